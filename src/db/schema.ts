@@ -1,0 +1,2 @@
+// Every module's tables, for the Drizzle client and drizzle-kit. Add a module's schema here.
+export * from "../domain/identity/schema.ts";

@@ -1,0 +1,104 @@
+import crypto from "node:crypto";
+import compress from "@fastify/compress";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "../config.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import type { Actor } from "../domain/identity/actor.ts";
+import type { Services } from "../services.ts";
+import { registerErrorHandling } from "./plugins/errors.ts";
+import { registerOpenApi } from "./plugins/openapi.ts";
+import { registerApiRoutes } from "./routes/index.ts";
+import { registerWeb, type WebBuild } from "./web.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+}
+
+export type AppOptions = {
+  config: Config;
+  services: Services;
+  database: Pick<DatabaseHandle, "ping">;
+  /** The UI; left out in API-only tests. */
+  web?: WebBuild;
+  logger?: FastifyServerOptions["logger"];
+};
+
+export const SESSION_COOKIE = "orbis_session";
+/** JSON bodies above this are refused with 413 before any parsing. */
+const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, services } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "upgrade-insecure-requests": config.secureCookies ? [] : null,
+      },
+    },
+    // The API reference page is a third-party app with inline scripts; it gets no CSP of ours.
+    hsts: config.secureCookies,
+  });
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api/docs")) reply.removeHeader("content-security-policy");
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(cookie);
+
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionToken", null);
+  app.addHook("onRequest", async (request) => {
+    const header = request.headers.authorization;
+    const bearer = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
+    const sessionToken = bearer ? undefined : request.cookies[SESSION_COOKIE];
+    request.sessionToken = sessionToken ?? null;
+    request.actor = await services.identity.authenticate({ bearerToken: bearer, sessionToken });
+  });
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await options.database.ping();
+      return { status: "ready" };
+    } catch {
+      return reply.status(503).send({ status: "database unreachable" });
+    }
+  });
+
+  await registerOpenApi(app);
+  await app.register(registerApiRoutes, { prefix: "/api/v1", services });
+
+  if (options.web) {
+    await registerWeb(app, options.web, async (request, reply) => ({
+      services,
+      actor: request.actor,
+      sessionToken: request.sessionToken,
+      cspNonce: reply.cspNonce?.script ?? "",
+      publicUrl: config.publicUrl,
+      secureCookies: config.secureCookies,
+    }));
+  }
+  return app;
+}

@@ -1,0 +1,57 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import fastifyStatic from "@fastify/static";
+import { createRequest } from "@remix-run/node-fetch-server";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
+import type { AppContext, appContext } from "../web/context.ts";
+
+export type WebBuild = { server: ServerBuild; contextKey: typeof appContext; clientDir: string };
+
+/** Loads the production build of the UI made by `react-router build`. */
+export async function loadWebBuild(buildDir: string): Promise<WebBuild> {
+  const server = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
+  // The key comes from the build itself: a second copy of the module would be a different key.
+  const contextKey = (server.entry.module as unknown as { appContext: typeof appContext }).appContext;
+  return { server, contextKey, clientDir: path.join(buildDir, "client") };
+}
+
+type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<AppContext>;
+
+/** Serves the built assets and hands every other request to React Router's SSR handler. */
+export async function registerWeb(app: FastifyInstance, build: WebBuild, contextFor: ContextFor) {
+  await app.register(fastifyStatic, {
+    root: build.clientDir,
+    wildcard: false,
+    setHeaders(res, filePath) {
+      // Vite puts content hashes in asset names, so they never change.
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header("cache-control", "public, max-age=31536000, immutable");
+    },
+  });
+
+  const handle = createRequestHandler(build.server, process.env.NODE_ENV === "development" ? "development" : "production");
+
+  await app.register(async (web) => {
+    // React Router reads the body itself, so Fastify must leave the stream untouched.
+    web.removeAllContentTypeParsers();
+    web.addContentTypeParser("*", (_request, _payload, done) => done(null));
+    web.route({
+      method: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+      url: "/*",
+      schema: { hide: true },
+      async handler(request, reply) {
+        if (request.url.startsWith("/api/")) return reply.callNotFound();
+        const context = new RouterContextProvider();
+        context.set(build.contextKey, await contextFor(request, reply));
+        const response = await handle(createRequest(request.raw, reply.raw), context);
+        reply.status(response.status);
+        for (const [name, value] of response.headers) {
+          if (name !== "set-cookie") reply.header(name, value);
+        }
+        const cookies = response.headers.getSetCookie();
+        if (cookies.length) reply.header("set-cookie", cookies);
+        return reply.send(response.body);
+      },
+    });
+  });
+}

@@ -1,0 +1,23 @@
+import type { Catalogue } from "../types.ts";
+import type en from "./en.ts";
+
+export default {
+  "error.validation_failed": "بعض الحقول غير صالحة. يرجى تصحيحها والمحاولة مرة أخرى.",
+  "error.not_found": "غير موجود.",
+  "error.unauthenticated": "يرجى تسجيل الدخول للمتابعة.",
+  "error.forbidden": "ليست لديك صلاحية للقيام بذلك.",
+  "error.conflict": "يتعارض هذا مع بيانات موجودة.",
+  "error.duplicate_name": "توجد مؤسسة بهذا الاسم بالفعل.",
+  "error.duplicate_slug": "هذا العنوان (slug) مستخدم بالفعل.",
+  "error.duplicate_email": "يوجد حساب بهذا البريد الإلكتروني بالفعل.",
+  "error.invalid_credentials": "البريد الإلكتروني أو كلمة المرور غير صحيحة.",
+  "error.rate_limited":
+    "محاولات كثيرة جدًا. يرجى الانتظار {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}} ثم المحاولة مرة أخرى.",
+  "error.invalid_token": "هذا الرابط أو الرمز غير صالح أو منتهي الصلاحية.",
+  "error.csrf_failed": "انتهت صلاحية النموذج. يرجى إعادة تحميل الصفحة والمحاولة مرة أخرى.",
+  "error.in_use": "هذا العنصر ما زال مستخدمًا ولا يمكن حذفه.",
+  "error.payload_too_large": "الطلب كبير جدًا.",
+  "error.bad_request": "الطلب غير صالح.",
+  "error.unsupported_media_type": "نوع المحتوى هذا غير مدعوم.",
+  "error.internal": "حدث خطأ غير متوقع وتم تسجيله.",
+} satisfies Catalogue<typeof en>;

@@ -1,0 +1,22 @@
+import type { Catalogue } from "../types.ts";
+import type en from "./en.ts";
+
+export default {
+  "error.validation_failed": "Certains champs ne sont pas valides. Corrigez-les et réessayez.",
+  "error.not_found": "Introuvable.",
+  "error.unauthenticated": "Veuillez vous connecter pour continuer.",
+  "error.forbidden": "Vous n'avez pas l'autorisation de faire cela.",
+  "error.conflict": "Cela entre en conflit avec des données existantes.",
+  "error.duplicate_name": "Une organisation portant ce nom existe déjà.",
+  "error.duplicate_slug": "Cette adresse (slug) est déjà utilisée.",
+  "error.duplicate_email": "Un compte avec cette adresse e-mail existe déjà.",
+  "error.invalid_credentials": "L'adresse e-mail ou le mot de passe est incorrect.",
+  "error.rate_limited": "Trop de tentatives. Patientez {minutes, plural, one {# minute} other {# minutes}} puis réessayez.",
+  "error.invalid_token": "Ce lien ou ce jeton est invalide ou a expiré.",
+  "error.csrf_failed": "Votre formulaire a expiré. Rechargez la page et réessayez.",
+  "error.in_use": "Cet élément est encore utilisé et ne peut pas être supprimé.",
+  "error.payload_too_large": "La requête est trop volumineuse.",
+  "error.bad_request": "La requête n'est pas valide.",
+  "error.unsupported_media_type": "Ce type de contenu n'est pas pris en charge.",
+  "error.internal": "Une erreur inattendue s'est produite. Elle a été enregistrée.",
+} satisfies Catalogue<typeof en>;

@@ -1,0 +1,23 @@
+import type { Catalogue } from "../types.ts";
+import type en from "./en.ts";
+
+export default {
+  "error.validation_failed": "Некоторые поля заполнены неверно. Исправьте их и попробуйте снова.",
+  "error.not_found": "Не найдено.",
+  "error.unauthenticated": "Войдите, чтобы продолжить.",
+  "error.forbidden": "У вас нет прав на это действие.",
+  "error.conflict": "Это противоречит существующим данным.",
+  "error.duplicate_name": "Организация с таким названием уже существует.",
+  "error.duplicate_slug": "Этот адрес (slug) уже занят.",
+  "error.duplicate_email": "Учётная запись с этим адресом электронной почты уже существует.",
+  "error.invalid_credentials": "Неверный адрес электронной почты или пароль.",
+  "error.rate_limited":
+    "Слишком много попыток. Подождите {minutes, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}} и попробуйте снова.",
+  "error.invalid_token": "Ссылка или токен недействительны или устарели.",
+  "error.csrf_failed": "Срок действия формы истёк. Обновите страницу и попробуйте снова.",
+  "error.in_use": "Объект ещё используется и не может быть удалён.",
+  "error.payload_too_large": "Слишком большой запрос.",
+  "error.bad_request": "Некорректный запрос.",
+  "error.unsupported_media_type": "Этот тип содержимого не поддерживается.",
+  "error.internal": "Произошла непредвиденная ошибка. Она записана в журнал.",
+} satisfies Catalogue<typeof en>;

@@ -1,0 +1,20 @@
+import { createContext } from "react-router";
+import type { Actor } from "../domain/identity/actor.ts";
+import type { Services } from "../services.ts";
+
+/** What every loader and action receives: the domain services and who is asking. */
+export type AppContext = {
+  services: Services;
+  actor: Actor | null;
+  /** Raw session token, so the sign-out action can end exactly this session. */
+  sessionToken: string | null;
+  cspNonce: string;
+  publicUrl: string;
+  secureCookies: boolean;
+};
+
+/**
+ * The context key. The Fastify adapter takes it from the server build's entry module, never from
+ * this file, so both sides share one instance of it.
+ */
+export const appContext = createContext<AppContext>();

@@ -1,0 +1,82 @@
+import { data, Form, Link, NavLink, Outlet, useLocation, useRouteLoaderData } from "react-router";
+import { isLocale, localeNames, locales } from "../../i18n/locales.ts";
+import { useHref, useLocale, useT } from "../i18n.tsx";
+import type { RootData } from "../root.tsx";
+import type { Route } from "./+types/locale-layout.ts";
+
+export function loader({ params }: Route.LoaderArgs) {
+  if (!isLocale(params.lang)) throw data(null, { status: 404 });
+  return null;
+}
+
+/** The same page in another language: swap the first path segment. */
+function LanguageSwitcher() {
+  const locale = useLocale();
+  const location = useLocation();
+  const t = useT();
+  const rest = location.pathname.replace(/^\/[a-z]{2}(?=\/|$)/, "");
+  return (
+    <nav aria-label={t("common.language")} className="languages">
+      <ul>
+        {locales.map((l) => (
+          <li key={l}>
+            <a href={`/${l}${rest}${location.search}`} hrefLang={l} lang={l} aria-current={l === locale ? "true" : undefined}>
+              {localeNames[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export default function LocaleLayout() {
+  const t = useT();
+  const href = useHref();
+  const root = useRouteLoaderData<RootData>("root");
+  const user = root?.user;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("common.skipToContent")}
+      </a>
+      <header className="site-header">
+        <Link to={href("/")} className="brand">
+          <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
+            <circle cx="16" cy="16" r="13" fill="none" stroke="currentColor" strokeWidth="2.5" />
+            <ellipse cx="16" cy="16" rx="6" ry="13" fill="none" stroke="currentColor" strokeWidth="2" />
+            <path d="M3 16h26" stroke="currentColor" strokeWidth="2" />
+          </svg>
+          {t("common.appName")}
+        </Link>
+        <nav aria-label={t("common.nav.main")} className="main-nav">
+          <ul>
+            <li>
+              <NavLink to={href("/")} end>
+                {t("common.nav.home")}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="account-nav">
+          {user ? (
+            <Form method="post" action={href("/sign-out")}>
+              <span className="user-name">{user.name}</span> <button type="submit">{t("common.nav.signOut")}</button>
+            </Form>
+          ) : (
+            <>
+              <Link to={href("/sign-in")}>{t("common.nav.signIn")}</Link> <Link to={href("/sign-up")}>{t("common.nav.signUp")}</Link>
+            </>
+          )}
+        </div>
+        <LanguageSwitcher />
+      </header>
+      <Outlet />
+      <footer className="site-footer">
+        <p>
+          {t("common.footer.openSource")} <a href="/api/docs">{t("common.footer.api")}</a>
+        </p>
+      </footer>
+    </>
+  );
+}

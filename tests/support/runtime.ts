@@ -1,0 +1,80 @@
+import crypto from "node:crypto";
+import pg from "pg";
+import { loadConfig } from "../../src/config.ts";
+import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
+import { buildApp } from "../../src/http/app.ts";
+import type { MailMessage, Mailer } from "../../src/infra/mailer.ts";
+import { createServices, type Services } from "../../src/services.ts";
+
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** Keeps sent mail in memory so tests can read the links in it. */
+export function createMemoryMailer(): Mailer & { sent: MailMessage[] } {
+  const sent: MailMessage[] = [];
+  return {
+    sent,
+    async send(message) {
+      sent.push(message);
+    },
+  };
+}
+
+export type TestRuntime = {
+  database: DatabaseHandle;
+  services: Services;
+  mailer: ReturnType<typeof createMemoryMailer>;
+  clock: { now: Date; advance(ms: number): void };
+  close(): Promise<void>;
+};
+
+/**
+ * A migrated, empty database for one test file: in-memory PGlite, or (ORBIS_TEST_DB=postgres)
+ * a fresh database on the PostgreSQL server, dropped afterwards.
+ */
+export async function createTestRuntime(): Promise<TestRuntime> {
+  let database: DatabaseHandle;
+  let dropDatabase = async () => {};
+  if (process.env.ORBIS_TEST_DB === "postgres") {
+    const name = `orbis_t_${crypto.randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: testDatabaseUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(testDatabaseUrl);
+    url.pathname = `/${name}`;
+    database = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: testDatabaseUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    };
+  } else {
+    database = await openDatabase({});
+  }
+  await database.migrate();
+  const mailer = createMemoryMailer();
+  const clock = {
+    now: new Date(),
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
+  const services = createServices({ db: database.db, mailer, config: { publicUrl: "http://orbis.test" }, now: () => clock.now });
+  return {
+    database,
+    services,
+    mailer,
+    clock,
+    async close() {
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+/** The HTTP API over a test runtime, for `app.inject()`; no UI build needed. */
+export async function createTestApp(runtime: TestRuntime) {
+  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: "/tmp/orbis-test-unused", PUBLIC_URL: "http://orbis.test" });
+  return buildApp({ config, services: runtime.services, database: runtime.database });
+}
