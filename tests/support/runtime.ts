@@ -3,7 +3,7 @@ import pg from "pg";
 import { loadConfig } from "../../src/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { buildApp } from "../../src/http/app.ts";
-import type { MailMessage, Mailer } from "../../src/infra/mailer.ts";
+import type { Mailer, MailMessage } from "../../src/infra/mailer.ts";
 import { createServices, type Services } from "../../src/services.ts";
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
