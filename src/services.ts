@@ -1,5 +1,7 @@
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
+import { createIdentityService } from "./domain/identity/service.ts";
+import { createNetworkService } from "./domain/network/service.ts";
 import type { Mailer } from "./infra/mailer.ts";
 
 export type ServiceDeps = {
@@ -13,9 +15,9 @@ export type ServiceDeps = {
 /** The composition root of the domain: HTTP routes and UI loaders receive this object. */
 export function createServices(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
-  void now;
   return {
-    identity: { authenticate: async (_: { bearerToken?: string | undefined; sessionToken?: string | undefined }) => null },
+    network: createNetworkService({ db: deps.db, now }),
+    identity: createIdentityService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now }),
   };
 }
 

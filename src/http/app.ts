@@ -8,6 +8,7 @@ import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import type { Actor } from "../domain/identity/actor.ts";
 import type { Services } from "../services.ts";
+import { SESSION_COOKIE } from "../web/session.server.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerApiRoutes } from "./routes/index.ts";
@@ -29,7 +30,9 @@ export type AppOptions = {
   logger?: FastifyServerOptions["logger"];
 };
 
-export const SESSION_COOKIE = "orbis_session";
+/** Named where the UI sets it; the API reads the same cookie. */
+export { SESSION_COOKIE };
+
 /** JSON bodies above this are refused with 413 before any parsing. */
 const BODY_LIMIT = 1024 * 1024;
 
@@ -38,7 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -91,10 +94,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerApiRoutes, { prefix: "/api/v1", services });
 
   if (options.web) {
-    await registerWeb(app, options.web, async (request, reply) => ({
+    await registerWeb(app, options.web, config.env === "development" ? "development" : "production", async (request, reply) => ({
       services,
       actor: request.actor,
       sessionToken: request.sessionToken,
+      clientIp: request.ip,
       cspNonce: reply.cspNonce?.script ?? "",
       publicUrl: config.publicUrl,
       secureCookies: config.secureCookies,

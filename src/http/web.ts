@@ -19,17 +19,18 @@ export async function loadWebBuild(buildDir: string): Promise<WebBuild> {
 type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<AppContext>;
 
 /** Serves the built assets and hands every other request to React Router's SSR handler. */
-export async function registerWeb(app: FastifyInstance, build: WebBuild, contextFor: ContextFor) {
+export async function registerWeb(app: FastifyInstance, build: WebBuild, mode: "development" | "production", contextFor: ContextFor) {
   await app.register(fastifyStatic, {
     root: build.clientDir,
     wildcard: false,
     setHeaders(res, filePath) {
-      // Vite puts content hashes in asset names, so they never change.
-      if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header("cache-control", "public, max-age=31536000, immutable");
+      // Vite puts content hashes in asset names, so they never change; other public files may.
+      const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+      res.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=86400");
     },
   });
 
-  const handle = createRequestHandler(build.server, process.env.NODE_ENV === "development" ? "development" : "production");
+  const handle = createRequestHandler(build.server, mode);
 
   await app.register(async (web) => {
     // React Router reads the body itself, so Fastify must leave the stream untouched.

@@ -19,6 +19,39 @@ export function createMemoryMailer(): Mailer & { sent: MailMessage[] } {
   };
 }
 
+type TestDatabase = { database: DatabaseHandle; drop(): Promise<void> };
+
+async function openPgliteTestDatabase(): Promise<TestDatabase> {
+  return { database: await openDatabase({}), drop: async () => {} };
+}
+
+async function onTestServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable at TEST_DATABASE_URL=${testDatabaseUrl} (${(error as Error).message}). ` +
+        "Start it, point TEST_DATABASE_URL at one, or run the int-pglite project instead.",
+    );
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database of its own on the test server, so test files can run in parallel. */
+async function openPostgresTestDatabase(): Promise<TestDatabase> {
+  const name = `orbis_t_${crypto.randomBytes(6).toString("hex")}`;
+  await onTestServer((client) => client.query(`create database "${name}"`));
+  const drop = () => onTestServer((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => {});
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  return { database: await openDatabase({ databaseUrl: url.toString(), poolSize: 20 }), drop };
+}
+
 export type TestRuntime = {
   database: DatabaseHandle;
   services: Services;
@@ -32,27 +65,14 @@ export type TestRuntime = {
  * a fresh database on the PostgreSQL server, dropped afterwards.
  */
 export async function createTestRuntime(): Promise<TestRuntime> {
-  let database: DatabaseHandle;
-  let dropDatabase = async () => {};
-  if (process.env.ORBIS_TEST_DB === "postgres") {
-    const name = `orbis_t_${crypto.randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(testDatabaseUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: testDatabaseUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
-  } else {
-    database = await openDatabase({});
+  const { database, drop } = process.env.ORBIS_TEST_DB === "postgres" ? await openPostgresTestDatabase() : await openPgliteTestDatabase();
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    await drop();
+    throw error;
   }
-  await database.migrate();
   const mailer = createMemoryMailer();
   const clock = {
     now: new Date(),
@@ -68,7 +88,7 @@ export async function createTestRuntime(): Promise<TestRuntime> {
     clock,
     async close() {
       await database.close();
-      await dropDatabase();
+      await drop();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organisations } from "../network/schema.ts";
 
 export const users = pgTable(
   "users",
@@ -24,8 +25,8 @@ export const roleAssignments = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: text().notNull(),
-    /** References organisations(id); the foreign key is added by the network module's migration. */
-    organisationId: uuid(),
+    /** The organisation the role is scoped to; null for a global role. */
+    organisationId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

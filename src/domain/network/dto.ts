@@ -68,6 +68,7 @@ export type CentreSummaryDto = {
 
 export type CentreDto = CentreSummaryDto & {
   names: LocalisedText;
+  city: string | null;
   operator: OrganisationRef | null;
   foundingPartners: OrganisationRef[];
   focusAreas: string[];
@@ -103,10 +104,13 @@ export type TimelineEntry = {
   total: number;
 };
 
+export const governanceRoles = ["rotating_presidency", "secretary_general", "deputy_secretary_general", "regional_coordinator"] as const;
+export type GovernanceRole = (typeof governanceRoles)[number];
+
 export type GovernanceTermDto = {
   id: string;
   year: number;
-  role: "rotating_presidency" | "secretary_general" | "deputy_secretary_general" | "regional_coordinator";
+  role: GovernanceRole;
   holder: OrganisationRef | null;
   holderName: string | null;
 };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
 import { countryCodeSchema, slugSchema } from "../shared/validation.ts";
-import { centreKinds, centreStatuses, organisationKinds } from "./dto.ts";
+import { centreKinds, centreStatuses, governanceRoles, organisationKinds } from "./dto.ts";
 
 const name = z.string().trim().min(2).max(200);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -23,7 +23,15 @@ export const organisationInputSchema = z
   })
   .strict();
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;
-export const organisationPatchSchema = organisationInputSchema.partial().strict();
+/** A patch changes only the fields it names; `null` clears an optional field. */
+export const organisationPatchSchema = organisationInputSchema
+  .extend({
+    country: countryCodeSchema.nullable(),
+    city: optionalText(120).nullable(),
+    website: z.url().max(300).nullable(),
+  })
+  .partial()
+  .strict();
 export type OrganisationPatch = z.infer<typeof organisationPatchSchema>;
 
 export const centreInputSchema = z
@@ -51,7 +59,19 @@ export const centreInputSchema = z
   })
   .strict();
 export type CentreInput = z.infer<typeof centreInputSchema>;
-export const centrePatchSchema = centreInputSchema.partial().strict();
+export const centrePatchSchema = centreInputSchema
+  .extend({
+    ordinal: z.number().int().min(1).max(10_000).nullable(),
+    city: optionalText(120).nullable(),
+    hostOrganisationId: z.uuid().nullable(),
+    operatorOrganisationId: z.uuid().nullable(),
+    establishedOn: partialDateSchema.nullable(),
+    website: z.url().max(300).nullable(),
+    latitude: z.number().min(-90).max(90).nullable(),
+    longitude: z.number().min(-180).max(180).nullable(),
+  })
+  .partial()
+  .strict();
 export type CentrePatch = z.infer<typeof centrePatchSchema>;
 
 export const membershipInputSchema = z
@@ -85,3 +105,26 @@ export const centreFiltersSchema = z
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
   })
   .strict();
+
+export const organisationFiltersSchema = z
+  .object({
+    kind: z.enum(organisationKinds).optional(),
+    country: countryCodeSchema.optional(),
+    q: z.string().trim().max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+export type OrganisationFilters = z.input<typeof organisationFiltersSchema>;
+
+/** A term is held by an organisation of the network or, for secretariat posts, by a named person. */
+export const governanceTermInputSchema = z
+  .object({
+    year: z.number().int().min(1900).max(2200),
+    role: z.enum(governanceRoles),
+    holderOrganisationId: z.uuid().optional(),
+    holderName: optionalText(200),
+  })
+  .strict()
+  .refine((t) => t.holderOrganisationId || t.holderName, { path: ["holderOrganisationId"], message: "holder organisation or name" });
+export type GovernanceTermInput = z.infer<typeof governanceTermInputSchema>;

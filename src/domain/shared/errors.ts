@@ -19,7 +19,14 @@ export type ErrorCode =
 
 export type FieldIssue = { path: string; code: string; message: string };
 
+/**
+ * Recognises domain errors across copies of this module: the UI's server build bundles its own
+ * copy, so `instanceof` alone misses errors thrown by the services the server hands to loaders.
+ */
+const domainErrorBrand = Symbol.for("orbis.DomainError");
+
 export class DomainError extends Error {
+  readonly [domainErrorBrand] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly params: Record<string, string | number>;
@@ -40,5 +47,5 @@ export const unauthenticated = () => new DomainError("unauthenticated", 401);
 export const conflict = (code: ErrorCode, params: Record<string, string | number> = {}) => new DomainError(code, 409, params);
 
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
+  return typeof error === "object" && error !== null && (error as { [domainErrorBrand]?: unknown })[domainErrorBrand] === true;
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { Services } from "../../services.ts";
+import { identityRoutes } from "./identity.ts";
+import { networkRoutes } from "./network.ts";
 
 /** Mounts every module's routes under /api/v1. Each module's file is a thin adapter over its service. */
 export async function registerApiRoutes(app: FastifyInstance, options: { services: Services }) {
-  void options;
-  void app;
+  await app.register(identityRoutes, { services: options.services });
+  await app.register(networkRoutes, { services: options.services });
 }

@@ -11,15 +11,27 @@ import errorsEs from "./errors/es.ts";
 import errorsFr from "./errors/fr.ts";
 import errorsRu from "./errors/ru.ts";
 import errorsZh from "./errors/zh.ts";
+import identityAr from "./identity/ar.ts";
+import identityEn from "./identity/en.ts";
+import identityEs from "./identity/es.ts";
+import identityFr from "./identity/fr.ts";
+import identityRu from "./identity/ru.ts";
+import identityZh from "./identity/zh.ts";
+import networkAr from "./network/ar.ts";
+import networkEn from "./network/en.ts";
+import networkEs from "./network/es.ts";
+import networkFr from "./network/fr.ts";
+import networkRu from "./network/ru.ts";
+import networkZh from "./network/zh.ts";
 
 /** Every namespace, per locale. Add a namespace here in all six lines. */
 export const catalogues = {
-  en: { ...commonEn, ...errorsEn },
-  fr: { ...commonFr, ...errorsFr },
-  es: { ...commonEs, ...errorsEs },
-  ru: { ...commonRu, ...errorsRu },
-  zh: { ...commonZh, ...errorsZh },
-  ar: { ...commonAr, ...errorsAr },
+  en: { ...commonEn, ...errorsEn, ...identityEn, ...networkEn },
+  fr: { ...commonFr, ...errorsFr, ...identityFr, ...networkFr },
+  es: { ...commonEs, ...errorsEs, ...identityEs, ...networkEs },
+  ru: { ...commonRu, ...errorsRu, ...identityRu, ...networkRu },
+  zh: { ...commonZh, ...errorsZh, ...identityZh, ...networkZh },
+  ar: { ...commonAr, ...errorsAr, ...identityAr, ...networkAr },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type MessageId = keyof (typeof catalogues)["en"];

@@ -20,4 +20,5 @@ export default {
   "error.bad_request": "الطلب غير صالح.",
   "error.unsupported_media_type": "نوع المحتوى هذا غير مدعوم.",
   "error.internal": "حدث خطأ غير متوقع وتم تسجيله.",
+  "error.unknown_organisation": "هذه المؤسسة غير موجودة.",
 } satisfies Catalogue<typeof en>;

@@ -16,4 +16,5 @@ export default {
   "error.bad_request": "The request is not valid.",
   "error.unsupported_media_type": "This content type is not supported.",
   "error.internal": "An unexpected error occurred. It has been logged.",
+  "error.unknown_organisation": "This organisation does not exist.",
 } as const;

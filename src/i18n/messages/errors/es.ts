@@ -19,4 +19,5 @@ export default {
   "error.bad_request": "La solicitud no es válida.",
   "error.unsupported_media_type": "Este tipo de contenido no es compatible.",
   "error.internal": "Se produjo un error inesperado. Ha quedado registrado.",
+  "error.unknown_organisation": "Esta organización no existe.",
 } satisfies Catalogue<typeof en>;

@@ -19,4 +19,5 @@ export default {
   "error.bad_request": "La requête n'est pas valide.",
   "error.unsupported_media_type": "Ce type de contenu n'est pas pris en charge.",
   "error.internal": "Une erreur inattendue s'est produite. Elle a été enregistrée.",
+  "error.unknown_organisation": "Cette organisation n'existe pas.",
 } satisfies Catalogue<typeof en>;

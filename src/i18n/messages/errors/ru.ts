@@ -20,4 +20,5 @@ export default {
   "error.bad_request": "Некорректный запрос.",
   "error.unsupported_media_type": "Этот тип содержимого не поддерживается.",
   "error.internal": "Произошла непредвиденная ошибка. Она записана в журнал.",
+  "error.unknown_organisation": "Такой организации не существует.",
 } satisfies Catalogue<typeof en>;

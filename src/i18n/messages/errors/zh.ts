@@ -19,4 +19,5 @@ export default {
   "error.bad_request": "请求无效。",
   "error.unsupported_media_type": "不支持该内容类型。",
   "error.internal": "发生意外错误，已记录。",
+  "error.unknown_organisation": "该机构不存在。",
 } satisfies Catalogue<typeof en>;

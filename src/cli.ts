@@ -1,0 +1,94 @@
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "./config.ts";
+import { DataDirLockedError } from "./db/lock.ts";
+import { seedDemoIfWanted } from "./db/seed.ts";
+import { type DomainError, isDomainError } from "./domain/shared/errors.ts";
+import type { MessageId } from "./i18n/messages/index.ts";
+import { translatorFor } from "./i18n/translator.server.ts";
+import { openRuntime, type Runtime } from "./runtime.ts";
+
+const usage = `Usage: npm run orbis -- <command> [options]
+
+Commands:
+  migrate                          Apply database migrations
+  seed                             Load the demo data wherever it is missing
+  create-admin --email <address> --password <password> [--name <name>]
+                                   Create a platform administrator
+  help                             Show this text
+
+Settings come from the environment, as for the server (DATA_DIR, DATABASE_URL, ...).`;
+
+/** sysexits(3) codes, so scripts can tell a typo from a busy database. */
+const exitCodes = { usage: 64, data: 65, config: 78 } as const;
+
+class UsageError extends Error {}
+
+async function withRuntime(work: (runtime: Runtime) => Promise<string>): Promise<string> {
+  const runtime = await openRuntime(loadConfig());
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.database.close();
+  }
+}
+
+const commands: Record<string, (args: string[]) => Promise<string>> = {
+  async help() {
+    return usage;
+  },
+
+  migrate: () => withRuntime(async () => "Migrations applied."),
+
+  seed: () =>
+    withRuntime(async ({ database, services }) => {
+      const added = await seedDemoIfWanted(database.db, services, "always");
+      return added ? "Demo data loaded." : "Demo data was already there; nothing added.";
+    }),
+
+  async "create-admin"(args) {
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+      strict: true,
+    });
+    if (!values.email || !values.password) throw new UsageError("create-admin needs --email and --password.");
+    const { email, password, name = "Platform administrator" } = values;
+    return withRuntime(async ({ services }) => {
+      const user = await services.identity.createUser({ email, password, name, roles: [{ role: "platform_admin", organisationId: null }] });
+      return `Created platform administrator ${user.email}.`;
+    });
+  },
+};
+
+/** A refusal from the domain in words: the message and each field's problem. */
+function describeDomainError(error: DomainError): string {
+  const t = translatorFor("en");
+  return [t(`error.${error.code}` as MessageId, error.params), ...error.fields.map((f) => `  ${f.path}: ${f.message}`)].join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name = "help", ...args] = argv;
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`Unknown command "${name}".`);
+    console.log(await command(args));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`${(error as Error).message}\n\n${usage}`);
+      return exitCodes.usage;
+    }
+    // The database was not opened, so nothing in it was touched.
+    if (error instanceof DataDirLockedError || error instanceof ConfigError) {
+      console.error(error.message);
+      return exitCodes.config;
+    }
+    if (isDomainError(error)) {
+      console.error(describeDomainError(error));
+      return exitCodes.data;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

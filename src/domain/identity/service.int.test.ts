@@ -1,0 +1,327 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createCentre } from "../../../tests/factories/network.ts";
+import { createSignedInUser, createUser, testPassword } from "../../../tests/factories/users.ts";
+import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
+import { DomainError } from "../shared/errors.ts";
+import { sessions, users } from "./schema.ts";
+
+let runtime: TestRuntime;
+const identity = () => runtime.services.identity;
+const uniqueEmail = () => `person-${crypto.randomBytes(5).toString("hex")}@orbis.test`;
+const MINUTE = 60_000;
+
+beforeAll(async () => {
+  runtime = await createTestRuntime();
+});
+afterAll(async () => {
+  await runtime.close();
+});
+
+/** The DomainError a promise rejects with, so tests can check code, status and fields. */
+async function failure(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  return error;
+}
+
+describe("sign-up and sign-in", () => {
+  test("signing up creates a learner with an argon2id hash and a working session", async () => {
+    const email = uniqueEmail();
+    const { user, sessionToken } = await identity().signUp({
+      name: " Amina ",
+      email: email.toUpperCase(),
+      password: testPassword,
+      locale: "fr",
+    });
+    expect(user).toMatchObject({ name: "Amina", email, locale: "fr", roles: [{ role: "learner", organisationId: null }] });
+    const [row] = await runtime.database.db.select().from(users).where(eq(users.id, user.id));
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await identity().authenticate({ sessionToken })).toMatchObject({ userId: user.id, email, locale: "fr" });
+  });
+
+  test("an email already taken, in any letter case, is a 409 on the email field", async () => {
+    const email = uniqueEmail();
+    await identity().signUp({ name: "First", email, password: testPassword, locale: "en" });
+    const error = await failure(identity().signUp({ name: "Second", email: email.toUpperCase(), password: testPassword, locale: "en" }));
+    expect(error).toMatchObject({ code: "duplicate_email", status: 409 });
+    expect(error.fields.map((f) => f.path)).toEqual(["email"]);
+  });
+
+  test("too short a password and a bad email are refused with field messages in the reader's language", async () => {
+    const error = await failure(identity().signUp({ name: "X", email: "not-an-email", password: "short", locale: "en" }, "fr"));
+    expect(error.code).toBe("validation_failed");
+    expect(error.fields.map((f) => f.path).sort()).toEqual(["email", "password"]);
+    expect(error.fields.find((f) => f.path === "password")?.message).toMatch(/10/);
+    expect(error.fields.find((f) => f.path === "password")?.message).not.toMatch(/too small/i);
+  });
+
+  test("sign in, then sign out ends the session", async () => {
+    const { email, password, user } = await createUser(runtime.services);
+    const { sessionToken, actor } = await identity().signIn({ email: email.toUpperCase(), password, clientKey: "10.0.0.1" });
+    expect(actor.userId).toBe(user.id);
+    expect(await identity().authenticate({ sessionToken })).not.toBeNull();
+    await identity().signOut(sessionToken);
+    expect(await identity().authenticate({ sessionToken })).toBeNull();
+  });
+
+  test("a wrong password and an unknown email get the same answer", async () => {
+    const { email } = await createUser(runtime.services);
+    const wrong = await failure(identity().signIn({ email, password: "not the password", clientKey: "10.0.0.2" }));
+    const unknown = await failure(identity().signIn({ email: uniqueEmail(), password: "whatever it is", clientKey: "10.0.0.2" }));
+    expect(wrong).toMatchObject({ code: "invalid_credentials", status: 401 });
+    expect(unknown).toMatchObject({ code: "invalid_credentials", status: 401 });
+  });
+
+  test("sessions expire after 30 days", async () => {
+    const { email, password } = await createUser(runtime.services);
+    const { sessionToken } = await identity().signIn({ email, password, clientKey: "" });
+    runtime.clock.advance(29 * 24 * 60 * MINUTE);
+    expect(await identity().authenticate({ sessionToken })).not.toBeNull();
+    runtime.clock.advance(2 * 24 * 60 * MINUTE);
+    expect(await identity().authenticate({ sessionToken })).toBeNull();
+  });
+});
+
+describe("sign-in rate limit", () => {
+  test("five failures lock the account for the rest of the window, even with the right password", async () => {
+    const { email, password } = await createUser(runtime.services);
+    for (let i = 0; i < 5; i++) {
+      expect((await failure(identity().signIn({ email, password: `wrong-${i}-password`, clientKey: `172.16.0.${i}` }))).code).toBe(
+        "invalid_credentials",
+      );
+    }
+    const limited = await failure(identity().signIn({ email, password, clientKey: "172.16.1.1" }));
+    expect(limited).toMatchObject({ code: "rate_limited", status: 429 });
+    expect(limited.params.minutes).toBeGreaterThanOrEqual(1);
+    expect(limited.params.minutes).toBeLessThanOrEqual(15);
+
+    runtime.clock.advance(16 * MINUTE);
+    await expect(identity().signIn({ email, password, clientKey: "172.16.1.1" })).resolves.toMatchObject({ actor: { email } });
+  });
+
+  test("one client address guessing across many accounts is stopped too", async () => {
+    const clientKey = "192.0.2.77";
+    let limited: DomainError | undefined;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const error = await failure(identity().signIn({ email: uniqueEmail(), password: "guess-guess-guess", clientKey }));
+      if (error.code === "rate_limited") limited = error;
+    }
+    expect(limited?.status).toBe(429);
+    // Someone else, elsewhere, is not affected.
+    const { email, password } = await createUser(runtime.services);
+    await expect(identity().signIn({ email, password, clientKey: "192.0.2.78" })).resolves.toBeTruthy();
+  });
+
+  test("a successful sign-in clears the account's failures", async () => {
+    const { email, password } = await createUser(runtime.services);
+    for (let i = 0; i < 4; i++) await failure(identity().signIn({ email, password: "wrong-password", clientKey: "" }));
+    await identity().signIn({ email, password, clientKey: "" });
+    for (let i = 0; i < 4; i++) await failure(identity().signIn({ email, password: "wrong-password", clientKey: "" }));
+    await expect(identity().signIn({ email, password, clientKey: "" })).resolves.toBeTruthy();
+  });
+});
+
+describe("password reset", () => {
+  const linkIn = (text: string) => text.match(/http:\/\/orbis\.test\/(\w\w)\/reset-password\/([\w-]+)/);
+
+  test("the emailed link sets a new password once, and ends every session", async () => {
+    const { email, password, user } = await createUser(runtime.services, { name: "Reset Person" });
+    const { sessionToken: oldSession } = await identity().signIn({ email, password, clientKey: "" });
+    const before = runtime.mailer.sent.length;
+
+    await identity().requestPasswordReset({ email: email.toUpperCase(), locale: "fr" });
+    const mail = runtime.mailer.sent[before];
+    expect(mail?.to).toBe(email);
+    expect(mail?.subject).toBe("Réinitialisez votre mot de passe Orbis");
+    expect(mail?.text).toContain("Reset Person");
+    const link = linkIn(mail?.text ?? "");
+    expect(link?.[1]).toBe("fr");
+    const token = link?.[2] ?? "";
+
+    const { sessionToken } = await identity().resetPassword({ token, password: "a brand new password" });
+    expect(await identity().authenticate({ sessionToken })).toMatchObject({ userId: user.id });
+    expect(await identity().authenticate({ sessionToken: oldSession })).toBeNull();
+    expect((await failure(identity().signIn({ email, password, clientKey: "" }))).code).toBe("invalid_credentials");
+    await expect(identity().signIn({ email, password: "a brand new password", clientKey: "" })).resolves.toBeTruthy();
+
+    expect(await failure(identity().resetPassword({ token, password: "yet another password" }))).toMatchObject({
+      code: "invalid_token",
+      status: 400,
+    });
+    const remaining = await runtime.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(remaining).toHaveLength(2);
+  });
+
+  test("a link older than an hour no longer works", async () => {
+    const { email } = await createUser(runtime.services);
+    const before = runtime.mailer.sent.length;
+    await identity().requestPasswordReset({ email, locale: "en" });
+    const token = linkIn(runtime.mailer.sent[before]?.text ?? "")?.[2] ?? "";
+    runtime.clock.advance(61 * MINUTE);
+    expect((await failure(identity().resetPassword({ token, password: "a brand new password" }))).code).toBe("invalid_token");
+  });
+
+  test("an unknown address gets the same quiet answer and no mail", async () => {
+    const before = runtime.mailer.sent.length;
+    await expect(identity().requestPasswordReset({ email: uniqueEmail(), locale: "en" })).resolves.toBeUndefined();
+    expect(runtime.mailer.sent.length).toBe(before);
+  });
+});
+
+describe("API tokens", () => {
+  test("a token authenticates as its owner until revoked; only its hash is stored", async () => {
+    const actor = await createSignedInUser(runtime.services);
+    const created = await identity().createApiToken(actor, { name: "laptop script" });
+    expect(created.token).toMatch(/^orbis_[\w-]{43}$/);
+    expect(await identity().authenticate({ bearerToken: created.token })).toMatchObject({ userId: actor.userId });
+    expect(await identity().authenticate({ bearerToken: `${created.token}x` })).toBeNull();
+
+    const listed = await identity().listApiTokens(actor);
+    expect(listed).toEqual([expect.objectContaining({ id: created.id, name: "laptop script", expiresAt: null })]);
+    expect(JSON.stringify(listed)).not.toContain(created.token);
+    expect(listed[0]?.lastUsedAt).not.toBeNull();
+
+    await identity().revokeApiToken(actor, created.id);
+    expect(await identity().authenticate({ bearerToken: created.token })).toBeNull();
+    expect(await identity().listApiTokens(actor)).toEqual([]);
+  });
+
+  test("someone else's token cannot be revoked, and a malformed id is simply not found", async () => {
+    const owner = await createSignedInUser(runtime.services);
+    const other = await createSignedInUser(runtime.services);
+    const { id, token } = await identity().createApiToken(owner, { name: "mine" });
+    expect(await failure(identity().revokeApiToken(other, id))).toMatchObject({ code: "not_found", status: 404 });
+    expect(await failure(identity().revokeApiToken(other, "not-a-uuid"))).toMatchObject({ code: "not_found" });
+    expect(await identity().authenticate({ bearerToken: token })).not.toBeNull();
+  });
+
+  test("a token with a lifetime stops working when it ends", async () => {
+    const actor = await createSignedInUser(runtime.services);
+    const { token, expiresAt } = await identity().createApiToken(actor, { name: "short", expiresInDays: 1 });
+    expect(expiresAt).not.toBeNull();
+    runtime.clock.advance(25 * 60 * MINUTE);
+    expect(await identity().authenticate({ bearerToken: token })).toBeNull();
+  });
+
+  test("email and password can be exchanged for a token, under the sign-in limits", async () => {
+    const { email, password, user } = await createUser(runtime.services);
+    const issued = await identity().issueApiToken({ email, password, clientKey: "", name: "ci" });
+    expect(await identity().authenticate({ bearerToken: issued.token })).toMatchObject({ userId: user.id });
+    expect((await failure(identity().issueApiToken({ email, password: "wrong-password", clientKey: "", name: "ci" }))).code).toBe(
+      "invalid_credentials",
+    );
+  });
+
+  test("nobody signed in cannot make tokens", async () => {
+    expect(await failure(identity().createApiToken(null, { name: "x" }))).toMatchObject({ code: "unauthenticated", status: 401 });
+  });
+});
+
+describe("profile", () => {
+  test("me shows the account with its roles; updateProfile changes name and language", async () => {
+    const actor = await createSignedInUser(runtime.services);
+    expect(await identity().me(actor)).toMatchObject({ id: actor.userId, roles: [{ role: "learner", organisationId: null }] });
+    const updated = await identity().updateProfile(actor, { name: "Новое имя", locale: "ru" });
+    expect(updated).toMatchObject({ name: "Новое имя", locale: "ru" });
+    expect((await failure(identity().updateProfile(actor, { name: "", locale: "ru" }))).code).toBe("validation_failed");
+  });
+});
+
+describe("roles", () => {
+  let centreA: string;
+  let centreB: string;
+  beforeAll(async () => {
+    centreA = (await createCentre(runtime.services)).id;
+    centreB = (await createCentre(runtime.services)).id;
+  });
+
+  test("a role in an organisation that does not exist is refused as bad input", async () => {
+    const secretariat = await createSignedInUser(runtime.services, { roles: [{ role: "secretariat", organisationId: null }] });
+    const { user } = await createUser(runtime.services);
+    const refused = await failure(
+      identity().grantRole(secretariat, user.id, { role: "centre_admin", organisationId: crypto.randomUUID() }),
+    );
+    expect(refused).toMatchObject({ code: "validation_failed", status: 400, fields: [{ path: "organisationId" }] });
+    const [unchanged] = (await identity().listUsers(secretariat, { q: user.email })).items;
+    expect(unchanged?.roles).toEqual([{ role: "learner", organisationId: null }]);
+  });
+
+  test("a learner cannot list users; the secretariat can, and can search", async () => {
+    const learner = await createSignedInUser(runtime.services);
+    expect(await failure(identity().listUsers(learner))).toMatchObject({ code: "forbidden", status: 403 });
+    expect(await failure(identity().listUsers(null))).toMatchObject({ code: "unauthenticated" });
+
+    const secretariat = await createSignedInUser(runtime.services, { roles: [{ role: "secretariat", organisationId: null }] });
+    await createUser(runtime.services, { name: "Zanele Findable" });
+    const page = await identity().listUsers(secretariat, { q: "zanele find" });
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ name: "Zanele Findable", roles: [{ role: "learner" }] });
+    expect((await identity().listUsers(secretariat, { q: "%" })).total).toBe(0);
+  });
+
+  test("a centre admin grants staff roles in their own centre only", async () => {
+    const admin = await createSignedInUser(runtime.services, { roles: [{ role: "centre_admin", organisationId: centreA }] });
+    const { user } = await createUser(runtime.services);
+
+    const granted = await identity().grantRole(admin, user.id, { role: "centre_staff", organisationId: centreA });
+    expect(granted.roles).toContainEqual({ role: "centre_staff", organisationId: centreA });
+    // Granting twice changes nothing.
+    expect((await identity().grantRole(admin, user.id, { role: "centre_staff", organisationId: centreA })).roles).toHaveLength(2);
+
+    expect(await failure(identity().grantRole(admin, user.id, { role: "centre_staff", organisationId: centreB }))).toMatchObject({
+      code: "forbidden",
+    });
+    expect(await failure(identity().grantRole(admin, user.id, { role: "secretariat", organisationId: null }))).toMatchObject({
+      code: "forbidden",
+    });
+    expect(await failure(identity().grantRole(admin, user.id, { role: "institution_admin", organisationId: centreA }))).toMatchObject({
+      code: "forbidden",
+    });
+
+    const revoked = await identity().revokeRole(admin, user.id, { role: "centre_staff", organisationId: centreA });
+    expect(revoked.roles).toEqual([{ role: "learner", organisationId: null }]);
+  });
+
+  test("learners grant nothing; the secretariat cannot make platform admins; a scoped role needs its organisation", async () => {
+    const learner = await createSignedInUser(runtime.services);
+    const secretariat = await createSignedInUser(runtime.services, { roles: [{ role: "secretariat", organisationId: null }] });
+    const platformAdmin = await createSignedInUser(runtime.services, { roles: [{ role: "platform_admin", organisationId: null }] });
+    const { user } = await createUser(runtime.services);
+
+    expect((await failure(identity().grantRole(learner, user.id, { role: "learner", organisationId: null }))).code).toBe("forbidden");
+    expect((await failure(identity().grantRole(secretariat, user.id, { role: "platform_admin", organisationId: null }))).code).toBe(
+      "forbidden",
+    );
+    const missing = await failure(identity().grantRole(secretariat, user.id, { role: "centre_admin", organisationId: null }));
+    expect(missing).toMatchObject({ code: "validation_failed", fields: [{ path: "organisationId" }] });
+    expect((await failure(identity().grantRole(secretariat, crypto.randomUUID(), { role: "secretariat" }))).code).toBe("not_found");
+
+    await identity().grantRole(secretariat, user.id, { role: "centre_admin", organisationId: centreB });
+    const promoted = await identity().grantRole(platformAdmin, user.id, { role: "platform_admin", organisationId: null });
+    expect(promoted.roles.map((r) => r.role).sort()).toEqual(["centre_admin", "learner", "platform_admin"]);
+    // The new roles apply to the person's next request.
+    const { actor } = await identity().signIn({ email: promoted.email, password: testPassword, clientKey: "" });
+    expect(actor.roles).toHaveLength(3);
+  });
+
+  test("createUser (command line, demo seed) refuses a duplicate and a scoped role without its organisation", async () => {
+    const { email } = await createUser(runtime.services);
+    expect((await failure(identity().createUser({ email, name: "Again", password: testPassword, roles: [] }))).code).toBe(
+      "duplicate_email",
+    );
+    const unscoped = await failure(
+      identity().createUser({
+        email: uniqueEmail(),
+        name: "X",
+        password: testPassword,
+        roles: [{ role: "centre_staff", organisationId: null }],
+      }),
+    );
+    expect(unscoped.fields[0]?.path).toBe("roles.0.organisationId");
+  });
+});

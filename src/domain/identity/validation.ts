@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { locales } from "../../i18n/locales.ts";
+import { roles } from "./actor.ts";
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((email) => email.toLowerCase());
+export const passwordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+export const nameSchema = z.string().trim().min(1).max(120);
+export const localeSchema = z.enum(locales);
+
+export const signUpInput = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema, locale: localeSchema });
+export type SignUpInput = z.input<typeof signUpInput>;
+
+/** Sign-in checks only that something was typed: the rules for new passwords may change. */
+export const signInInput = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(PASSWORD_MAX),
+  clientKey: z.string().max(200),
+});
+export type SignInInput = z.input<typeof signInInput>;
+
+export const passwordResetRequestInput = z.object({ email: emailSchema, locale: localeSchema });
+export const passwordResetInput = z.object({ token: z.string().min(1).max(200), password: passwordSchema });
+
+/** Only the fields given change. */
+export const profileInput = z.object({ name: nameSchema, locale: localeSchema }).partial();
+export type ProfileInput = z.input<typeof profileInput>;
+
+export const apiTokenInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type ApiTokenInput = z.input<typeof apiTokenInput>;
+
+export const roleGrantInput = z.object({ role: z.enum(roles), organisationId: z.uuid().nullable().default(null) });
+export type RoleGrantInput = z.input<typeof roleGrantInput>;
+
+export const createUserInput = z.object({
+  email: emailSchema,
+  name: nameSchema,
+  password: passwordSchema,
+  locale: localeSchema.default("en"),
+  roles: z.array(roleGrantInput).max(20),
+});
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+export const listUsersInput = z.object({
+  q: z.string().trim().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+  offset: z.number().int().min(0).default(0),
+});
+export type ListUsersInput = z.input<typeof listUsersInput>;

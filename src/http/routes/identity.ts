@@ -1,0 +1,267 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { roles } from "../../domain/identity/actor.ts";
+import {
+  apiTokenInput,
+  type listUsersInput,
+  localeSchema,
+  passwordResetInput,
+  profileInput,
+  roleGrantInput,
+  signUpInput,
+} from "../../domain/identity/validation.ts";
+import { unauthenticated } from "../../domain/shared/errors.ts";
+import { locales } from "../../i18n/locales.ts";
+import type { Services } from "../../services.ts";
+import { sessionCookie } from "../../web/session.server.ts";
+import { requestLocale } from "../request-locale.ts";
+
+const tags = ["identity"];
+const security = [{ bearer: [] }];
+
+async function signedIn(request: FastifyRequest) {
+  if (!request.actor) throw unauthenticated();
+}
+
+/** `?lang=` is read by requestLocale; declared so strict query schemas accept it. */
+const lang = { lang: z.enum(locales).optional().describe("Language of messages (else Accept-Language)") };
+const langQuery = z.object(lang).strict();
+const idParams = z.object({ id: z.uuid() }).strict();
+
+const roleGrantDto = z.object({ role: z.enum(roles), organisationId: z.uuid().nullable() });
+const profileDto = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  locale: z.enum(locales),
+  roles: z.array(roleGrantDto),
+  createdAt: z.string(),
+});
+const apiTokenDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+const newApiTokenDto = apiTokenDto.extend({
+  token: z.string().describe("Shown only in this response; send as `Authorization: Bearer <token>`"),
+});
+const noContent = { 204: z.null().describe("Done") };
+
+const credentials = { email: z.string().max(254), password: z.string().max(200) };
+
+/** Browsers that call the API directly (sign-up, reset) are signed in the same way the UI does it. */
+function startBrowserSession(request: FastifyRequest, reply: FastifyReply, token: string) {
+  reply.header("set-cookie", sessionCookie(token, request.protocol === "https"));
+}
+
+export async function identityRoutes(fastify: FastifyInstance, options: { services: Services }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const identity = options.services.identity;
+
+  app.post(
+    "/auth/sign-up",
+    {
+      schema: {
+        tags,
+        summary: "Create an account (a learner) and start a browser session",
+        querystring: langQuery,
+        body: signUpInput.extend({ locale: localeSchema.optional() }).strict(),
+        response: { 201: profileDto },
+      },
+    },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const { user, sessionToken } = await identity.signUp({ ...request.body, locale: request.body.locale ?? locale }, locale);
+      startBrowserSession(request, reply, sessionToken);
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.post(
+    "/auth/tokens",
+    {
+      schema: {
+        tags,
+        summary: "Exchange email and password for a personal API token (rate limited like sign-in)",
+        querystring: langQuery,
+        body: apiTokenInput.extend(credentials).strict(),
+        response: { 201: newApiTokenDto },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await identity.issueApiToken({ ...request.body, clientKey: request.ip }, requestLocale(request))),
+  );
+
+  app.post(
+    "/auth/password-reset",
+    {
+      schema: {
+        tags,
+        summary: "Email a password reset link, if the address has an account (the answer is the same either way)",
+        querystring: langQuery,
+        body: z.object({ email: z.string().max(254), locale: localeSchema.optional() }).strict(),
+        response: { 202: z.object({ status: z.literal("accepted") }) },
+      },
+    },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      await identity.requestPasswordReset({ email: request.body.email, locale: request.body.locale ?? locale }, locale);
+      return reply.status(202).send({ status: "accepted" as const });
+    },
+  );
+
+  app.post(
+    "/auth/password-reset/complete",
+    {
+      schema: {
+        tags,
+        summary: "Set a new password with the emailed token; ends every other session",
+        querystring: langQuery,
+        body: passwordResetInput.strict(),
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      const { sessionToken } = await identity.resetPassword(request.body, requestLocale(request));
+      startBrowserSession(request, reply, sessionToken);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/me",
+    {
+      preValidation: signedIn,
+      schema: { tags, security, summary: "The signed-in account", querystring: langQuery, response: { 200: profileDto } },
+    },
+    async (request) => identity.me(request.actor),
+  );
+
+  app.patch(
+    "/me",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Change your name or language",
+        querystring: langQuery,
+        body: profileInput.strict(),
+        response: { 200: profileDto },
+      },
+    },
+    async (request) => identity.updateProfile(request.actor, request.body, requestLocale(request)),
+  );
+
+  app.get(
+    "/me/tokens",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Your personal API tokens (never the secrets)",
+        querystring: langQuery,
+        response: { 200: z.array(apiTokenDto) },
+      },
+    },
+    async (request) => identity.listApiTokens(request.actor),
+  );
+
+  app.post(
+    "/me/tokens",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Create a personal API token",
+        querystring: langQuery,
+        body: apiTokenInput.strict(),
+        response: { 201: newApiTokenDto },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await identity.createApiToken(request.actor, request.body, requestLocale(request))),
+  );
+
+  app.delete(
+    "/me/tokens/:id",
+    {
+      preValidation: signedIn,
+      schema: { tags, security, summary: "Revoke one of your API tokens", params: idParams, querystring: langQuery, response: noContent },
+    },
+    async (request, reply) => {
+      await identity.revokeApiToken(request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/users",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Find accounts by name or email (platform admins, secretariat)",
+        querystring: z
+          .object({
+            ...lang,
+            q: z.string().max(200).optional(),
+            limit: z.coerce.number().int().min(1).max(100).optional(),
+            offset: z.coerce.number().int().min(0).optional(),
+          })
+          .strict(),
+        response: { 200: z.object({ items: z.array(profileDto), total: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { lang: _, ...filters } = request.query;
+      return identity.listUsers(request.actor, filters satisfies z.input<typeof listUsersInput>, requestLocale(request));
+    },
+  );
+
+  app.post(
+    "/users/:id/roles",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Grant a role (global staff; centre and institution admins within their own organisation)",
+        params: idParams,
+        querystring: langQuery,
+        body: roleGrantInput.strict(),
+        response: { 200: profileDto },
+      },
+    },
+    async (request) => identity.grantRole(request.actor, request.params.id, request.body, requestLocale(request)),
+  );
+
+  app.delete(
+    "/users/:id/roles",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Take a role away (same rules as granting); the role is given in the query",
+        params: idParams,
+        querystring: z.object({ ...lang, role: z.enum(roles), organisationId: z.uuid().optional() }).strict(),
+        response: { 200: profileDto },
+      },
+    },
+    async (request) => {
+      const { role, organisationId } = request.query;
+      return identity.revokeRole(
+        request.actor,
+        request.params.id,
+        { role, organisationId: organisationId ?? null },
+        requestLocale(request),
+      );
+    },
+  );
+}

@@ -1,0 +1,401 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { centreKinds, centreStatuses, governanceRoles, organisationKinds } from "../../domain/network/dto.ts";
+import {
+  centreFiltersSchema,
+  centreInputSchema,
+  centrePatchSchema,
+  facilityInputSchema,
+  membershipInputSchema,
+  organisationFiltersSchema,
+  organisationInputSchema,
+  organisationPatchSchema,
+} from "../../domain/network/validation.ts";
+import { unauthenticated } from "../../domain/shared/errors.ts";
+import { slugSchema } from "../../domain/shared/validation.ts";
+import { locales } from "../../i18n/locales.ts";
+import type { Services } from "../../services.ts";
+import { requestLocale } from "../request-locale.ts";
+
+const tags = ["network"];
+const security = [{ bearer: [] }];
+
+/**
+ * An anonymous write hears "sign in" before any complaint about its fields. Who may do what is
+ * still decided by the service.
+ */
+async function signedIn(request: FastifyRequest) {
+  if (!request.actor) throw unauthenticated();
+}
+
+/** `?lang=` is read by requestLocale; it is declared so strict query schemas accept it. */
+const lang = { lang: z.enum(locales).optional().describe("Language of names and messages (else Accept-Language)") };
+const langQuery = z.object(lang).strict();
+const slugParams = z.object({ slug: slugSchema }).strict();
+
+const localisedText = z.partialRecord(z.enum(locales), z.string());
+const partialDate = z.string().describe("YYYY, YYYY-MM or YYYY-MM-DD");
+
+const organisationRef = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  country: z.string().nullable(),
+});
+const organisationDto = organisationRef.extend({
+  names: localisedText,
+  website: z.string().nullable(),
+  city: z.string().nullable(),
+  createdAt: z.string(),
+});
+const facilityDto = z.object({
+  id: z.uuid(),
+  kind: z.literal("smart_classroom"),
+  name: z.string(),
+  inauguratedOn: partialDate.nullable(),
+  partners: z.array(z.string()),
+});
+const membershipDto = z.object({ organisation: organisationRef, joinedOn: partialDate.nullable(), agreement: z.string().nullable() });
+const centreSummaryDto = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  kind: z.enum(centreKinds),
+  name: z.string(),
+  ordinal: z.number().int().nullable(),
+  country: z.string(),
+  subregion: z.string(),
+  host: organisationRef.nullable(),
+  languages: z.array(z.string()),
+  establishedOn: partialDate.nullable(),
+  status: z.enum(centreStatuses),
+  memberCount: z.number().int(),
+  latitude: z.number(),
+  longitude: z.number(),
+});
+const centreDto = centreSummaryDto.extend({
+  names: localisedText,
+  city: z.string().nullable(),
+  operator: organisationRef.nullable(),
+  foundingPartners: z.array(organisationRef),
+  focusAreas: z.array(z.string()),
+  website: z.string().nullable(),
+  facilities: z.array(facilityDto),
+  members: z.array(membershipDto),
+});
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+const figuresDto = z.object({
+  centres: z.number().int(),
+  nationalCentres: z.number().int(),
+  trainingCentres: z.number().int(),
+  countries: z.number().int(),
+  partnerInstitutions: z.number().int(),
+  smartClassrooms: z.number().int(),
+});
+const timelineDto = z.array(
+  z.object({
+    year: z.number().int(),
+    established: z.array(z.object({ slug: z.string(), name: z.string(), country: z.string(), establishedOn: partialDate })),
+    total: z.number().int(),
+  }),
+);
+const governanceDto = z.array(
+  z.object({
+    id: z.uuid(),
+    year: z.number().int(),
+    role: z.enum(governanceRoles),
+    holder: organisationRef.nullable(),
+    holderName: z.string().nullable(),
+  }),
+);
+const noContent = { 204: z.null().describe("Deleted") };
+
+/** The network registry: centres, organisations, memberships, facilities, figures. */
+export async function networkRoutes(fastify: FastifyInstance, options: { services: Services }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const network = options.services.network;
+
+  app.get(
+    "/centres",
+    {
+      schema: {
+        tags,
+        summary: "List centres, filtered by kind, sub-region, country or name",
+        querystring: centreFiltersSchema.extend(lang).strict(),
+        response: { 200: page(centreSummaryDto) },
+      },
+    },
+    async (request) => {
+      const { lang: _, ...filters } = request.query;
+      return network.listCentres(filters, requestLocale(request));
+    },
+  );
+
+  app.get(
+    "/centres/:slug",
+    {
+      schema: {
+        tags,
+        summary: "One centre with its partners, facilities and members",
+        params: slugParams,
+        querystring: langQuery,
+        response: { 200: centreDto },
+      },
+    },
+    async (request) => network.getCentre(request.params.slug, requestLocale(request)),
+  );
+
+  app.post(
+    "/centres",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Create a centre (secretariat)",
+        querystring: langQuery,
+        body: centreInputSchema,
+        response: { 201: centreDto },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await network.createCentre(request.actor, request.body, requestLocale(request))),
+  );
+
+  app.patch(
+    "/centres/:slug",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Update a centre (secretariat, or the centre's admin)",
+        params: slugParams,
+        querystring: langQuery,
+        body: centrePatchSchema,
+        response: { 200: centreDto },
+      },
+    },
+    async (request) => network.updateCentre(request.actor, request.params.slug, request.body, requestLocale(request)),
+  );
+
+  app.delete(
+    "/centres/:slug",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Delete a centre that has no member institutions (secretariat)",
+        params: slugParams,
+        querystring: langQuery,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await network.deleteCentre(request.actor, request.params.slug, requestLocale(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/centres/:slug/members",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Add an institution to a centre's network (secretariat, or the centre's team)",
+        params: slugParams,
+        querystring: langQuery,
+        body: membershipInputSchema,
+        response: { 201: membershipDto },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await network.addMember(request.actor, request.params.slug, request.body, requestLocale(request))),
+  );
+
+  app.delete(
+    "/centres/:slug/members/:organisationSlug",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Remove an institution from a centre's network",
+        params: z.object({ slug: slugSchema, organisationSlug: slugSchema }).strict(),
+        querystring: langQuery,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await network.removeMember(request.actor, request.params.slug, request.params.organisationSlug, requestLocale(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/centres/:slug/facilities",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Add a smart classroom to a centre",
+        params: slugParams,
+        querystring: langQuery,
+        body: facilityInputSchema,
+        response: { 201: facilityDto },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await network.addFacility(request.actor, request.params.slug, request.body, requestLocale(request))),
+  );
+
+  app.delete(
+    "/centres/:slug/facilities/:facilityId",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Remove a facility from a centre",
+        params: z.object({ slug: slugSchema, facilityId: z.uuid() }).strict(),
+        querystring: langQuery,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await network.removeFacility(request.actor, request.params.slug, request.params.facilityId, requestLocale(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/organisations",
+    {
+      schema: {
+        tags,
+        summary: "List organisations of the network, filtered by kind, country or name",
+        querystring: organisationFiltersSchema.extend(lang).strict(),
+        response: { 200: page(organisationDto) },
+      },
+    },
+    async (request) => {
+      const { lang: _, ...filters } = request.query;
+      return network.listOrganisations(filters, requestLocale(request));
+    },
+  );
+
+  app.get(
+    "/organisations/:slug",
+    { schema: { tags, summary: "One organisation", params: slugParams, querystring: langQuery, response: { 200: organisationDto } } },
+    async (request) => network.getOrganisation(request.params.slug, requestLocale(request)),
+  );
+
+  app.post(
+    "/organisations",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Create an organisation (secretariat; a centre's team may add a university)",
+        querystring: langQuery,
+        body: organisationInputSchema,
+        response: { 201: organisationDto },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await network.createOrganisation(request.actor, request.body, requestLocale(request))),
+  );
+
+  app.patch(
+    "/organisations/:slug",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Update an organisation (secretariat, or its institution admin)",
+        params: slugParams,
+        querystring: langQuery,
+        body: organisationPatchSchema,
+        response: { 200: organisationDto },
+      },
+    },
+    async (request) => network.updateOrganisation(request.actor, request.params.slug, request.body, requestLocale(request)),
+  );
+
+  app.delete(
+    "/organisations/:slug",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Delete an organisation no record refers to (secretariat)",
+        params: slugParams,
+        querystring: langQuery,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await network.deleteOrganisation(request.actor, request.params.slug, requestLocale(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/network/figures",
+    {
+      schema: {
+        tags,
+        summary: "Live figures: centres, countries, partner institutions, smart classrooms",
+        querystring: langQuery,
+        response: { 200: figuresDto },
+      },
+    },
+    async () => network.figures(),
+  );
+
+  app.get(
+    "/network/timeline",
+    {
+      schema: {
+        tags,
+        summary: "Centres established per year, with running totals",
+        querystring: langQuery,
+        response: { 200: timelineDto },
+      },
+    },
+    async (request) => network.timeline(requestLocale(request)),
+  );
+
+  app.get(
+    "/network/governance",
+    {
+      schema: {
+        tags,
+        summary: "Governance terms: rotating presidency and secretariat roles by year",
+        querystring: langQuery,
+        response: { 200: governanceDto },
+      },
+    },
+    async (request) => network.governance(requestLocale(request)),
+  );
+
+  app.get(
+    "/network/subregions",
+    {
+      schema: {
+        tags,
+        summary: "UN sub-regions that have at least one centre",
+        querystring: langQuery,
+        response: { 200: z.array(z.string()) },
+      },
+    },
+    async () => network.listSubregions(),
+  );
+}

@@ -1,0 +1,236 @@
+import crypto from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { RoleGrant } from "../../src/domain/identity/actor.ts";
+import errorsFr from "../../src/i18n/messages/errors/fr.ts";
+import { createCentre } from "../factories/network.ts";
+import { createUser, testPassword } from "../factories/users.ts";
+import { createTestApp, createTestRuntime, type TestRuntime } from "../support/runtime.ts";
+
+let runtime: TestRuntime;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  runtime = await createTestRuntime();
+  app = await createTestApp(runtime);
+});
+afterAll(async () => {
+  await app.close();
+  await runtime.close();
+});
+
+const email = () => `api-${crypto.randomBytes(5).toString("hex")}@orbis.test`;
+
+/** A personal token for a new account with the given roles, obtained the way a script would. */
+async function bearerFor(roles?: RoleGrant[]) {
+  const user = await createUser(runtime.services, roles ? { roles } : {});
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/tokens",
+    payload: { email: user.email, password: user.password, name: "test" },
+  });
+  expect(response.statusCode).toBe(201);
+  return { ...user, headers: { authorization: `Bearer ${response.json().token}` } };
+}
+
+describe("sign-up", () => {
+  test("creates a learner, answers 201 with the profile and a session cookie", async () => {
+    const address = email();
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-up",
+      payload: { name: "Api Person", email: address, password: testPassword },
+      headers: { "accept-language": "es" },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ email: address, locale: "es", roles: [{ role: "learner", organisationId: null }] });
+    const cookie = String(response.headers["set-cookie"]);
+    expect(cookie).toMatch(/^orbis_session=[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=2592000$/);
+
+    const me = await app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: cookie.split(";")[0] ?? "" } });
+    expect(me.json()).toMatchObject({ email: address });
+  });
+
+  test("validation errors come back field by field, in French with ?lang=fr", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-up?lang=fr",
+      payload: { name: "", email: "nope", password: "short" },
+    });
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error.code).toBe("validation_failed");
+    expect(error.message).toBe(errorsFr["error.validation_failed"]);
+    expect(error.fields.map((f: { path: string }) => f.path).sort()).toEqual(["email", "name", "password"]);
+    // Zod's own French messages, not the English defaults.
+    expect(error.fields.find((f: { path: string }) => f.path === "password").message).toMatch(/trop petit|caractères/i);
+  });
+
+  test("unknown fields are refused and nothing is created", async () => {
+    const address = email();
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-up",
+      payload: { name: "Sneaky", email: address, password: testPassword, roles: [{ role: "platform_admin" }] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe("validation_failed");
+    const retry = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-up",
+      payload: { name: "Honest", email: address, password: testPassword },
+    });
+    expect(retry.statusCode).toBe(201);
+  });
+
+  test("a taken address is a 409, translated", async () => {
+    const { email: taken } = await createUser(runtime.services);
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-up?lang=fr",
+      payload: { name: "Again", email: taken, password: testPassword },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({ code: "duplicate_email", message: errorsFr["error.duplicate_email"] });
+  });
+});
+
+describe("tokens and /me", () => {
+  test("without credentials /me is a 401; with a Bearer token it is the token's owner", async () => {
+    expect((await app.inject({ method: "GET", url: "/api/v1/me" })).statusCode).toBe(401);
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Bearer orbis_forged" } })).statusCode).toBe(
+      401,
+    );
+    const { headers, email: address } = await bearerFor();
+    const me = await app.inject({ method: "GET", url: "/api/v1/me", headers });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ email: address, roles: [{ role: "learner" }] });
+  });
+
+  test("wrong credentials are a 401, and repeated failures a 429 with the wait in the message", async () => {
+    const { email: address } = await createUser(runtime.services);
+    const attempt = () =>
+      app.inject({ method: "POST", url: "/api/v1/auth/tokens", payload: { email: address, password: "wrong password!", name: "x" } });
+    expect((await attempt()).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++) await attempt();
+    const limited = await attempt();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/\d+ minutes?/) });
+  });
+
+  test("create, list and revoke personal tokens; the secret is shown only once", async () => {
+    const { headers } = await bearerFor();
+    const created = await app.inject({ method: "POST", url: "/api/v1/me/tokens", headers, payload: { name: "backup", expiresInDays: 30 } });
+    expect(created.statusCode).toBe(201);
+    const { id, token } = created.json();
+    expect(token).toMatch(/^orbis_/);
+
+    const list = await app.inject({ method: "GET", url: "/api/v1/me/tokens", headers });
+    expect(
+      list
+        .json()
+        .map((t: { name: string }) => t.name)
+        .sort(),
+    ).toEqual(["backup", "test"]);
+    expect(list.body).not.toContain(token);
+
+    expect((await app.inject({ method: "DELETE", url: `/api/v1/me/tokens/${id}`, headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect((await app.inject({ method: "DELETE", url: `/api/v1/me/tokens/${id}`, headers })).statusCode).toBe(404);
+    expect((await app.inject({ method: "DELETE", url: "/api/v1/me/tokens/not-a-uuid", headers })).statusCode).toBe(400);
+  });
+
+  test("PATCH /me changes only what is sent, and refuses unknown fields", async () => {
+    const { headers } = await bearerFor();
+    const patched = await app.inject({ method: "PATCH", url: "/api/v1/me", headers, payload: { locale: "zh" } });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ locale: "zh" });
+    const sneaky = await app.inject({ method: "PATCH", url: "/api/v1/me", headers, payload: { email: "boss@orbis.test" } });
+    expect(sneaky.statusCode).toBe(400);
+  });
+});
+
+describe("password reset", () => {
+  test("request (same answer for unknown addresses), then complete with the mailed token", async () => {
+    const { email: address } = await createUser(runtime.services);
+    const unknown = await app.inject({ method: "POST", url: "/api/v1/auth/password-reset", payload: { email: email() } });
+    expect(unknown.statusCode).toBe(202);
+    const before = runtime.mailer.sent.length;
+    const known = await app.inject({ method: "POST", url: "/api/v1/auth/password-reset", payload: { email: address, locale: "ar" } });
+    expect(known.statusCode).toBe(202);
+    expect(known.body).toBe(unknown.body);
+    const mail = runtime.mailer.sent[before];
+    const token = mail?.text.match(/\/ar\/reset-password\/([\w-]+)/)?.[1];
+    expect(token).toBeTruthy();
+
+    const done = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/password-reset/complete",
+      payload: { token, password: "a fresh new password" },
+    });
+    expect(done.statusCode).toBe(204);
+    const again = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/password-reset/complete?lang=fr",
+      payload: { token, password: "a fresh new password" },
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error).toMatchObject({ code: "invalid_token", message: errorsFr["error.invalid_token"] });
+  });
+});
+
+describe("users and roles", () => {
+  test("a learner may not list users (403); the secretariat may", async () => {
+    const learner = await bearerFor();
+    expect((await app.inject({ method: "GET", url: "/api/v1/users", headers: learner.headers })).statusCode).toBe(403);
+    const staff = await bearerFor([{ role: "secretariat", organisationId: null }]);
+    const list = await app.inject({
+      method: "GET",
+      url: `/api/v1/users?q=${encodeURIComponent(learner.email)}&limit=5`,
+      headers: staff.headers,
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toMatchObject({ total: 1, items: [{ email: learner.email }] });
+    expect((await app.inject({ method: "GET", url: "/api/v1/users?limit=1000", headers: staff.headers })).statusCode).toBe(400);
+  });
+
+  test("a centre admin grants and takes back staff roles in their centre, and nowhere else", async () => {
+    const centre = (await createCentre(runtime.services)).id;
+    const admin = await bearerFor([{ role: "centre_admin", organisationId: centre }]);
+    const { user } = await createUser(runtime.services);
+    const url = `/api/v1/users/${user.id}/roles`;
+
+    const granted = await app.inject({
+      method: "POST",
+      url,
+      headers: admin.headers,
+      payload: { role: "centre_staff", organisationId: centre },
+    });
+    expect(granted.statusCode).toBe(200);
+    expect(granted.json().roles).toContainEqual({ role: "centre_staff", organisationId: centre });
+
+    const elsewhere = await app.inject({
+      method: "POST",
+      url,
+      headers: admin.headers,
+      payload: { role: "centre_staff", organisationId: crypto.randomUUID() },
+    });
+    expect(elsewhere.statusCode).toBe(403);
+
+    const revoked = await app.inject({
+      method: "DELETE",
+      url: `${url}?role=centre_staff&organisationId=${centre}`,
+      headers: admin.headers,
+    });
+    expect(revoked.statusCode).toBe(200);
+    expect(revoked.json().roles).toEqual([{ role: "learner", organisationId: null }]);
+  });
+});
+
+test("the OpenAPI document lists the identity routes", async () => {
+  const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+  for (const path of ["/api/v1/auth/sign-up", "/api/v1/auth/tokens", "/api/v1/me", "/api/v1/me/tokens/{id}", "/api/v1/users/{id}/roles"]) {
+    expect(doc.paths[path], path).toBeDefined();
+  }
+  expect(doc.paths["/api/v1/me"].get.tags).toEqual(["identity"]);
+});
