@@ -8,6 +8,8 @@ export type AppContext = {
   actor: Actor | null;
   /** Raw session token, so the sign-out action can end exactly this session. */
   sessionToken: string | null;
+  /** The client's address (behind a proxy, from X-Forwarded-For): the key of sign-in rate limits. */
+  clientIp: string;
   cspNonce: string;
   publicUrl: string;
   secureCookies: boolean;

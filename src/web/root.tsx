@@ -4,6 +4,7 @@ import { direction, isLocale, negotiateLocale } from "../i18n/locales.ts";
 import { messagesFor } from "../i18n/translator.server.ts";
 import type { Route } from "./+types/root.ts";
 import { appContext } from "./context.ts";
+import { csrfMiddleware, csrfToken } from "./csrf.server.ts";
 import { useT } from "./i18n.tsx";
 import stylesUrl from "./styles.css?url";
 
@@ -11,6 +12,8 @@ export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+export const middleware: Route.MiddlewareFunction[] = [csrfMiddleware];
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = isLocale(params.lang) ? params.lang : negotiateLocale(request.headers.get("accept-language"));
@@ -20,6 +23,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     dir: direction(locale),
     messages: messagesFor(locale),
     nonce: cspNonce,
+    csrf: context.get(csrfToken),
     user: actor ? { name: actor.name, email: actor.email, roles: actor.roles } : null,
   };
 }

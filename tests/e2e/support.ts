@@ -83,3 +83,18 @@ export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Signs in through the real form (CSRF field, cookie and all) and waits until the header shows
+ * the account link; fails with the form's own message when the credentials are refused.
+ */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string, locale = "en") {
+  await page.goto(`${baseUrl}/${locale}/sign-in`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('main button[type="submit"]').click();
+  const signedIn = page.locator(`.account-nav a[href="/${locale}/account"]`);
+  const refused = page.locator(".form-error");
+  await signedIn.or(refused).first().waitFor();
+  if (await refused.isVisible()) throw new Error(`Sign-in as ${email} failed: ${await refused.textContent()}`);
+}

@@ -1,17 +1,100 @@
-import { useT } from "../i18n.tsx";
+import { Link } from "react-router";
+import { translatorFor } from "../../i18n/translator.server.ts";
+import { allCentres } from "../components/network-data.server.ts";
+import { useNetworkFormat } from "../components/network-format.ts";
+import { pageTitle, routeLocale } from "../components/route-locale.ts";
+import { WorldMap } from "../components/world-map.tsx";
+import { appContext } from "../context.ts";
+import { useFormat, useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/home.ts";
 
-export function meta({ matches }: Route.MetaArgs) {
-  void matches;
-  return [{ title: "Orbis" }];
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const locale = routeLocale(params);
+  const { services } = context.get(appContext);
+  const [figures, timeline, centres] = await Promise.all([
+    services.network.figures(),
+    services.network.timeline(locale),
+    allCentres(services, locale),
+  ]);
+  return {
+    title: translatorFor(locale)("common.tagline"),
+    figures,
+    timeline,
+    markers: centres.map(({ slug, name, latitude, longitude }) => ({ slug, name, latitude, longitude })),
+  };
 }
 
-export default function Home() {
+export function meta({ loaderData }: Route.MetaArgs) {
+  return pageTitle(loaderData?.title);
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { figures, timeline, markers } = loaderData;
   const t = useT();
+  const format = useFormat();
+  const networkFormat = useNetworkFormat();
+  const href = useHref();
+  const largest = Math.max(1, ...timeline.map((entry) => entry.total));
+  const shownFigures = [
+    ["centres", figures.centres, "network.home.figure.centres"],
+    ["countries", figures.countries, "network.home.figure.countries"],
+    ["partners", figures.partnerInstitutions, "network.home.figure.partners"],
+    ["classrooms", figures.smartClassrooms, "network.home.figure.classrooms"],
+  ] as const;
+
   return (
-    <main id="main" className="page">
+    <main id="main" className="page home">
       <h1>{t("common.appName")}</h1>
       <p className="lead">{t("common.tagline")}</p>
+
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title" className="visually-hidden">
+          {t("network.home.figuresTitle")}
+        </h2>
+        <ul className="figures">
+          {shownFigures.map(([key, value, label]) => (
+            <li key={key} data-figure={key}>
+              <span className="value">{format.number(value)}</span> {t(label)}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="map-title">
+        <h2 id="map-title">{t("network.home.mapTitle")}</h2>
+        <WorldMap markers={markers} label={t("network.home.mapLabel", { count: markers.length })} />
+        <p>
+          <Link to={href("/centres")}>{t("network.home.directoryLink", { count: figures.centres })}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t("network.home.timelineTitle")}</h2>
+        <ol className="timeline">
+          {timeline.map((entry) => (
+            <li key={entry.year}>
+              <div className="timeline-head">
+                <span className="year">{networkFormat.partialDate(String(entry.year))}</span>
+                {/* An attribute, not a style: the CSP allows no inline styles. */}
+                <svg className="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+                  <rect width={(entry.total / largest) * 100} height="1" />
+                </svg>
+                <span className="summary">{t("network.home.timelineYear", { count: entry.established.length, total: entry.total })}</span>
+              </div>
+              {entry.established.length > 0 && (
+                <ul className="meta">
+                  {entry.established.map((centre) => (
+                    <li key={centre.slug}>
+                      <Link to={href(`/centres/${centre.slug}`)}>{centre.name}</Link> · {networkFormat.country(centre.country)} ·{" "}
+                      {networkFormat.partialDate(centre.establishedOn)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
     </main>
   );
 }

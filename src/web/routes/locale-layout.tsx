@@ -1,5 +1,7 @@
 import { data, Form, Link, NavLink, Outlet, useLocation, useRouteLoaderData } from "react-router";
+import type { Role } from "../../domain/identity/actor.ts";
 import { isLocale, localeNames, locales } from "../../i18n/locales.ts";
+import { CsrfField } from "../components/csrf.tsx";
 import { useHref, useLocale, useT } from "../i18n.tsx";
 import type { RootData } from "../root.tsx";
 import type { Route } from "./+types/locale-layout.ts";
@@ -8,6 +10,9 @@ export function loader({ params }: Route.LoaderArgs) {
   if (!isLocale(params.lang)) throw data(null, { status: 404 });
   return null;
 }
+
+/** Roles that get the staff pages in the menu; the pages themselves check access again. */
+const staffRoles: ReadonlySet<Role> = new Set(["platform_admin", "secretariat", "centre_admin"]);
 
 /** The same page in another language: swap the first path segment. */
 function LanguageSwitcher() {
@@ -56,12 +61,24 @@ export default function LocaleLayout() {
                 {t("common.nav.home")}
               </NavLink>
             </li>
+            <li>
+              <NavLink to={href("/centres")}>{t("common.nav.centres")}</NavLink>
+            </li>
+            {user?.roles.some((grant) => staffRoles.has(grant.role)) && (
+              <li>
+                <NavLink to={href("/manage")}>{t("common.nav.manage")}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="account-nav">
           {user ? (
             <Form method="post" action={href("/sign-out")}>
-              <span className="user-name">{user.name}</span> <button type="submit">{t("common.nav.signOut")}</button>
+              <CsrfField />
+              <Link to={href("/account")} className="user-name" title={t("common.nav.account")}>
+                {user.name}
+              </Link>{" "}
+              <button type="submit">{t("common.nav.signOut")}</button>
             </Form>
           ) : (
             <>

@@ -1,0 +1,80 @@
+import crypto from "node:crypto";
+import { createContext, type MiddlewareFunction } from "react-router";
+import { direction, isLocale, type Locale, negotiateLocale } from "../i18n/locales.ts";
+import { translatorFor } from "../i18n/translator.server.ts";
+import { CSRF_FIELD } from "./components/csrf.tsx";
+import { appContext } from "./context.ts";
+
+export const CSRF_COOKIE = "orbis_csrf";
+
+/** The token of this request, for the root loader to hand to <CsrfField />. */
+export const csrfToken = createContext<string>("");
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function readCookie(header: string | null, name: string): string | undefined {
+  for (const part of header?.split(";") ?? []) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+
+async function submittedToken(request: Request): Promise<string | undefined> {
+  try {
+    const value = (await request.clone().formData()).get(CSRF_FIELD);
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    // A body that is not a form (JSON, garbage) carries no token.
+    return undefined;
+  }
+}
+
+function localeOf(request: Request): Locale {
+  const first = new URL(request.url).pathname.split("/")[1];
+  return isLocale(first) ? first : negotiateLocale(request.headers.get("accept-language"));
+}
+
+/** A page of its own: the route's loaders have not run, so the app's layout has no data to show. */
+function refusal(request: Request): Response {
+  const locale = localeOf(request);
+  const t = translatorFor(locale);
+  const title = t("error.csrf_failed");
+  const back = new URL(request.url).pathname.replace(/\.data$/, "");
+  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const page = `<!doctype html><html lang="${locale}" dir="${direction(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p><a href="${escapeHtml(back)}">${escapeHtml(t("identity.csrf.reload"))}</a></p></main></body></html>`;
+  return new Response(page, { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
+
+/**
+ * Double-submit check for UI forms: a random token lives in an HttpOnly cookie and in a hidden
+ * field; a cross-site form can send the cookie but cannot read it to fill the field.
+ */
+export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const fromCookie = readCookie(request.headers.get("cookie"), CSRF_COOKIE);
+  if (!safeMethods.has(request.method)) {
+    const submitted = await submittedToken(request);
+    if (!fromCookie || !submitted || !sameToken(fromCookie, submitted)) return refusal(request);
+  }
+  const token = fromCookie ?? crypto.randomBytes(32).toString("base64url");
+  context.set(csrfToken, token);
+  const response = await next();
+  if (fromCookie) return response;
+  const { secureCookies } = context.get(appContext);
+  const cookie = `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secureCookies ? "; Secure" : ""}`;
+  try {
+    response.headers.append("set-cookie", cookie);
+    return response;
+  } catch {
+    // Some responses (Response.redirect) have immutable headers.
+    const copy = new Response(response.body, response);
+    copy.headers.append("set-cookie", cookie);
+    return copy;
+  }
+};

@@ -1,0 +1,237 @@
+import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
+import type { RoleGrant } from "../../domain/identity/actor.ts";
+import { isLocale, localeNames, locales } from "../../i18n/locales.ts";
+import type { MessageId } from "../../i18n/messages/index.ts";
+import { translatorFor } from "../../i18n/translator.server.ts";
+import { CsrfField } from "../components/csrf.tsx";
+import { failureWithValues } from "../components/form-failure.server.ts";
+import { ErrorSummary, SelectField, TextField } from "../components/form-fields.tsx";
+import { pageTitle } from "../components/route-locale.ts";
+import { requireSignedIn } from "../components/staff-access.server.ts";
+import { StatusError } from "../components/status-error.tsx";
+import { useFormat, useT } from "../i18n.tsx";
+import type { Route } from "./+types/account.ts";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { actor, services, locale } = requireSignedIn(args);
+  const [profile, tokens] = await Promise.all([services.identity.me(actor), services.identity.listApiTokens(actor)]);
+  return { title: translatorFor(locale)("identity.account.title"), profile, tokens };
+}
+
+/** What each of the page's forms sends back to be shown again after a failure. */
+type AccountValues = { name?: string; expiresInDays?: string };
+
+/** One page, three forms; `intent` says which one was sent. */
+export async function action(args: Route.ActionArgs) {
+  const { actor, services, locale } = requireSignedIn(args);
+  const form = await args.request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "profile") {
+    const chosen = form.get("locale");
+    const values = { name: String(form.get("name") ?? ""), locale: isLocale(chosen) ? chosen : locale };
+    try {
+      const profile = await services.identity.updateProfile(actor, values, locale);
+      // The page follows the language just chosen.
+      return redirect(`/${profile.locale}/account?saved`);
+    } catch (error) {
+      return failureWithValues<AccountValues>(error, locale, values, intent);
+    }
+  }
+  if (intent === "createToken") {
+    const days = String(form.get("expiresInDays") ?? "").trim();
+    const values = { name: String(form.get("name") ?? ""), expiresInDays: days };
+    try {
+      const created = await services.identity.createApiToken(
+        actor,
+        { name: values.name, expiresInDays: days ? Number(days) : undefined },
+        locale,
+      );
+      return { ok: true as const, intent, newToken: { name: created.name, token: created.token } };
+    } catch (error) {
+      return failureWithValues<AccountValues>(error, locale, values, intent);
+    }
+  }
+  if (intent === "revokeToken") {
+    try {
+      await services.identity.revokeApiToken(actor, String(form.get("id") ?? ""));
+      return { ok: true as const, intent, newToken: null };
+    } catch (error) {
+      return failureWithValues<AccountValues>(error, locale, {}, intent);
+    }
+  }
+  throw data(null, { status: 400 });
+}
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return pageTitle(loaderData?.title);
+}
+
+export const ErrorBoundary = StatusError;
+
+function RoleList({ roles }: { roles: RoleGrant[] }) {
+  const t = useT();
+  return (
+    <ul>
+      {roles.map((grant) => {
+        const role = t(`identity.role.${grant.role}` as MessageId);
+        return (
+          <li key={`${grant.role}:${grant.organisationId}`}>
+            {grant.organisationId ? t("identity.account.inOrganisation", { role }) : role}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const format = useFormat();
+  const [search] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const { profile, tokens } = loaderData;
+  const failed = actionData && !actionData.ok ? actionData : undefined;
+  const done = actionData?.ok ? actionData : undefined;
+  const profileErrors = failed?.intent === "profile" ? failed : undefined;
+  const tokenErrors = failed?.intent === "createToken" ? failed : undefined;
+  const profileLabels = { name: t("identity.field.name"), locale: t("identity.field.locale") };
+  const tokenLabels = { name: t("identity.tokens.name"), expiresInDays: t("identity.tokens.expiresInDays") };
+  const when = (iso: string) => format.date(iso, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("identity.account.title")}</h1>
+      {search.has("passwordChanged") && (
+        <p className="notice" role="status">
+          {t("identity.account.passwordChanged")}
+        </p>
+      )}
+
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t("identity.account.profile")}</h2>
+        <dl>
+          <dt>{t("identity.field.email")}</dt>
+          <dd dir="ltr">{profile.email}</dd>
+          <dt>{t("identity.account.roles")}</dt>
+          <dd>
+            <RoleList roles={profile.roles} />
+          </dd>
+        </dl>
+        {search.has("saved") && (
+          <p className="notice" role="status">
+            {t("common.saved")}
+          </p>
+        )}
+        <Form method="post" noValidate>
+          <CsrfField />
+          <input type="hidden" name="intent" value="profile" />
+          <ErrorSummary formError={profileErrors?.formError} errors={profileErrors?.fields} labels={profileLabels} idPrefix="profile" />
+          <TextField
+            name="name"
+            idPrefix="profile"
+            label={profileLabels.name}
+            errors={profileErrors?.fields}
+            defaultValue={profileErrors?.values.name ?? profile.name}
+            required
+          />
+          <SelectField
+            name="locale"
+            idPrefix="profile"
+            label={profileLabels.locale}
+            errors={profileErrors?.fields}
+            options={locales.map((l) => ({ value: l, label: localeNames[l] }))}
+            defaultValue={profile.locale}
+          />
+          <button type="submit" disabled={busy}>
+            {t("common.save")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">{t("identity.tokens.title")}</h2>
+        <p>{t("identity.tokens.intro")}</p>
+        {done?.newToken && (
+          <div className="notice" role="status">
+            <p>{t("identity.tokens.created", { name: done.newToken.name })}</p>
+            <p>
+              <code className="new-token" dir="ltr">
+                {done.newToken.token}
+              </code>
+            </p>
+          </div>
+        )}
+        {done?.intent === "revokeToken" && (
+          <p className="notice" role="status">
+            {t("identity.tokens.revoked")}
+          </p>
+        )}
+        {failed?.intent === "revokeToken" && (
+          <p className="form-error" role="alert">
+            {failed.formError}
+          </p>
+        )}
+        {tokens.length === 0 ? (
+          <p>{t("identity.tokens.none")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("identity.tokens.name")}</th>
+                <th scope="col">{t("identity.tokens.createdAt")}</th>
+                <th scope="col">{t("identity.tokens.lastUsed")}</th>
+                <th scope="col">{t("identity.tokens.expires")}</th>
+                <td />
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">{token.name}</th>
+                  <td>{when(token.createdAt)}</td>
+                  <td>{token.lastUsedAt ? when(token.lastUsedAt) : t("identity.tokens.never")}</td>
+                  <td>{token.expiresAt ? when(token.expiresAt) : t("identity.tokens.noExpiry")}</td>
+                  <td>
+                    <Form method="post">
+                      <CsrfField />
+                      <input type="hidden" name="intent" value="revokeToken" />
+                      <input type="hidden" name="id" value={token.id} />
+                      <button type="submit" className="danger" aria-label={t("identity.tokens.revokeLabel", { name: token.name })}>
+                        {t("identity.tokens.revoke")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Form method="post" noValidate>
+          <CsrfField />
+          <input type="hidden" name="intent" value="createToken" />
+          <ErrorSummary formError={tokenErrors?.formError} errors={tokenErrors?.fields} labels={tokenLabels} idPrefix="token" />
+          <TextField
+            name="name"
+            idPrefix="token"
+            label={tokenLabels.name}
+            errors={tokenErrors?.fields}
+            defaultValue={tokenErrors?.values.name}
+            required
+          />
+          <TextField
+            name="expiresInDays"
+            idPrefix="token"
+            type="number"
+            inputMode="numeric"
+            label={tokenLabels.expiresInDays}
+            hint={t("identity.tokens.expiresHint")}
+            errors={tokenErrors?.fields}
+            defaultValue={tokenErrors?.values.expiresInDays}
+          />
+          <button type="submit" disabled={busy}>
+            {t("identity.tokens.create")}
+          </button>
+        </Form>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,144 @@
+import { Form, Link } from "react-router";
+import { centreKinds } from "../../domain/network/dto.ts";
+import { translatorFor } from "../../i18n/translator.server.ts";
+import { allCentres } from "../components/network-data.server.ts";
+import { useNetworkFormat } from "../components/network-format.ts";
+import { Pagination } from "../components/pagination.tsx";
+import { pageTitle, routeLocale } from "../components/route-locale.ts";
+import { appContext } from "../context.ts";
+import { useFormat, useHref, useLocale, useT } from "../i18n.tsx";
+import type { Route } from "./+types/centres.ts";
+
+const pageSize = 24;
+
+/** Query values outside what the filter offers are ignored, so an edited URL still shows a directory. */
+function filtersFrom(url: URL, subregions: string[]) {
+  const get = (name: string) => url.searchParams.get(name)?.trim() || undefined;
+  const kind = centreKinds.find((k) => k === get("kind"));
+  const subregion = subregions.find((s) => s === get("subregion"));
+  const country = get("country")?.toUpperCase();
+  const offset = Number(get("offset") ?? 0);
+  return {
+    kind,
+    subregion,
+    country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
+    q: get("q")?.slice(0, 100),
+    offset: Number.isInteger(offset) && offset > 0 ? Math.min(offset, 100_000) : 0,
+  };
+}
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const locale = routeLocale(params);
+  const { services } = context.get(appContext);
+  const subregions = await services.network.listSubregions();
+  const filters = filtersFrom(new URL(request.url), subregions);
+  const [page, everyCentre] = await Promise.all([
+    services.network.listCentres({ ...filters, limit: pageSize }, locale),
+    allCentres(services, locale),
+  ]);
+  return {
+    title: translatorFor(locale)("network.directory.title"),
+    page,
+    filters,
+    subregions,
+    countries: [...new Set(everyCentre.map((c) => c.country))],
+  };
+}
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return pageTitle(loaderData?.title);
+}
+
+export default function Centres({ loaderData }: Route.ComponentProps) {
+  const { page, filters, subregions, countries } = loaderData;
+  const t = useT();
+  const locale = useLocale();
+  const href = useHref();
+  const format = useFormat();
+  const names = useNetworkFormat();
+  const collator = new Intl.Collator(locale);
+  const countryOptions = countries.map((code) => ({ code, name: names.country(code) })).sort((a, b) => collator.compare(a.name, b.name));
+  const filtered = Boolean(filters.kind || filters.subregion || filters.country || filters.q);
+
+  return (
+    <main id="main" className="page">
+      <h1>{t("network.directory.title")}</h1>
+      <Form method="get" className="filters" role="search" aria-label={t("common.filter")}>
+        <div className="field">
+          <label htmlFor="filter-q">{t("common.search")}</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-kind">{t("network.label.kind")}</label>
+          <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {centreKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {names.kind(kind)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-subregion">{t("network.label.subregion")}</label>
+          <select id="filter-subregion" name="subregion" defaultValue={filters.subregion ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {subregions.map((key) => (
+              <option key={key} value={key}>
+                {names.subregion(key)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-country">{t("network.label.country")}</label>
+          <select id="filter-country" name="country" defaultValue={filters.country ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {countryOptions.map(({ code, name }) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit">{t("common.filter")}</button>
+          {filtered && <Link to={href("/centres")}>{t("common.clearFilters")}</Link>}
+        </div>
+      </Form>
+
+      <p role="status">{t("network.directory.count", { count: page.total })}</p>
+      <ul className="cards">
+        {page.items.map((centre) => (
+          <li key={centre.slug} className="card">
+            <h2>
+              <Link to={href(`/centres/${centre.slug}`)}>{centre.name}</Link>
+            </h2>
+            <p className="meta">
+              <span className="tag">{names.kind(centre.kind)}</span> {names.country(centre.country)} · {names.subregion(centre.subregion)}
+            </p>
+            <dl className="facts">
+              {centre.host && (
+                <div>
+                  <dt>{t("network.label.host")}</dt>
+                  <dd>{centre.host.name}</dd>
+                </div>
+              )}
+              {centre.establishedOn && (
+                <div>
+                  <dt>{t("network.label.established")}</dt>
+                  <dd>{names.partialDate(centre.establishedOn)}</dd>
+                </div>
+              )}
+              <div>
+                <dt>{t("network.label.members")}</dt>
+                <dd>{format.number(centre.memberCount)}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <Pagination total={page.total} limit={page.limit} offset={page.offset} />
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+import { Link } from "react-router";
+import { isGlobalStaff } from "../../domain/identity/actor.ts";
+import { translatorFor } from "../../i18n/translator.server.ts";
+import { allCentres } from "../components/network-data.server.ts";
+import { useNetworkFormat } from "../components/network-format.ts";
+import { pageTitle } from "../components/route-locale.ts";
+import { forbiddenPage, requireSignedIn } from "../components/staff-access.server.ts";
+import { StatusError } from "../components/status-error.tsx";
+import { useHref, useT } from "../i18n.tsx";
+import type { Route } from "./+types/manage.ts";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { actor, services, locale } = requireSignedIn(args);
+  const centres = (await allCentres(services, locale)).filter((c) => services.network.canManageCentre(actor, c.id));
+  const secretariat = isGlobalStaff(actor);
+  if (!secretariat && centres.length === 0) throw forbiddenPage();
+  return {
+    title: translatorFor(locale)("network.manage.title"),
+    secretariat,
+    centres: centres.map(({ slug, name, kind, country }) => ({ slug, name, kind, country })),
+  };
+}
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return pageTitle(loaderData?.title);
+}
+
+export const ErrorBoundary = StatusError;
+
+export default function Manage({ loaderData }: Route.ComponentProps) {
+  const { secretariat, centres } = loaderData;
+  const t = useT();
+  const href = useHref();
+  const names = useNetworkFormat();
+  return (
+    <main id="main" className="page">
+      <h1>{t("network.manage.title")}</h1>
+      {secretariat && (
+        <p className="actions">
+          <Link className="button" to={href("/manage/centres/new")}>
+            {t("network.manage.newCentre")}
+          </Link>
+          <Link className="button secondary" to={href("/manage/organisations")}>
+            {t("network.manage.organisations")}
+          </Link>
+          <Link className="button secondary" to={href("/manage/organisations/new")}>
+            {t("network.manage.newOrganisation")}
+          </Link>
+        </p>
+      )}
+      <h2>{t(secretariat ? "network.manage.allCentres" : "network.manage.yourCentres")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("network.label.name")}</th>
+            <th scope="col">{t("network.label.country")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("network.manage.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {centres.map((centre) => (
+            <tr key={centre.slug}>
+              <td>
+                <Link to={href(`/centres/${centre.slug}`)}>{centre.name}</Link>
+                <br />
+                <span className="meta">{names.kind(centre.kind)}</span>
+              </td>
+              <td>{names.country(centre.country)}</td>
+              <td className="row-actions">
+                <Link to={href(`/manage/centres/${centre.slug}`)} aria-label={t("network.manage.editCentre", { name: centre.name })}>
+                  {t("common.edit")}
+                </Link>{" "}
+                <Link to={href(`/manage/centres/${centre.slug}/members`)}>{t("network.manage.members")}</Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -1,0 +1,154 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import commonAr from "../../src/i18n/messages/common/ar.ts";
+import commonEn from "../../src/i18n/messages/common/en.ts";
+import errorsAr from "../../src/i18n/messages/errors/ar.ts";
+import identityAr from "../../src/i18n/messages/identity/ar.ts";
+import identityEn from "../../src/i18n/messages/identity/en.ts";
+import { launchBrowser, type RunningOrbis, screenshot, signIn, startOrbis } from "./support.ts";
+
+let orbis: RunningOrbis;
+let browser: Browser;
+
+beforeAll(async () => {
+  [orbis, browser] = await Promise.all([startOrbis(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await orbis?.stop();
+});
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  return context.newPage();
+}
+
+const messages = {
+  en: { ...identityEn, ...commonEn },
+  ar: { ...identityAr, ...commonAr },
+};
+
+/** A label as the page shows it; required fields add a star that is not part of the words. */
+const label = (text: string) => new RegExp(`^${text.replace(/[()]/g, "\\$&")}`);
+
+async function signOut(page: Page, locale: "en" | "ar") {
+  await page.locator(".account-nav").getByRole("button", { name: messages[locale]["common.nav.signOut"] }).click();
+  await page.locator(".account-nav").getByRole("link", { name: messages[locale]["common.nav.signIn"] }).waitFor();
+}
+
+describe.each(["en", "ar"] as const)("sign up, sign out, sign in again (%s)", (locale) => {
+  const m = messages[locale];
+
+  it("works end to end, with the name in the header while signed in", async () => {
+    const page = await freshPage();
+    const email = `journey-${locale}-${crypto.randomBytes(4).toString("hex")}@orbis.test`;
+    const password = "a journey password";
+    const name = locale === "ar" ? "سلمى المتعلمة" : "Journey Learner";
+
+    await page.goto(`${orbis.url}/${locale}/sign-up`);
+    expect(await page.getAttribute("html", "dir")).toBe(locale === "ar" ? "rtl" : "ltr");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(m["identity.signUp.title"]);
+    await page.getByLabel(label(m["identity.field.name"])).fill(name);
+    await page.getByLabel(label(m["identity.field.email"])).fill(email);
+    await page.getByLabel(label(m["identity.field.password"])).fill(password);
+    await page.getByRole("button", { name: m["identity.signUp.submit"] }).click();
+
+    const account = page.locator(".account-nav").getByRole("link", { name });
+    await account.waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe(locale);
+
+    await signOut(page, locale);
+    await signIn(page, orbis.url, email, password, locale);
+    await account.waitFor();
+    await signOut(page, locale);
+    expect(await page.locator(".account-nav").textContent()).not.toContain(name);
+  });
+});
+
+describe("sign-in mistakes", () => {
+  it("shows the wrong-password message in Arabic, right to left, and keeps the email typed", async () => {
+    const page = await freshPage();
+    await page.goto(`${orbis.url}/ar/sign-in`);
+    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    await screenshot(page, "identity-sign-in-ar");
+    await page.locator('input[name="email"]').fill("learner.ar@orbis.example");
+    await page.locator('input[name="password"]').fill("not the password");
+    await page.locator("main").getByRole("button", { name: messages.ar["identity.signIn.submit"] }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(errorsAr["error.invalid_credentials"]);
+    expect(await page.locator('input[name="email"]').inputValue()).toBe("learner.ar@orbis.example");
+    await screenshot(page, "identity-sign-in-ar-error");
+  });
+
+  it("sends people back to the page they asked for after signing in", async () => {
+    const page = await freshPage();
+    await page.goto(`${orbis.url}/en/account`);
+    await page.waitForURL(/\/en\/sign-in\?next=/);
+    await page.locator('input[name="email"]').fill("learner@orbis.example");
+    await page.locator('input[name="password"]').fill("orbis-demo-2026");
+    await page.locator("main").getByRole("button", { name: messages.en["identity.signIn.submit"] }).click();
+    await page.getByRole("heading", { level: 1, name: messages.en["identity.account.title"] }).waitFor();
+    expect(page.url()).toBe(`${orbis.url}/en/account`);
+  });
+});
+
+describe("password reset by email", () => {
+  it("mails a link to the outbox; the link sets a new password and signs the person in", async () => {
+    const page = await freshPage();
+    const email = `reset-${crypto.randomBytes(4).toString("hex")}@orbis.test`;
+    const signUp = await fetch(`${orbis.url}/api/v1/auth/sign-up`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Reset Journey", email, password: "the old password" }),
+    });
+    expect(signUp.status).toBe(201);
+
+    await page.goto(`${orbis.url}/en/sign-in`);
+    await page.getByRole("link", { name: messages.en["identity.signIn.forgot"] }).click();
+    // The sign-in page has an email field too: wait for the new page before typing.
+    await page.getByRole("heading", { level: 1, name: messages.en["identity.forgot.title"] }).waitFor();
+    await page.getByLabel(label(messages.en["identity.field.email"])).fill(email);
+    await page.getByRole("button", { name: messages.en["identity.forgot.submit"] }).click();
+    await page.getByRole("status").waitFor();
+
+    const outbox = path.join(orbis.dataDir, "outbox");
+    const mail = fs
+      .readdirSync(outbox)
+      .map((file) => fs.readFileSync(path.join(outbox, file), "utf8"))
+      .find((text) => text.includes(email));
+    // Quoted-printable may break the long link across lines.
+    const link = mail?.replace(/=\r?\n/g, "").match(/http:\/\/[^\s]+\/en\/reset-password\/[\w-]+/)?.[0];
+    expect(link).toBeTruthy();
+
+    await page.goto(link as string);
+    await page.getByLabel(label(messages.en["identity.field.newPassword"])).fill("the new password!");
+    await page.getByRole("button", { name: messages.en["identity.reset.submit"] }).click();
+    await page.waitForURL(/\/en\/account\?passwordChanged/);
+    expect(await page.getByRole("status").first().textContent()).toBe(messages.en["identity.account.passwordChanged"]);
+  });
+});
+
+describe("account page", () => {
+  it("creates an API token shown once, which then works as a Bearer token, and revokes it", async () => {
+    const page = await freshPage();
+    await signIn(page, orbis.url, "learner@orbis.example", "orbis-demo-2026");
+    await page.goto(`${orbis.url}/en/account`);
+    await page.getByLabel(label(messages.en["identity.tokens.name"])).fill("journey script");
+    await page.getByRole("button", { name: messages.en["identity.tokens.create"] }).click();
+    const token = await page.locator("code.new-token").textContent();
+    expect(token).toMatch(/^orbis_/);
+
+    const me = await fetch(`${orbis.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await me.json()) as { email: string }).email).toBe("learner@orbis.example");
+
+    await page.getByRole("button", { name: "Revoke the token journey script" }).click();
+    await page.getByText(messages.en["identity.tokens.revoked"]).waitFor();
+    const after = await fetch(`${orbis.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(after.status).toBe(401);
+  });
+});
