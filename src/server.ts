@@ -8,6 +8,8 @@ import { openRuntime } from "./runtime.ts";
 
 async function main() {
   const config = loadConfig();
+  // React and other libraries pick their production builds from this; it must be set before the UI build loads.
+  process.env.NODE_ENV = config.env;
   const { database, services } = await openRuntime(config);
   const seeded = await seedDemoIfWanted(database.db, services, config.seedDemo);
   const web = await loadWebBuild(path.resolve(import.meta.dirname, "..", "build"));

@@ -1,0 +1,148 @@
+/**
+ * `npm test`: every check CI makes, in order, then one summary. Run a subset by naming steps:
+ * `npm test -- unit int-pglite`. A failing step does not stop the others (except e2e after a failed
+ * build), so one run shows everything that is wrong; the exit code is non-zero if any step failed.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = path.join(root, "node_modules", ".bin");
+const inCi = Boolean(process.env.CI) && process.env.CI !== "false";
+const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+type Counts = { passed: number; failed: number; skipped: number };
+type Outcome = { status: "passed" | "failed" | "skipped"; note?: string; counts?: Counts };
+type Step = { name: string; describe: string; run(previous: Map<string, Outcome>): Promise<Outcome> };
+
+function exec(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`, ...env },
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function commands(...list: [string, ...string[]][]): Promise<Outcome> {
+  for (const [command, ...args] of list) {
+    if ((await exec(command, args)) !== 0) return { status: "failed" };
+  }
+  return { status: "passed" };
+}
+
+/** Runs one Vitest project and reads its counts from the JSON reporter. */
+async function vitest(project: string, env: Record<string, string> = {}): Promise<Outcome> {
+  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "orbis-test-")), "report.json");
+  const code = await exec(
+    "vitest",
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    env,
+  );
+  let counts: Counts | undefined;
+  if (fs.existsSync(report)) {
+    const json = JSON.parse(fs.readFileSync(report, "utf8")) as Record<string, number>;
+    counts = {
+      passed: json.numPassedTests ?? 0,
+      failed: json.numFailedTests ?? 0,
+      skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
+    };
+    fs.rmSync(path.dirname(report), { recursive: true, force: true });
+  }
+  const status = code === 0 ? "passed" : "failed";
+  return counts ? { status, counts } : { status };
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Outside CI a missing service skips its suite with a note; in CI it fails the run. */
+function unavailable(note: string): Outcome {
+  console.log(`\n${note}${inCi ? "" : " Skipping (CI runs it and fails without it)."}`);
+  return { status: inCi ? "failed" : "skipped", note };
+}
+
+const steps: Step[] = [
+  { name: "typecheck", describe: "react-router typegen && tsc", run: () => commands(["react-router", "typegen"], ["tsc"]) },
+  { name: "lint", describe: "biome check .", run: () => commands(["biome", "check", "."]) },
+  { name: "unit", describe: "vitest --project unit", run: () => vitest("unit") },
+  { name: "int-pglite", describe: "integration suite on embedded PGlite", run: () => vitest("int-pglite") },
+  {
+    name: "int-postgres",
+    describe: `integration suite on PostgreSQL (${testDatabaseUrl})`,
+    async run() {
+      if (!(await postgresReachable())) {
+        return unavailable(`PostgreSQL is not reachable at ${testDatabaseUrl} (set TEST_DATABASE_URL).`);
+      }
+      return vitest("int-postgres", { TEST_DATABASE_URL: testDatabaseUrl });
+    },
+  },
+  { name: "build", describe: "react-router build", run: () => commands(["react-router", "build"]) },
+  {
+    name: "e2e",
+    describe: `browser journeys in ${chromiumPath}`,
+    async run(previous) {
+      if (previous.get("build")?.status === "failed") return { status: "failed", note: "the build failed" };
+      if (!fs.existsSync(chromiumPath)) return unavailable(`Chromium is not installed at ${chromiumPath} (set CHROMIUM_PATH).`);
+      return vitest("e2e");
+    },
+  },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !steps.some((step) => step.name === name));
+if (unknown.length) {
+  console.error(`Unknown step(s): ${unknown.join(", ")}. Steps: ${steps.map((s) => s.name).join(", ")}`);
+  process.exit(2);
+}
+
+const outcomes = new Map<string, Outcome>();
+const durations = new Map<string, number>();
+for (const step of steps) {
+  if (wanted.length && !wanted.includes(step.name)) continue;
+  console.log(`\n\x1b[1m━━━ ${step.name}: ${step.describe} ━━━\x1b[0m`);
+  const started = performance.now();
+  outcomes.set(step.name, await step.run(outcomes));
+  durations.set(step.name, (performance.now() - started) / 1000);
+}
+
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+console.log("\n\x1b[1m━━━ Summary ━━━\x1b[0m");
+for (const [name, outcome] of outcomes) {
+  const counts = outcome.counts;
+  if (counts) {
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+  }
+  const tests = counts ? `${counts.passed} passed, ${counts.failed} failed` : "";
+  const seconds = `${durations.get(name)?.toFixed(1)} s`;
+  console.log(
+    `  ${name.padEnd(13)} ${outcome.status.padEnd(8)} ${seconds.padStart(8)}  ${tests}${outcome.note ? `  ${outcome.note}` : ""}`,
+  );
+}
+const named = (status: Outcome["status"]) => [...outcomes].filter(([, o]) => o.status === status).map(([name]) => name);
+const failedSteps = named("failed");
+const skippedSteps = named("skipped");
+const seconds = [...durations.values()].reduce((sum, s) => sum + s, 0);
+const verdict = failedSteps.length ? `Failed: ${failedSteps.join(", ")}` : "No step failed";
+console.log(`\n${verdict}${skippedSteps.length ? ` (skipped: ${skippedSteps.join(", ")})` : ""}, ${seconds.toFixed(0)} s`);
+console.log(`\nTests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);
