@@ -129,7 +129,7 @@ describe("password reset by email", () => {
     await page.getByLabel(label(messages.en["identity.field.newPassword"])).fill("the new password!");
     await page.getByRole("button", { name: messages.en["identity.reset.submit"] }).click();
     await page.waitForURL(/\/en\/account\?passwordChanged/);
-    expect(await page.getByRole("status").first().textContent()).toBe(messages.en["identity.account.passwordChanged"]);
+    await expect.poll(() => page.getByRole("status").first().textContent()).toBe(messages.en["identity.account.passwordChanged"]);
   });
 });
 

@@ -97,7 +97,7 @@ describe("public pages of the network", () => {
     expect(await cards.count()).toBe(1);
     await cards.getByRole("link").click();
     await page.waitForURL(/\/en\/centres\/iioe-kyrgyzstan$/);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Kyrgyzstan");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Kyrgyzstan");
     expect(await page.getByText("Kyrgyzstan · Central Asia").count()).toBeGreaterThan(0);
     await screenshot(page, "network-centre-en");
 
@@ -132,7 +132,8 @@ describe("staff pages of the network", () => {
     await established.fill("2026-03");
     await page.getByRole("button", { name: "Create" }).click();
     await page.waitForURL(`${orbis.url}/en/centres/iioe-demo-centre`);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("IIOE Demo Centre");
+    // The URL changes before the new page has rendered, so wait for its heading.
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("IIOE Demo Centre");
     expect(await page.getByText("March 2026").count()).toBeGreaterThan(0);
 
     await page.goto(`${orbis.url}/en/centres?q=Demo+Centre`);
@@ -161,7 +162,7 @@ describe("staff pages of the network", () => {
     await page.getByLabel("Focus areas", { exact: true }).fill("Digital teaching in Kyrgyz and Russian\nMicro-certification");
     await page.getByRole("button", { name: "Save" }).click();
     await page.waitForURL(/\/en\/manage\/centres\/iioe-kyrgyzstan\?saved/);
-    expect(await page.getByRole("status").textContent()).toBe("Saved.");
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Saved.");
 
     await page.goto(`${orbis.url}/en/centres/iioe-kyrgyzstan`);
     expect(await page.getByText("Micro-certification").count()).toBe(1);

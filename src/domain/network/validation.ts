@@ -9,7 +9,7 @@ const optionalText = (max: number) => z.string().trim().max(max).optional();
 /** Names per locale; `name` stays the canonical one used for uniqueness and fallback. */
 export const localisedNamesSchema = z.partialRecord(z.enum(locales), name);
 
-export const partialDateSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "YYYY, YYYY-MM or YYYY-MM-DD");
+export const partialDateSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "validation.partialDate");
 
 export const organisationInputSchema = z
   .object({
@@ -47,7 +47,7 @@ export const centreInputSchema = z
     operatorOrganisationId: z.uuid().optional(),
     foundingPartnerIds: z.array(z.uuid()).max(50).optional(),
     languages: z
-      .array(z.string().regex(/^[a-z]{2,3}$/, "ISO 639 language code"))
+      .array(z.string().regex(/^[a-z]{2,3}$/, "validation.languageCode"))
       .max(20)
       .optional(),
     establishedOn: partialDateSchema.optional(),

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Locale } from "../../i18n/locales.ts";
+import type { MessageId } from "../../i18n/messages/index.ts";
+import { messagesFor, translatorFor } from "../../i18n/translator.server.ts";
 import { DomainError, type FieldIssue } from "./errors.ts";
 
 const zodLocales: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
@@ -16,18 +18,24 @@ export function zodErrorMap(locale: Locale): z.core.$ZodErrorMap {
   return zodLocales[locale]().localeError;
 }
 
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+/**
+ * Field issues in the reader's language: Zod's built-in messages come translated from its
+ * locale, and our own rules name a message id (`validation.*`) that is translated here.
+ */
+export function toFieldIssues(error: z.ZodError, locale: Locale): FieldIssue[] {
+  const t = translatorFor(locale);
+  const messages = messagesFor(locale) as Record<string, string>;
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join("."),
     code: issue.code,
-    message: issue.message,
+    message: issue.message in messages ? t(issue.message as MessageId) : issue.message,
   }));
 }
 
 /** Validates input at a service boundary; failures become a 400 DomainError with field issues. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: Locale = "en"): z.output<S> {
   const result = schema.safeParse(input, { error: zodErrorMap(locale) });
-  if (!result.success) throw new DomainError("validation_failed", 400, {}, toFieldIssues(result.error));
+  if (!result.success) throw new DomainError("validation_failed", 400, {}, toFieldIssues(result.error, locale));
   return result.data;
 }
 
@@ -35,9 +43,9 @@ export const slugSchema = z
   .string()
   .min(2)
   .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens");
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "validation.slug");
 
-export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code");
+export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, "validation.countryCode");
 
 export function slugify(text: string): string {
   return text

@@ -40,7 +40,7 @@ function translatedIssues(request: FastifyRequest, part: string | undefined): Fi
   if (!(schema instanceof z.ZodType)) return undefined;
   const data = key === "querystring" ? request.query : (request as unknown as Record<string, unknown>)[key as string];
   const result = schema.safeParse(data, { error: zodErrorMap(requestLocale(request)) });
-  return result.success ? undefined : toFieldIssues(result.error);
+  return result.success ? undefined : toFieldIssues(result.error, requestLocale(request));
 }
 
 /** The one place where errors become HTTP responses; 5xx details stay in the log. */

@@ -21,4 +21,8 @@ export default {
   "error.unsupported_media_type": "نوع المحتوى هذا غير مدعوم.",
   "error.internal": "حدث خطأ غير متوقع وتم تسجيله.",
   "error.unknown_organisation": "هذه المؤسسة غير موجودة.",
+  "validation.slug": "استخدم أحرفًا لاتينية صغيرة وأرقامًا وشرطات مفردة.",
+  "validation.countryCode": "استخدم رمز بلد من حرفين مثل KG.",
+  "validation.partialDate": "أدخل سنة، أو سنة وشهرًا، أو تاريخًا كاملًا: 2025 أو 2025-11 أو 2025-11-26.",
+  "validation.languageCode": "استخدم رمز لغة مثل ru أو ar.",
 } satisfies Catalogue<typeof en>;

@@ -17,4 +17,8 @@ export default {
   "error.unsupported_media_type": "This content type is not supported.",
   "error.internal": "An unexpected error occurred. It has been logged.",
   "error.unknown_organisation": "This organisation does not exist.",
+  "validation.slug": "Use lowercase letters, digits and single hyphens.",
+  "validation.countryCode": "Use a two-letter country code such as KG.",
+  "validation.partialDate": "Use a year, year and month, or a full date: 2025, 2025-11 or 2025-11-26.",
+  "validation.languageCode": "Use a language code such as ru or ar.",
 } as const;

@@ -20,4 +20,8 @@ export default {
   "error.unsupported_media_type": "Este tipo de contenido no es compatible.",
   "error.internal": "Se produjo un error inesperado. Ha quedado registrado.",
   "error.unknown_organisation": "Esta organización no existe.",
+  "validation.slug": "Use letras minúsculas, dígitos y guiones simples.",
+  "validation.countryCode": "Use un código de país de dos letras, como KG.",
+  "validation.partialDate": "Indique un año, un año y mes o una fecha completa: 2025, 2025-11 o 2025-11-26.",
+  "validation.languageCode": "Use un código de idioma, como ru o ar.",
 } satisfies Catalogue<typeof en>;

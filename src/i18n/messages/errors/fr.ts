@@ -20,4 +20,8 @@ export default {
   "error.unsupported_media_type": "Ce type de contenu n'est pas pris en charge.",
   "error.internal": "Une erreur inattendue s'est produite. Elle a été enregistrée.",
   "error.unknown_organisation": "Cette organisation n'existe pas.",
+  "validation.slug": "Utilisez des lettres minuscules, des chiffres et des tirets simples.",
+  "validation.countryCode": "Utilisez un code pays à deux lettres, par exemple KG.",
+  "validation.partialDate": "Indiquez une année, une année et un mois, ou une date complète : 2025, 2025-11 ou 2025-11-26.",
+  "validation.languageCode": "Utilisez un code de langue, par exemple ru ou ar.",
 } satisfies Catalogue<typeof en>;

@@ -21,4 +21,8 @@ export default {
   "error.unsupported_media_type": "Этот тип содержимого не поддерживается.",
   "error.internal": "Произошла непредвиденная ошибка. Она записана в журнал.",
   "error.unknown_organisation": "Такой организации не существует.",
+  "validation.slug": "Используйте строчные латинские буквы, цифры и одиночные дефисы.",
+  "validation.countryCode": "Укажите двухбуквенный код страны, например KG.",
+  "validation.partialDate": "Укажите год, год и месяц или полную дату: 2025, 2025-11 или 2025-11-26.",
+  "validation.languageCode": "Укажите код языка, например ru или ar.",
 } satisfies Catalogue<typeof en>;

@@ -20,4 +20,8 @@ export default {
   "error.unsupported_media_type": "不支持该内容类型。",
   "error.internal": "发生意外错误，已记录。",
   "error.unknown_organisation": "该机构不存在。",
+  "validation.slug": "请使用小写字母、数字和单个连字符。",
+  "validation.countryCode": "请使用两位字母的国家代码，例如 KG。",
+  "validation.partialDate": "请填写年份、年月或完整日期：2025、2025-11 或 2025-11-26。",
+  "validation.languageCode": "请使用语言代码，例如 ru 或 ar。",
 } satisfies Catalogue<typeof en>;
