@@ -63,6 +63,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     // The API reference page is a third-party app with inline scripts; it gets no CSP of ours.
     hsts: config.secureCookies,
+    // "no-referrer" would make browsers send `Origin: null` with plain form posts, which React
+    // Router's origin check (rightly) refuses; same-origin still tells other sites nothing.
+    referrerPolicy: { policy: "same-origin" },
   });
   app.addHook("onSend", async (request, reply) => {
     if (request.url.startsWith("/api/docs")) reply.removeHeader("content-security-policy");

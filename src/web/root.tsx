@@ -1,5 +1,16 @@
 import type { ReactNode } from "react";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "react-router";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import { wantsScripts } from "./hydration.ts";
 import { direction, isLocale, negotiateLocale } from "../i18n/locales.ts";
 import { messagesFor } from "../i18n/translator.server.ts";
 import type { Route } from "./+types/root.ts";
@@ -33,6 +44,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale = data?.locale ?? "en";
+  const hydrate = wantsScripts(useMatches());
   return (
     <html lang={locale} dir={direction(locale)}>
       <head>
@@ -43,8 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={data?.nonce} />
-        <Scripts nonce={data?.nonce} />
+        {hydrate && <ScrollRestoration nonce={data?.nonce} />}
+        {hydrate && <Scripts nonce={data?.nonce} />}
       </body>
     </html>
   );

@@ -1,0 +1,37 @@
+import path from "node:path";
+import type { Config } from "./config.ts";
+import { seedDemoIfWanted } from "./db/seed.ts";
+import { buildApp } from "./http/app.ts";
+import { loadWebBuild } from "./http/web.ts";
+import { openRuntime } from "./runtime.ts";
+
+/** Opens the database, seeds if wanted, loads the UI build and listens until SIGTERM. */
+export async function serve(config: Config) {
+  const { database, services } = await openRuntime(config);
+  const seeded = await seedDemoIfWanted(database.db, services, config.seedDemo);
+  const web = await loadWebBuild(path.resolve(import.meta.dirname, "..", "build"));
+  const app = await buildApp({
+    config,
+    services,
+    database,
+    web,
+    logger: { level: config.logLevel },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down");
+    // Stop taking connections, let requests in flight finish, then release the database.
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${path.join(config.dataDir, "pglite")}`;
+  console.log(`\nOrbis is running at ${config.publicUrl}\nDatabase: ${where}${seeded ? " — demo data loaded" : ""}\n`);
+}
