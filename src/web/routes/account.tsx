@@ -1,4 +1,4 @@
-import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
+import { data, Form, redirect, useSearchParams } from "react-router";
 import type { RoleGrant } from "../../domain/identity/actor.ts";
 import { isLocale, localeNames, locales } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
@@ -88,7 +88,6 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const t = useT();
   const format = useFormat();
   const [search] = useSearchParams();
-  const busy = useNavigation().state === "submitting";
   const { profile, tokens } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : undefined;
   const done = actionData?.ok ? actionData : undefined;
@@ -141,7 +140,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             options={locales.map((l) => ({ value: l, label: localeNames[l] }))}
             defaultValue={profile.locale}
           />
-          <button type="submit" disabled={busy}>
+          <button type="submit">
             {t("common.save")}
           </button>
         </Form>
@@ -227,7 +226,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             errors={tokenErrors?.fields}
             defaultValue={tokenErrors?.values.expiresInDays}
           />
-          <button type="submit" disabled={busy}>
+          <button type="submit">
             {t("identity.tokens.create")}
           </button>
         </Form>

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
@@ -30,7 +30,6 @@ export function meta({ loaderData }: Route.MetaArgs) {
 
 export default function ForgotPassword({ actionData }: Route.ComponentProps) {
   const t = useT();
-  const busy = useNavigation().state === "submitting";
   if (actionData?.ok) {
     return (
       <main id="main" className="page narrow">
@@ -51,7 +50,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
         <CsrfField />
         <ErrorSummary formError={actionData?.formError} errors={errors} labels={labels} />
         <TextField name="email" type="email" label={labels.email} errors={errors} defaultValue={actionData?.values.email} required />
-        <button type="submit" disabled={busy}>
+        <button type="submit">
           {t("identity.forgot.submit")}
         </button>
       </Form>

@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useNavigation } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { PASSWORD_MIN } from "../../domain/identity/validation.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
@@ -33,7 +33,6 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export default function ResetPassword({ actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
-  const busy = useNavigation().state === "submitting";
   const errors = actionData?.fields;
   const labels = { password: t("identity.field.newPassword") };
   return (
@@ -51,7 +50,7 @@ export default function ResetPassword({ actionData }: Route.ComponentProps) {
           errors={errors}
           required
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit">
           {t("identity.reset.submit")}
         </button>
       </Form>

@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, Link, redirect, useSearchParams } from "react-router";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
@@ -39,7 +39,6 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const [search] = useSearchParams();
-  const busy = useNavigation().state === "submitting";
   const next = search.get("next");
   const errors = actionData?.fields;
   const labels = { email: t("identity.field.email"), password: t("identity.field.password") };
@@ -52,7 +51,7 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
         <ErrorSummary formError={actionData?.formError} errors={errors} labels={labels} />
         <TextField name="email" type="email" label={labels.email} errors={errors} defaultValue={actionData?.values.email} required />
         <TextField name="password" type="password" label={labels.password} errors={errors} required />
-        <button type="submit" disabled={busy}>
+        <button type="submit">
           {t("identity.signIn.submit")}
         </button>
       </Form>

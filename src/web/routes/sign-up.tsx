@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useNavigation } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { PASSWORD_MIN } from "../../domain/identity/validation.ts";
 import { isLocale, localeNames, locales } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
@@ -43,7 +43,6 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
   const t = useT();
   const href = useHref();
   const locale = useLocale();
-  const busy = useNavigation().state === "submitting";
   const errors = actionData?.fields;
   const labels = {
     name: t("identity.field.name"),
@@ -75,7 +74,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
           options={locales.map((l) => ({ value: l, label: localeNames[l] }))}
           defaultValue={actionData?.values.locale ?? locale}
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit">
           {t("identity.signUp.submit")}
         </button>
       </Form>
