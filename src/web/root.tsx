@@ -10,12 +10,12 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
-import { wantsScripts } from "./hydration.ts";
 import { direction, isLocale, negotiateLocale } from "../i18n/locales.ts";
 import { messagesFor } from "../i18n/translator.server.ts";
 import type { Route } from "./+types/root.ts";
 import { appContext } from "./context.ts";
 import { csrfMiddleware, csrfToken } from "./csrf.server.ts";
+import { wantsScripts } from "./hydration.ts";
 import { useT } from "./i18n.tsx";
 import stylesUrl from "./styles.css?url";
 

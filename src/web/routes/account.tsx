@@ -140,9 +140,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             options={locales.map((l) => ({ value: l, label: localeNames[l] }))}
             defaultValue={profile.locale}
           />
-          <button type="submit">
-            {t("common.save")}
-          </button>
+          <button type="submit">{t("common.save")}</button>
         </Form>
       </section>
 
@@ -226,9 +224,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             errors={tokenErrors?.fields}
             defaultValue={tokenErrors?.values.expiresInDays}
           />
-          <button type="submit">
-            {t("identity.tokens.create")}
-          </button>
+          <button type="submit">{t("identity.tokens.create")}</button>
         </Form>
       </section>
     </main>

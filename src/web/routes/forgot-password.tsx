@@ -50,9 +50,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
         <CsrfField />
         <ErrorSummary formError={actionData?.formError} errors={errors} labels={labels} />
         <TextField name="email" type="email" label={labels.email} errors={errors} defaultValue={actionData?.values.email} required />
-        <button type="submit">
-          {t("identity.forgot.submit")}
-        </button>
+        <button type="submit">{t("identity.forgot.submit")}</button>
       </Form>
     </main>
   );

@@ -50,9 +50,7 @@ export default function ResetPassword({ actionData }: Route.ComponentProps) {
           errors={errors}
           required
         />
-        <button type="submit">
-          {t("identity.reset.submit")}
-        </button>
+        <button type="submit">{t("identity.reset.submit")}</button>
       </Form>
       <p>
         <Link to={href("/forgot-password")}>{t("identity.reset.requestAgain")}</Link>

@@ -51,9 +51,7 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
         <ErrorSummary formError={actionData?.formError} errors={errors} labels={labels} />
         <TextField name="email" type="email" label={labels.email} errors={errors} defaultValue={actionData?.values.email} required />
         <TextField name="password" type="password" label={labels.password} errors={errors} required />
-        <button type="submit">
-          {t("identity.signIn.submit")}
-        </button>
+        <button type="submit">{t("identity.signIn.submit")}</button>
       </Form>
       <p>
         <Link to={href("/forgot-password")}>{t("identity.signIn.forgot")}</Link>

@@ -74,9 +74,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
           options={locales.map((l) => ({ value: l, label: localeNames[l] }))}
           defaultValue={actionData?.values.locale ?? locale}
         />
-        <button type="submit">
-          {t("identity.signUp.submit")}
-        </button>
+        <button type="submit">{t("identity.signUp.submit")}</button>
       </Form>
       <p>
         {t("identity.signUp.haveAccount")} <Link to={href("/sign-in")}>{t("identity.signIn.title")}</Link>
