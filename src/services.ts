@@ -1,5 +1,6 @@
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
+import { createCatalogueService } from "./domain/catalogue/service.ts";
 import { createIdentityService } from "./domain/identity/service.ts";
 import { createNetworkService } from "./domain/network/service.ts";
 import type { Mailer } from "./infra/mailer.ts";
@@ -17,6 +18,7 @@ export function createServices(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
   return {
     network: createNetworkService({ db: deps.db, now }),
+    catalogue: createCatalogueService({ db: deps.db, now }),
     identity: createIdentityService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now }),
   };
 }

@@ -1,10 +1,13 @@
 import { count, eq, sql } from "drizzle-orm";
+import { courses } from "../domain/catalogue/schema.ts";
+import { createCatalogueService } from "../domain/catalogue/service.ts";
 import type { Actor } from "../domain/identity/actor.ts";
 import { organisations } from "../domain/network/schema.ts";
 import { createNetworkService } from "../domain/network/service.ts";
 import { isDomainError } from "../domain/shared/errors.ts";
 import type { Services } from "../services.ts";
 import type { Database } from "./client.ts";
+import { demoCourses, seedCatalogue } from "./demo/catalogue.ts";
 import { instituteSlug, seedNetworkRegistry } from "./demo/network.ts";
 import { demoPassword, demoPeople } from "./demo/people.ts";
 
@@ -22,8 +25,9 @@ const SEED_LOCK = 7264002;
 
 /**
  * Loads demo data on an empty database ("auto"), whenever it is missing ("always"), or never.
- * Safe to run again: the registry is written in one transaction or not at all, and each demo
- * account is created only if it does not exist, so a run that stopped half way is completed.
+ * Safe to run again: the registry and the courses are each written in one transaction or not at
+ * all, and each demo account is created only if it does not exist, so a run that stopped half way
+ * is completed.
  * Returns whether anything was added.
  */
 export async function seedDemoIfWanted(db: Database, services: Services, policy: "auto" | "always" | "never"): Promise<boolean> {
@@ -33,8 +37,9 @@ export async function seedDemoIfWanted(db: Database, services: Services, policy:
     if (row && row.n > 0) return false;
   }
   const registry = await seedRegistry(db);
+  const catalogue = await seedCourses(db);
   const people = await seedPeople(services);
-  return registry || people;
+  return registry || catalogue || people;
 }
 
 async function seedRegistry(db: Database): Promise<boolean> {
@@ -43,6 +48,17 @@ async function seedRegistry(db: Database): Promise<boolean> {
     const [institute] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, instituteSlug));
     if (institute) return false;
     await seedNetworkRegistry(createNetworkService({ db: tx }), seedActor);
+    return true;
+  });
+}
+
+/** The demo courses, all or none, once: their first slug marks that they are there. */
+async function seedCourses(db: Database): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [seeded] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.slug, demoCourses[0]!.slug));
+    if (seeded) return false;
+    await seedCatalogue(createCatalogueService({ db: tx }), createNetworkService({ db: tx }), seedActor);
     return true;
   });
 }

@@ -1,31 +1,17 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import commonAr from "../../src/i18n/messages/common/ar.ts";
 import commonEn from "../../src/i18n/messages/common/en.ts";
 import errorsAr from "../../src/i18n/messages/errors/ar.ts";
 import identityAr from "../../src/i18n/messages/identity/ar.ts";
 import identityEn from "../../src/i18n/messages/identity/en.ts";
-import { launchBrowser, type RunningOrbis, screenshot, signIn, startOrbis } from "./support.ts";
+import { screenshot, signIn, useOrbisAndBrowser } from "./support.ts";
 
-let orbis: RunningOrbis;
-let browser: Browser;
-
-beforeAll(async () => {
-  [orbis, browser] = await Promise.all([startOrbis(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await orbis?.stop();
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  return context.newPage();
-}
+const orbis = useOrbisAndBrowser();
+const freshPage = () => orbis.newPage({ viewport: { width: 1000, height: 800 } });
 
 const messages = {
   en: { ...identityEn, ...commonEn },

@@ -1,26 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningOrbis, screenshot, signIn, startOrbis } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { screenshot, signIn, useOrbisAndBrowser } from "./support.ts";
 
 const demoPassword = "orbis-demo-2026";
 
-let orbis: RunningOrbis;
-let browser: Browser;
-
-beforeAll(async () => {
-  [orbis, browser] = await Promise.all([startOrbis(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await orbis?.stop();
-});
-
-/** A fresh browser session (no cookies) sized like a small laptop. */
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  return context.newPage();
-}
+const orbis = useOrbisAndBrowser();
+const freshPage = () => orbis.newPage();
 
 type CentreList = { items: { slug: string; name: string; country: string; establishedOn: string | null }[]; total: number };
 
@@ -87,8 +71,7 @@ describe("public pages of the network", () => {
   });
 
   it("filters the directory without script and opens a centre page", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await orbis.newPage({ javaScriptEnabled: false });
     await page.goto(`${orbis.url}/en/centres`);
     await page.getByLabel("Country").selectOption("KG");
     await page.getByRole("button", { name: "Filter" }).click();

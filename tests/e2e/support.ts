@@ -3,7 +3,8 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -97,4 +98,51 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   const refused = page.locator(".form-error");
   await signedIn.or(refused).first().waitFor();
   if (await refused.isVisible()) throw new Error(`Sign-in as ${email} failed: ${await refused.textContent()}`);
+}
+
+export type E2eSession = {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly browser: Browser;
+  /** A page in a fresh browser context (no cookies), sized like a small laptop unless told otherwise. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+};
+
+/**
+ * One Orbis server and one Chromium for a whole test file: started before its tests, stopped
+ * after them. Call at the top level of the file; the getters work inside tests and hooks.
+ */
+export function useOrbisAndBrowser(env: Record<string, string> = {}): E2eSession {
+  let orbis: RunningOrbis | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const [server, launched] = await Promise.allSettled([startOrbis(env), launchBrowser()]);
+    orbis = server.status === "fulfilled" ? server.value : undefined;
+    browser = launched.status === "fulfilled" ? launched.value : undefined;
+    if (server.status === "rejected") throw server.reason;
+    if (launched.status === "rejected") throw launched.reason;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await orbis?.stop();
+  });
+  const started = () => {
+    if (!orbis || !browser) throw new Error("Orbis and Chromium run only during the file's tests");
+    return { orbis, browser };
+  };
+  return {
+    get url() {
+      return started().orbis.url;
+    },
+    get dataDir() {
+      return started().orbis.dataDir;
+    },
+    get browser() {
+      return started().browser;
+    },
+    async newPage(options = {}) {
+      const context = await started().browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+      return context.newPage();
+    },
+  };
 }

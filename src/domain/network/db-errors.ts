@@ -10,6 +10,7 @@ const uniqueConstraints = {
   organisations_name_lower_idx: { code: "duplicate_name", field: "name", message: "error.duplicate_name" },
   centres_ordinal_unique: { code: "conflict", field: "ordinal", message: "network.field.ordinalTaken" },
   memberships_centre_organisation_key: { code: "conflict", field: "organisationId", message: "network.field.alreadyMember" },
+  governance_terms_presidency_year_key: { code: "conflict", field: "year", message: "network.field.presidencyTaken" },
 } satisfies Record<string, { code: ErrorCode; field: string; message: MessageId }>;
 
 export type UniqueConstraint = keyof typeof uniqueConstraints;

@@ -126,5 +126,7 @@ export const governanceTerms = pgTable(
   (t) => [
     check("governance_terms_holder_check", sql`${t.holderOrganisationId} is not null or ${t.holderName} is not null`),
     index("governance_terms_year_idx").on(t.year),
+    // One president a year; secretariat posts may be shared (several regional coordinators).
+    uniqueIndex("governance_terms_presidency_year_key").on(t.year).where(sql`${t.role} = 'rotating_presidency'`),
   ],
 );

@@ -33,6 +33,7 @@ import {
   centrePatchSchema,
   facilityInputSchema,
   governanceTermInputSchema,
+  governanceTermPatchSchema,
   membershipInputSchema,
   type OrganisationFilters,
   organisationFiltersSchema,
@@ -44,6 +45,7 @@ export type NetworkServiceDeps = { db: Database; now?: () => Date };
 
 type OrganisationRow = typeof organisations.$inferSelect;
 type CentreRow = typeof centres.$inferSelect;
+type GovernanceTermRow = typeof governanceTerms.$inferSelect;
 
 /** Roles that run a centre's network of member institutions and its facilities. */
 const centreTeam: readonly Role[] = ["centre_admin", "centre_staff"];
@@ -285,8 +287,7 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     return entries;
   }
 
-  async function governance(locale: Locale): Promise<GovernanceTermDto[]> {
-    const rows = await db.select().from(governanceTerms).orderBy(asc(governanceTerms.year), asc(governanceTerms.role));
+  async function toGovernanceTermDtos(rows: GovernanceTermRow[], locale: Locale): Promise<GovernanceTermDto[]> {
     const refs = await organisationRefs(
       rows.map((r) => r.holderOrganisationId),
       locale,
@@ -298,6 +299,14 @@ export function createNetworkService(deps: NetworkServiceDeps) {
       holder: r.holderOrganisationId ? (refs.get(r.holderOrganisationId) ?? null) : null,
       holderName: r.holderName,
     }));
+  }
+
+  async function governance(locale: Locale): Promise<GovernanceTermDto[]> {
+    const rows = await db
+      .select()
+      .from(governanceTerms)
+      .orderBy(asc(governanceTerms.year), asc(governanceTerms.role), asc(governanceTerms.holderName));
+    return toGovernanceTermDtos(rows, locale);
   }
 
   /** Sub-regions that have at least one centre, for the directory's filter. */
@@ -326,6 +335,11 @@ export function createNetworkService(deps: NetworkServiceDeps) {
 
   function canManageCentre(actor: Actor | null, centreId: string): boolean {
     return isGlobalStaff(actor) || hasRole(actor, ["centre_admin"], centreId);
+  }
+
+  /** The secretariat or the centre's own team (admin and staff), as addFacility and removeFacility require. */
+  function canManageFacilities(actor: Actor | null, centreId: string): boolean {
+    return isGlobalStaff(actor) || hasRole(actor, centreTeam, centreId);
   }
 
   async function createCentre(actor: Actor | null, input: unknown, locale: Locale = "en"): Promise<CentreDto> {
@@ -591,27 +605,67 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     if (!removed.length) throw notFound("facility");
   }
 
+  async function findGovernanceTerm(id: string, locale: Locale): Promise<GovernanceTermRow> {
+    parseInput(z.uuid(), id, locale);
+    const [row] = await db.select().from(governanceTerms).where(eq(governanceTerms.id, id));
+    if (!row) throw notFound("governance term");
+    return row;
+  }
+
+  /** Governance is the secretariat's record of the network: only global staff write it. */
+  async function getGovernanceTerm(actor: Actor | null, id: string, locale: Locale = "en"): Promise<GovernanceTermDto> {
+    requireRole(actor, []);
+    const [term] = await toGovernanceTermDtos([await findGovernanceTerm(id, locale)], locale);
+    return term!;
+  }
+
   async function addGovernanceTerm(actor: Actor | null, input: unknown, locale: Locale = "en"): Promise<GovernanceTermDto> {
     requireRole(actor, []);
     const data = parseInput(governanceTermInputSchema, input, locale);
     await requireOrganisations({ holderOrganisationId: data.holderOrganisationId }, locale);
-    const [row] = await db
-      .insert(governanceTerms)
-      .values({
-        year: data.year,
-        role: data.role,
-        holderOrganisationId: data.holderOrganisationId ?? null,
-        holderName: data.holderName || null,
-      })
-      .returning();
-    const refs = await organisationRefs([row!.holderOrganisationId], locale);
-    return {
-      id: row!.id,
-      year: row!.year,
-      role: row!.role as GovernanceRole,
-      holder: row!.holderOrganisationId ? (refs.get(row!.holderOrganisationId) ?? null) : null,
-      holderName: row!.holderName,
-    };
+    try {
+      const [row] = await db
+        .insert(governanceTerms)
+        .values({
+          year: data.year,
+          role: data.role,
+          holderOrganisationId: data.holderOrganisationId ?? null,
+          holderName: data.holderName || null,
+        })
+        .returning();
+      const [term] = await toGovernanceTermDtos([row!], locale);
+      return term!;
+    } catch (error) {
+      throw translateConstraintError(error, locale);
+    }
+  }
+
+  async function updateGovernanceTerm(actor: Actor | null, id: string, patch: unknown, locale: Locale = "en"): Promise<GovernanceTermDto> {
+    requireRole(actor, []);
+    const current = await findGovernanceTerm(id, locale);
+    const data = parseInput(governanceTermPatchSchema, patch, locale);
+    const holderOrganisationId = data.holderOrganisationId === undefined ? current.holderOrganisationId : data.holderOrganisationId;
+    const holderName = data.holderName === undefined ? current.holderName : data.holderName || null;
+    if (!holderOrganisationId && !holderName) throw fieldError("holderOrganisationId", "network.field.holderRequired", locale);
+    await requireOrganisations({ holderOrganisationId: data.holderOrganisationId }, locale);
+    try {
+      const [row] = await db
+        .update(governanceTerms)
+        .set({ year: data.year, role: data.role, holderOrganisationId, holderName })
+        .where(eq(governanceTerms.id, current.id))
+        .returning();
+      const [term] = await toGovernanceTermDtos([row!], locale);
+      return term!;
+    } catch (error) {
+      throw translateConstraintError(error, locale);
+    }
+  }
+
+  async function removeGovernanceTerm(actor: Actor | null, id: string, locale: Locale = "en"): Promise<void> {
+    requireRole(actor, []);
+    parseInput(z.uuid(), id, locale);
+    const removed = await db.delete(governanceTerms).where(eq(governanceTerms.id, id)).returning({ id: governanceTerms.id });
+    if (!removed.length) throw notFound("governance term");
   }
 
   return {
@@ -624,6 +678,7 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     listOrganisations,
     getOrganisation,
     canManageCentre,
+    canManageFacilities,
     createCentre,
     updateCentre,
     deleteCentre,
@@ -634,7 +689,10 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     removeMember,
     addFacility,
     removeFacility,
+    getGovernanceTerm,
     addGovernanceTerm,
+    updateGovernanceTerm,
+    removeGovernanceTerm,
   };
 }
 

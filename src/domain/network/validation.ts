@@ -118,13 +118,22 @@ export const organisationFiltersSchema = z
 export type OrganisationFilters = z.input<typeof organisationFiltersSchema>;
 
 /** A term is held by an organisation of the network or, for secretariat posts, by a named person. */
-export const governanceTermInputSchema = z
+const governanceTermFields = z
   .object({
     year: z.number().int().min(1900).max(2200),
     role: z.enum(governanceRoles),
     holderOrganisationId: z.uuid().optional(),
     holderName: optionalText(200),
   })
-  .strict()
-  .refine((t) => t.holderOrganisationId || t.holderName, { path: ["holderOrganisationId"], message: "holder organisation or name" });
+  .strict();
+export const governanceTermInputSchema = governanceTermFields.refine((t) => t.holderOrganisationId || t.holderName, {
+  path: ["holderOrganisationId"],
+  message: "network.field.holderRequired",
+});
 export type GovernanceTermInput = z.infer<typeof governanceTermInputSchema>;
+/** `null` clears a holder; the service refuses a patch that would leave the term with neither. */
+export const governanceTermPatchSchema = governanceTermFields
+  .extend({ holderOrganisationId: z.uuid().nullable(), holderName: optionalText(200).nullable() })
+  .partial()
+  .strict();
+export type GovernanceTermPatch = z.infer<typeof governanceTermPatchSchema>;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Services } from "../../services.ts";
+import { catalogueRoutes } from "./catalogue.ts";
 import { identityRoutes } from "./identity.ts";
 import { networkRoutes } from "./network.ts";
 
@@ -7,4 +8,5 @@ import { networkRoutes } from "./network.ts";
 export async function registerApiRoutes(app: FastifyInstance, options: { services: Services }) {
   await app.register(identityRoutes, { services: options.services });
   await app.register(networkRoutes, { services: options.services });
+  await app.register(catalogueRoutes, { services: options.services });
 }

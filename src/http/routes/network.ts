@@ -7,6 +7,8 @@ import {
   centreInputSchema,
   centrePatchSchema,
   facilityInputSchema,
+  governanceTermInputSchema,
+  governanceTermPatchSchema,
   membershipInputSchema,
   organisationFiltersSchema,
   organisationInputSchema,
@@ -33,6 +35,7 @@ async function signedIn(request: FastifyRequest) {
 const lang = { lang: z.enum(locales).optional().describe("Language of names and messages (else Accept-Language)") };
 const langQuery = z.object(lang).strict();
 const slugParams = z.object({ slug: slugSchema }).strict();
+const termParams = z.object({ id: z.uuid() }).strict();
 
 const localisedText = z.partialRecord(z.enum(locales), z.string());
 const partialDate = z.string().describe("YYYY, YYYY-MM or YYYY-MM-DD");
@@ -101,18 +104,16 @@ const timelineDto = z.array(
     total: z.number().int(),
   }),
 );
-const governanceDto = z.array(
-  z.object({
-    id: z.uuid(),
-    year: z.number().int(),
-    role: z.enum(governanceRoles),
-    holder: organisationRef.nullable(),
-    holderName: z.string().nullable(),
-  }),
-);
+const governanceTermDto = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  role: z.enum(governanceRoles),
+  holder: organisationRef.nullable(),
+  holderName: z.string().nullable(),
+});
 const noContent = { 204: z.null().describe("Deleted") };
 
-/** The network registry: centres, organisations, memberships, facilities, figures. */
+/** The network registry: centres, organisations, memberships, facilities, figures, governance. */
 export async function networkRoutes(fastify: FastifyInstance, options: { services: Services }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const network = options.services.network;
@@ -380,10 +381,62 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
         tags,
         summary: "Governance terms: rotating presidency and secretariat roles by year",
         querystring: langQuery,
-        response: { 200: governanceDto },
+        response: { 200: z.array(governanceTermDto) },
       },
     },
     async (request) => network.governance(requestLocale(request)),
+  );
+
+  app.post(
+    "/network/governance",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Record a governance term (secretariat)",
+        querystring: langQuery,
+        body: governanceTermInputSchema,
+        response: { 201: governanceTermDto },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await network.addGovernanceTerm(request.actor, request.body, requestLocale(request))),
+  );
+
+  app.patch(
+    "/network/governance/:id",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Change a governance term (secretariat)",
+        params: termParams,
+        querystring: langQuery,
+        body: governanceTermPatchSchema,
+        response: { 200: governanceTermDto },
+      },
+    },
+    async (request) => network.updateGovernanceTerm(request.actor, request.params.id, request.body, requestLocale(request)),
+  );
+
+  app.delete(
+    "/network/governance/:id",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Remove a governance term (secretariat)",
+        params: termParams,
+        querystring: langQuery,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await network.removeGovernanceTerm(request.actor, request.params.id, requestLocale(request));
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

@@ -1,4 +1,10 @@
 import type { Locale } from "../locales.ts";
+import catalogueAr from "./catalogue/ar.ts";
+import catalogueEn from "./catalogue/en.ts";
+import catalogueEs from "./catalogue/es.ts";
+import catalogueFr from "./catalogue/fr.ts";
+import catalogueRu from "./catalogue/ru.ts";
+import catalogueZh from "./catalogue/zh.ts";
 import commonAr from "./common/ar.ts";
 import commonEn from "./common/en.ts";
 import commonEs from "./common/es.ts";
@@ -26,12 +32,12 @@ import networkZh from "./network/zh.ts";
 
 /** Every namespace, per locale. Add a namespace here in all six lines. */
 export const catalogues = {
-  en: { ...commonEn, ...errorsEn, ...identityEn, ...networkEn },
-  fr: { ...commonFr, ...errorsFr, ...identityFr, ...networkFr },
-  es: { ...commonEs, ...errorsEs, ...identityEs, ...networkEs },
-  ru: { ...commonRu, ...errorsRu, ...identityRu, ...networkRu },
-  zh: { ...commonZh, ...errorsZh, ...identityZh, ...networkZh },
-  ar: { ...commonAr, ...errorsAr, ...identityAr, ...networkAr },
+  en: { ...commonEn, ...catalogueEn, ...errorsEn, ...identityEn, ...networkEn },
+  fr: { ...commonFr, ...catalogueFr, ...errorsFr, ...identityFr, ...networkFr },
+  es: { ...commonEs, ...catalogueEs, ...errorsEs, ...identityEs, ...networkEs },
+  ru: { ...commonRu, ...catalogueRu, ...errorsRu, ...identityRu, ...networkRu },
+  zh: { ...commonZh, ...catalogueZh, ...errorsZh, ...identityZh, ...networkZh },
+  ar: { ...commonAr, ...catalogueAr, ...errorsAr, ...identityAr, ...networkAr },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type MessageId = keyof (typeof catalogues)["en"];

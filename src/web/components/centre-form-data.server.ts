@@ -1,5 +1,6 @@
 import type { CentreDto } from "../../domain/network/dto.ts";
 import { type Locale, locales } from "../../i18n/locales.ts";
+import { list, numberOrText } from "./form-values.server.ts";
 
 /** What the centre form shows: the raw text of every control, so a refused form comes back as typed. */
 export type CentreFormValues = {
@@ -82,18 +83,6 @@ export function centreValuesFromForm(form: FormData): CentreFormValues {
     longitude: text("longitude"),
   };
 }
-
-/** A number when the text is one; otherwise the text itself, so validation names the field. */
-function numberOrText(value: string): number | string {
-  const n = Number(value.replace(",", "."));
-  return value !== "" && Number.isFinite(n) ? n : value;
-}
-
-const list = (value: string, separator: RegExp) =>
-  value
-    .split(separator)
-    .map((item) => item.trim())
-    .filter(Boolean);
 
 /** Input for the service's createCentre: blank controls are left out. */
 export function centreInputFrom(values: CentreFormValues) {

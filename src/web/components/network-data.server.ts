@@ -18,8 +18,12 @@ export function allCentres(services: Services, locale: Locale): Promise<CentreSu
   return everything((offset) => services.network.listCentres({ limit: pageSize, offset }, locale));
 }
 
+export function allOrganisations(services: Services, locale: Locale): Promise<OrganisationDto[]> {
+  return everything((offset) => services.network.listOrganisations({ limit: pageSize, offset }, locale));
+}
+
 /** Organisations that are not centres: hosts, partners, operators and member institutions. */
 export async function allPartnerOrganisations(services: Services, locale: Locale): Promise<OrganisationDto[]> {
-  const all = await everything((offset) => services.network.listOrganisations({ limit: pageSize, offset }, locale));
+  const all = await allOrganisations(services, locale);
   return all.filter((o) => o.kind !== "national_centre" && o.kind !== "training_centre");
 }

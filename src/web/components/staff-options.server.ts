@@ -2,7 +2,7 @@ import { countryGeo } from "../../domain/network/geo/countries.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import type { Option } from "./form-fields.tsx";
-import { allPartnerOrganisations } from "./network-data.server.ts";
+import { allOrganisations, allPartnerOrganisations } from "./network-data.server.ts";
 
 const byLabel = (locale: Locale) => {
   const collator = new Intl.Collator(locale);
@@ -21,4 +21,10 @@ export function countryOptions(locale: Locale): Option[] {
 export async function organisationOptions(services: Services, locale: Locale): Promise<(Option & { slug: string })[]> {
   const organisations = await allPartnerOrganisations(services, locale);
   return organisations.map((o) => ({ value: o.id, label: o.name, slug: o.slug })).sort(byLabel(locale));
+}
+
+/** Any organisation of the network, centres included, may hold a governance term. */
+export async function holderOptions(services: Services, locale: Locale): Promise<Option[]> {
+  const organisations = await allOrganisations(services, locale);
+  return organisations.map((o) => ({ value: o.id, label: o.name })).sort(byLabel(locale));
 }

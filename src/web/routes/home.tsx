@@ -46,6 +46,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     <main id="main" className="page home">
       <h1>{t("common.appName")}</h1>
       <p className="lead">{t("common.tagline")}</p>
+      <p>
+        <Link to={href("/network")}>{t("network.home.aboutLink")}</Link>
+      </p>
 
       <section aria-labelledby="figures-title">
         <h2 id="figures-title" className="visually-hidden">

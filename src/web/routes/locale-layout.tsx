@@ -12,7 +12,7 @@ export function loader({ params }: Route.LoaderArgs) {
 }
 
 /** Roles that get the staff pages in the menu; the pages themselves check access again. */
-const staffRoles: ReadonlySet<Role> = new Set(["platform_admin", "secretariat", "centre_admin"]);
+const staffRoles: ReadonlySet<Role> = new Set(["platform_admin", "secretariat", "centre_admin", "centre_staff"]);
 
 /** The same page in another language: swap the first path segment. */
 function LanguageSwitcher() {
@@ -63,6 +63,12 @@ export default function LocaleLayout() {
             </li>
             <li>
               <NavLink to={href("/centres")}>{t("common.nav.centres")}</NavLink>
+            </li>
+            <li>
+              <NavLink to={href("/network")}>{t("network.nav.about")}</NavLink>
+            </li>
+            <li>
+              <NavLink to={href("/courses")}>{t("catalogue.nav.courses")}</NavLink>
             </li>
             {user?.roles.some((grant) => staffRoles.has(grant.role)) && (
               <li>

@@ -64,6 +64,7 @@ export default function EditCentre({ loaderData, actionData }: Route.ComponentPr
       <p className="actions">
         <Link to={href(`/centres/${centre.slug}`)}>{t("network.manage.viewPublic")}</Link>
         <Link to={href(`/manage/centres/${centre.slug}/members`)}>{t("network.manage.members")}</Link>
+        <Link to={href(`/manage/centres/${centre.slug}/facilities`)}>{t("network.centre.facilitiesTitle")}</Link>
       </p>
       <CentreForm
         values={actionData?.values ?? values}

@@ -95,6 +95,9 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
         <Link to={href(`/manage/centres/${centre.slug}`)}>{centre.name}</Link>
       </p>
       <h1>{t("network.members.title", { name: centre.name })}</h1>
+      <p className="actions">
+        <Link to={href(`/manage/centres/${centre.slug}/facilities`)}>{t("network.centre.facilitiesTitle")}</Link>
+      </p>
 
       {remove && (
         <p className="form-error" role="alert">

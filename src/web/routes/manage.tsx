@@ -11,13 +11,20 @@ import type { Route } from "./+types/manage.ts";
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
-  const centres = (await allCentres(services, locale)).filter((c) => services.network.canManageCentre(actor, c.id));
+  // A centre's staff look after its smart classrooms; editing the centre is for its admin.
+  const centres = (await allCentres(services, locale)).filter((c) => services.network.canManageFacilities(actor, c.id));
   const secretariat = isGlobalStaff(actor);
   if (!secretariat && centres.length === 0) throw forbiddenPage();
   return {
     title: translatorFor(locale)("network.manage.title"),
     secretariat,
-    centres: centres.map(({ slug, name, kind, country }) => ({ slug, name, kind, country })),
+    centres: centres.map(({ id, slug, name, kind, country }) => ({
+      slug,
+      name,
+      kind,
+      country,
+      editable: services.network.canManageCentre(actor, id),
+    })),
   };
 }
 
@@ -46,6 +53,9 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
           <Link className="button secondary" to={href("/manage/organisations/new")}>
             {t("network.manage.newOrganisation")}
           </Link>
+          <Link className="button secondary" to={href("/manage/governance")}>
+            {t("network.manage.governance")}
+          </Link>
         </p>
       )}
       <h2>{t(secretariat ? "network.manage.allCentres" : "network.manage.yourCentres")}</h2>
@@ -69,10 +79,15 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
               </td>
               <td>{names.country(centre.country)}</td>
               <td className="row-actions">
-                <Link to={href(`/manage/centres/${centre.slug}`)} aria-label={t("network.manage.editCentre", { name: centre.name })}>
-                  {t("common.edit")}
-                </Link>{" "}
-                <Link to={href(`/manage/centres/${centre.slug}/members`)}>{t("network.manage.members")}</Link>
+                {centre.editable && (
+                  <>
+                    <Link to={href(`/manage/centres/${centre.slug}`)} aria-label={t("network.manage.editCentre", { name: centre.name })}>
+                      {t("common.edit")}
+                    </Link>{" "}
+                    <Link to={href(`/manage/centres/${centre.slug}/members`)}>{t("network.manage.members")}</Link>{" "}
+                  </>
+                )}
+                <Link to={href(`/manage/centres/${centre.slug}/facilities`)}>{t("network.centre.facilitiesTitle")}</Link>
               </td>
             </tr>
           ))}

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "governance_terms_presidency_year_key" ON "governance_terms" USING btree ("year") WHERE "governance_terms"."role" = 'rotating_presidency';

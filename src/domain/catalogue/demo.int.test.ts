@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
+import { demoCourses } from "../../db/demo/catalogue.ts";
+import { seedDemoIfWanted } from "../../db/seed.ts";
+import { courseCategories } from "./dto.ts";
+
+let runtime: TestRuntime;
+const catalogue = () => runtime.services.catalogue;
+const slugs = (page: { items: { slug: string }[] }) => page.items.map((c) => c.slug);
+
+beforeAll(async () => {
+  runtime = await createTestRuntime();
+  await seedDemoIfWanted(runtime.database.db, runtime.services, "auto");
+});
+
+afterAll(async () => {
+  await runtime?.close();
+});
+
+describe("the demo catalogue", () => {
+  test("has a dozen or more public courses across the three categories and several centres", async () => {
+    const page = await catalogue().searchCourses({ limit: 100 }, "en");
+    expect(page.total).toBe(demoCourses.filter((c) => !c.draft).length);
+    expect(page.total).toBeGreaterThanOrEqual(12);
+    expect(new Set(page.items.map((c) => c.category))).toEqual(new Set(courseCategories));
+    expect(new Set(page.items.map((c) => c.owner.slug)).size).toBeGreaterThanOrEqual(7);
+    expect(slugs(page)).not.toContain("programming-with-python");
+  });
+
+  test("is found in Russian, Chinese and Arabic", async () => {
+    expect(slugs(await catalogue().searchCourses({ q: "смешанного обучения" }, "ru"))).toEqual(["blended-learning-design-kg"]);
+    expect(slugs(await catalogue().searchCourses({ q: "视频制作" }, "zh"))).toEqual(["video-production-for-online-courses"]);
+    expect(slugs(await catalogue().searchCourses({ q: "الذكاء الاصطناعي" }, "ar"))).toEqual(["ai-in-teaching-eg"]);
+    const russian = await catalogue().searchCourses({ lang: "ru", limit: 100 }, "ru");
+    expect(russian.items.every((c) => c.shownLocale === "ru")).toBe(true);
+    expect(russian.total).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,93 @@
+import type { OrganisationRef, Page } from "../network/dto.ts";
+
+/**
+ * The catalogue module's contract: what its service returns and takes. Course texts exist per
+ * language; a reader gets their language when its translation is ready, else the course's default
+ * language, and `shownLocale` says which one they got.
+ */
+export const courseCategories = ["discipline", "tvet", "teacher_professional_development"] as const;
+export type CourseCategory = (typeof courseCategories)[number];
+
+export const courseLevels = ["introductory", "intermediate", "advanced"] as const;
+export type CourseLevel = (typeof courseLevels)[number];
+
+export const courseStatuses = ["draft", "in_review", "published", "archived"] as const;
+export type CourseStatus = (typeof courseStatuses)[number];
+
+export const translationStatuses = ["missing", "draft", "ready"] as const;
+export type TranslationStatus = (typeof translationStatuses)[number];
+
+export const lessonKinds = ["text", "video", "file", "quiz"] as const;
+export type LessonKind = (typeof lessonKinds)[number];
+
+export const coCreatorRoles = ["co_developer", "translator", "reviewer", "funder"] as const;
+export type CoCreatorRole = (typeof coCreatorRoles)[number];
+
+export const courseSorts = ["relevance", "newest", "title"] as const;
+export type CourseSort = (typeof courseSorts)[number];
+
+/** A language of course content: an ISO 639 code, not limited to the interface languages. */
+export type ContentLocale = string;
+
+export type CourseSummaryDto = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  /** The language of `title` and `summary`: the reader's when ready, else `defaultLocale`. */
+  shownLocale: ContentLocale;
+  defaultLocale: ContentLocale;
+  /** Languages whose translation is ready, the default language first. */
+  languages: ContentLocale[];
+  owner: OrganisationRef;
+  category: CourseCategory;
+  level: CourseLevel;
+  estimatedHours: number;
+  subjectTags: string[];
+  status: CourseStatus;
+  publishedAt: string | null;
+};
+
+export type LessonOutlineDto = { id: string; position: number; kind: LessonKind; required: boolean; title: string };
+
+export type ModuleOutlineDto = { id: string; position: number; title: string; lessons: LessonOutlineDto[] };
+
+export type CoCreatorDto = { organisation: OrganisationRef; role: CoCreatorRole };
+
+export type CourseTranslationStateDto = { locale: ContentLocale; status: TranslationStatus };
+
+export type CourseDto = CourseSummaryDto & {
+  description: string;
+  licence: string;
+  version: number;
+  coverImagePath: string | null;
+  coCreators: CoCreatorDto[];
+  /** Every translation with its status; `languages` lists only the ready ones. */
+  translations: CourseTranslationStateDto[];
+  syllabus: ModuleOutlineDto[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type LessonDto = LessonOutlineDto & {
+  /** Sanitised HTML, safe to insert into a page. */
+  bodyHtml: string;
+  shownLocale: ContentLocale;
+  course: { id: string; slug: string; title: string };
+};
+
+export type CourseSearch = {
+  q?: string | undefined;
+  lang?: ContentLocale | undefined;
+  category?: CourseCategory | undefined;
+  centre?: string | undefined;
+  level?: CourseLevel | undefined;
+  sort?: CourseSort | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+};
+
+/** What the catalogue's filters can offer: languages and owners that have published courses. */
+export type CatalogueFacets = { languages: ContentLocale[]; owners: OrganisationRef[] };
+
+export type { Page };

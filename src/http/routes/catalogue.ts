@@ -1,0 +1,205 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  coCreatorRoles,
+  courseCategories,
+  courseLevels,
+  courseStatuses,
+  lessonKinds,
+  translationStatuses,
+} from "../../domain/catalogue/dto.ts";
+import {
+  contentLocaleSchema,
+  courseInputSchema,
+  coursePatchSchema,
+  courseRefSchema,
+  courseSearchSchema,
+  translationInputSchema,
+} from "../../domain/catalogue/validation.ts";
+import { organisationKinds } from "../../domain/network/dto.ts";
+import { unauthenticated } from "../../domain/shared/errors.ts";
+import { locales } from "../../i18n/locales.ts";
+import type { Services } from "../../services.ts";
+import { requestLocale } from "../request-locale.ts";
+
+const tags = ["catalogue"];
+const security = [{ bearer: [] }];
+
+/** An anonymous write hears "sign in" before any complaint about its fields. */
+async function signedIn(request: FastifyRequest) {
+  if (!request.actor) throw unauthenticated();
+}
+
+const langQuery = z.object({ lang: z.enum(locales).optional().describe("Language of texts and messages (else Accept-Language)") }).strict();
+const idParams = z.object({ id: z.uuid() }).strict();
+
+const organisationRef = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  country: z.string().nullable(),
+});
+const courseSummaryDto = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  shownLocale: z.string().describe("Language of title and summary: the reader's when ready, else defaultLocale"),
+  defaultLocale: z.string(),
+  languages: z.array(z.string()).describe("Languages with a ready translation, the default first"),
+  owner: organisationRef,
+  category: z.enum(courseCategories),
+  level: z.enum(courseLevels),
+  estimatedHours: z.number().int(),
+  subjectTags: z.array(z.string()),
+  status: z.enum(courseStatuses),
+  publishedAt: z.string().nullable(),
+});
+const lessonOutline = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  kind: z.enum(lessonKinds),
+  required: z.boolean(),
+  title: z.string(),
+});
+const courseDto = courseSummaryDto.extend({
+  description: z.string(),
+  licence: z.string(),
+  version: z.number().int(),
+  coverImagePath: z.string().nullable(),
+  coCreators: z.array(z.object({ organisation: organisationRef, role: z.enum(coCreatorRoles) })),
+  translations: z.array(z.object({ locale: z.string(), status: z.enum(translationStatuses) })),
+  syllabus: z.array(z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), lessons: z.array(lessonOutline) })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const lessonDto = lessonOutline.extend({
+  bodyHtml: z.string().describe("Sanitised HTML"),
+  shownLocale: z.string(),
+  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string() }),
+});
+const coursePage = z.object({
+  items: z.array(courseSummaryDto),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+/** The course catalogue: public search and course pages, and the authors' writes. */
+export async function catalogueRoutes(fastify: FastifyInstance, options: { services: Services }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const catalogue = options.services.catalogue;
+
+  app.get(
+    "/courses",
+    {
+      schema: {
+        tags,
+        summary: "Search published courses in every language, with filters",
+        description:
+          "`q` searches titles and summaries of ready translations in all languages. `lang` keeps courses with a ready translation " +
+          "in that language; when it is an interface language it also picks the language of titles and messages.",
+        querystring: courseSearchSchema,
+        response: { 200: coursePage },
+      },
+    },
+    async (request) => catalogue.searchCourses(request.query, requestLocale(request)),
+  );
+
+  app.get(
+    "/courses/:id",
+    {
+      schema: {
+        tags,
+        summary: "One course with its syllabus, languages, owner and co-creators (by id or slug)",
+        params: z.object({ id: courseRefSchema.describe("The course's id or slug") }).strict(),
+        querystring: langQuery,
+        response: { 200: courseDto },
+      },
+    },
+    async (request) => catalogue.getCourse(request.params.id, requestLocale(request), request.actor),
+  );
+
+  app.get(
+    "/courses/:id/lessons/:lessonId",
+    {
+      schema: {
+        tags,
+        summary: "One lesson of a course with its sanitised text",
+        params: z.object({ id: courseRefSchema, lessonId: z.uuid() }).strict(),
+        querystring: langQuery,
+        response: { 200: lessonDto },
+      },
+    },
+    async (request) => catalogue.getLesson(request.params.id, request.params.lessonId, requestLocale(request), request.actor),
+  );
+
+  app.post(
+    "/courses",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Create a draft course with its syllabus (the owner's centre admins and staff, or the secretariat)",
+        querystring: langQuery,
+        body: courseInputSchema,
+        response: { 201: courseDto },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await catalogue.createCourse(request.actor, request.body, requestLocale(request))),
+  );
+
+  app.patch(
+    "/courses/:id",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Update a course's details or syllabus (its authors)",
+        params: idParams,
+        querystring: langQuery,
+        body: coursePatchSchema,
+        response: { 200: courseDto },
+      },
+    },
+    async (request) => catalogue.updateCourse(request.actor, request.params.id, request.body, requestLocale(request)),
+  );
+
+  app.put(
+    "/courses/:id/translations/:locale",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Write a course's texts in one language, with module and lesson texts by id (its authors)",
+        params: z.object({ id: z.uuid(), locale: contentLocaleSchema }).strict(),
+        querystring: langQuery,
+        body: translationInputSchema,
+        response: { 200: courseDto },
+      },
+    },
+    async (request) =>
+      catalogue.addTranslation(request.actor, request.params.id, request.params.locale, request.body, requestLocale(request)),
+  );
+
+  app.post(
+    "/courses/:id/publish",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Publish a course: it needs a ready default-language text and a lesson (its authors)",
+        params: idParams,
+        querystring: langQuery,
+        response: { 200: courseDto },
+      },
+    },
+    async (request) => catalogue.publish(request.actor, request.params.id, requestLocale(request)),
+  );
+}

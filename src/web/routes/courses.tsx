@@ -1,0 +1,161 @@
+import { Form, Link } from "react-router";
+import type { CatalogueFacets } from "../../domain/catalogue/dto.ts";
+import { courseCategories, courseLevels, courseSorts } from "../../domain/catalogue/dto.ts";
+import { translatorFor } from "../../i18n/translator.server.ts";
+import { useCatalogueFormat } from "../components/catalogue-format.ts";
+import { Pagination } from "../components/pagination.tsx";
+import { pageTitle, routeLocale } from "../components/route-locale.ts";
+import { ShownLanguageNote } from "../components/shown-language-note.tsx";
+import { appContext } from "../context.ts";
+import { useHref, useLocale, useT } from "../i18n.tsx";
+import type { Route } from "./+types/courses.ts";
+
+const pageSize = 20;
+
+/** Query values outside what the filters offer are ignored, so an edited URL still shows a catalogue. */
+function filtersFrom(url: URL, facets: CatalogueFacets) {
+  const get = (name: string) => url.searchParams.get(name)?.trim() || undefined;
+  const offset = Number(get("offset") ?? 0);
+  return {
+    q: get("q")?.slice(0, 200),
+    lang: facets.languages.find((l) => l === get("lang")),
+    category: courseCategories.find((c) => c === get("category")),
+    centre: facets.owners.find((o) => o.slug === get("centre"))?.slug,
+    level: courseLevels.find((l) => l === get("level")),
+    sort: courseSorts.find((s) => s === get("sort")),
+    offset: Number.isInteger(offset) && offset > 0 ? Math.min(offset, 100_000) : 0,
+  };
+}
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const locale = routeLocale(params);
+  const { services } = context.get(appContext);
+  const facets = await services.catalogue.facets(locale);
+  const filters = filtersFrom(new URL(request.url), facets);
+  const page = await services.catalogue.searchCourses({ ...filters, limit: pageSize }, locale);
+  return { title: translatorFor(locale)("catalogue.list.title"), page, filters, facets };
+}
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return pageTitle(loaderData?.title);
+}
+
+export default function Courses({ loaderData }: Route.ComponentProps) {
+  const { page, filters, facets } = loaderData;
+  const t = useT();
+  const locale = useLocale();
+  const href = useHref();
+  const format = useCatalogueFormat();
+  const collator = new Intl.Collator(locale);
+  const languageOptions = facets.languages
+    .map((code) => ({ code, name: format.language(code) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+  const filtered = Boolean(filters.q || filters.lang || filters.category || filters.centre || filters.level);
+
+  return (
+    <main id="main" className="page catalogue">
+      <h1>{t("catalogue.list.title")}</h1>
+      <p className="lead">{t("catalogue.list.lead")}</p>
+      <Form method="get" className="filters" role="search" aria-label={t("common.filter")}>
+        <div className="field search-field">
+          <label htmlFor="filter-q">{t("catalogue.filter.search")}</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-lang">{t("catalogue.filter.language")}</label>
+          <select id="filter-lang" name="lang" defaultValue={filters.lang ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {languageOptions.map(({ code, name }) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-category">{t("catalogue.filter.category")}</label>
+          <select id="filter-category" name="category" defaultValue={filters.category ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {courseCategories.map((category) => (
+              <option key={category} value={category}>
+                {format.category(category)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-centre">{t("catalogue.filter.centre")}</label>
+          <select id="filter-centre" name="centre" defaultValue={filters.centre ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {facets.owners.map((owner) => (
+              <option key={owner.slug} value={owner.slug}>
+                {owner.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-level">{t("catalogue.filter.level")}</label>
+          <select id="filter-level" name="level" defaultValue={filters.level ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {courseLevels.map((level) => (
+              <option key={level} value={level}>
+                {format.level(level)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-sort">{t("catalogue.filter.sort")}</label>
+          <select id="filter-sort" name="sort" defaultValue={filters.sort ?? (filters.q ? "relevance" : "newest")}>
+            {courseSorts.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`catalogue.sort.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit">{t("common.search")}</button>
+          {filtered && <Link to={href("/courses")}>{t("common.clearFilters")}</Link>}
+        </div>
+      </Form>
+
+      <p role="status">{t("catalogue.list.count", { count: page.total })}</p>
+      {page.total === 0 && filtered && <p>{t("catalogue.list.empty")}</p>}
+      <ul className="course-list">
+        {page.items.map((course) => (
+          <li key={course.id} className="card course-card">
+            {/* <bdi>: a course text keeps its own direction while lining up with the page. */}
+            <h2>
+              <Link to={href(`/courses/${course.slug}`)}>
+                <bdi lang={course.shownLocale}>{course.title}</bdi>
+              </Link>
+            </h2>
+            <ShownLanguageNote shownLocale={course.shownLocale} />
+            {course.summary && (
+              <p>
+                <bdi lang={course.shownLocale}>{course.summary}</bdi>
+              </p>
+            )}
+            <p className="meta">
+              <span className="tag">{format.category(course.category)}</span> {format.level(course.level)} ·{" "}
+              {t("catalogue.card.hours", { hours: course.estimatedHours })}
+            </p>
+            <dl className="facts inline-facts">
+              <div>
+                <dt>{t("catalogue.card.owner")}</dt>
+                <dd>{course.owner.name}</dd>
+              </div>
+              <div>
+                <dt>{t("catalogue.card.languages")}</dt>
+                <dd>{format.languages(course.languages)}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <Pagination total={page.total} limit={page.limit} offset={page.offset} />
+    </main>
+  );
+}
