@@ -38,6 +38,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (restart, failover, a dropped test database) is an
+  // 'error' event on the pool; the pool discards that client and the next query reconnects,
+  // so it must not crash the process as an unhandled event.
+  pool.on("error", () => {});
   const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Database;
   return {
     db,
