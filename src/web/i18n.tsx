@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useRouteLoaderData } from "react-router";
 import { defaultLocale, type Locale } from "../i18n/locales.ts";
-import type { Messages } from "../i18n/messages/index.ts";
+import type { MessageId, Messages } from "../i18n/messages/index.ts";
 import { createTranslator, type Translate } from "../i18n/translate.ts";
 
 type RootI18n = { locale: Locale; messages: Messages };
@@ -10,13 +10,34 @@ export function useLocale(): Locale {
   return useRouteLoaderData<RootI18n>("root")?.locale ?? defaultLocale;
 }
 
+/**
+ * One translator per catalogue object: on the server every request of a locale renders with the
+ * same catalogue, so compiled ICU messages are reused instead of parsed again on each request.
+ */
+const translators = new WeakMap<Messages, Translate>();
+function translatorOf(locale: Locale, messages: Messages): Translate {
+  let t = translators.get(messages);
+  if (!t) {
+    t = createTranslator(locale, messages);
+    translators.set(messages, t);
+  }
+  return t;
+}
+
 /** Translator for the page's locale, built from the messages the root loader sent. */
 export function useT(): Translate {
   const data = useRouteLoaderData<RootI18n>("root");
-  return useMemo(() => {
-    if (!data) return (id) => id;
-    return createTranslator(data.locale, data.messages);
-  }, [data]);
+  return useMemo(() => (data ? translatorOf(data.locale, data.messages) : (id: MessageId) => id), [data]);
+}
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+function numberFormatOf(locale: Locale): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format;
 }
 
 /** Intl formatters for the page's locale. */
@@ -24,7 +45,7 @@ export function useFormat() {
   const locale = useLocale();
   return useMemo(
     () => ({
-      number: (n: number) => new Intl.NumberFormat(locale).format(n),
+      number: (n: number) => numberFormatOf(locale).format(n),
       date: (d: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: "long" }) =>
         new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(typeof d === "string" ? new Date(d) : d),
     }),

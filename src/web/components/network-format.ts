@@ -15,7 +15,19 @@ export function formatPartialDate(value: string, locale: Locale): string {
     : month
       ? { year: "numeric", month: "long" }
       : { year: "numeric" };
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(date);
+  return cachedDateFormat(locale, options).format(date);
+}
+
+/** Building an Intl formatter costs far more than using one, and a page formats dozens of dates. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function cachedDateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Names of countries, languages and the network's vocabulary in the page's language. */
