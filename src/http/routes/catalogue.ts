@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -18,20 +18,12 @@ import {
   translationInputSchema,
 } from "../../domain/catalogue/validation.ts";
 import { organisationKinds } from "../../domain/network/dto.ts";
-import { unauthenticated } from "../../domain/shared/errors.ts";
-import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
+import { langQuery, security, signedIn } from "./common.ts";
 
 const tags = ["catalogue"];
-const security = [{ bearer: [] }];
 
-/** An anonymous write hears "sign in" before any complaint about its fields. */
-async function signedIn(request: FastifyRequest) {
-  if (!request.actor) throw unauthenticated();
-}
-
-const langQuery = z.object({ lang: z.enum(locales).optional().describe("Language of texts and messages (else Accept-Language)") }).strict();
 const idParams = z.object({ id: z.uuid() }).strict();
 
 const organisationRef = z.object({

@@ -11,22 +11,14 @@ import {
   roleGrantInput,
   signUpInput,
 } from "../../domain/identity/validation.ts";
-import { unauthenticated } from "../../domain/shared/errors.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { sessionCookie } from "../../web/session.server.ts";
 import { requestLocale } from "../request-locale.ts";
+import { lang, langQuery, security, signedIn } from "./common.ts";
 
 const tags = ["identity"];
-const security = [{ bearer: [] }];
 
-async function signedIn(request: FastifyRequest) {
-  if (!request.actor) throw unauthenticated();
-}
-
-/** `?lang=` is read by requestLocale; declared so strict query schemas accept it. */
-const lang = { lang: z.enum(locales).optional().describe("Language of messages (else Accept-Language)") };
-const langQuery = z.object(lang).strict();
 const idParams = z.object({ id: z.uuid() }).strict();
 
 const roleGrantDto = z.object({ role: z.enum(roles), organisationId: z.uuid().nullable() });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { centreKinds, centreStatuses, governanceRoles, organisationKinds } from "../../domain/network/dto.ts";
@@ -14,26 +14,14 @@ import {
   organisationInputSchema,
   organisationPatchSchema,
 } from "../../domain/network/validation.ts";
-import { unauthenticated } from "../../domain/shared/errors.ts";
 import { slugSchema } from "../../domain/shared/validation.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
+import { lang, langQuery, security, signedIn } from "./common.ts";
 
 const tags = ["network"];
-const security = [{ bearer: [] }];
 
-/**
- * An anonymous write hears "sign in" before any complaint about its fields. Who may do what is
- * still decided by the service.
- */
-async function signedIn(request: FastifyRequest) {
-  if (!request.actor) throw unauthenticated();
-}
-
-/** `?lang=` is read by requestLocale; it is declared so strict query schemas accept it. */
-const lang = { lang: z.enum(locales).optional().describe("Language of names and messages (else Accept-Language)") };
-const langQuery = z.object(lang).strict();
 const slugParams = z.object({ slug: slugSchema }).strict();
 const termParams = z.object({ id: z.uuid() }).strict();
 
