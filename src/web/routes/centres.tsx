@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import { centreKinds } from "../../domain/network/dto.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
+import { SelectField } from "../components/form-fields.tsx";
 import { allCentres } from "../components/network-data.server.ts";
 import { useNetworkFormat } from "../components/network-format.ts";
 import { Pagination } from "../components/pagination.tsx";
@@ -68,39 +69,30 @@ export default function Centres({ loaderData }: Route.ComponentProps) {
           <label htmlFor="filter-q">{t("common.search")}</label>
           <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-kind">{t("network.label.kind")}</label>
-          <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {centreKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {names.kind(kind)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-subregion">{t("network.label.subregion")}</label>
-          <select id="filter-subregion" name="subregion" defaultValue={filters.subregion ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {subregions.map((key) => (
-              <option key={key} value={key}>
-                {names.subregion(key)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-country">{t("network.label.country")}</label>
-          <select id="filter-country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {countryOptions.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          idPrefix="filter"
+          name="kind"
+          label={t("network.label.kind")}
+          defaultValue={filters.kind ?? ""}
+          emptyLabel={t("common.all")}
+          options={centreKinds.map((kind) => ({ value: kind, label: names.kind(kind) }))}
+        />
+        <SelectField
+          idPrefix="filter"
+          name="subregion"
+          label={t("network.label.subregion")}
+          defaultValue={filters.subregion ?? ""}
+          emptyLabel={t("common.all")}
+          options={subregions.map((key) => ({ value: key, label: names.subregion(key) }))}
+        />
+        <SelectField
+          idPrefix="filter"
+          name="country"
+          label={t("network.label.country")}
+          defaultValue={filters.country ?? ""}
+          emptyLabel={t("common.all")}
+          options={countryOptions.map(({ code, name }) => ({ value: code, label: name }))}
+        />
         <div className="filter-actions">
           <button type="submit">{t("common.filter")}</button>
           {filtered && <Link to={href("/centres")}>{t("common.clearFilters")}</Link>}

@@ -3,6 +3,7 @@ import type { CatalogueFacets } from "../../domain/catalogue/dto.ts";
 import { courseCategories, courseLevels, courseSorts } from "../../domain/catalogue/dto.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
+import { SelectField } from "../components/form-fields.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
 import { ShownLanguageNote } from "../components/shown-language-note.tsx";
@@ -61,50 +62,38 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
           <label htmlFor="filter-q">{t("catalogue.filter.search")}</label>
           <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-lang">{t("catalogue.filter.language")}</label>
-          <select id="filter-lang" name="lang" defaultValue={filters.lang ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {languageOptions.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-category">{t("catalogue.filter.category")}</label>
-          <select id="filter-category" name="category" defaultValue={filters.category ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {courseCategories.map((category) => (
-              <option key={category} value={category}>
-                {format.category(category)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-centre">{t("catalogue.filter.centre")}</label>
-          <select id="filter-centre" name="centre" defaultValue={filters.centre ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {facets.owners.map((owner) => (
-              <option key={owner.slug} value={owner.slug}>
-                {owner.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-level">{t("catalogue.filter.level")}</label>
-          <select id="filter-level" name="level" defaultValue={filters.level ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {courseLevels.map((level) => (
-              <option key={level} value={level}>
-                {format.level(level)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          idPrefix="filter"
+          name="lang"
+          label={t("catalogue.filter.language")}
+          defaultValue={filters.lang ?? ""}
+          emptyLabel={t("common.all")}
+          options={languageOptions.map(({ code, name }) => ({ value: code, label: name }))}
+        />
+        <SelectField
+          idPrefix="filter"
+          name="category"
+          label={t("catalogue.filter.category")}
+          defaultValue={filters.category ?? ""}
+          emptyLabel={t("common.all")}
+          options={courseCategories.map((category) => ({ value: category, label: format.category(category) }))}
+        />
+        <SelectField
+          idPrefix="filter"
+          name="centre"
+          label={t("catalogue.filter.centre")}
+          defaultValue={filters.centre ?? ""}
+          emptyLabel={t("common.all")}
+          options={facets.owners.map((owner) => ({ value: owner.slug, label: owner.name }))}
+        />
+        <SelectField
+          idPrefix="filter"
+          name="level"
+          label={t("catalogue.filter.level")}
+          defaultValue={filters.level ?? ""}
+          emptyLabel={t("common.all")}
+          options={courseLevels.map((level) => ({ value: level, label: format.level(level) }))}
+        />
         <div className="field">
           <label htmlFor="filter-sort">{t("catalogue.filter.sort")}</label>
           <select id="filter-sort" name="sort" defaultValue={filters.sort ?? (filters.q ? "relevance" : "newest")}>
