@@ -25,6 +25,19 @@ export const demoPeople: DemoPerson[] = [
   { email: "gh.admin@orbis.example", name: "Kofi Centre-Admin (demo)", roles: [{ role: "centre_admin", organisation: "iioe-ghana" }] },
   { email: "ke.staff@orbis.example", name: "Wanjiru Centre-Staff (demo)", roles: [{ role: "centre_staff", organisation: "iioe-kenya" }] },
   {
+    email: "author.kg@orbis.example",
+    name: "Bakyt Course-Author (demo)",
+    locale: "ru",
+    roles: [{ role: "author", organisation: "iioe-kyrgyzstan" }],
+  },
+  { email: "reviewer@orbis.example", name: "Rahel Reviewer (demo)", roles: [{ role: "reviewer", organisation: null }] },
+  {
+    email: "translator.ru@orbis.example",
+    name: "Timur Translator (demo)",
+    locale: "ru",
+    roles: [{ role: "translator", organisation: null }],
+  },
+  {
     email: "institution.admin@orbis.example",
     name: "Ngozi Institution-Admin (demo)",
     roles: [{ role: "institution_admin", organisation: "demo-university-of-the-savannah-fictional" }],

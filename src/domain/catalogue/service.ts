@@ -46,7 +46,7 @@ type CourseRow = typeof courses.$inferSelect;
 type TranslationRow = typeof courseTranslations.$inferSelect;
 
 /** Who writes a centre's courses; the secretariat and platform admins write any. */
-const authorRoles: readonly Role[] = ["centre_admin", "centre_staff"];
+const authorRoles: readonly Role[] = ["centre_admin", "centre_staff", "author"];
 /** Organisations that may own courses: the centres and the institute. */
 const ownerKinds = ["institute", "national_centre", "training_centre"];
 

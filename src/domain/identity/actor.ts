@@ -1,7 +1,17 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { forbidden, unauthenticated } from "../shared/errors.ts";
 
-export const roles = ["platform_admin", "secretariat", "centre_admin", "centre_staff", "institution_admin", "learner"] as const;
+export const roles = [
+  "platform_admin",
+  "secretariat",
+  "centre_admin",
+  "centre_staff",
+  "author",
+  "reviewer",
+  "translator",
+  "institution_admin",
+  "learner",
+] as const;
 export type Role = (typeof roles)[number];
 
 /** A role held globally (organisationId null) or within one organisation (a centre, an institution). */

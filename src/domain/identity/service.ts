@@ -54,11 +54,13 @@ const MAX_TOKEN_LENGTH = 200;
 
 /** Roles that act on the whole network (or nowhere in particular) are held without an organisation. */
 const unscopedRoles: ReadonlySet<Role> = new Set(["platform_admin", "secretariat", "learner"]);
+/** Course reviewers and translators may serve one organisation or the whole network. */
+const eitherScopeRoles: ReadonlySet<Role> = new Set(["reviewer", "translator"]);
 /** Roles whose holders may grant some roles to others. */
 const grantingRoles: ReadonlySet<Role> = new Set(["platform_admin", "secretariat", "centre_admin", "institution_admin"]);
 /** What a scoped administrator may hand out within their own organisation. */
 const grantableWithin: Partial<Record<Role, readonly Role[]>> = {
-  centre_admin: ["centre_admin", "centre_staff"],
+  centre_admin: ["centre_admin", "centre_staff", "author", "reviewer", "translator"],
   institution_admin: ["institution_admin"],
 };
 
@@ -129,7 +131,7 @@ function duplicateEmail(locale: Locale): DomainError {
 /** Centre and institution roles mean nothing without the organisation they are held in. */
 function checkGrantScope(grant: RoleGrant, path: string, locale: Locale) {
   const unscoped = unscopedRoles.has(grant.role);
-  if (unscoped === (grant.organisationId === null)) return;
+  if (eitherScopeRoles.has(grant.role) || unscoped === (grant.organisationId === null)) return;
   const t = translatorFor(locale);
   throw fieldFailure(
     "validation_failed",

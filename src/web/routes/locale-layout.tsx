@@ -12,7 +12,15 @@ export function loader({ params }: Route.LoaderArgs) {
 }
 
 /** Roles that get the staff pages in the menu; the pages themselves check access again. */
-const staffRoles: ReadonlySet<Role> = new Set(["platform_admin", "secretariat", "centre_admin", "centre_staff"]);
+const staffRoles: ReadonlySet<Role> = new Set([
+  "platform_admin",
+  "secretariat",
+  "centre_admin",
+  "centre_staff",
+  "author",
+  "reviewer",
+  "translator",
+]);
 
 /** The same page in another language: swap the first path segment. */
 function LanguageSwitcher() {
