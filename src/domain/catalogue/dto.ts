@@ -69,9 +69,19 @@ export type CourseDto = CourseSummaryDto & {
   updatedAt: string;
 };
 
+/** What a lesson plays and offers; URLs are served by the files route with range requests. */
+export type LessonMediaDto = {
+  /** An uploaded video, or a link to one hosted elsewhere; null for lessons without video. */
+  video: { url: string; mimeType: string } | { externalUrl: string } | null;
+  /** Ready captions, one WebVTT file per language. */
+  captions: { locale: ContentLocale; url: string }[];
+  downloads: { name: string; url: string; mimeType: string; byteSize: number; locale: ContentLocale | null }[];
+};
+
 export type LessonDto = LessonOutlineDto & {
   /** Sanitised HTML, safe to insert into a page. */
   bodyHtml: string;
+  media: LessonMediaDto;
   shownLocale: ContentLocale;
   course: { id: string; slug: string; title: string };
 };

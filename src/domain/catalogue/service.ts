@@ -22,6 +22,7 @@ import type {
   CourseSummaryDto,
   LessonDto,
   LessonKind,
+  LessonMediaDto,
   ModuleOutlineDto,
   Page,
   TranslationStatus,
@@ -406,6 +407,12 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     return courseDto(course, reader);
   }
 
+  /** The lesson's video, captions and downloads. */
+  async function lessonMedia(lessonId: string): Promise<LessonMediaDto> {
+    const [lesson] = await db.select({ externalUrl: lessons.externalUrl }).from(lessons).where(eq(lessons.id, lessonId));
+    return { video: lesson?.externalUrl ? { externalUrl: lesson.externalUrl } : null, captions: [], downloads: [] };
+  }
+
   /** One lesson with its rich text, sanitised once more on the way out. */
   async function getLesson(ref: string, lessonId: string, reader: Locale, actor: Actor | null = null): Promise<LessonDto> {
     const course = await findCourse(ref, reader);
@@ -420,6 +427,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     return {
       ...outline,
       bodyHtml: sanitizeLessonHtml(text?.body ?? ""),
+      media: await lessonMedia(lessonId),
       shownLocale: text?.locale ?? course.defaultLocale,
       course: { id: course.id, slug: course.slug, title: courseTitle?.title ?? course.slug },
     };
