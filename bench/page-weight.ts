@@ -1,7 +1,9 @@
 /**
- * `npm run bench:weight`: what a first visit to the home page downloads, as a browser with an
+ * `npm run bench:weight`: what a first visit to each key page downloads, as a browser with an
  * empty cache would fetch it: the HTML, every script, module preload and stylesheet it names, and
- * the SVG images it draws. Prints the bytes on the wire (gzip where the server compresses).
+ * the SVG and raster images it draws. Prints the bytes on the wire (gzip where the server
+ * compresses). The lesson page is measured for a signed-in learner (a Bearer token stands in for
+ * the session cookie).
  */
 import http from "node:http";
 import zlib from "node:zlib";
@@ -10,11 +12,11 @@ import { startBuiltOrbis } from "./servers.ts";
 type Fetched = { path: string; status: number; encoding: string; wire: number; body: string };
 
 /** Node's fetch decodes bodies and hides their size on the wire, so this asks with node:http. */
-function download(url: URL): Promise<Fetched> {
+function download(url: URL, headers: Record<string, string> = {}): Promise<Fetched> {
   return new Promise((resolve, reject) => {
     const request = http.get(
       url,
-      { headers: { "accept-encoding": "gzip", accept: "text/html,*/*", "accept-language": "en" } },
+      { headers: { "accept-encoding": "gzip", accept: "text/html,*/*", "accept-language": "en", ...headers } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -38,33 +40,83 @@ function referencedAssets(html: string): string[] {
     /<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="(?:modulepreload|stylesheet|preload)"/g,
     /<script\b[^>]*\bsrc="([^"]+)"/g,
     /\bimport\s*\(?\s*"([^"]+\.js)"/g,
-    // The map is an SVG <image> (or an <img>) drawn under the centre markers.
-    /<(?:img|image)\b[^>]*\b(?:src|href)="([^"]+\.svg)"/g,
+    // Eager images only: a browser defers loading="lazy" ones until they scroll into view.
+    /<(?:img|image)\b(?![^>]*\bloading="lazy")[^>]*\b(?:src|href)="([^"]+)"/g,
   ];
   const found = patterns.flatMap((pattern) => [...html.matchAll(pattern)].map((match) => match[1] ?? ""));
   return [...new Set(found.filter((href) => href.startsWith("/") && !href.startsWith("//")))];
 }
 
+type Visit = { name: string; path: string; files: Fetched[] };
+
+async function visit(base: string, name: string, path: string, headers: Record<string, string> = {}): Promise<Visit> {
+  const page = await download(new URL(path, base), headers);
+  if (page.status !== 200) throw new Error(`GET ${path} answered ${page.status}`);
+  const files = [page];
+  for (const href of referencedAssets(page.body)) files.push(await download(new URL(href, base), headers));
+  return { name, path, files };
+}
+
+async function json<T>(base: string, path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(new URL(path, base), { ...init, headers: { "content-type": "application/json", ...init.headers } });
+  if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+type CourseList = { items: { slug: string }[] };
+type Course = { slug: string; syllabus: { lessons: { id: string; kind: string }[] }[] };
+
+/** A learner's first lesson of a demo course with text, enrolled through the API. */
+async function lessonPath(base: string, slug: string, lessonId: string): Promise<{ path: string; headers: Record<string, string> }> {
+  const { token } = await json<{ token: string }>(base, "/api/v1/auth/tokens", {
+    method: "POST",
+    body: JSON.stringify({ email: "learner@orbis.example", password: "orbis-demo-2026", name: "page weight" }),
+  });
+  const headers = { authorization: `Bearer ${token}` };
+  await fetch(new URL(`/api/v1/courses/${slug}/enrolment`, base), { method: "POST", headers });
+  return { path: `/en/courses/${slug}/learn/${lessonId}`, headers };
+}
+
 const orbis = await startBuiltOrbis();
-const files: Fetched[] = [];
+const visits: Visit[] = [];
 try {
-  const page = await download(new URL("/en", orbis.url));
-  if (page.status !== 200) throw new Error(`GET /en answered ${page.status}`);
-  files.push(page);
-  for (const href of referencedAssets(page.body)) files.push(await download(new URL(href, orbis.url)));
+  const base = orbis.url;
+  visits.push(await visit(base, "home", "/en"));
+  visits.push(await visit(base, "catalogue", "/en/courses"));
+  visits.push(await visit(base, "catalogue search (ru)", `/ru/courses?q=${encodeURIComponent("цифровой")}`));
+  const [first] = (await json<CourseList>(base, "/api/v1/courses?limit=1&lang=en")).items;
+  if (!first) throw new Error("No demo course to measure");
+  visits.push(await visit(base, "course page", `/en/courses/${first.slug}`));
+  const course = await json<Course>(base, `/api/v1/courses/${first.slug}`);
+  const lesson = course.syllabus.flatMap((m) => m.lessons).find((l) => l.kind === "text");
+  if (lesson) {
+    const signedIn = await lessonPath(base, course.slug, lesson.id);
+    visits.push(await visit(base, "lesson page (signed in)", signedIn.path, signedIn.headers));
+  }
 } finally {
   await orbis.stop();
 }
 
-const kindOf = (file: Fetched) => (file.path === "/en" ? "html" : (file.path.split(".").pop() ?? "?"));
-console.log(`\nFirst visit to /en, ${new Date().toISOString().slice(0, 10)}: bytes on the wire with accept-encoding gzip\n`);
-console.log("| file | kind | status | encoding | bytes on the wire | bytes decoded |");
-console.log("| --- | --- | ---: | --- | ---: | ---: |");
-for (const file of files) {
-  console.log(`| ${file.path} | ${kindOf(file)} | ${file.status} | ${file.encoding} | ${file.wire} | ${Buffer.byteLength(file.body)} |`);
+const kindOf = (visit: Visit, file: Fetched) => (file === visit.files[0] ? "html" : (file.path.split(".").pop() ?? "?"));
+console.log(`\nFirst visits, ${new Date().toISOString().slice(0, 10)}: bytes on the wire with accept-encoding gzip, empty cache\n`);
+for (const v of visits) {
+  console.log(`### ${v.name}: ${v.path}\n`);
+  console.log("| file | kind | status | encoding | bytes on the wire | bytes decoded |");
+  console.log("| --- | --- | ---: | --- | ---: | ---: |");
+  for (const file of v.files) {
+    console.log(
+      `| ${file.path} | ${kindOf(v, file)} | ${file.status} | ${file.encoding} | ${file.wire} | ${Buffer.byteLength(file.body)} |`,
+    );
+  }
+  console.log("");
 }
-const byKind = new Map<string, number>();
-for (const file of files) byKind.set(kindOf(file), (byKind.get(kindOf(file)) ?? 0) + file.wire);
-const total = files.reduce((sum, file) => sum + file.wire, 0);
-console.log(`\n${[...byKind].map(([kind, bytes]) => `${kind} ${bytes} B`).join(", ")}`);
-console.log(`Total: ${total} B (${(total / 1024).toFixed(1)} KiB) in ${files.length} requests`);
+console.log("| page | requests | html B | css B | js B | other B | total KiB |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const v of visits) {
+  const sum = (test: (kind: string) => boolean) => v.files.filter((f) => test(kindOf(v, f))).reduce((s, f) => s + f.wire, 0);
+  const total = sum(() => true);
+  const known = new Set(["html", "css", "js"]);
+  console.log(
+    `| ${v.name} | ${v.files.length} | ${sum((k) => k === "html")} | ${sum((k) => k === "css")} | ${sum((k) => k === "js")} | ${sum((k) => !known.has(k))} | ${(total / 1024).toFixed(1)} |`,
+  );
+}

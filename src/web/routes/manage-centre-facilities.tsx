@@ -7,6 +7,7 @@ import { formText, list } from "../components/form-values.server.ts";
 import { useNetworkFormat } from "../components/network-format.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
+import { RowActionError, RowActionForm } from "../components/row-action.tsx";
 import { forbiddenPage, requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { useHref, useT } from "../i18n.tsx";
@@ -79,11 +80,7 @@ export default function Facilities({ loaderData, actionData }: Route.ComponentPr
         {editable && <Link to={href(`/manage/centres/${centre.slug}/members`)}>{t("network.manage.members")}</Link>}
       </p>
 
-      {removal && (
-        <p className="form-error" role="alert">
-          {removal.formError}
-        </p>
-      )}
+      <RowActionError message={removal?.formError} />
       {centre.facilities.length === 0 ? (
         <p className="meta">{t("network.facilities.empty")}</p>
       ) : (
@@ -105,15 +102,12 @@ export default function Facilities({ loaderData, actionData }: Route.ComponentPr
                 <td>{facility.inauguratedOn ? names.partialDate(facility.inauguratedOn) : ""}</td>
                 <td>{facility.partners.join(", ")}</td>
                 <td>
-                  <Form method="post">
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="facilityId" value={facility.id} />
-                    <button type="submit" className="secondary">
-                      {t("network.facilities.remove")}
-                      <span className="visually-hidden"> {facility.name}</span>
-                    </button>
-                  </Form>
+                  <RowActionForm
+                    intent="remove"
+                    fields={{ facilityId: facility.id }}
+                    label={t("network.facilities.remove")}
+                    subject={facility.name}
+                  />
                 </td>
               </tr>
             ))}

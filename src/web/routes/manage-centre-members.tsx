@@ -6,6 +6,7 @@ import { ErrorSummary, SelectField, TextField } from "../components/form-fields.
 import { useNetworkFormat } from "../components/network-format.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
+import { RowActionError, RowActionForm } from "../components/row-action.tsx";
 import { forbiddenPage, requireSignedIn } from "../components/staff-access.server.ts";
 import { countryOptions, organisationOptions } from "../components/staff-options.server.ts";
 import { StatusError } from "../components/status-error.tsx";
@@ -99,11 +100,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
         <Link to={href(`/manage/centres/${centre.slug}/facilities`)}>{t("network.centre.facilitiesTitle")}</Link>
       </p>
 
-      {remove && (
-        <p className="form-error" role="alert">
-          {remove.formError}
-        </p>
-      )}
+      <RowActionError message={remove?.formError} />
       {centre.members.length === 0 ? (
         <p className="meta">{t("network.centre.noMembers")}</p>
       ) : (
@@ -125,15 +122,12 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
                 <td>{member.organisation.country ? names.country(member.organisation.country) : ""}</td>
                 <td>{member.joinedOn ? names.partialDate(member.joinedOn) : ""}</td>
                 <td>
-                  <Form method="post">
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="organisation" value={member.organisation.slug} />
-                    <button type="submit" className="secondary">
-                      {t("network.members.remove")}
-                      <span className="visually-hidden"> {member.organisation.name}</span>
-                    </button>
-                  </Form>
+                  <RowActionForm
+                    intent="remove"
+                    fields={{ organisation: member.organisation.slug }}
+                    label={t("network.members.remove")}
+                    subject={member.organisation.name}
+                  />
                 </td>
               </tr>
             ))}

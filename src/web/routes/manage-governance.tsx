@@ -1,12 +1,12 @@
-import { Form, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { translatorFor } from "../../i18n/translator.server.ts";
-import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
 import { formText } from "../components/form-values.server.ts";
 import { emptyGovernanceValues, governanceInputFrom, governanceValuesFromForm } from "../components/governance-form-data.server.ts";
 import { GovernanceTermForm } from "../components/governance-term-form.tsx";
 import { useNetworkFormat } from "../components/network-format.ts";
 import { pageTitle } from "../components/route-locale.ts";
+import { RowActionError, RowActionForm } from "../components/row-action.tsx";
 import { requireSecretariat, requireSignedIn } from "../components/staff-access.server.ts";
 import { holderOptions } from "../components/staff-options.server.ts";
 import { StatusError } from "../components/status-error.tsx";
@@ -56,11 +56,7 @@ export default function ManageGovernance({ loaderData, actionData }: Route.Compo
       <p className="actions">
         <Link to={href("/network")}>{t("network.manage.viewPublic")}</Link>
       </p>
-      {removal && (
-        <p className="form-error" role="alert">
-          {removal.formError}
-        </p>
-      )}
+      <RowActionError message={removal?.formError} />
       {terms.length === 0 ? (
         <p className="meta">{t("network.governance.empty")}</p>
       ) : (
@@ -88,15 +84,7 @@ export default function ManageGovernance({ loaderData, actionData }: Route.Compo
                     <Link to={href(`/manage/governance/${term.id}`)} aria-label={`${t("common.edit")}: ${described}`}>
                       {t("common.edit")}
                     </Link>
-                    <Form method="post">
-                      <CsrfField />
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="id" value={term.id} />
-                      <button type="submit" className="secondary">
-                        {t("network.governance.remove")}
-                        <span className="visually-hidden"> {described}</span>
-                      </button>
-                    </Form>
+                    <RowActionForm intent="remove" fields={{ id: term.id }} label={t("network.governance.remove")} subject={described} />
                   </td>
                 </tr>
               );
