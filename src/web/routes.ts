@@ -19,6 +19,7 @@ export default [
     route("manage/organisations", "routes/manage-organisations.tsx"),
     route("manage/organisations/new", "routes/manage-organisation-new.tsx"),
     route("manage/organisations/:slug", "routes/manage-organisation-edit.tsx"),
+    route("manage/people", "routes/manage-people.tsx"),
     route("sign-up", "routes/sign-up.tsx"),
     route("sign-in", "routes/sign-in.tsx"),
     route("sign-out", "routes/sign-out.tsx"),

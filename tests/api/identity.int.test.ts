@@ -225,6 +225,35 @@ describe("users and roles", () => {
     expect(revoked.statusCode).toBe(200);
     expect(revoked.json().roles).toEqual([{ role: "learner", organisationId: null }]);
   });
+
+  test("a centre admin lists their team and adds a translator by email; an unknown address is a translated 400", async () => {
+    const centre = (await createCentre(runtime.services)).id;
+    const admin = await bearerFor([{ role: "centre_admin", organisationId: centre }]);
+    const translator = await createUser(runtime.services);
+
+    const added = await app.inject({
+      method: "POST",
+      url: "/api/v1/team/roles",
+      headers: admin.headers,
+      payload: { email: translator.email, role: "translator", organisationId: centre },
+    });
+    expect(added.statusCode).toBe(200);
+    const team = await app.inject({ method: "GET", url: `/api/v1/team?organisationId=${centre}`, headers: admin.headers });
+    expect(team.statusCode).toBe(200);
+    expect(team.json().grantableRoles).toContain("translator");
+    expect(team.json().items.map((p: { email: string }) => p.email)).toEqual(expect.arrayContaining([admin.email, translator.email]));
+
+    const unknown = await app.inject({
+      method: "POST",
+      url: "/api/v1/team/roles?lang=fr",
+      headers: admin.headers,
+      payload: { email: email(), role: "translator", organisationId: centre },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields[0]).toMatchObject({ path: "email" });
+    expect(unknown.json().error.fields[0].message).toMatch(/compte/);
+    expect((await app.inject({ method: "GET", url: "/api/v1/team", headers: admin.headers })).statusCode).toBe(403);
+  });
 });
 
 test("the OpenAPI document lists the identity routes", async () => {

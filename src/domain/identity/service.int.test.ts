@@ -287,6 +287,33 @@ describe("roles", () => {
     expect(revoked.roles).toEqual([{ role: "learner", organisationId: null }]);
   });
 
+  test("a centre admin sees their centre's team and gives course roles by email; reviewers may serve the whole network", async () => {
+    const admin = await createSignedInUser(runtime.services, { roles: [{ role: "centre_admin", organisationId: centreA }] });
+    const { user, email } = await createUser(runtime.services, { name: "Aigerim Author" });
+
+    expect(identity().grantableRoles(admin, centreA)).toEqual(["centre_admin", "centre_staff", "author", "reviewer", "translator"]);
+    expect(identity().grantableRoles(admin, centreB)).toEqual([]);
+    const granted = await identity().grantRoleByEmail(admin, { email: email.toUpperCase(), role: "author", organisationId: centreA });
+    expect(granted.id).toBe(user.id);
+    const team = await identity().teamOf(admin, centreA);
+    expect(team.map((p) => p.name)).toContain("Aigerim Author");
+    expect(team.find((p) => p.id === user.id)?.roles).toContainEqual({ role: "author", organisationId: centreA });
+
+    const unknown = await failure(identity().grantRoleByEmail(admin, { email: uniqueEmail(), role: "author", organisationId: centreA }));
+    expect(unknown).toMatchObject({ status: 400, fields: [{ path: "email" }] });
+    expect((await failure(identity().teamOf(admin, centreB))).code).toBe("forbidden");
+    expect((await failure(identity().teamOf(admin, null))).code).toBe("forbidden");
+    expect((await failure(identity().grantRoleByEmail(admin, { email, role: "author", organisationId: centreB }))).code).toBe("forbidden");
+
+    const secretariat = await createSignedInUser(runtime.services, { roles: [{ role: "secretariat", organisationId: null }] });
+    await identity().grantRoleByEmail(secretariat, { email, role: "reviewer", organisationId: null });
+    const staff = await identity().teamOf(secretariat, null);
+    expect(staff.find((p) => p.id === user.id)?.roles).toContainEqual({ role: "reviewer", organisationId: null });
+    // Authors belong to a centre.
+    const global = await failure(identity().grantRoleByEmail(secretariat, { email, role: "author", organisationId: null }));
+    expect(global.fields[0]?.path).toBe("organisationId");
+  });
+
   test("learners grant nothing; the secretariat cannot make platform admins; a scoped role needs its organisation", async () => {
     const learner = await createSignedInUser(runtime.services);
     const secretariat = await createSignedInUser(runtime.services, { roles: [{ role: "secretariat", organisationId: null }] });

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { defaultLocale, isLocale, type Locale } from "../../i18n/locales.ts";
@@ -9,7 +9,7 @@ import type { Mailer } from "../../infra/mailer.ts";
 import { FOREIGN_KEY_VIOLATION, pgErrorOf } from "../shared/db-errors.ts";
 import { DomainError, forbidden, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
-import { type Actor, type Role, type RoleGrant, requireActor, requireRole } from "./actor.ts";
+import { type Actor, isGlobalStaff, type Role, type RoleGrant, requireActor, requireRole, roles } from "./actor.ts";
 import type { ApiTokenDto, NewApiTokenDto, ProfileDto, UserDto, UserPage } from "./dto.ts";
 import { apiTokens, loginFailures, passwordResets, roleAssignments, sessions, users } from "./schema.ts";
 import {
@@ -23,12 +23,15 @@ import {
   passwordResetInput,
   passwordResetRequestInput,
   profileInput,
+  type RoleGrantByEmailInput,
   type RoleGrantInput,
+  roleGrantByEmailInput,
   roleGrantInput,
   type SignInInput,
   type SignUpInput,
   signInInput,
   signUpInput,
+  teamScopeInput,
 } from "./validation.ts";
 
 export type IdentityDeps = {
@@ -311,6 +314,26 @@ export function createIdentityService(deps: IdentityDeps) {
     return { ...toApiToken(row), token };
   }
 
+  async function grantRole(actor: Actor | null, userId: string, input: RoleGrantInput, locale: Locale = defaultLocale): Promise<UserDto> {
+    const granter = requireActor(actor);
+    if (!granter.roles.some((held) => grantingRoles.has(held.role))) throw forbidden();
+    const grant = parseInput(roleGrantInput, input, locale);
+    checkGrantScope(grant, "organisationId", locale);
+    if (!mayGrant(granter, grant)) throw forbidden();
+    return db
+      .transaction(async (tx) => {
+        await loadUser(tx, userId);
+        await tx
+          .insert(roleAssignments)
+          .values({ ...grant, userId, createdAt: now() })
+          .onConflictDoNothing();
+        return loadUser(tx, userId);
+      })
+      .catch((error: unknown) => {
+        throw unknownOrganisationError(error, "organisationId", locale);
+      });
+  }
+
   async function me(actor: Actor | null): Promise<ProfileDto> {
     const { userId } = requireActor(actor);
     return loadUser(db, userId);
@@ -475,24 +498,56 @@ export function createIdentityService(deps: IdentityDeps) {
       return { items: rows.map((row) => toProfile(row, roles.get(row.id) ?? [])), total: total?.n ?? 0 };
     },
 
-    async grantRole(actor: Actor | null, userId: string, input: RoleGrantInput, locale: Locale = defaultLocale): Promise<UserDto> {
-      const granter = requireActor(actor);
-      if (!granter.roles.some((held) => grantingRoles.has(held.role))) throw forbidden();
-      const grant = parseInput(roleGrantInput, input, locale);
-      checkGrantScope(grant, "organisationId", locale);
-      if (!mayGrant(granter, grant)) throw forbidden();
-      return db
-        .transaction(async (tx) => {
-          await loadUser(tx, userId);
-          await tx
-            .insert(roleAssignments)
-            .values({ ...grant, userId, createdAt: now() })
-            .onConflictDoNothing();
-          return loadUser(tx, userId);
-        })
-        .catch((error: unknown) => {
-          throw unknownOrganisationError(error, "organisationId", locale);
-        });
+    grantRole,
+
+    /** Roles the actor may hand out in a scope (an organisation, or null for network-wide roles). */
+    grantableRoles(actor: Actor | null, organisationId: string | null): Role[] {
+      if (!actor) return [];
+      return roles.filter((role) => {
+        const grant = { role, organisationId };
+        const scoped = unscopedRoles.has(role) ? organisationId === null : eitherScopeRoles.has(role) || organisationId !== null;
+        return scoped && role !== "learner" && mayGrant(actor, grant);
+      });
+    },
+
+    /**
+     * The people holding roles in one scope: an organisation's team, or the network-wide staff
+     * (learner, which everyone holds, is left out). For those who may grant roles there.
+     */
+    async teamOf(actor: Actor | null, organisationId: string | null, locale: Locale = defaultLocale): Promise<UserDto[]> {
+      const viewer = requireActor(actor);
+      const scope = parseInput(teamScopeInput, organisationId, locale);
+      const allowed =
+        isGlobalStaff(viewer) ||
+        (scope !== null && viewer.roles.some((held) => held.organisationId === scope && grantableWithin[held.role]));
+      if (!allowed) throw forbidden();
+      const rows = await db
+        .selectDistinct({ user: users })
+        .from(users)
+        .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+        .where(
+          scope === null
+            ? and(isNull(roleAssignments.organisationId), ne(roleAssignments.role, "learner"))
+            : eq(roleAssignments.organisationId, scope),
+        )
+        .orderBy(asc(users.name), asc(users.id));
+      const held = await rolesOf(
+        db,
+        rows.map((row) => row.user.id),
+      );
+      return rows.map(({ user }) => toProfile(user, held.get(user.id) ?? []));
+    },
+
+    /** Grants a role to the account with this address; someone without one must sign up first. */
+    async grantRoleByEmail(actor: Actor | null, input: RoleGrantByEmailInput, locale: Locale = defaultLocale): Promise<UserDto> {
+      requireActor(actor);
+      const { email, ...grant } = parseInput(roleGrantByEmailInput, input, locale);
+      const [user] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email));
+      if (!user) throw fieldFailure("validation_failed", 400, "email", translatorFor(locale)("identity.field.noAccount"));
+      return grantRole(actor, user.id, grant, locale);
     },
 
     async revokeRole(actor: Actor | null, userId: string, input: RoleGrantInput, locale: Locale = defaultLocale): Promise<UserDto> {

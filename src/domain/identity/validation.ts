@@ -42,6 +42,12 @@ export type ApiTokenInput = z.input<typeof apiTokenInput>;
 export const roleGrantInput = z.object({ role: z.enum(roles), organisationId: z.uuid().nullable().default(null) });
 export type RoleGrantInput = z.input<typeof roleGrantInput>;
 
+export const roleGrantByEmailInput = roleGrantInput.extend({ email: z.email().max(254).toLowerCase() });
+export type RoleGrantByEmailInput = z.input<typeof roleGrantByEmailInput>;
+
+/** An organisation's id, or null for the roles held across the network. */
+export const teamScopeInput = z.uuid().nullable();
+
 export const createUserInput = z.object({
   email: emailSchema,
   name: nameSchema,

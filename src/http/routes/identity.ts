@@ -8,6 +8,7 @@ import {
   localeSchema,
   passwordResetInput,
   profileInput,
+  roleGrantByEmailInput,
   roleGrantInput,
   signUpInput,
 } from "../../domain/identity/validation.ts";
@@ -255,5 +256,40 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
         requestLocale(request),
       );
     },
+  );
+
+  app.get(
+    "/team",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "The people holding roles in one organisation, or (without organisationId) across the network",
+        querystring: z.object({ ...lang, organisationId: z.uuid().optional() }).strict(),
+        response: { 200: z.object({ items: z.array(profileDto), grantableRoles: z.array(z.enum(roles)) }) },
+      },
+    },
+    async (request) => {
+      const organisationId = request.query.organisationId ?? null;
+      const items = await identity.teamOf(request.actor, organisationId, requestLocale(request));
+      return { items, grantableRoles: identity.grantableRoles(request.actor, organisationId) };
+    },
+  );
+
+  app.post(
+    "/team/roles",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Grant a role to the account with this email address (same rules as granting by id)",
+        querystring: langQuery,
+        body: roleGrantByEmailInput.strict(),
+        response: { 200: profileDto },
+      },
+    },
+    async (request) => identity.grantRoleByEmail(request.actor, request.body, requestLocale(request)),
   );
 }

@@ -19,6 +19,7 @@ export async function loader(args: Route.LoaderArgs) {
     title: translatorFor(locale)("network.manage.title"),
     secretariat,
     centres: centres.map(({ id, slug, name, kind, country }) => ({
+      id,
       slug,
       name,
       kind,
@@ -56,6 +57,9 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
           <Link className="button secondary" to={href("/manage/governance")}>
             {t("network.manage.governance")}
           </Link>
+          <Link className="button secondary" to={href("/manage/people")}>
+            {t("identity.team.link")}
+          </Link>
         </p>
       )}
       <h2>{t(secretariat ? "network.manage.allCentres" : "network.manage.yourCentres")}</h2>
@@ -85,6 +89,7 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
                       {t("common.edit")}
                     </Link>{" "}
                     <Link to={href(`/manage/centres/${centre.slug}/members`)}>{t("network.manage.members")}</Link>{" "}
+                    <Link to={href(`/manage/people?org=${centre.id}`)}>{t("identity.team.link")}</Link>{" "}
                   </>
                 )}
                 <Link to={href(`/manage/centres/${centre.slug}/facilities`)}>{t("network.centre.facilitiesTitle")}</Link>
