@@ -13,9 +13,50 @@ const zodLocales: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
   ar: z.locales.ar,
 };
 
-/** Zod's own translations of its messages, per request locale (z.config would be process-wide). */
+type Issue = Parameters<z.core.$ZodErrorMap>[0];
+
+/** Plain words for the rules every form shares; null leaves the issue to Zod's own message. */
+function plainMessage(issue: Issue, t: ReturnType<typeof translatorFor>): string | null {
+  const bound = (value: unknown) => Number(value);
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined || issue.input === null) return t("input.required");
+      return issue.expected === "number" || issue.expected === "int" ? t("input.number") : null;
+    case "too_small":
+      if (issue.origin === "string")
+        return bound(issue.minimum) <= 1 ? t("input.required") : t("input.tooShort", { minimum: bound(issue.minimum) });
+      if (issue.origin === "number" || issue.origin === "int") return t("input.tooSmall", { minimum: bound(issue.minimum) });
+      if (issue.origin === "array" || issue.origin === "set") return t("input.tooFew", { minimum: bound(issue.minimum) });
+      return null;
+    case "too_big":
+      if (issue.origin === "string") return t("input.tooLong", { maximum: bound(issue.maximum) });
+      if (issue.origin === "number" || issue.origin === "int") return t("input.tooBig", { maximum: bound(issue.maximum) });
+      if (issue.origin === "array" || issue.origin === "set") return t("input.tooMany", { maximum: bound(issue.maximum) });
+      return null;
+    case "invalid_format":
+      if (issue.format === "email") return t("input.email");
+      if (issue.format === "url") return t("input.url");
+      if (issue.format === "uuid" || issue.format === "guid") return t("input.choice");
+      if (issue.format === "date" || issue.format === "datetime") return t("input.date");
+      return null;
+    case "invalid_value":
+      return t("input.choice");
+    case "unrecognized_keys":
+      return t("input.unknownField");
+    default:
+      return null;
+  }
+}
+
+/**
+ * Messages people can act on, in the request's language (z.config would be process-wide): our
+ * own wording for the common rules, Zod's translation of its messages for the rest. A schema's
+ * own message (a `validation.*` id) still wins over both.
+ */
 export function zodErrorMap(locale: Locale): z.core.$ZodErrorMap {
-  return zodLocales[locale]().localeError;
+  const t = translatorFor(locale);
+  const fallback = zodLocales[locale]().localeError;
+  return (issue) => plainMessage(issue, t) ?? fallback(issue);
 }
 
 /**

@@ -18,11 +18,17 @@ import errorsFr from "./errors/fr.ts";
 import errorsRu from "./errors/ru.ts";
 import errorsZh from "./errors/zh.ts";
 import identityAr from "./identity/ar.ts";
+import inputAr from "./input/ar.ts";
 import identityEn from "./identity/en.ts";
+import inputEn from "./input/en.ts";
 import identityEs from "./identity/es.ts";
+import inputEs from "./input/es.ts";
 import identityFr from "./identity/fr.ts";
+import inputFr from "./input/fr.ts";
 import identityRu from "./identity/ru.ts";
+import inputRu from "./input/ru.ts";
 import identityZh from "./identity/zh.ts";
+import inputZh from "./input/zh.ts";
 import networkAr from "./network/ar.ts";
 import networkEn from "./network/en.ts";
 import networkEs from "./network/es.ts";
@@ -32,12 +38,12 @@ import networkZh from "./network/zh.ts";
 
 /** Every namespace, per locale. Add a namespace here in all six lines. */
 export const catalogues = {
-  en: { ...commonEn, ...catalogueEn, ...errorsEn, ...identityEn, ...networkEn },
-  fr: { ...commonFr, ...catalogueFr, ...errorsFr, ...identityFr, ...networkFr },
-  es: { ...commonEs, ...catalogueEs, ...errorsEs, ...identityEs, ...networkEs },
-  ru: { ...commonRu, ...catalogueRu, ...errorsRu, ...identityRu, ...networkRu },
-  zh: { ...commonZh, ...catalogueZh, ...errorsZh, ...identityZh, ...networkZh },
-  ar: { ...commonAr, ...catalogueAr, ...errorsAr, ...identityAr, ...networkAr },
+  en: { ...commonEn, ...catalogueEn, ...errorsEn, ...identityEn, ...inputEn, ...networkEn },
+  fr: { ...commonFr, ...catalogueFr, ...errorsFr, ...identityFr, ...inputFr, ...networkFr },
+  es: { ...commonEs, ...catalogueEs, ...errorsEs, ...identityEs, ...inputEs, ...networkEs },
+  ru: { ...commonRu, ...catalogueRu, ...errorsRu, ...identityRu, ...inputRu, ...networkRu },
+  zh: { ...commonZh, ...catalogueZh, ...errorsZh, ...identityZh, ...inputZh, ...networkZh },
+  ar: { ...commonAr, ...catalogueAr, ...errorsAr, ...identityAr, ...inputAr, ...networkAr },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type MessageId = keyof (typeof catalogues)["en"];
