@@ -38,7 +38,8 @@ afterAll(() => {
 });
 
 // It drives the embedded database only; running it again in the PostgreSQL project would prove nothing new.
-describe.skipIf(process.env.ORBIS_TEST_DB === "postgres")("orbis command line", () => {
+// Each step starts a process that opens the embedded database and migrates it: seconds each on a busy machine.
+describe.skipIf(process.env.ORBIS_TEST_DB === "postgres")("orbis command line", { timeout: 120_000 }, () => {
   test("help, and a usage error for anything unknown", () => {
     expect(orbis("help")).toMatchObject({ code: 0, out: expect.stringContaining("create-admin --email") });
     expect(orbis("frobnicate")).toMatchObject({ code: 64, err: expect.stringContaining('Unknown command "frobnicate"') });

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  MAX_VIDEO_UPLOAD_MB: z.coerce.number().int().min(1).max(20_000).default(500),
 });
 
 export type Config = {
@@ -37,6 +38,8 @@ export type Config = {
   trustProxy: boolean;
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
+  /** The largest lesson video an author may upload; other kinds of file have fixed limits. */
+  maxVideoUploadBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -63,5 +66,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     trustProxy: e.TRUST_PROXY === "true",
     secureCookies: publicUrl.startsWith("https://"),
+    maxVideoUploadBytes: e.MAX_VIDEO_UPLOAD_MB * 1024 * 1024,
   };
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { createMailer } from "./infra/mailer.ts";
+import { createLocalFileStorage } from "./infra/storage.ts";
 import { createServices, type Services } from "./services.ts";
 
 export type Runtime = { config: Config; database: DatabaseHandle; services: Services };
@@ -19,6 +20,12 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     throw error;
   }
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, "outbox") });
-  const services = createServices({ db: database.db, mailer, config });
+  const services = createServices({
+    db: database.db,
+    mailer,
+    config,
+    storage: createLocalFileStorage(path.join(config.dataDir, "files")),
+    uploadLimits: { video: config.maxVideoUploadBytes },
+  });
   return { config, database, services };
 }

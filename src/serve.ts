@@ -5,6 +5,8 @@ import { buildApp } from "./http/app.ts";
 import { loadWebBuild } from "./http/web.ts";
 import { openRuntime } from "./runtime.ts";
 
+const MAIL_JOB_INTERVAL_MS = 60_000;
+
 /** Opens the database, seeds if wanted, loads the UI build and listens until SIGTERM. */
 export async function serve(config: Config) {
   const { database, services } = await openRuntime(config);
@@ -18,10 +20,17 @@ export async function serve(config: Config) {
     logger: { level: config.logLevel },
   });
 
+  // Event notices and reminders: claimed with SKIP LOCKED in the database, so every server may run this.
+  const mailJobs = setInterval(() => {
+    services.events.runMailJobs().catch((error: unknown) => app.log.error({ err: error }, "event mail job failed"));
+  }, MAIL_JOB_INTERVAL_MS);
+  mailJobs.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(mailJobs);
     app.log.info({ signal }, "shutting down");
     // Stop taking connections, let requests in flight finish, then release the database.
     await app.close();

@@ -1,15 +1,24 @@
 import { count, eq, sql } from "drizzle-orm";
-import { courses } from "../domain/catalogue/schema.ts";
+import { createRubricService } from "../domain/catalogue/rubric.ts";
+import { courses, rubricCriteria } from "../domain/catalogue/schema.ts";
 import { createCatalogueService } from "../domain/catalogue/service.ts";
+import { createWorkflowService } from "../domain/catalogue/workflow.ts";
+import { createEventsService } from "../domain/events/service.ts";
 import type { Actor } from "../domain/identity/actor.ts";
 import { organisations } from "../domain/network/schema.ts";
 import { createNetworkService } from "../domain/network/service.ts";
 import { isDomainError } from "../domain/shared/errors.ts";
+import type { FileStorage } from "../infra/storage.ts";
 import type { Services } from "../services.ts";
 import type { Database } from "./client.ts";
 import { demoCourses, seedCatalogue } from "./demo/catalogue.ts";
+import { demoEventsSeeded, seedDemoEvents } from "./demo/events.ts";
+import { seedDemoLearning, withDemoQuizzes } from "./demo/learning.ts";
+import { withDemoMedia } from "./demo/media.ts";
 import { instituteSlug, seedNetworkRegistry } from "./demo/network.ts";
 import { demoPassword, demoPeople } from "./demo/people.ts";
+import { seedDemoProgrammes } from "./demo/programmes.ts";
+import { demoPublisher, seedAdaptation, seedRubric } from "./demo/quality.ts";
 
 /** The seed acts as a platform administrator that is nobody in particular. */
 const seedActor: Actor = {
@@ -37,9 +46,14 @@ export async function seedDemoIfWanted(db: Database, services: Services, policy:
     if (row && row.n > 0) return false;
   }
   const registry = await seedRegistry(db);
-  const catalogue = await seedCourses(db);
+  // People first: the demo reviewer's account signs the demo courses' reviews.
   const people = await seedPeople(services);
-  return registry || catalogue || people;
+  const rubric = await seedQualityRubric(db);
+  const catalogue = await seedCourses(db, services.media.storage);
+  const learning = await seedLearning(db);
+  const programmes = await seedProgrammes(db);
+  const events = await seedEvents(db);
+  return registry || catalogue || people || rubric || learning || programmes || events;
 }
 
 async function seedRegistry(db: Database): Promise<boolean> {
@@ -52,14 +66,63 @@ async function seedRegistry(db: Database): Promise<boolean> {
   });
 }
 
-/** The demo courses, all or none, once: their first slug marks that they are there. */
-async function seedCourses(db: Database): Promise<boolean> {
+/** The quality rubric, once: any criterion marks that it is there. */
+async function seedQualityRubric(db: Database): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [seeded] = await tx.select({ id: rubricCriteria.id }).from(rubricCriteria).limit(1);
+    if (seeded) return false;
+    await seedRubric(createRubricService({ db: tx }), seedActor);
+    return true;
+  });
+}
+
+/**
+ * The demo courses, all or none, once: their first slug marks that they are there. Each is
+ * published through a recorded review; one is adapted by another centre.
+ */
+async function seedCourses(db: Database, storage: FileStorage): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const [seeded] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.slug, demoCourses[0]!.slug));
     if (seeded) return false;
-    await seedCatalogue(createCatalogueService({ db: tx }), createNetworkService({ db: tx }), seedActor);
+    const catalogue = createCatalogueService({ db: tx });
+    const network = createNetworkService({ db: tx });
+    const rubric = createRubricService({ db: tx });
+    // Demo reviews send no mail.
+    const workflow = createWorkflowService({ db: tx, mailer: { send: async () => {} }, publicUrl: "", rubric });
+    const publish = withDemoMedia(tx, storage, seedActor, withDemoQuizzes(tx, seedActor, await demoPublisher(tx)));
+    await seedCatalogue(catalogue, network, seedActor, publish);
+    await seedAdaptation({ catalogue, workflow, network }, seedActor, publish);
     return true;
+  });
+}
+
+/** The demo learners' enrolments and progress, once. */
+async function seedLearning(db: Database): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    return seedDemoLearning(tx);
+  });
+}
+
+/** The demo programmes, their cohorts and the demo university's nominations, once. */
+/** The events and their participants, all or none, once. */
+async function seedEvents(db: Database): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    if (await demoEventsSeeded(tx)) return false;
+    // Demo registrations send no mail.
+    const events = createEventsService({ db: tx, mailer: { send: async () => {} }, publicUrl: "http://localhost" });
+    await seedDemoEvents(tx, events, createNetworkService({ db: tx }), seedActor, new Date());
+    return true;
+  });
+}
+
+async function seedProgrammes(db: Database): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    return seedDemoProgrammes(tx);
   });
 }
 

@@ -9,8 +9,10 @@ import type { DatabaseHandle } from "../db/client.ts";
 import type { Actor } from "../domain/identity/actor.ts";
 import type { Services } from "../services.ts";
 import { SESSION_COOKIE } from "../web/session.server.ts";
+import { mediaFormRoutes } from "./media-forms.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
+import { calendarFeedRoutes } from "./routes/events.ts";
 import { registerApiRoutes } from "./routes/index.ts";
 import { registerWeb, type WebBuild } from "./web.ts";
 
@@ -95,8 +97,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerOpenApi(app);
   await app.register(registerApiRoutes, { prefix: "/api/v1", services });
+  await app.register(calendarFeedRoutes, { services });
 
   if (options.web) {
+    await app.register(mediaFormRoutes, { services });
     await registerWeb(app, options.web, config.env === "development" ? "development" : "production", async (request, reply) => ({
       services,
       actor: request.actor,

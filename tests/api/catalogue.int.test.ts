@@ -147,7 +147,7 @@ describe("writing courses", () => {
         url: `/api/v1/courses/${course.id}/translations/fr`,
         payload: { title: "Réparation", summary: "", status: "ready" },
       }),
-      app.inject({ method: "POST", url: `/api/v1/courses/${course.id}/publish` }),
+      app.inject({ method: "POST", url: `/api/v1/courses/${course.id}/submit` }),
     ]);
     for (const response of attempts) expect(response.statusCode, response.body).toBe(401);
     expect((await get("/api/v1/courses/mobile-repair")).json()).toEqual(course);
@@ -164,7 +164,7 @@ describe("writing courses", () => {
     expect((await get("/api/v1/courses/mobile-repair")).json()).toEqual(course);
   });
 
-  test("a centre's staff create, translate and publish a course", async () => {
+  test("a centre's staff create, translate and submit a course; a reviewer's approval publishes it", async () => {
     const headers = await bearer({ role: "centre_staff", organisationId: kenyaId });
     const created = await app.inject({
       method: "POST",
@@ -194,8 +194,15 @@ describe("writing courses", () => {
     const patched = await app.inject({ method: "PATCH", url: `/api/v1/courses/${course.id}`, headers, payload: { estimatedHours: 10 } });
     expect(patched.json().estimatedHours).toBe(10);
 
-    const published = await app.inject({ method: "POST", url: `/api/v1/courses/${course.id}/publish`, headers });
-    expect(published.statusCode).toBe(200);
+    const submitted = await app.inject({ method: "POST", url: `/api/v1/courses/${course.id}/submit`, headers });
+    expect(submitted.json().status).toBe("in_review");
+    const published = await app.inject({
+      method: "POST",
+      url: `/api/v1/courses/${course.id}/reviews`,
+      headers: await bearer({ role: "reviewer", organisationId: null }),
+      payload: { decision: "approved", scores: [] },
+    });
+    expect(published.statusCode, published.body).toBe(201);
     expect(published.json().status).toBe("published");
     expect(await slugs("q=umwagiliaji")).toEqual(["drip-irrigation-for-smallholders"]);
   });

@@ -1,9 +1,13 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { loadConfig } from "../../src/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { Mailer, MailMessage } from "../../src/infra/mailer.ts";
+import { createLocalFileStorage } from "../../src/infra/storage.ts";
 import { createServices, type Services } from "../../src/services.ts";
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -57,6 +61,8 @@ export type TestRuntime = {
   services: Services;
   mailer: ReturnType<typeof createMemoryMailer>;
   clock: { now: Date; advance(ms: number): void };
+  /** A temporary directory of its own holding uploaded files, removed on close. */
+  filesDir: string;
   close(): Promise<void>;
 };
 
@@ -80,15 +86,24 @@ export async function createTestRuntime(): Promise<TestRuntime> {
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const services = createServices({ db: database.db, mailer, config: { publicUrl: "http://orbis.test" }, now: () => clock.now });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "orbis-files-"));
+  const services = createServices({
+    db: database.db,
+    mailer,
+    config: { publicUrl: "http://orbis.test" },
+    storage: createLocalFileStorage(filesDir),
+    now: () => clock.now,
+  });
   return {
     database,
     services,
     mailer,
     clock,
+    filesDir,
     async close() {
       await database.close();
       await drop();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -46,6 +46,8 @@ export type CourseSummaryDto = {
   subjectTags: string[];
   status: CourseStatus;
   publishedAt: string | null;
+  /** Set through the cover upload, served by the files route. */
+  coverImageUrl: string | null;
 };
 
 export type LessonOutlineDto = { id: string; position: number; kind: LessonKind; required: boolean; title: string };
@@ -60,7 +62,6 @@ export type CourseDto = CourseSummaryDto & {
   description: string;
   licence: string;
   version: number;
-  coverImagePath: string | null;
   coCreators: CoCreatorDto[];
   /** Every translation with its status; `languages` lists only the ready ones. */
   translations: CourseTranslationStateDto[];

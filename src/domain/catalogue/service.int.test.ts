@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { courseInput, createCourse } from "../../../tests/factories/catalogue.ts";
+import { approve, courseInput, createCourse } from "../../../tests/factories/catalogue.ts";
 import { centreAdminOf, centreStaffOf, createCentre, learner, secretariat } from "../../../tests/factories/network.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import type { CentreDto } from "../network/dto.ts";
@@ -185,14 +185,16 @@ describe("publication", () => {
     expect((await failure(catalogue().getCourse(draft.slug, "en", centreAdminOf(egypt.id)))).code).toBe("not_found");
     expect((await catalogue().getCourse(draft.slug, "en", author)).title).toBe("Unpublished draft course");
 
-    const published = await catalogue().publish(author, draft.id);
+    await runtime.services.workflow.submit(author, draft.id);
+    await approve(runtime.services, draft.id);
+    const published = await catalogue().getCourse(draft.id, "en");
     expect(published).toMatchObject({ status: "published", publishedAt: runtime.clock.now.toISOString() });
     expect(slugsOf(await catalogue().searchCourses({ q: "unpublished draft" }, "en"))).toEqual([draft.slug]);
   });
 
-  test("a course without lessons cannot be published", async () => {
+  test("a course without lessons cannot be submitted for review", async () => {
     const course = await createCourse(runtime.services, egypt.id, { publish: false, overrides: { syllabus: [] } });
-    const error = await failure(catalogue().publish(secretariat(), course.id));
+    const error = await failure(runtime.services.workflow.submit(secretariat(), course.id));
     expect(error).toMatchObject({ code: "validation_failed", fields: [{ path: "syllabus" }] });
     expect((await catalogue().getCourse(course.id, "en", secretariat())).status).toBe("draft");
   });
@@ -213,10 +215,11 @@ describe("who may write", () => {
       (await failure(catalogue().addTranslation(outsider, arabicCourse.id, "ru", { title: "Чужой перевод", summary: "", status: "ready" })))
         .code,
     ).toBe("forbidden");
-    expect((await failure(catalogue().publish(outsider, englishOnly.id))).code).toBe("forbidden");
+    expect((await failure(runtime.services.workflow.submit(outsider, englishOnly.id))).code).toBe("forbidden");
     expect((await failure(catalogue().createCourse(outsider, courseInput(egypt.id)))).code).toBe("forbidden");
     // Nor may they hand their own course over to a centre they do not write for.
-    expect((await failure(catalogue().updateCourse(outsider, russianCourse.id, { ownerId: egypt.id }))).code).toBe("forbidden");
+    const own = await createCourse(runtime.services, kyrgyzstan.id, { publish: false });
+    expect((await failure(catalogue().updateCourse(outsider, own.id, { ownerId: egypt.id }))).code).toBe("forbidden");
     expect((await failure(catalogue().createCourse(learner(), courseInput(egypt.id)))).code).toBe("forbidden");
     expect((await failure(catalogue().createCourse(null, courseInput(egypt.id)))).code).toBe("unauthenticated");
     expect((await catalogue().getCourse(arabicCourse.id, "en")).level).toBe("advanced");
@@ -288,16 +291,17 @@ describe("bad input changes nothing", () => {
 
   test("an update naming a module of another course rolls back entirely", async () => {
     const foreignModule = chineseCourse.syllabus[0]!.id;
+    const draft = await createCourse(runtime.services, egypt.id, { publish: false });
     const error = await failure(
-      catalogue().updateCourse(secretariat(), englishOnly.id, {
+      catalogue().updateCourse(secretariat(), draft.id, {
         category: "tvet",
         syllabus: [{ id: foreignModule, title: "Stolen", lessons: [] }],
       }),
     );
     expect(error).toMatchObject({ code: "validation_failed", fields: [{ path: "syllabus.0.id" }] });
-    const after = await catalogue().getCourse(englishOnly.id, "en");
-    expect(after.category).toBe(englishOnly.category);
-    expect(after.syllabus).toEqual(englishOnly.syllabus);
+    const after = await catalogue().getCourse(draft.id, "en", secretariat());
+    expect(after.category).toBe(draft.category);
+    expect(after.syllabus).toEqual(draft.syllabus);
   });
 
   test("a translation naming an unknown lesson writes nothing", async () => {
@@ -314,19 +318,20 @@ describe("bad input changes nothing", () => {
     expect(rows.map((r) => r.locale)).toEqual(["en"]);
   });
 
-  test("the default language of a published course stays ready", async () => {
+  test("a published course's content and default language do not change: a new version does", async () => {
     const error = await failure(
       catalogue().addTranslation(secretariat(), englishOnly.id, "en", { title: "AI in teaching", summary: "", status: "draft" }),
     );
-    expect(error.fields[0]?.path).toBe("status");
+    expect(error).toMatchObject({ code: "course_published", status: 409 });
     const switched = await failure(catalogue().updateCourse(secretariat(), englishOnly.id, { defaultLocale: "fr" }));
-    expect(switched.fields[0]?.path).toBe("defaultLocale");
+    expect(switched.code).toBe("course_published");
   });
 });
 
 describe("editing the syllabus", () => {
   test("listed modules and lessons keep their ids and translations; others are removed", async () => {
     const course = await createCourse(runtime.services, egypt.id, {
+      publish: false,
       overrides: {
         syllabus: [
           {
@@ -362,9 +367,9 @@ describe("editing the syllabus", () => {
     expect(updated.syllabus[0]!.id).toBe(two!.id);
     expect(updated.syllabus[0]!.lessons[0]!.id).toBe(a!.id);
     // The body was not resent: it stays; the Russian texts survive the move.
-    expect((await catalogue().getLesson(course.id, a!.id, "en")).bodyHtml).toBe("<p>a</p>");
-    const russian = await catalogue().getCourse(course.id, "ru");
+    expect((await catalogue().getLesson(course.id, a!.id, "en", secretariat())).bodyHtml).toBe("<p>a</p>");
+    const russian = await catalogue().getCourse(course.id, "ru", secretariat());
     expect(russian.syllabus[0]).toMatchObject({ title: "Два", lessons: [{ title: "Урок А" }] });
-    expect((await failure(catalogue().getLesson(course.id, b!.id, "en"))).code).toBe("not_found");
+    expect((await failure(catalogue().getLesson(course.id, b!.id, "en", secretariat()))).code).toBe("not_found");
   });
 });

@@ -2,14 +2,15 @@ import { and, asc, count, desc, eq, exists, inArray, notInArray, type SQL, sql }
 import type { Database } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
-import { type Actor, hasRole, isGlobalStaff, type Role, requireActor, requireRole } from "../identity/actor.ts";
+import { type Actor, requireActor, requireRole } from "../identity/actor.ts";
 import { fieldError } from "../network/db-errors.ts";
 import type { OrganisationRef } from "../network/dto.ts";
 import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
 import { pgErrorOf } from "../shared/db-errors.ts";
-import { DomainError, notFound } from "../shared/errors.ts";
+import { DomainError, forbidden, notFound } from "../shared/errors.ts";
 import { parseInput, slugify } from "../shared/validation.ts";
+import { authorRoles, canReview, canTranslate, findCourseRow, requireEditable } from "./course-access.ts";
 import type {
   CatalogueFacets,
   CoCreatorRole,
@@ -22,11 +23,11 @@ import type {
   CourseSummaryDto,
   LessonDto,
   LessonKind,
-  LessonMediaDto,
   ModuleOutlineDto,
   Page,
   TranslationStatus,
 } from "./dto.ts";
+import { coverImageUrls, lessonMediaOf } from "./media.ts";
 import { sanitizeLessonHtml } from "./rich-text.ts";
 import { courseCoCreators, courseModules, courses, courseTranslations, lessons, lessonTranslations, moduleTranslations } from "./schema.ts";
 import { courseTextSearch } from "./search.ts";
@@ -34,7 +35,6 @@ import {
   contentLocaleSchema,
   courseInputSchema,
   coursePatchSchema,
-  courseRefSchema,
   courseSearchSchema,
   type SyllabusInput,
   translationInputSchema,
@@ -46,16 +46,22 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0] | Database;
 type CourseRow = typeof courses.$inferSelect;
 type TranslationRow = typeof courseTranslations.$inferSelect;
 
-/** Who writes a centre's courses; the secretariat and platform admins write any. */
-const authorRoles: readonly Role[] = ["centre_admin", "centre_staff", "author"];
 /** Organisations that may own courses: the centres and the institute. */
 const ownerKinds = ["institute", "national_centre", "training_centre"];
-
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** The reader's language when its translation is ready, else the course's own. */
 function shownLocaleOf(course: CourseRow, translations: TranslationRow[], reader: Locale): ContentLocale {
   return translations.some((t) => t.locale === reader && t.status === "ready") ? reader : course.defaultLocale;
+}
+
+type FieldText = { locale: string; status: string };
+
+/**
+ * One field's text for a reader: in their language when that field's own translation is ready,
+ * else in the default language, so a half-translated course never shows a draft to learners.
+ */
+function fieldInReader<T extends FieldText>(texts: T[], reader: Locale, defaultLocale: string): T | undefined {
+  return texts.find((t) => t.locale === reader && t.status === "ready") ?? texts.find((t) => t.locale === defaultLocale) ?? texts[0];
 }
 
 /** Ready languages, the default first, then in code order so lists are stable. */
@@ -78,24 +84,20 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
 
-  function isAuthor(actor: Actor | null, ownerId: string): boolean {
-    return isGlobalStaff(actor) || hasRole(actor, authorRoles, ownerId);
-  }
-
-  /** Published courses are public; others exist only for their authors. */
+  /**
+   * Published courses are public, and an archived one still reads for whoever has its link (its
+   * enrolled learners); drafts exist for their authors, translators and reviewers.
+   */
   function visible(actor: Actor | null, course: CourseRow): boolean {
-    return course.status === "published" || isAuthor(actor, course.ownerOrganisationId);
+    return (
+      course.status === "published" ||
+      course.status === "archived" ||
+      canTranslate(actor, course.ownerOrganisationId) ||
+      canReview(actor, course.ownerOrganisationId)
+    );
   }
 
-  async function findCourse(ref: string, locale: Locale): Promise<CourseRow> {
-    parseInput(courseRefSchema, ref, locale);
-    const [row] = await db
-      .select()
-      .from(courses)
-      .where(isUuid(ref) ? eq(courses.id, ref) : eq(courses.slug, ref));
-    if (!row) throw notFound("course");
-    return row;
-  }
+  const findCourse = (ref: string, locale: Locale) => findCourseRow(db, ref, locale);
 
   async function organisationRefs(ids: string[], locale: Locale): Promise<Map<string, OrganisationRef>> {
     const wanted = [...new Set(ids)];
@@ -197,18 +199,31 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
   }
 
   /** A lesson's text in one language; a body left out keeps the one stored. */
-  async function upsertLessonText(tx: Tx, lessonId: string, locale: ContentLocale, title: string, body: string | undefined) {
+  async function upsertLessonText(
+    tx: Tx,
+    lessonId: string,
+    locale: ContentLocale,
+    title: string,
+    body: string | undefined,
+    status: TranslationStatus = "ready",
+  ) {
     const clean = body === undefined ? undefined : sanitizeLessonHtml(body);
     await tx
       .insert(lessonTranslations)
-      .values({ lessonId, locale, title, body: clean ?? "" })
+      .values({ lessonId, locale, title, body: clean ?? "", status })
       .onConflictDoUpdate({
         target: [lessonTranslations.lessonId, lessonTranslations.locale],
-        set: clean === undefined ? { title } : { title, body: clean },
+        set: clean === undefined ? { title, status } : { title, body: clean, status },
       });
   }
 
-  function toSummary(course: CourseRow, owner: OrganisationRef, translations: TranslationRow[], reader: Locale): CourseSummaryDto {
+  function toSummary(
+    course: CourseRow,
+    owner: OrganisationRef,
+    translations: TranslationRow[],
+    reader: Locale,
+    covers: Map<string, string>,
+  ): CourseSummaryDto {
     const shownLocale = shownLocaleOf(course, translations, reader);
     const shown = translations.find((t) => t.locale === shownLocale);
     return {
@@ -226,6 +241,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
       subjectTags: course.subjectTags,
       status: course.status as CourseStatus,
       publishedAt: course.publishedAt?.toISOString() ?? null,
+      coverImageUrl: course.coverImagePath ? (covers.get(course.coverImagePath) ?? null) : null,
     };
   }
 
@@ -290,9 +306,15 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
       hits ? null : countMatching(where, null),
     ]);
     const found = counted ?? rows[0]?.total ?? (f.offset > 0 ? await countMatching(where, hits) : 0);
-    const translations = await translationsOf(rows.map((r) => r.course.id));
+    const [translations, covers] = await Promise.all([
+      translationsOf(rows.map((r) => r.course.id)),
+      coverImageUrls(
+        db,
+        rows.map((r) => r.course.coverImagePath),
+      ),
+    ]);
     return {
-      items: rows.map((r) => toSummary(r.course, toOrganisationRef(r.owner, reader), translations.get(r.course.id) ?? [], reader)),
+      items: rows.map((r) => toSummary(r.course, toOrganisationRef(r.owner, reader), translations.get(r.course.id) ?? [], reader, covers)),
       total: found,
       limit: f.limit,
       offset: f.offset,
@@ -354,7 +376,12 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
       : [[], []];
     const lessonTexts = lessonRows.length
       ? await db
-          .select({ lessonId: lessonTranslations.lessonId, locale: lessonTranslations.locale, title: lessonTranslations.title })
+          .select({
+            lessonId: lessonTranslations.lessonId,
+            locale: lessonTranslations.locale,
+            title: lessonTranslations.title,
+            status: lessonTranslations.status,
+          })
           .from(lessonTranslations)
           .where(
             inArray(
@@ -364,11 +391,15 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
           )
       : [];
     const refs = await organisationRefs([course.ownerOrganisationId, ...coCreatorRows.map((c) => c.organisationId)], reader);
-    const summary = toSummary(course, refs.get(course.ownerOrganisationId)!, translationRows, reader);
+    const summary = toSummary(
+      course,
+      refs.get(course.ownerOrganisationId)!,
+      translationRows,
+      reader,
+      await coverImageUrls(db, [course.coverImagePath]),
+    );
     const shown = translationRows.find((t) => t.locale === summary.shownLocale);
-    const textIn = <T extends { locale: string; title: string }>(texts: T[]) =>
-      (texts.find((t) => t.locale === summary.shownLocale) ?? texts.find((t) => t.locale === course.defaultLocale) ?? texts[0])?.title ??
-      "";
+    const textIn = <T extends FieldText & { title: string }>(texts: T[]) => fieldInReader(texts, reader, course.defaultLocale)?.title ?? "";
 
     const syllabus: ModuleOutlineDto[] = moduleRows.map((module) => ({
       id: module.id,
@@ -389,7 +420,6 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
       description: shown?.description ?? "",
       licence: course.licence,
       version: course.version,
-      coverImagePath: course.coverImagePath,
       coCreators: coCreatorRows.map((c) => ({ organisation: refs.get(c.organisationId)!, role: c.role as CoCreatorRole })),
       translations: translationRows
         .map((t) => ({ locale: t.locale, status: t.status as TranslationStatus }))
@@ -407,12 +437,6 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     return courseDto(course, reader);
   }
 
-  /** The lesson's video, captions and downloads. */
-  async function lessonMedia(lessonId: string): Promise<LessonMediaDto> {
-    const [lesson] = await db.select({ externalUrl: lessons.externalUrl }).from(lessons).where(eq(lessons.id, lessonId));
-    return { video: lesson?.externalUrl ? { externalUrl: lesson.externalUrl } : null, captions: [], downloads: [] };
-  }
-
   /** One lesson with its rich text, sanitised once more on the way out. */
   async function getLesson(ref: string, lessonId: string, reader: Locale, actor: Actor | null = null): Promise<LessonDto> {
     const course = await findCourse(ref, reader);
@@ -422,12 +446,12 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     const texts = await db.select().from(lessonTranslations).where(eq(lessonTranslations.lessonId, lessonId));
     const translations = await db.select().from(courseTranslations).where(eq(courseTranslations.courseId, course.id));
     const wanted = shownLocaleOf(course, translations, reader);
-    const text = texts.find((t) => t.locale === wanted) ?? texts.find((t) => t.locale === course.defaultLocale);
+    const text = fieldInReader(texts, reader, course.defaultLocale);
     const courseTitle = translations.find((t) => t.locale === wanted) ?? translations.find((t) => t.locale === course.defaultLocale);
     return {
       ...outline,
       bodyHtml: sanitizeLessonHtml(text?.body ?? ""),
-      media: await lessonMedia(lessonId),
+      media: await lessonMediaOf(db, lessonId),
       shownLocale: text?.locale ?? course.defaultLocale,
       course: { id: course.id, slug: course.slug, title: courseTitle?.title ?? course.slug },
     };
@@ -454,7 +478,6 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
             licence: data.licence,
             defaultLocale: data.defaultLocale,
             subjectTags: [...new Set(data.subjectTags ?? [])],
-            coverImagePath: data.coverImagePath ?? null,
             createdAt: now(),
             updatedAt: now(),
           })
@@ -489,12 +512,26 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     }
   }
 
-  /** An author of the owner; moving a course to another owner needs authorship there too. */
+  /** An author of the owner, on a draft; moving a course to another owner needs authorship there too. */
   async function requireAuthorOf(actor: Actor | null, ref: string, locale: Locale): Promise<CourseRow> {
     requireActor(actor);
     const course = await findCourse(ref, locale);
     requireRole(actor, authorRoles, course.ownerOrganisationId);
-    if (course.status === "archived") throw new DomainError("conflict", 409);
+    requireEditable(course);
+    return course;
+  }
+
+  /**
+   * The default language is the course's content, written by its authors while it is a draft.
+   * Other languages are translations: the owner's authors and translators add them at any time
+   * before the course is archived, published versions included (decision 0010).
+   */
+  async function requireTranslatorOf(actor: Actor | null, ref: string, target: string, locale: Locale): Promise<CourseRow> {
+    requireActor(actor);
+    const course = await findCourse(ref, locale);
+    if (target === course.defaultLocale) return requireAuthorOf(actor, course.id, locale);
+    if (!canTranslate(actor, course.ownerOrganisationId)) throw forbidden();
+    if (course.status === "archived") throw new DomainError("wrong_status", 409, { status: course.status });
     return course;
   }
 
@@ -526,7 +563,6 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
             licence: data.licence,
             defaultLocale: data.defaultLocale,
             subjectTags: data.subjectTags && [...new Set(data.subjectTags)],
-            coverImagePath: data.coverImagePath,
             updatedAt: now(),
           })
           .where(eq(courses.id, course.id));
@@ -541,8 +577,8 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
 
   /**
    * Writes the course's texts in one language: its title, summary and description, and the
-   * titles (and lesson bodies) of the modules and lessons named. A published course's default
-   * language stays ready: it is what every reader without a translation sees.
+   * titles (and lesson bodies) of the modules and lessons named, each with its own status (the
+   * course's when not given): readers see a field in their language only once it is ready.
    */
   async function addTranslation(
     actor: Actor | null,
@@ -551,12 +587,9 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     input: unknown,
     locale: Locale = "en",
   ): Promise<CourseDto> {
-    const course = await requireAuthorOf(actor, ref, locale);
     const target = parseInput(contentLocaleSchema, translationLocale, locale);
+    const course = await requireTranslatorOf(actor, ref, target, locale);
     const data = parseInput(translationInputSchema, input, locale);
-    if (target === course.defaultLocale && data.status !== "ready" && course.status === "published") {
-      throw fieldError("status", "catalogue.field.defaultMustStayReady", locale);
-    }
     const moduleRows = await db.select({ id: courseModules.id }).from(courseModules).where(eq(courseModules.courseId, course.id));
     const moduleIds = new Set(moduleRows.map((m) => m.id));
     const lessonRows = moduleIds.size
@@ -586,42 +619,21 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
         .values({ courseId: course.id, locale: target, ...texts })
         .onConflictDoUpdate({ target: [courseTranslations.courseId, courseTranslations.locale], set: texts });
       for (const module of data.modules ?? []) {
+        const text = { title: module.title, status: module.status ?? data.status };
         await tx
           .insert(moduleTranslations)
-          .values({ moduleId: module.id, locale: target, title: module.title })
-          .onConflictDoUpdate({ target: [moduleTranslations.moduleId, moduleTranslations.locale], set: { title: module.title } });
+          .values({ moduleId: module.id, locale: target, ...text })
+          .onConflictDoUpdate({ target: [moduleTranslations.moduleId, moduleTranslations.locale], set: text });
       }
-      for (const lesson of data.lessons ?? []) await upsertLessonText(tx, lesson.id, target, lesson.title, lesson.body);
+      for (const lesson of data.lessons ?? []) {
+        await upsertLessonText(tx, lesson.id, target, lesson.title, lesson.body, lesson.status ?? data.status);
+      }
       await tx.update(courses).set({ updatedAt: now() }).where(eq(courses.id, course.id));
     });
     return getCourse(course.id, locale, actor);
   }
 
-  /**
-   * Makes a course public. It needs its default-language text ready and at least one lesson.
-   * (The review workflow of a later slice puts a reviewer's approval before this step.)
-   */
-  async function publish(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<CourseDto> {
-    const course = await requireAuthorOf(actor, ref, locale);
-    if (course.status === "published") return getCourse(course.id, locale, actor);
-    const [[defaultText], [lessonCount]] = await Promise.all([
-      db
-        .select({ status: courseTranslations.status })
-        .from(courseTranslations)
-        .where(and(eq(courseTranslations.courseId, course.id), eq(courseTranslations.locale, course.defaultLocale))),
-      db
-        .select({ n: count() })
-        .from(lessons)
-        .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
-        .where(eq(courseModules.courseId, course.id)),
-    ]);
-    if (defaultText?.status !== "ready") throw fieldError("defaultLocale", "catalogue.field.defaultNotReady", locale);
-    if (!lessonCount?.n) throw fieldError("syllabus", "catalogue.field.noLessons", locale);
-    await db.update(courses).set({ status: "published", publishedAt: now(), updatedAt: now() }).where(eq(courses.id, course.id));
-    return getCourse(course.id, locale, actor);
-  }
-
-  return { searchCourses, facets, getCourse, getLesson, createCourse, updateCourse, addTranslation, publish };
+  return { searchCourses, facets, getCourse, getLesson, createCourse, updateCourse, addTranslation };
 }
 
 export type CatalogueService = ReturnType<typeof createCatalogueService>;

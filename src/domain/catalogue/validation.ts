@@ -16,12 +16,6 @@ export const licenceSchema = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9.+-]{1,39}$/, "an SPDX licence id such as CC-BY-4.0");
 
-/** A relative path inside file storage: no leading slash, no `..`. */
-const storagePath = z
-  .string()
-  .max(300)
-  .regex(/^(?!.*\.\.)[a-z0-9][a-z0-9/_.-]*$/, "a relative storage path");
-
 const subjectTags = z
   .array(
     z
@@ -70,7 +64,6 @@ export const courseInputSchema = z
     licence: licenceSchema,
     defaultLocale: contentLocaleSchema,
     subjectTags: subjectTags.optional(),
-    coverImagePath: storagePath.optional(),
     coCreators: coCreators.optional(),
     title,
     summary,
@@ -91,7 +84,6 @@ export const coursePatchSchema = z
     licence: licenceSchema,
     defaultLocale: contentLocaleSchema,
     subjectTags,
-    coverImagePath: storagePath.nullable(),
     coCreators,
     syllabus: syllabusSchema,
   })
@@ -99,19 +91,25 @@ export const coursePatchSchema = z
   .strict();
 export type CoursePatch = z.input<typeof coursePatchSchema>;
 
-/** A course's texts in one language: the course, and any of its modules and lessons by id. */
+/** What a translator says of a field: still being written, or fit for readers. */
+const fieldStatus = z.enum(["draft", "ready"]);
+
+/**
+ * A course's texts in one language: the course, and any of its modules and lessons by id, each
+ * with its own status (the course's when left out).
+ */
 export const translationInputSchema = z
   .object({
     title,
     summary,
     description: description.optional(),
-    status: z.enum(["draft", "ready"]),
+    status: fieldStatus,
     modules: z
-      .array(z.object({ id: z.uuid(), title }).strict())
+      .array(z.object({ id: z.uuid(), title, status: fieldStatus.optional() }).strict())
       .max(50)
       .optional(),
     lessons: z
-      .array(z.object({ id: z.uuid(), title, body: lessonBody.optional() }).strict())
+      .array(z.object({ id: z.uuid(), title, body: lessonBody.optional(), status: fieldStatus.optional() }).strict())
       .max(1000)
       .optional(),
   })

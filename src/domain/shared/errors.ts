@@ -15,7 +15,18 @@ export type ErrorCode =
   | "rate_limited"
   | "invalid_token"
   | "csrf_failed"
-  | "in_use";
+  | "in_use"
+  | "already_enrolled"
+  | "not_enrolled"
+  | "no_attempts_left"
+  | "already_registered"
+  | "registration_closed"
+  | "event_cancelled"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "course_published"
+  | "wrong_status"
+  | "derivatives_forbidden";
 
 export type FieldIssue = { path: string; code: string; message: string };
 

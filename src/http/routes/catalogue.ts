@@ -48,6 +48,7 @@ const courseSummaryDto = z.object({
   subjectTags: z.array(z.string()),
   status: z.enum(courseStatuses),
   publishedAt: z.string().nullable(),
+  coverImageUrl: z.string().nullable().describe("The cover image, served by the files route"),
 });
 const lessonOutline = z.object({
   id: z.uuid(),
@@ -60,15 +61,22 @@ const courseDto = courseSummaryDto.extend({
   description: z.string(),
   licence: z.string(),
   version: z.number().int(),
-  coverImagePath: z.string().nullable(),
   coCreators: z.array(z.object({ organisation: organisationRef, role: z.enum(coCreatorRoles) })),
   translations: z.array(z.object({ locale: z.string(), status: z.enum(translationStatuses) })),
   syllabus: z.array(z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), lessons: z.array(lessonOutline) })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-const lessonDto = lessonOutline.extend({
+/** Also the lesson of the learning module's player. */
+export const lessonDto = lessonOutline.extend({
   bodyHtml: z.string().describe("Sanitised HTML"),
+  media: z.object({
+    video: z.union([z.object({ url: z.string(), mimeType: z.string() }), z.object({ externalUrl: z.string() })]).nullable(),
+    captions: z.array(z.object({ locale: z.string(), url: z.string() })).describe("Ready WebVTT captions, one per language"),
+    downloads: z.array(
+      z.object({ name: z.string(), url: z.string(), mimeType: z.string(), byteSize: z.number().int(), locale: z.string().nullable() }),
+    ),
+  }),
   shownLocale: z.string(),
   course: z.object({ id: z.uuid(), slug: z.string(), title: z.string() }),
 });
@@ -168,7 +176,8 @@ export async function catalogueRoutes(fastify: FastifyInstance, options: { servi
       schema: {
         tags,
         security,
-        summary: "Write a course's texts in one language, with module and lesson texts by id (its authors)",
+        summary:
+          "Write a course's texts in one language, with module and lesson texts by id, each with its status (authors; translators for other languages)",
         params: z.object({ id: z.uuid(), locale: contentLocaleSchema }).strict(),
         querystring: langQuery,
         body: translationInputSchema,
@@ -177,21 +186,5 @@ export async function catalogueRoutes(fastify: FastifyInstance, options: { servi
     },
     async (request) =>
       catalogue.addTranslation(request.actor, request.params.id, request.params.locale, request.body, requestLocale(request)),
-  );
-
-  app.post(
-    "/courses/:id/publish",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Publish a course: it needs a ready default-language text and a lesson (its authors)",
-        params: idParams,
-        querystring: langQuery,
-        response: { 200: courseDto },
-      },
-    },
-    async (request) => catalogue.publish(request.actor, request.params.id, requestLocale(request)),
   );
 }

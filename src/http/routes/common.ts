@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import { organisationKinds } from "../../domain/network/dto.ts";
 import { unauthenticated } from "../../domain/shared/errors.ts";
 import { locales } from "../../i18n/locales.ts";
 
@@ -17,3 +18,12 @@ export async function signedIn(request: FastifyRequest) {
 /** `?lang=` is read by requestLocale; it is declared so strict query schemas accept it. */
 export const lang = { lang: z.enum(locales).optional().describe("Language of texts and messages (else Accept-Language)") };
 export const langQuery = z.object(lang).strict();
+
+/** An organisation as other resources name it (owner, centre, co-creator). */
+export const organisationRef = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  country: z.string().nullable(),
+});

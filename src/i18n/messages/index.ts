@@ -1,4 +1,10 @@
 import type { Locale } from "../locales.ts";
+import authoringAr from "./authoring/ar.ts";
+import authoringEn from "./authoring/en.ts";
+import authoringEs from "./authoring/es.ts";
+import authoringFr from "./authoring/fr.ts";
+import authoringRu from "./authoring/ru.ts";
+import authoringZh from "./authoring/zh.ts";
 import catalogueAr from "./catalogue/ar.ts";
 import catalogueEn from "./catalogue/en.ts";
 import catalogueEs from "./catalogue/es.ts";
@@ -17,33 +23,129 @@ import errorsEs from "./errors/es.ts";
 import errorsFr from "./errors/fr.ts";
 import errorsRu from "./errors/ru.ts";
 import errorsZh from "./errors/zh.ts";
+import eventsAr from "./events/ar.ts";
+import eventsEn from "./events/en.ts";
+import eventsEs from "./events/es.ts";
+import eventsFr from "./events/fr.ts";
+import eventsRu from "./events/ru.ts";
+import eventsZh from "./events/zh.ts";
 import identityAr from "./identity/ar.ts";
-import inputAr from "./input/ar.ts";
 import identityEn from "./identity/en.ts";
-import inputEn from "./input/en.ts";
 import identityEs from "./identity/es.ts";
-import inputEs from "./input/es.ts";
 import identityFr from "./identity/fr.ts";
-import inputFr from "./input/fr.ts";
 import identityRu from "./identity/ru.ts";
-import inputRu from "./input/ru.ts";
 import identityZh from "./identity/zh.ts";
+import inputAr from "./input/ar.ts";
+import inputEn from "./input/en.ts";
+import inputEs from "./input/es.ts";
+import inputFr from "./input/fr.ts";
+import inputRu from "./input/ru.ts";
 import inputZh from "./input/zh.ts";
+import learningAr from "./learning/ar.ts";
+import learningEn from "./learning/en.ts";
+import learningEs from "./learning/es.ts";
+import learningFr from "./learning/fr.ts";
+import learningRu from "./learning/ru.ts";
+import learningZh from "./learning/zh.ts";
 import networkAr from "./network/ar.ts";
 import networkEn from "./network/en.ts";
 import networkEs from "./network/es.ts";
 import networkFr from "./network/fr.ts";
 import networkRu from "./network/ru.ts";
 import networkZh from "./network/zh.ts";
+import programmesAr from "./programmes/ar.ts";
+import programmesEn from "./programmes/en.ts";
+import programmesEs from "./programmes/es.ts";
+import programmesFr from "./programmes/fr.ts";
+import programmesRu from "./programmes/ru.ts";
+import programmesZh from "./programmes/zh.ts";
+import qualityAr from "./quality/ar.ts";
+import qualityEn from "./quality/en.ts";
+import qualityEs from "./quality/es.ts";
+import qualityFr from "./quality/fr.ts";
+import qualityRu from "./quality/ru.ts";
+import qualityZh from "./quality/zh.ts";
 
 /** Every namespace, per locale. Add a namespace here in all six lines. */
 export const catalogues = {
-  en: { ...commonEn, ...catalogueEn, ...errorsEn, ...identityEn, ...inputEn, ...networkEn },
-  fr: { ...commonFr, ...catalogueFr, ...errorsFr, ...identityFr, ...inputFr, ...networkFr },
-  es: { ...commonEs, ...catalogueEs, ...errorsEs, ...identityEs, ...inputEs, ...networkEs },
-  ru: { ...commonRu, ...catalogueRu, ...errorsRu, ...identityRu, ...inputRu, ...networkRu },
-  zh: { ...commonZh, ...catalogueZh, ...errorsZh, ...identityZh, ...inputZh, ...networkZh },
-  ar: { ...commonAr, ...catalogueAr, ...errorsAr, ...identityAr, ...inputAr, ...networkAr },
+  en: {
+    ...commonEn,
+    ...authoringEn,
+    ...catalogueEn,
+    ...errorsEn,
+    ...eventsEn,
+    ...identityEn,
+    ...inputEn,
+    ...learningEn,
+    ...networkEn,
+    ...programmesEn,
+    ...qualityEn,
+  },
+  fr: {
+    ...commonFr,
+    ...authoringFr,
+    ...catalogueFr,
+    ...errorsFr,
+    ...eventsFr,
+    ...identityFr,
+    ...inputFr,
+    ...learningFr,
+    ...networkFr,
+    ...programmesFr,
+    ...qualityFr,
+  },
+  es: {
+    ...commonEs,
+    ...authoringEs,
+    ...catalogueEs,
+    ...errorsEs,
+    ...eventsEs,
+    ...identityEs,
+    ...inputEs,
+    ...learningEs,
+    ...networkEs,
+    ...programmesEs,
+    ...qualityEs,
+  },
+  ru: {
+    ...commonRu,
+    ...authoringRu,
+    ...catalogueRu,
+    ...errorsRu,
+    ...eventsRu,
+    ...identityRu,
+    ...inputRu,
+    ...learningRu,
+    ...networkRu,
+    ...programmesRu,
+    ...qualityRu,
+  },
+  zh: {
+    ...commonZh,
+    ...authoringZh,
+    ...catalogueZh,
+    ...errorsZh,
+    ...eventsZh,
+    ...identityZh,
+    ...inputZh,
+    ...learningZh,
+    ...networkZh,
+    ...programmesZh,
+    ...qualityZh,
+  },
+  ar: {
+    ...commonAr,
+    ...authoringAr,
+    ...catalogueAr,
+    ...errorsAr,
+    ...eventsAr,
+    ...identityAr,
+    ...inputAr,
+    ...learningAr,
+    ...networkAr,
+    ...programmesAr,
+    ...qualityAr,
+  },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type MessageId = keyof (typeof catalogues)["en"];

@@ -1,5 +1,8 @@
 import { Link } from "react-router";
+import { canAuthor, canReview } from "../../domain/catalogue/course-access.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
+import { enrolPanelData } from "../components/enrol-panel.server.ts";
+import { EnrolPanel } from "../components/enrol-panel.tsx";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
 import { ShownLanguageNote } from "../components/shown-language-note.tsx";
@@ -17,7 +20,13 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const locale = routeLocale(params);
   const { services, actor } = context.get(appContext);
   try {
-    return { course: await services.catalogue.getCourse(params.slug, locale, actor) };
+    const course = await services.catalogue.getCourse(params.slug, locale, actor);
+    return {
+      course,
+      enrolPanel: await enrolPanelData(services, actor, course, locale),
+      adaptedFrom: await services.workflow.courseOrigin(course.id, locale),
+      manageable: canAuthor(actor, course.owner.id) || canReview(actor, course.owner.id),
+    };
   } catch (error) {
     throw toErrorResponse(error);
   }
@@ -46,11 +55,32 @@ export default function Course({ loaderData }: Route.ComponentProps) {
         <Link to={href("/courses")}>{t("catalogue.course.back")}</Link>
       </p>
       <h1>{text(course.title)}</h1>
+      {course.coverImageUrl && (
+        // Decorative: the title says what the course is. Sized so the page does not jump as it loads.
+        <img className="course-cover" src={course.coverImageUrl} alt="" width={640} height={360} decoding="async" />
+      )}
       <ShownLanguageNote shownLocale={course.shownLocale} />
       {course.status !== "published" && (
         <p className="notice draft-notice">{t("catalogue.course.unpublished", { status: names.status(course.status) })}</p>
       )}
+      {loaderData.adaptedFrom && (
+        <p className="adapted-from">
+          <Link to={href(`/courses/${loaderData.adaptedFrom.slug}`)}>
+            {t("quality.course.adaptedFrom", {
+              title: isolate(loaderData.adaptedFrom.title),
+              owner: isolate(loaderData.adaptedFrom.owner.name),
+              licence: loaderData.adaptedFrom.licence,
+            })}
+          </Link>
+        </p>
+      )}
+      {loaderData.manageable && (
+        <p className="actions">
+          <Link to={href(`/manage/courses/${course.slug}/review`)}>{t("quality.course.manage")}</Link>
+        </p>
+      )}
       {course.summary && <p className="lead">{text(course.summary)}</p>}
+      <EnrolPanel {...loaderData.enrolPanel} />
 
       <div className="course-overview">
         <div className="course-main">
@@ -72,7 +102,13 @@ export default function Course({ loaderData }: Route.ComponentProps) {
                     <ol className="lessons">
                       {module.lessons.map((lesson) => (
                         <li key={lesson.id}>
-                          {text(lesson.title)} <span className="tag">{names.lessonKind(lesson.kind)}</span>
+                          {/* An enrolled learner goes straight to any lesson from here. */}
+                          {loaderData.enrolPanel.enrolment ? (
+                            <Link to={href(`/courses/${course.slug}/learn/${lesson.id}`)}>{text(lesson.title)}</Link>
+                          ) : (
+                            text(lesson.title)
+                          )}{" "}
+                          <span className="tag">{names.lessonKind(lesson.kind)}</span>
                           {!lesson.required && <span className="meta"> ({t("catalogue.course.optional")})</span>}
                         </li>
                       ))}

@@ -115,6 +115,9 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
       <ul className="course-list">
         {page.items.map((course) => (
           <li key={course.id} className="card course-card">
+            {course.coverImageUrl && (
+              <img className="card-cover" src={course.coverImageUrl} alt="" width={320} height={180} loading="lazy" decoding="async" />
+            )}
             {/* <bdi>: a course text keeps its own direction while lining up with the page. */}
             <h2>
               <Link to={href(`/courses/${course.slug}`)}>

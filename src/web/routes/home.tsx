@@ -11,14 +11,16 @@ import type { Route } from "./+types/home.ts";
 export async function loader({ params, context }: Route.LoaderArgs) {
   const locale = routeLocale(params);
   const { services } = context.get(appContext);
-  const [figures, timeline, centres] = await Promise.all([
+  const [figures, eventFigures, timeline, centres] = await Promise.all([
     services.network.figures(),
+    services.events.figures(),
     services.network.timeline(locale),
     allCentres(services, locale),
   ]);
   return {
     title: translatorFor(locale)("common.tagline"),
     figures,
+    eventFigures,
     timeline,
     markers: centres.map(({ slug, name, latitude, longitude }) => ({ slug, name, latitude, longitude })),
   };
@@ -29,7 +31,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { figures, timeline, markers } = loaderData;
+  const { figures, eventFigures, timeline, markers } = loaderData;
   const t = useT();
   const format = useFormat();
   const networkFormat = useNetworkFormat();
@@ -40,6 +42,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     ["countries", figures.countries, "network.home.figure.countries"],
     ["partners", figures.partnerInstitutions, "network.home.figure.partners"],
     ["classrooms", figures.smartClassrooms, "network.home.figure.classrooms"],
+    ["events", eventFigures.eventsHeld, "events.home.figure.events"],
+    ["educators", eventFigures.educatorsReached, "events.home.figure.educators"],
   ] as const;
 
   return (

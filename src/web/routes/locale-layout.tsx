@@ -78,6 +78,17 @@ export default function LocaleLayout() {
             <li>
               <NavLink to={href("/courses")}>{t("catalogue.nav.courses")}</NavLink>
             </li>
+            <li>
+              <NavLink to={href("/programmes")}>{t("programmes.nav.programmes")}</NavLink>
+            </li>
+            <li>
+              <NavLink to={href("/events")}>{t("events.nav.events")}</NavLink>
+            </li>
+            {user?.roles.some((grant) => grant.role === "institution_admin") && (
+              <li>
+                <NavLink to={href("/manage/nominations")}>{t("programmes.nav.nominations")}</NavLink>
+              </li>
+            )}
             {user?.roles.some((grant) => staffRoles.has(grant.role)) && (
               <li>
                 <NavLink to={href("/manage")}>{t("common.nav.manage")}</NavLink>
@@ -89,6 +100,8 @@ export default function LocaleLayout() {
           {user ? (
             <Form method="post" action={href("/sign-out")}>
               <CsrfField />
+              <Link to={href("/learning")}>{t("learning.nav.myLearning")}</Link>{" "}
+              <Link to={href("/my/events")}>{t("events.nav.myEvents")}</Link>{" "}
               <Link to={href("/account")} className="user-name" title={t("common.nav.account")}>
                 {user.name}
               </Link>{" "}

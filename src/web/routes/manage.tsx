@@ -1,5 +1,6 @@
 import { Link } from "react-router";
-import { isGlobalStaff } from "../../domain/identity/actor.ts";
+import { authorRoles } from "../../domain/catalogue/course-access.ts";
+import { isGlobalStaff, type Role } from "../../domain/identity/actor.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { allCentres } from "../components/network-data.server.ts";
 import { useNetworkFormat } from "../components/network-format.ts";
@@ -9,15 +10,24 @@ import { StatusError } from "../components/status-error.tsx";
 import { useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/manage.ts";
 
+const translationRoles: ReadonlySet<Role> = new Set(["translator", "author", "centre_admin", "centre_staff"]);
+
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   // A centre's staff look after its smart classrooms; editing the centre is for its admin.
   const centres = (await allCentres(services, locale)).filter((c) => services.network.canManageFacilities(actor, c.id));
   const secretariat = isGlobalStaff(actor);
-  if (!secretariat && centres.length === 0) throw forbiddenPage();
+  // Reviewers and translators work across centres: their queues are their way in.
+  const quality = {
+    reviews: secretariat || actor.roles.some((g) => g.role === "reviewer"),
+    translations: secretariat || actor.roles.some((g) => translationRoles.has(g.role)),
+  };
+  if (!secretariat && centres.length === 0 && !quality.reviews && !quality.translations) throw forbiddenPage();
   return {
     title: translatorFor(locale)("network.manage.title"),
     secretariat,
+    quality,
+    authoring: secretariat || actor.roles.some((g) => authorRoles.includes(g.role)),
     centres: centres.map(({ id, slug, name, kind, country }) => ({
       id,
       slug,
@@ -36,7 +46,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export const ErrorBoundary = StatusError;
 
 export default function Manage({ loaderData }: Route.ComponentProps) {
-  const { secretariat, centres } = loaderData;
+  const { secretariat, centres, quality, authoring } = loaderData;
   const t = useT();
   const href = useHref();
   const names = useNetworkFormat();
@@ -60,6 +70,42 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
           <Link className="button secondary" to={href("/manage/people")}>
             {t("identity.team.link")}
           </Link>
+        </p>
+      )}
+      {(secretariat || centres.length > 0) && (
+        <p className="actions">
+          <Link className="button secondary" to={href("/manage/programmes")}>
+            {t("programmes.manage.title")}
+          </Link>
+          <Link className="button secondary" to={href("/manage/events")}>
+            {t("events.manage.title")}
+          </Link>
+        </p>
+      )}
+      {authoring && (
+        <p className="actions">
+          <Link className="button" to={href("/manage/courses")}>
+            {t("authoring.manage.link")}
+          </Link>
+        </p>
+      )}
+      {(quality.reviews || quality.translations) && (
+        <p className="actions">
+          {secretariat && (
+            <Link className="button secondary" to={href("/manage/rubric")}>
+              {t("quality.nav.rubric")}
+            </Link>
+          )}
+          {quality.reviews && (
+            <Link className="button secondary" to={href("/manage/reviews")}>
+              {t("quality.nav.reviews")}
+            </Link>
+          )}
+          {quality.translations && (
+            <Link className="button secondary" to={href("/manage/translations")}>
+              {t("quality.nav.translations")}
+            </Link>
+          )}
         </p>
       )}
       <h2>{t(secretariat ? "network.manage.allCentres" : "network.manage.yourCentres")}</h2>

@@ -15,6 +15,17 @@ export default {
   "error.invalid_token": "Ce lien ou ce jeton est invalide ou a expiré.",
   "error.csrf_failed": "Votre formulaire a expiré. Rechargez la page et réessayez.",
   "error.in_use": "Cet élément est encore utilisé et ne peut pas être supprimé.",
+  "error.already_enrolled": "Vous êtes déjà inscrit·e à ce cours.",
+  "error.not_enrolled": "Inscrivez-vous d’abord à ce cours.",
+  "error.no_attempts_left": "Vous avez utilisé toutes vos tentatives pour ce quiz.",
+  "error.already_registered": "Vous êtes déjà inscrit à cet événement (ou sur sa liste d’attente).",
+  "error.registration_closed": "Les inscriptions à cet événement ne sont pas ouvertes en ce moment.",
+  "error.event_cancelled": "Cet événement a été annulé.",
+  "error.course_published":
+    "Cette version est publiée et ne peut plus être modifiée. Créez une nouvelle version du cours pour la modifier.",
+  "error.wrong_status":
+    "Impossible tant que le cours est {status, select, draft {un brouillon} in_review {en relecture} published {publié} archived {archivé} other {{status}}}.",
+  "error.derivatives_forbidden": "La licence de ce cours ({licence}) n’autorise pas les adaptations.",
   "error.payload_too_large": "La requête est trop volumineuse.",
   "error.bad_request": "La requête n'est pas valide.",
   "error.unsupported_media_type": "Ce type de contenu n'est pas pris en charge.",

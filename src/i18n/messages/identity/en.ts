@@ -60,7 +60,8 @@ export default {
     "Hello {name},\n\nSomeone, we hope you, asked to reset the password of your Orbis account. Open this link within {minutes} minutes to choose a new password:\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.",
   "identity.field.noAccount": "No account uses this address. Ask them to sign up first, then give them the role.",
   "identity.team.title": "Team and roles",
-  "identity.team.intro": "Who does what here: give people roles in your organisation, or take them away. A person needs an Orbis account first.",
+  "identity.team.intro":
+    "Who does what here: give people roles in your organisation, or take them away. A person needs an Orbis account first.",
   "identity.team.scope": "Organisation",
   "identity.team.network": "Across the whole network",
   "identity.team.show": "Show",

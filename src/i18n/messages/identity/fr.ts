@@ -62,9 +62,11 @@ export default {
   "identity.email.reset.subject": "Réinitialisez votre mot de passe Orbis",
   "identity.email.reset.body":
     "Bonjour {name},\n\nQuelqu’un, vous sans doute, a demandé à réinitialiser le mot de passe de votre compte Orbis. Ouvrez ce lien dans les {minutes} minutes pour choisir un nouveau mot de passe :\n\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.",
-  "identity.field.noAccount": "Aucun compte n’utilise cette adresse. Demandez d’abord à la personne de s’inscrire, puis attribuez-lui le rôle.",
+  "identity.field.noAccount":
+    "Aucun compte n’utilise cette adresse. Demandez d’abord à la personne de s’inscrire, puis attribuez-lui le rôle.",
   "identity.team.title": "Équipe et rôles",
-  "identity.team.intro": "Qui fait quoi : attribuez des rôles dans votre organisation ou retirez-les. La personne doit d’abord avoir un compte Orbis.",
+  "identity.team.intro":
+    "Qui fait quoi : attribuez des rôles dans votre organisation ou retirez-les. La personne doit d’abord avoir un compte Orbis.",
   "identity.team.scope": "Organisation",
   "identity.team.network": "Dans tout le réseau",
   "identity.team.show": "Afficher",

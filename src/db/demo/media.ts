@@ -1,0 +1,90 @@
+import { Readable } from "node:stream";
+import { and, asc, eq } from "drizzle-orm";
+import { createMediaService } from "../../domain/catalogue/media.ts";
+import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
+import type { Actor } from "../../domain/identity/actor.ts";
+import type { FileStorage } from "../../infra/storage.ts";
+import type { Database } from "../client.ts";
+import { simplePdf, twoColourPng } from "./files.ts";
+
+/** The demo course whose video lesson gets captions in three languages and a handout. */
+const mediaCourse = "digital-literacy-for-teachers-kg";
+
+/** Open educational videos on Wikimedia Commons, linked rather than copied. */
+const openVideos = "https://commons.wikimedia.org/wiki/Category:Educational_videos";
+
+const cue = (from: string, to: string, text: string) => `${from} --> ${to}\n${text}\n`;
+
+const captions: Record<string, string> = {
+  ru: [
+    "WEBVTT - Совместная работа в облачных документах\n",
+    cue("00:00.000", "00:04.000", "Облачный документ открыт всем участникам курса одновременно."),
+    cue("00:04.000", "00:09.000", "Каждый видит правки других сразу и может оставить комментарий."),
+    cue("00:09.000", "00:14.000", "История версий позволяет вернуть любой прежний вариант текста."),
+  ].join("\n"),
+  en: [
+    "WEBVTT - Working together in cloud documents\n",
+    cue("00:00.000", "00:04.000", "A cloud document is open to everyone on the course at the same time."),
+    cue("00:04.000", "00:09.000", "Everyone sees the others' edits at once and can leave a comment."),
+    cue("00:09.000", "00:14.000", "The version history brings back any earlier state of the text."),
+  ].join("\n"),
+  ar: [
+    "WEBVTT - العمل المشترك في المستندات السحابية\n",
+    cue("00:00.000", "00:04.000", "المستند السحابي مفتوح لجميع المشاركين في المقرر في الوقت نفسه."),
+    cue("00:04.000", "00:09.000", "يرى كل مشارك تعديلات الآخرين فورًا ويمكنه ترك تعليق."),
+    cue("00:09.000", "00:14.000", "يتيح سجل الإصدارات استعادة أي نسخة سابقة من النص."),
+  ].join("\n"),
+};
+
+const handout = simplePdf([
+  "Working together in cloud documents - a checklist",
+  "",
+  "1. Share the document with the group, not with each person.",
+  "2. Agree who edits which section before the seminar.",
+  "3. Use comments for questions; resolve them when answered.",
+  "4. Name a version before each deadline.",
+  "5. Check the version history if text goes missing.",
+  "",
+  "IIOE Kyrgyzstan - Digital literacy for teachers - CC BY 4.0",
+]);
+
+/** Cover colours by category: a calm band over a light field, cheap to draw and to send. */
+const coverColours: Record<string, [number, number, number]> = {
+  discipline: [31, 87, 148],
+  tvet: [176, 96, 20],
+  teacher_professional_development: [24, 120, 96],
+};
+
+const upload = (fileName: string, bytes: Buffer | string) => ({ fileName, stream: Readable.from([Buffer.from(bytes)]) });
+
+/**
+ * Wraps the demo publisher: before a course is published (while it may still change) it gets a
+ * cover, and the media course's video lesson gets its link, captions and handout.
+ */
+export function withDemoMedia(tx: Database, storage: FileStorage, actor: Actor, publish: (courseId: string) => Promise<void>) {
+  const media = createMediaService({ db: tx, storage });
+  return async (courseId: string) => {
+    const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
+    if (course) {
+      const band = coverColours[course.category] ?? coverColours.discipline!;
+      await media.uploadCover(actor, courseId, upload("cover.png", twoColourPng(640, 360, band, [244, 246, 248])));
+      if (course.slug === mediaCourse) await addLessonMedia(tx, media, actor, courseId);
+    }
+    await publish(courseId);
+  };
+}
+
+async function addLessonMedia(tx: Database, media: ReturnType<typeof createMediaService>, actor: Actor, courseId: string) {
+  const [video] = await tx
+    .select({ id: lessons.id })
+    .from(lessons)
+    .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
+    .where(and(eq(courseModules.courseId, courseId), eq(lessons.kind, "video")))
+    .orderBy(asc(courseModules.position), asc(lessons.position));
+  if (!video) throw new Error(`demo media: no video lesson in ${mediaCourse}`);
+  await media.setExternalVideo(actor, courseId, video.id, openVideos);
+  for (const [locale, text] of Object.entries(captions)) {
+    await media.uploadCaptions(actor, courseId, video.id, locale, upload(`${locale}.vtt`, text));
+  }
+  await media.uploadLessonFile(actor, courseId, video.id, "download", upload("cloud-documents-checklist.pdf", handout), { locale: "en" });
+}

@@ -1,0 +1,140 @@
+import { sql } from "drizzle-orm";
+import { bigint, char, check, index, integer, pgSequence, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { users } from "../identity/schema.ts";
+import { centres, facilities, organisations } from "../network/schema.ts";
+
+/**
+ * A live event run by a centre: a webinar, workshop, training session, policy dialogue... Times are
+ * instants (UTC); `timeZone` is the organiser's IANA zone, kept to show their local time and to
+ * read the times staff type in. Other modules link to events (a cohort's sessions) by `events.id`.
+ */
+export const events = pgTable(
+  "events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    kind: text().notNull(),
+    centreId: uuid()
+      .notNull()
+      .references(() => centres.organisationId),
+    /** The language the event was announced in: its text must exist and is the fallback. */
+    defaultLocale: text().notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    timeZone: text().notNull(),
+    mode: text().notNull(),
+    /** Revealed only to registered participants and staff. */
+    joinUrl: text(),
+    facilityId: uuid().references(() => facilities.id, { onDelete: "set null" }),
+    venue: text(),
+    languages: text().array().notNull().default(sql`'{}'::text[]`),
+    interpretationLanguages: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Null: no limit. */
+    capacity: integer(),
+    registrationOpensAt: timestamp({ withTimezone: true }),
+    registrationClosesAt: timestamp({ withTimezone: true }),
+    status: text().notNull().default("scheduled"),
+    /** Shown at the event (and in its QR code) so participants check themselves in. */
+    checkInCode: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "events_kind_check",
+      sql`${t.kind} in ('webinar', 'workshop', 'training_session', 'policy_dialogue', 'launch_ceremony', 'partnership_meeting', 'conference')`,
+    ),
+    check("events_mode_check", sql`${t.mode} in ('online', 'on_site', 'hybrid')`),
+    check("events_status_check", sql`${t.status} in ('scheduled', 'cancelled')`),
+    check("events_times_check", sql`${t.endsAt} > ${t.startsAt}`),
+    check("events_capacity_check", sql`${t.capacity} is null or ${t.capacity} >= 1`),
+    index("events_starts_at_idx").on(t.startsAt),
+    index("events_centre_idx").on(t.centreId, t.startsAt),
+  ],
+);
+
+/** The event's title and description in one language, with a translation status like courses. */
+export const eventTranslations = pgTable(
+  "event_translations",
+  {
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    locale: text().notNull(),
+    title: text().notNull(),
+    description: text().notNull().default(""),
+    status: text().notNull().default("ready"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.locale] }),
+    check("event_translations_status_check", sql`${t.status} in ('missing', 'draft', 'ready')`),
+  ],
+);
+
+/** Organisations that run the event with its centre, each in a role. */
+export const eventOrganisers = pgTable(
+  "event_organisers",
+  {
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    role: text().notNull(),
+    position: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.organisationId] }), index("event_organisers_organisation_idx").on(t.organisationId)],
+);
+
+/** Orders a waiting list: taken under the event's row lock, so it follows the order of arrival. */
+export const registrationQueue = pgSequence("event_registration_queue");
+
+/**
+ * One person's place at an event. A cancelled registration keeps its row (one per person and
+ * event, enforced by the database); registering again reuses it at the back of the queue.
+ */
+export const eventRegistrations = pgTable(
+  "event_registrations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text().notNull(),
+    queue: bigint({ mode: "number" }).notNull().default(sql`nextval('event_registration_queue')`),
+    /** The institution the participant comes from, for the reports; null: unaffiliated. */
+    organisationId: uuid().references(() => organisations.id, { onDelete: "set null" }),
+    country: char({ length: 2 }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    attendedAt: timestamp({ withTimezone: true }),
+    checkInMethod: text(),
+    /** A message the participant is owed (confirmation, waiting list, promotion); cleared once sent. */
+    pendingNotice: text(),
+    reminderSentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    unique("event_registrations_event_user_key").on(t.eventId, t.userId),
+    check("event_registrations_status_check", sql`${t.status} in ('registered', 'waitlisted', 'cancelled')`),
+    check("event_registrations_check_in_check", sql`${t.checkInMethod} is null or ${t.checkInMethod} in ('staff', 'code')`),
+    index("event_registrations_queue_idx").on(t.eventId, t.status, t.queue),
+    index("event_registrations_user_idx").on(t.userId),
+    index("event_registrations_pending_idx").on(t.pendingNotice).where(sql`${t.pendingNotice} is not null`),
+  ],
+);
+
+/**
+ * The secret of a person's calendar feed URL. Kept readable (not hashed) because the My events page
+ * shows the address again; it grants read access to that person's event list only.
+ */
+export const eventCalendarFeeds = pgTable("event_calendar_feeds", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  token: text().notNull().unique(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,292 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createEvent, eventInput } from "../../../tests/factories/events.ts";
+import { centreStaffOf, createCentre, createOrganisation, learner, secretariat } from "../../../tests/factories/network.ts";
+import { createSignedInUser } from "../../../tests/factories/users.ts";
+import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
+import type { Actor } from "../identity/actor.ts";
+import { isDomainError } from "../shared/errors.ts";
+
+let runtime: TestRuntime;
+let centreId: string;
+let otherCentreId: string;
+const HOUR = 60 * 60 * 1000;
+
+beforeAll(async () => {
+  runtime = await createTestRuntime();
+  centreId = (await createCentre(runtime.services, { country: "KG", name: "Events Test Centre KG" })).id;
+  otherCentreId = (await createCentre(runtime.services, { country: "GH", name: "Events Test Centre GH" })).id;
+});
+
+afterAll(async () => {
+  await runtime?.close();
+});
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (isDomainError(error)) return { code: error.code, status: error.status, fields: error.fields.map((f) => f.path) };
+    throw error;
+  }
+  throw new Error("expected a domain error");
+}
+
+const people = (n: number, locale: "en" | "ru" = "en") =>
+  Promise.all(Array.from({ length: n }, () => createSignedInUser(runtime.services, { locale })));
+
+describe("creating and editing events", () => {
+  test("centre staff and global staff create; others are refused", async () => {
+    const { services, clock } = runtime;
+    const staff = centreStaffOf(centreId);
+    const event = await services.events.createEvent(staff, eventInput(centreId, clock.now));
+    expect(event.canManage).toBe(true);
+    expect(event.checkInCode).toMatch(/^[A-Z2-9]{6}$/);
+    expect(await failure(services.events.createEvent(centreStaffOf(otherCentreId), eventInput(centreId, clock.now)))).toMatchObject({
+      status: 403,
+    });
+    expect(await failure(services.events.createEvent(learner(), eventInput(centreId, clock.now)))).toMatchObject({ status: 403 });
+    expect(await failure(services.events.createEvent(null, eventInput(centreId, clock.now)))).toMatchObject({ status: 401 });
+    expect(await failure(services.events.updateEvent(learner(), event.id, { capacity: 3 }))).toMatchObject({ status: 403 });
+  });
+
+  test("wall-clock times are read in the organiser's zone and stored in UTC", async () => {
+    const { services, clock } = runtime;
+    const event = await services.events.createEvent(
+      secretariat(),
+      eventInput(centreId, clock.now, { startsAt: "2031-11-26T14:00", endsAt: "2031-11-26T16:00", timeZone: "Asia/Bishkek" }),
+    );
+    expect(event.startsAt).toBe("2031-11-26T08:00:00.000Z");
+    expect(event.endsAt).toBe("2031-11-26T10:00:00.000Z");
+    expect(event.timeZone).toBe("Asia/Bishkek");
+    const moved = await services.events.updateEvent(secretariat(), event.id, {
+      startsAt: "2031-11-26T15:00",
+      endsAt: "2031-11-26T17:00",
+      timeZone: "Europe/Belgrade",
+    });
+    expect([moved.startsAt, moved.endsAt]).toEqual(["2031-11-26T14:00:00.000Z", "2031-11-26T16:00:00.000Z"]);
+  });
+
+  test("bad input is refused with field messages and nothing is written", async () => {
+    const { services, clock } = runtime;
+    const before = (await services.events.listEvents({ limit: 100 }, "en")).total;
+    const bad = [
+      eventInput(centreId, clock.now, { timeZone: "Mars/Olympus" }),
+      eventInput(centreId, clock.now, { endsAt: new Date(clock.now.getTime() - HOUR).toISOString() }),
+      eventInput(centreId, clock.now, { mode: "on_site", joinUrl: undefined }),
+      eventInput(centreId, clock.now, { facilityId: crypto.randomUUID(), mode: "hybrid" }),
+      eventInput(crypto.randomUUID(), clock.now),
+    ];
+    const fields = [];
+    for (const input of bad) fields.push((await failure(services.events.createEvent(secretariat(), input))).fields[0]);
+    expect(fields).toEqual(["timeZone", "endsAt", "venue", "facilityId", "centreId"]);
+    expect((await services.events.listEvents({ limit: 100 }, "en")).total).toBe(before);
+  });
+
+  test("texts in the reader's language when ready, else the default with shownLocale", async () => {
+    const { services, clock } = runtime;
+    const event = await services.events.createEvent(
+      secretariat(),
+      eventInput(centreId, clock.now, {
+        defaultLocale: "ru",
+        title: "Семинар по платформе",
+        translations: { en: { title: "Platform workshop", status: "ready" }, fr: { title: "Atelier brouillon", status: "draft" } },
+      }),
+    );
+    expect((await services.events.getEvent(event.slug, "en")).title).toBe("Platform workshop");
+    const fr = await services.events.getEvent(event.id, "fr");
+    expect(fr).toMatchObject({ title: "Семинар по платформе", shownLocale: "ru" });
+    expect(fr.translations.map((t) => `${t.locale}:${t.status}`)).toEqual(["en:ready", "fr:draft", "ru:ready"]);
+  });
+});
+
+describe("registration", () => {
+  test("capacity, waiting list in order, promotion when someone cancels, with emails", async () => {
+    const { services, clock, mailer } = runtime;
+    const event = await createEvent(services, centreId, clock.now, { capacity: 2 });
+    const [a, b, c, d] = (await people(4)) as [Actor, Actor, Actor, Actor];
+    const results = [];
+    for (const person of [a, b, c, d]) results.push(await services.events.register(person, event.id));
+    expect(results.map((r) => [r.status, r.waitlistPosition])).toEqual([
+      ["registered", null],
+      ["registered", null],
+      ["waitlisted", 1],
+      ["waitlisted", 2],
+    ]);
+    const toC = mailer.sent.filter((m) => m.to === c.email);
+    expect(toC.map((m) => m.subject)).toEqual([expect.stringContaining("Waiting list")]);
+    const toA = mailer.sent.find((m) => m.to === a.email)!;
+    expect(toA.attachments?.[0]?.filename).toMatch(/\.ics$/);
+    expect(String(toA.attachments?.[0]?.content)).toContain(`UID:${event.id}@orbis.test`);
+
+    await services.events.cancelRegistration(a, event.id);
+    expect((await services.events.getEvent(event.id, "en", c)).myRegistration).toMatchObject({ status: "registered" });
+    expect((await services.events.getEvent(event.id, "en", d)).myRegistration).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
+    const promotion = mailer.sent.filter((m) => m.to === c.email).at(-1)!;
+    expect(promotion.subject).toContain("A place is yours");
+    expect(promotion.attachments?.[0]?.contentType).toContain("text/calendar");
+
+    // A waitlisted person who leaves frees nothing; the queue closes up.
+    await services.events.cancelRegistration(d, event.id);
+    const summary = await services.events.getEvent(event.id, "en");
+    expect([summary.registeredCount, summary.waitlistCount]).toEqual([2, 0]);
+    // Coming back puts them at the back of the queue.
+    expect(await services.events.register(d, event.id)).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
+  });
+
+  test("twice, outside the window, cancelled, forged ids: translated 4xx and nothing changes", async () => {
+    const { services, clock } = runtime;
+    const [person] = (await people(1, "ru")) as [Actor];
+    const event = await createEvent(services, centreId, clock.now);
+    await services.events.register(person, event.id);
+    expect(await failure(services.events.register(person, event.id))).toMatchObject({ code: "already_registered", status: 409 });
+
+    const later = await createEvent(services, centreId, clock.now, {
+      registrationOpensAt: new Date(clock.now.getTime() + 24 * HOUR).toISOString(),
+    });
+    expect(await failure(services.events.register(person, later.id))).toMatchObject({ code: "registration_closed", status: 409 });
+    const started = await createEvent(services, centreId, clock.now, {}, -1);
+    expect(await failure(services.events.register(person, started.id))).toMatchObject({ code: "registration_closed" });
+
+    const cancelled = await createEvent(services, centreId, clock.now);
+    await services.events.updateEvent(secretariat(), cancelled.id, { status: "cancelled" });
+    expect(await failure(services.events.register(person, cancelled.id))).toMatchObject({ code: "event_cancelled", status: 409 });
+    expect(await failure(services.events.updateEvent(secretariat(), cancelled.id, { status: "scheduled" }))).toMatchObject({
+      fields: ["status"],
+    });
+
+    expect(await failure(services.events.register(person, crypto.randomUUID()))).toMatchObject({ status: 404 });
+    expect(await failure(services.events.register(person, "no such event!"))).toMatchObject({ status: 400 });
+    expect(await failure(services.events.cancelRegistration(person, later.id))).toMatchObject({ status: 404 });
+    for (const id of [event.id, later.id, started.id, cancelled.id]) {
+      const e = await services.events.getEvent(id, "en");
+      expect(e.registeredCount + e.waitlistCount).toBe(id === event.id ? 1 : 0);
+    }
+  });
+
+  test("cancelling an event tells everyone registered or waiting", async () => {
+    const { services, clock, mailer } = runtime;
+    const event = await createEvent(services, centreId, clock.now, { capacity: 1 });
+    const [a, b] = (await people(2)) as [Actor, Actor];
+    await services.events.register(a, event.id);
+    await services.events.register(b, event.id);
+    await services.events.updateEvent(centreStaffOf(centreId), event.id, { status: "cancelled" });
+    for (const person of [a, b]) expect(mailer.sent.filter((m) => m.to === person.email).at(-1)?.subject).toContain("Cancelled");
+  });
+
+  test("the join link is only for registered participants and staff", async () => {
+    const { services, clock } = runtime;
+    const event = await createEvent(services, centreId, clock.now, { capacity: 1 });
+    const [a, b] = (await people(2)) as [Actor, Actor];
+    expect((await services.events.getEvent(event.id, "en")).joinUrl).toBeNull();
+    await services.events.register(a, event.id);
+    await services.events.register(b, event.id);
+    expect((await services.events.getEvent(event.id, "en", a)).joinUrl).toBe("https://meet.example.org/test");
+    expect((await services.events.getEvent(event.id, "en", b)).joinUrl).toBeNull();
+    expect((await services.events.getEvent(event.id, "en", centreStaffOf(centreId))).joinUrl).toBe("https://meet.example.org/test");
+    expect((await services.events.eventIcs(event.id, "en", b)).body).not.toContain("meet.example.org");
+    expect((await services.events.eventIcs(event.id, "en", a)).body).toContain("meet.example.org");
+  });
+});
+
+describe("check-in, reminders, reports, feeds", () => {
+  test("participants check in with the code around the event; staff by registration", async () => {
+    const { services, clock } = runtime;
+    const event = await createEvent(services, centreId, clock.now, { capacity: 2 }, 1);
+    const [a, b, c] = (await people(3)) as [Actor, Actor, Actor];
+    const ra = await services.events.register(a, event.id);
+    const rb = await services.events.register(b, event.id);
+    const rc = await services.events.register(c, event.id);
+    const code = (await services.events.getEvent(event.id, "en", secretariat())).checkInCode!;
+    expect(await failure(services.events.checkIn(a, event.id, { code: "ZZZZZZ" }))).toMatchObject({ status: 400, fields: ["code"] });
+    expect(await services.events.checkIn(a, event.id, { code: code.toLowerCase() })).toMatchObject({ attendedAt: clock.now.toISOString() });
+    expect(await failure(services.events.checkIn(c, event.id, { code }))).toMatchObject({ status: 400 });
+    expect(await failure(services.events.checkIn(a, event.id, { registrationId: rb.id }))).toMatchObject({ status: 403 });
+    expect(await services.events.checkIn(centreStaffOf(centreId), event.id, { registrationId: rb.id })).toMatchObject({
+      status: "registered",
+    });
+    expect(await failure(services.events.checkIn(secretariat(), event.id, { registrationId: crypto.randomUUID() }))).toMatchObject({
+      status: 404,
+    });
+    expect(rc.status).toBe("waitlisted");
+    const list = await services.events.listRegistrations(secretariat(), event.id, { q: b.name });
+    expect(list.items.map((r) => [r.id, r.checkInMethod])).toEqual([[rb.id, "staff"]]);
+    expect(ra.id).toBeTruthy();
+
+    const far = await createEvent(services, centreId, clock.now, {}, 48);
+    await services.events.register(a, far.id);
+    const farCode = (await services.events.getEvent(far.id, "en", secretariat())).checkInCode!;
+    expect(await failure(services.events.checkIn(a, far.id, { code: farCode }))).toMatchObject({ fields: ["code"] });
+  });
+
+  test("reminders go once, a day before, whichever process claims them", async () => {
+    const { services, clock, mailer } = runtime;
+    await services.events.runMailJobs();
+    const event = await createEvent(services, centreId, clock.now, {}, 30);
+    const [a, b] = (await people(2)) as [Actor, Actor];
+    await services.events.register(a, event.id);
+    await services.events.register(b, event.id);
+    expect(await services.events.sendDueReminders()).toBe(0);
+    clock.advance(7 * HOUR);
+    const sent = mailer.sent.length;
+    const [first, second] = await Promise.all([services.events.sendDueReminders(), services.events.sendDueReminders()]);
+    expect(first + second).toBe(2);
+    expect(await services.events.sendDueReminders()).toBe(0);
+    expect(mailer.sent.slice(sent).map((m) => m.subject)).toEqual([
+      expect.stringContaining("Reminder"),
+      expect.stringContaining("Reminder"),
+    ]);
+    clock.advance(-7 * HOUR);
+  });
+
+  test("the report counts by institution (unaffiliated when none) and country", async () => {
+    const { services, clock } = runtime;
+    const university = await createOrganisation(services, { name: "Events Report University", country: "KG" });
+    const event = await createEvent(services, centreId, clock.now, { capacity: 2 }, 1);
+    const [a, b, c] = (await people(3)) as [Actor, Actor, Actor];
+    await services.events.register(a, event.id, { organisationId: university.id });
+    await services.events.register(b, event.id, { country: "GH" });
+    await services.events.register(c, event.id, { organisationId: university.id });
+    const code = (await services.events.getEvent(event.id, "en", secretariat())).checkInCode!;
+    await services.events.checkIn(a, event.id, { code });
+    const report = await services.events.report(centreStaffOf(centreId), event.id, "en");
+    expect(report).toMatchObject({ registered: 2, waitlisted: 1, attended: 1, cancelled: 0 });
+    expect(report.byInstitution.map((b) => [b.label, b.registered, b.waitlisted, b.attended])).toEqual([
+      ["Events Report University", 1, 1, 1],
+      ["Unaffiliated", 1, 0, 0],
+    ]);
+    expect(report.byCountry.map((b) => [b.key, b.registered + b.waitlisted])).toEqual([
+      ["KG", 2],
+      ["GH", 1],
+    ]);
+    expect(await failure(services.events.report(learner(), event.id))).toMatchObject({ status: 403 });
+    expect(await failure(services.events.register(a, event.id, { organisationId: crypto.randomUUID() }))).toMatchObject({
+      fields: ["organisationId"],
+    });
+  });
+
+  test("a personal calendar feed at a secret address, which can be replaced", async () => {
+    const { services, clock } = runtime;
+    const [person] = (await people(1)) as [Actor];
+    const event = await createEvent(services, centreId, clock.now);
+    await services.events.register(person, event.id);
+    const token = await services.events.calendarToken(person);
+    expect(await services.events.calendarToken(person)).toBe(token);
+    const feed = await services.events.calendarFeed(token);
+    expect(feed).toContain(`UID:${event.id}@orbis.test`);
+    expect(feed).toContain("meet.example.org");
+    const fresh = await services.events.regenerateCalendarToken(person);
+    expect(fresh).not.toBe(token);
+    expect(await failure(services.events.calendarFeed(token))).toMatchObject({ status: 404 });
+    expect((await services.events.myEvents(person, "en")).map((m) => m.event.id)).toEqual([event.id]);
+  });
+
+  test("figures: events held and distinct educators reached", async () => {
+    const { services } = runtime;
+    const before = await services.events.figures();
+    expect(before.educatorsReached).toBeGreaterThanOrEqual(2);
+    runtime.clock.advance(10 * 24 * HOUR);
+    const after = await services.events.figures();
+    expect(after.eventsHeld).toBeGreaterThan(before.eventsHeld);
+    runtime.clock.advance(-10 * 24 * HOUR);
+  });
+});

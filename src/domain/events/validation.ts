@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { countryCodeSchema, slugSchema } from "../shared/validation.ts";
+import { eventKinds, eventModes, eventPeriods, eventStatuses, eventTranslationStatuses, organiserRoles } from "./dto.ts";
+
+/** A language of event content: an ISO 639 code, not limited to the interface languages. */
+export const contentLocaleSchema = z.string().regex(/^[a-z]{2,3}$/, "validation.languageCode");
+
+/** An ISO instant with Z or an offset, or a wall-clock time in the event's time zone. */
+export const eventTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/i, "events.field.dateTime");
+
+const title = z.string().trim().min(3).max(200);
+const description = z.string().trim().max(5000);
+
+export const eventTextSchema = z
+  .object({ title, description: description.optional(), status: z.enum(eventTranslationStatuses).optional() })
+  .strict();
+
+const eventFields = z
+  .object({
+    slug: slugSchema.optional(),
+    kind: z.enum(eventKinds),
+    centreId: z.uuid(),
+    defaultLocale: contentLocaleSchema,
+    title,
+    description: description.optional(),
+    /** Texts in other languages; the default language's are `title` and `description`. */
+    translations: z.partialRecord(contentLocaleSchema, eventTextSchema).optional(),
+    startsAt: eventTimeSchema,
+    endsAt: eventTimeSchema,
+    timeZone: z.string().min(1).max(64),
+    mode: z.enum(eventModes),
+    joinUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
+    facilityId: z.uuid().optional(),
+    venue: z.string().trim().max(300).optional(),
+    languages: z.array(contentLocaleSchema).max(20).optional(),
+    interpretationLanguages: z.array(contentLocaleSchema).max(20).optional(),
+    capacity: z.number().int().min(1).max(1_000_000).optional(),
+    registrationOpensAt: eventTimeSchema.optional(),
+    registrationClosesAt: eventTimeSchema.optional(),
+    organisers: z
+      .array(z.object({ organisationId: z.uuid(), role: z.enum(organiserRoles) }).strict())
+      .max(30)
+      .optional(),
+  })
+  .strict();
+
+export const eventInputSchema = eventFields;
+export type EventInput = z.infer<typeof eventInputSchema>;
+
+/** A patch changes only what it names; `null` clears an optional field; status "cancelled" cancels. */
+export const eventPatchSchema = eventFields
+  .omit({ centreId: true })
+  .extend({
+    status: z.enum(eventStatuses),
+    joinUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable(),
+    facilityId: z.uuid().nullable(),
+    venue: z.string().trim().max(300).nullable(),
+    capacity: z.number().int().min(1).max(1_000_000).nullable(),
+    registrationOpensAt: eventTimeSchema.nullable(),
+    registrationClosesAt: eventTimeSchema.nullable(),
+  })
+  .partial()
+  .strict();
+export type EventPatch = z.infer<typeof eventPatchSchema>;
+
+/** An event's id, or its slug in page addresses. */
+export const eventRefSchema = z
+  .string()
+  .min(2)
+  .max(80)
+  .regex(/^[a-z0-9-]+$/i, "validation.slug");
+
+export const eventFiltersSchema = z
+  .object({
+    centre: slugSchema.optional(),
+    kind: z.enum(eventKinds).optional(),
+    language: contentLocaleSchema.optional(),
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    period: z.enum(eventPeriods).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+
+export const registrationInputSchema = z
+  .object({
+    /** The institution the participant comes from, for the reports. */
+    organisationId: z.uuid().optional(),
+    country: countryCodeSchema.optional(),
+  })
+  .strict();
+export type RegistrationInput = z.infer<typeof registrationInputSchema>;
+
+export const checkInInputSchema = z.union([
+  z.object({ registrationId: z.uuid() }).strict(),
+  z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{6}$/, "events.field.checkInCode")
+        .transform((c) => c.toUpperCase()),
+    })
+    .strict(),
+]);
+export type CheckInInput = z.input<typeof checkInInputSchema>;
+
+export const registrationFiltersSchema = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();

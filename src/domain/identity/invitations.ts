@@ -1,0 +1,62 @@
+import crypto from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import { inArray, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import type { Locale } from "../../i18n/locales.ts";
+import { passwordResets, roleAssignments, users } from "./schema.ts";
+
+type Executor = Pick<Database, "select" | "insert">;
+
+/** Long enough for someone nominated before a holiday to find the mail afterwards. */
+export const INVITATION_LIFETIME_DAYS = 14;
+
+export type InvitedAccount = { userId: string; email: string; name: string; locale: Locale; token: string };
+
+/**
+ * Accounts made for people someone else named (an institution nominating its staff): learners
+ * whose password nobody knows, each with a one-use link of the password-reset kind to set one.
+ * Addresses that already have an account are skipped; returns only the accounts made here.
+ */
+export async function createInvitedAccounts(
+  tx: Executor,
+  people: { email: string; name: string }[],
+  options: { locale: Locale; now: Date },
+): Promise<InvitedAccount[]> {
+  if (people.length === 0) return [];
+  // One hash of a secret that is thrown away: a valid argon2 hash nobody can match, computed once
+  // for the whole batch because hashing thousands of passwords would take minutes.
+  const unusable = await hash(crypto.randomBytes(32).toString("base64url"), { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  const at = options.now;
+  const inserted = await tx
+    .insert(users)
+    .values(
+      people.map((p) => ({ email: p.email, name: p.name, passwordHash: unusable, locale: options.locale, createdAt: at, updatedAt: at })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: users.id, email: users.email, name: users.name });
+  if (inserted.length === 0) return [];
+  await tx.insert(roleAssignments).values(inserted.map((u) => ({ userId: u.id, role: "learner", organisationId: null, createdAt: at })));
+  const expiresAt = new Date(at.getTime() + INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
+  const accounts = inserted.map((u) => ({
+    userId: u.id,
+    email: u.email,
+    name: u.name,
+    locale: options.locale,
+    token: crypto.randomBytes(32).toString("base64url"),
+  }));
+  await tx
+    .insert(passwordResets)
+    .values(accounts.map((a) => ({ tokenHash: crypto.createHash("sha256").update(a.token).digest("hex"), userId: a.userId, expiresAt })));
+  return accounts;
+}
+
+/** Accounts by lower-case email, in one query however many addresses are asked about. */
+export async function accountsByEmail(tx: Pick<Database, "select">, emails: string[]): Promise<Map<string, { id: string; name: string }>> {
+  const wanted = [...new Set(emails)];
+  if (wanted.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: users.id, name: users.name, email: sql<string>`lower(${users.email})` })
+    .from(users)
+    .where(inArray(sql`lower(${users.email})`, wanted));
+  return new Map(rows.map((r) => [r.email, { id: r.id, name: r.name }]));
+}

@@ -1,0 +1,376 @@
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { centreStaffOf, createCentre, createOrganisation, learner } from "../../../tests/factories/network.ts";
+import { createProgrammeWithCohort, nominationCsv, publishedCourse } from "../../../tests/factories/programmes.ts";
+import { createSignedInUser } from "../../../tests/factories/users.ts";
+import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
+import { eventRegistrations, events, eventTranslations } from "../events/schema.ts";
+import type { Actor } from "../identity/actor.ts";
+import { users } from "../identity/schema.ts";
+import { enrolments } from "../learning/schema.ts";
+import { isDomainError } from "../shared/errors.ts";
+import { reportFile } from "./report-file.ts";
+import { cohortParticipants, nominations, nominationUploads } from "./schema.ts";
+
+let runtime: TestRuntime;
+let centreId: string;
+let otherCentreId: string;
+let savannah: { id: string };
+let lakeside: { id: string };
+let savannahAdmin: Actor;
+let lakesideAdmin: Actor;
+let centreStaff: Actor;
+
+beforeAll(async () => {
+  runtime = await createTestRuntime();
+  const services = runtime.services;
+  centreId = (await createCentre(services, { country: "GH" })).id;
+  otherCentreId = (await createCentre(services, { country: "KE" })).id;
+  savannah = await createOrganisation(services, { name: "Savannah Test University", country: "GH" });
+  lakeside = await createOrganisation(services, { name: "Lakeside Test University", country: "KE" });
+  savannahAdmin = await createSignedInUser(services, { roles: [{ role: "institution_admin", organisationId: savannah.id }] });
+  lakesideAdmin = await createSignedInUser(services, { roles: [{ role: "institution_admin", organisationId: lakeside.id }] });
+  centreStaff = await createSignedInUser(services, { roles: [{ role: "centre_staff", organisationId: centreId }] });
+});
+
+afterAll(async () => {
+  await runtime?.close();
+});
+
+/** The DomainError a call fails with, for asserting on status, code and field messages. */
+async function failure(work: Promise<unknown>) {
+  try {
+    await work;
+  } catch (error) {
+    if (isDomainError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const countOf = async (table: typeof nominations | typeof users | typeof nominationUploads) =>
+  (await runtime.database.db.select({ n: count() }).from(table))[0]!.n;
+
+describe("programmes", () => {
+  it("are written by their centre's team, shown in the reader's language when ready, listed when published", async () => {
+    const services = runtime.services;
+    const course = await publishedCourse(runtime, centreId);
+    const programme = await services.programmes.createProgramme(centreStaff, {
+      ownerCentreId: centreId,
+      defaultLocale: "en",
+      title: "Teaching with digital tools",
+      courses: [{ courseId: course.id }],
+    });
+    expect(programme).toMatchObject({ status: "draft", shownLocale: "en", courseCount: 1, canManage: true });
+    expect((await services.programmes.listProgrammes({}, "en")).items.map((p) => p.id)).not.toContain(programme.id);
+    expect((await failure(services.programmes.getProgramme(programme.slug, "en", null))).status).toBe(404);
+
+    await services.programmes.translateProgramme(centreStaff, programme.id, "fr", {
+      title: "Enseigner avec le numérique",
+      status: "draft",
+    });
+    await services.programmes.updateProgramme(centreStaff, programme.id, { status: "published" });
+    expect((await services.programmes.getProgramme(programme.slug, "fr")).shownLocale).toBe("en");
+    await services.programmes.translateProgramme(centreStaff, programme.id, "fr", {
+      title: "Enseigner avec le numérique",
+      status: "ready",
+    });
+    const french = await services.programmes.getProgramme(programme.slug, "fr");
+    expect(french).toMatchObject({ title: "Enseigner avec le numérique", shownLocale: "fr", languages: ["en", "fr"], canManage: false });
+    expect((await services.programmes.listProgrammes({}, "en")).items.map((p) => p.id)).toContain(programme.id);
+
+    expect(
+      (await failure(services.programmes.updateProgramme(centreStaffOf(otherCentreId), programme.id, { title: "Taken over" }))).status,
+    ).toBe(403);
+    const unknown = await failure(
+      services.programmes.createProgramme(centreStaff, {
+        ownerCentreId: centreId,
+        defaultLocale: "en",
+        title: "Bad courses",
+        courses: [{ courseId: crypto.randomUUID() }],
+      }),
+    );
+    expect(unknown.fields[0]).toMatchObject({ path: "courses.0.courseId", message: "Choose a published course." });
+    const backwards = await failure(
+      services.programmes.createCohort(centreStaff, programme.id, {
+        name: "Backwards",
+        startsOn: "2030-05-01",
+        endsOn: "2030-04-01",
+        locale: "en",
+        capacity: 5,
+        enrolmentMode: "open",
+      }),
+    );
+    expect(backwards.fields[0]).toMatchObject({ path: "endsOn", message: "The end date is before the start date." });
+  });
+});
+
+describe("open cohorts", () => {
+  it("enrol people in the cohort and its courses, up to the capacity", async () => {
+    const services = runtime.services;
+    const { cohort, courses } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open", capacity: 1 });
+    const first = await createSignedInUser(services);
+    const joined = await services.programmes.enrol(first, cohort.id);
+    expect(joined.viewer.participant).toBe(true);
+    expect(joined.progress?.map((p) => [p.courseId, p.lessonsDone, p.lessonsTotal, p.completed])).toEqual([
+      [courses[0]!.id, 0, 2, false],
+      [courses[1]!.id, 0, 2, false],
+    ]);
+    const enrolled = await runtime.database.db
+      .select({ courseId: enrolments.courseId })
+      .from(enrolments)
+      .where(eq(enrolments.userId, first.userId));
+    expect(enrolled.map((e) => e.courseId).sort()).toEqual(courses.map((c) => c.id).sort());
+    // Joining twice changes nothing.
+    await services.programmes.enrol(first, cohort.id);
+
+    const second = await createSignedInUser(services);
+    const full = await failure(services.programmes.enrol(second, cohort.id));
+    expect(full.status).toBe(409);
+    expect(full.fields[0]?.message).toBe("The cohort has no seats left, and 1 person would join.");
+    expect((await services.programmes.getCohort(second, cohort.id)).viewer.canEnrol).toBe(false);
+  });
+
+  it("refuse self-enrolment in a nomination cohort and strangers in an invitation cohort", async () => {
+    const services = runtime.services;
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "nomination" });
+    expect((await failure(services.programmes.enrol(await createSignedInUser(services), cohort.id))).status).toBe(409);
+    const invitation = (await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "invitation" })).cohort;
+    const guest = await createSignedInUser(services);
+    expect((await failure(services.programmes.enrol(guest, invitation.id))).status).toBe(403);
+    await services.programmes.invite(centreStaff, invitation.id, { emails: [guest.email.toUpperCase()] });
+    expect(runtime.mailer.sent.at(-1)?.to).toBe(guest.email);
+    expect((await services.programmes.getCohort(guest, invitation.id)).viewer.canEnrol).toBe(true);
+    expect((await services.programmes.enrol(guest, invitation.id)).viewer.participant).toBe(true);
+  });
+});
+
+describe("bulk nominations", () => {
+  it("preview every row's problem and save nothing", async () => {
+    const services = runtime.services;
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { institutionQuota: 4 });
+    const known = await createSignedInUser(services);
+    await services.programmes.nominate(savannahAdmin, cohort.id, { name: known.name, email: known.email });
+    const before = { nominations: await countOf(nominations), users: await countOf(users) };
+    const preview = await services.programmes.previewNominations(savannahAdmin, cohort.id, {
+      fileName: "staff.csv",
+      bytes: nominationCsv([
+        ["Ama Mensah", "ama@savannah.test", "Maths", "Lecturer"],
+        ["", "noname@savannah.test", "", ""],
+        ["Bad Email", "not-an-email", "", ""],
+        ["Ama Again", "AMA@savannah.test", "", ""],
+        [known.name, known.email, "", ""],
+        ["Kofi", "kofi@savannah.test", "", ""],
+        ["Esi", "esi@savannah.test", "", ""],
+        ["Yaw", "yaw@savannah.test", "", ""],
+      ]),
+    });
+    expect(preview.rows.map((r) => [r.line, r.problems])).toEqual([
+      [2, []],
+      [3, ["missing_name"]],
+      [4, ["invalid_email"]],
+      [5, ["duplicate_in_file"]],
+      [6, ["already_nominated"]],
+      [7, []],
+      [8, []],
+      [9, ["over_quota"]],
+    ]);
+    expect(preview).toMatchObject({ validCount: 3, problemCount: 5, quota: { limit: 4, used: 1, left: 3 } });
+    expect(preview.rows[4]?.hasAccount).toBe(true);
+    expect({ nominations: await countOf(nominations), users: await countOf(users) }).toEqual(before);
+
+    // The stored preview is the uploader's alone.
+    expect((await failure(services.programmes.getNominationPreview(lakesideAdmin, preview.uploadId))).status).toBe(404);
+    expect((await services.programmes.getNominationPreview(savannahAdmin, preview.uploadId)).validCount).toBe(3);
+
+    const sentBefore = runtime.mailer.sent.length;
+    const result = await services.programmes.confirmNominations(savannahAdmin, preview.uploadId, "fr");
+    expect(result).toEqual({ nominated: 3, accountsCreated: 3, skipped: 5 });
+    const invitations = runtime.mailer.sent.slice(sentBefore);
+    expect(invitations.map((m) => m.to).sort()).toEqual(["ama@savannah.test", "esi@savannah.test", "kofi@savannah.test"]);
+    // In the language of the page the administrator confirmed from, with a working set-password link.
+    const link = /\/fr\/reset-password\/([A-Za-z0-9_-]+)/.exec(invitations[0]!.text)?.[1];
+    expect(link).toBeTruthy();
+    const { sessionToken } = await services.identity.resetPassword({ token: link!, password: "a new password for ama" });
+    expect(await services.identity.authenticate({ sessionToken })).toMatchObject({ locale: "fr" });
+    // Confirming is once: the upload is gone.
+    expect((await failure(services.programmes.confirmNominations(savannahAdmin, preview.uploadId))).status).toBe(404);
+    const listed = await services.programmes.listNominations(savannahAdmin, cohort.id);
+    expect(listed.filter((n) => n.status === "pending")).toHaveLength(4);
+    expect(listed.find((n) => n.user.email === "ama@savannah.test")).toMatchObject({ department: "Maths", jobTitle: "Lecturer" });
+  });
+
+  it("are for one's own institution, for nomination cohorts only", async () => {
+    const services = runtime.services;
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId);
+    const upload = { fileName: "x.csv", bytes: nominationCsv([["A", "a@x.test", "", ""]]) };
+    expect(
+      (await failure(services.programmes.previewNominations(lakesideAdmin, cohort.id, { ...upload, institutionId: savannah.id }))).status,
+    ).toBe(403);
+    expect((await failure(services.programmes.previewNominations(learner(), cohort.id, upload))).status).toBe(403);
+    expect(
+      (await failure(services.programmes.nominate(lakesideAdmin, cohort.id, { institutionId: savannah.id, name: "A", email: "a@x.test" })))
+        .status,
+    ).toBe(403);
+    const open = (await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open" })).cohort;
+    expect((await failure(services.programmes.previewNominations(savannahAdmin, open.id, upload))).status).toBe(409);
+    // A bad file is refused before anything is stored.
+    const uploads = await countOf(nominationUploads);
+    const bad = await failure(
+      services.programmes.previewNominations(savannahAdmin, cohort.id, { fileName: "x.csv", bytes: new Uint8Array() }),
+    );
+    expect(bad.fields[0]).toMatchObject({ path: "file", message: "The file is empty." });
+    expect(await countOf(nominationUploads)).toBe(uploads);
+  });
+
+  it("preview 5,000 rows with a handful of queries", async () => {
+    const services = runtime.services;
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { capacity: 10_000 });
+    const rows = Array.from({ length: 5000 }, (_, i) => [`Person ${i}`, `person${i}@bulk.test`, "Dept", "Lecturer"]);
+    const started = performance.now();
+    const preview = await services.programmes.previewNominations(savannahAdmin, cohort.id, {
+      fileName: "big.csv",
+      bytes: nominationCsv(rows),
+    });
+    const elapsed = performance.now() - started;
+    expect(preview.validCount).toBe(5000);
+    expect(elapsed).toBeLessThan(5000);
+  });
+});
+
+describe("decisions", () => {
+  it("approve into the cohort and its courses, within capacity, by the owner centre's staff only", async () => {
+    const services = runtime.services;
+    const { cohort, courses } = await createProgrammeWithCohort(runtime, centreId, { capacity: 2 });
+    const nominees = [];
+    for (const name of ["One", "Two", "Three"]) {
+      nominees.push(
+        await services.programmes.nominate(savannahAdmin, cohort.id, {
+          name,
+          email: `${name.toLowerCase()}.${cohort.id.slice(0, 6)}@savannah.test`,
+        }),
+      );
+    }
+    const ids = nominees.map((n) => n.id);
+    expect(
+      (await failure(services.programmes.decide(centreStaffOf(otherCentreId), { nominationIds: ids, decision: "approved" }))).status,
+    ).toBe(403);
+    expect((await failure(services.programmes.decide(savannahAdmin, { nominationIds: ids, decision: "approved" }))).status).toBe(403);
+
+    const over = await failure(services.programmes.decide(centreStaff, { nominationIds: ids, decision: "approved" }));
+    expect(over.status).toBe(409);
+    expect(over.fields[0]?.message).toBe("The cohort has 2 seats left, and 3 people would join.");
+    const participants = () =>
+      runtime.database.db.select({ n: count() }).from(cohortParticipants).where(eq(cohortParticipants.cohortId, cohort.id));
+    expect((await participants())[0]!.n).toBe(0);
+    expect((await services.programmes.listNominations(centreStaff, cohort.id)).every((n) => n.status === "pending")).toBe(true);
+
+    const sentBefore = runtime.mailer.sent.length;
+    const decided = await services.programmes.decide(centreStaff, { nominationIds: ids.slice(0, 2), decision: "approved" });
+    expect(decided.map((n) => n.status)).toEqual(["approved", "approved"]);
+    expect((await participants())[0]!.n).toBe(2);
+    const person = nominees[0]!.user.id;
+    const enrolled = await runtime.database.db
+      .select({ courseId: enrolments.courseId })
+      .from(enrolments)
+      .where(eq(enrolments.userId, person));
+    expect(enrolled.map((e) => e.courseId).sort()).toEqual(courses.map((c) => c.id).sort());
+    expect(runtime.mailer.sent.slice(sentBefore).map((m) => m.subject)).toEqual([
+      expect.stringContaining("Your place is confirmed"),
+      expect.stringContaining("Your place is confirmed"),
+    ]);
+
+    expect((await failure(services.programmes.decide(centreStaff, { nominationIds: [ids[0]!], decision: "declined" }))).status).toBe(409);
+    expect((await services.programmes.decide(centreStaff, { nominationIds: [ids[2]!], decision: "declined" }))[0]?.status).toBe("declined");
+    // A declined nomination frees its place in the quota and shows on the centre's cohort page.
+    const page = await services.programmes.getCohort(centreStaff, cohort.id);
+    expect(page.participants?.map((p) => p.institution?.name)).toEqual(["Savannah Test University", "Savannah Test University"]);
+    expect((await services.programmes.getCohort(savannahAdmin, cohort.id)).participants).toBeNull();
+  });
+});
+
+describe("reports", () => {
+  it("count nominations, enrolments and completions by institution and country, and export them safely", async () => {
+    const services = runtime.services;
+    const { cohort, courses } = await createProgrammeWithCohort(runtime, centreId);
+    const ghana = await services.programmes.nominate(savannahAdmin, cohort.id, {
+      name: '=HYPERLINK("http://evil")',
+      email: "evil@savannah.test",
+    });
+    const kenya = await services.programmes.nominate(lakesideAdmin, cohort.id, {
+      name: "Otieno",
+      email: "otieno@lakeside.test",
+      department: "ICT",
+    });
+    await services.programmes.nominate(lakesideAdmin, cohort.id, { name: "Akinyi", email: "akinyi@lakeside.test" });
+    await services.programmes.decide(centreStaff, { nominationIds: [ghana.id, kenya.id], decision: "approved" });
+    // Otieno completes the required course.
+    await runtime.database.db
+      .update(enrolments)
+      .set({ status: "completed", completedAt: new Date() })
+      .where(and(eq(enrolments.userId, kenya.user.id), eq(enrolments.courseId, courses[0]!.id)));
+
+    const report = await services.programmes.cohortReport(centreStaff, cohort.id, "en");
+    expect(report.scope).toBe("cohort");
+    expect(report.totals).toMatchObject({ nominated: 3, approved: 2, enrolled: 2, completed: 1, coursesCompleted: 1 });
+    expect(report.byCountry.map((c) => [c.country, c.nominated, c.enrolled, c.completed])).toEqual([
+      ["KE", 2, 1, 1],
+      ["GH", 1, 1, 0],
+    ]);
+    expect(report.byInstitution.map((i) => i.institution?.name)).toEqual(["Lakeside Test University", "Savannah Test University"]);
+
+    const own = await services.programmes.cohortReport(lakesideAdmin, cohort.id, "en");
+    expect(own.scope).toBe("institution");
+    expect(own.people.map((p) => p.name).sort()).toEqual(["Akinyi", "Otieno"]);
+    expect((await failure(services.programmes.cohortReport(learner(), cohort.id))).status).toBe(403);
+
+    const csv = (await reportFile(report, "csv", "en")).body.toString("utf8");
+    expect(csv.startsWith("\uFEFFName,Email,Institution")).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    const xlsx = await reportFile(report, "xlsx", "ru");
+    expect(xlsx.body.subarray(0, 2).toString()).toBe("PK");
+    expect(xlsx.fileName).toMatch(/\.xlsx$/);
+  });
+});
+
+describe("live sessions", () => {
+  it("link the centre's events to a cohort's schedule and count who attended them", async () => {
+    const services = runtime.services;
+    const db = runtime.database.db;
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open" });
+    const event = async (centre: string, title: string) => {
+      const [row] = await db
+        .insert(events)
+        .values({
+          slug: `session-${crypto.randomUUID().slice(0, 8)}`,
+          kind: "training_session",
+          centreId: centre,
+          defaultLocale: "en",
+          startsAt: new Date("2030-03-05T09:00:00Z"),
+          endsAt: new Date("2030-03-05T11:00:00Z"),
+          timeZone: "Africa/Accra",
+          mode: "online",
+          checkInCode: "123456",
+        })
+        .returning({ id: events.id });
+      await db.insert(eventTranslations).values({ eventId: row!.id, locale: "en", title });
+      return row!.id;
+    };
+    const session = await event(centreId, "Kick-off webinar");
+    const elsewhere = await event(otherCentreId, "Another centre's webinar");
+    const linked = await services.programmes.linkSession(centreStaff, cohort.id, session);
+    expect(linked.sessions.map((s) => s.title)).toEqual(["Kick-off webinar"]);
+    const refused = await failure(services.programmes.linkSession(centreStaff, cohort.id, elsewhere));
+    expect(refused.fields[0]).toMatchObject({ path: "eventId" });
+    expect((await failure(services.programmes.linkSession(centreStaffOf(otherCentreId), cohort.id, session))).status).toBe(403);
+
+    const participant = await createSignedInUser(services);
+    await services.programmes.enrol(participant, cohort.id);
+    await db
+      .insert(eventRegistrations)
+      .values({ eventId: session, userId: participant.userId, status: "registered", attendedAt: new Date() });
+    const report = await services.programmes.cohortReport(centreStaff, cohort.id, "en");
+    expect(report).toMatchObject({ sessionsTotal: 1, totals: { enrolled: 1, sessionsAttended: 1 } });
+    expect((await services.programmes.unlinkSession(centreStaff, cohort.id, session)).sessions).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { contentLocaleSchema } from "../catalogue/validation.ts";
+import { emailSchema, nameSchema } from "../identity/validation.ts";
+import { slugSchema } from "../shared/validation.ts";
+import { cohortStatuses, enrolmentModes, nominationStatuses, programmeStatuses } from "./dto.ts";
+
+const title = z.string().trim().min(2).max(200);
+const description = z.string().trim().max(10_000);
+const audience = z.string().trim().max(1000);
+const isoDate = z.iso.date();
+
+export const programmeCoursesSchema = z
+  .array(z.object({ courseId: z.uuid(), required: z.boolean().default(true) }).strict())
+  .max(40)
+  .refine((list) => new Set(list.map((c) => c.courseId)).size === list.length, "programmes.field.courseTwice");
+
+export const programmeInputSchema = z
+  .object({
+    slug: slugSchema.optional(),
+    ownerCentreId: z.uuid(),
+    defaultLocale: contentLocaleSchema,
+    status: z.enum(programmeStatuses).default("draft"),
+    title,
+    description: description.default(""),
+    targetAudience: audience.default(""),
+    courses: programmeCoursesSchema.default([]),
+  })
+  .strict();
+export type ProgrammeInput = z.input<typeof programmeInputSchema>;
+
+/** Changes what it names; texts in the default language, others through translations. */
+export const programmePatchSchema = z
+  .object({
+    slug: slugSchema,
+    status: z.enum(programmeStatuses),
+    title,
+    description,
+    targetAudience: audience,
+    courses: programmeCoursesSchema,
+  })
+  .partial()
+  .strict();
+export type ProgrammePatch = z.input<typeof programmePatchSchema>;
+
+export const programmeTranslationSchema = z
+  .object({ title, description: description.default(""), targetAudience: audience.default(""), status: z.enum(["draft", "ready"]) })
+  .strict();
+export type ProgrammeTranslationInput = z.input<typeof programmeTranslationSchema>;
+
+export const programmeFiltersSchema = z
+  .object({
+    centre: slugSchema.optional(),
+    q: z.string().trim().max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+export type ProgrammeFilters = z.input<typeof programmeFiltersSchema>;
+
+const cohortFields = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    locale: contentLocaleSchema,
+    capacity: z.number().int().min(1).max(100_000),
+    enrolmentMode: z.enum(enrolmentModes),
+    institutionQuota: z.number().int().min(1).max(100_000).nullable().default(null),
+    status: z.enum(cohortStatuses).default("open"),
+    facilitatorEmails: z.array(emailSchema).max(20).default([]),
+  })
+  .strict();
+const datesInOrder = (c: { startsOn?: string | undefined; endsOn?: string | undefined }) =>
+  !c.startsOn || !c.endsOn || c.endsOn >= c.startsOn;
+export const cohortInputSchema = cohortFields.refine(datesInOrder, { path: ["endsOn"], message: "programmes.field.endsBeforeStart" });
+export type CohortInput = z.input<typeof cohortInputSchema>;
+export const cohortPatchSchema = cohortFields
+  .partial()
+  .strict()
+  .refine(datesInOrder, { path: ["endsOn"], message: "programmes.field.endsBeforeStart" });
+export type CohortPatch = z.input<typeof cohortPatchSchema>;
+
+export const nominationInputSchema = z
+  .object({
+    institutionId: z.uuid().optional(),
+    name: nameSchema,
+    email: emailSchema,
+    department: z.string().trim().max(200).default(""),
+    jobTitle: z.string().trim().max(200).default(""),
+  })
+  .strict();
+export type NominationInput = z.input<typeof nominationInputSchema>;
+
+export const decisionInputSchema = z
+  .object({ nominationIds: z.array(z.uuid()).min(1).max(5000), decision: z.enum(["approved", "declined"]) })
+  .strict();
+export type DecisionInput = z.input<typeof decisionInputSchema>;
+
+export const nominationFiltersSchema = z
+  .object({ status: z.enum(nominationStatuses).optional(), institutionId: z.uuid().optional() })
+  .strict();
+
+export const invitationInputSchema = z.object({ emails: z.array(emailSchema).min(1).max(500) }).strict();

@@ -1,0 +1,350 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  eventKinds,
+  eventModes,
+  eventStatuses,
+  eventTranslationStatuses,
+  organiserRoles,
+  registrationStatuses,
+} from "../../domain/events/dto.ts";
+import { participantsCsv, reportXlsx } from "../../domain/events/report-files.ts";
+import {
+  checkInInputSchema,
+  eventFiltersSchema,
+  eventInputSchema,
+  eventPatchSchema,
+  eventRefSchema,
+  registrationFiltersSchema,
+  registrationInputSchema,
+} from "../../domain/events/validation.ts";
+import { organisationKinds } from "../../domain/network/dto.ts";
+import type { Services } from "../../services.ts";
+import { requestLocale } from "../request-locale.ts";
+import { lang, langQuery, security, signedIn } from "./common.ts";
+
+const tags = ["events"];
+
+const refParams = z.object({ id: eventRefSchema.describe("The event's id or slug") }).strict();
+
+const organisationRef = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  country: z.string().nullable(),
+});
+const eventSummaryDto = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  kind: z.enum(eventKinds),
+  title: z.string(),
+  shownLocale: z.string().describe("Language of title and description: the reader's when ready, else defaultLocale"),
+  defaultLocale: z.string(),
+  centre: organisationRef,
+  startsAt: z.string().describe("UTC instant"),
+  endsAt: z.string().describe("UTC instant"),
+  timeZone: z.string().describe("The organiser's IANA time zone"),
+  mode: z.enum(eventModes),
+  venue: z.string().nullable(),
+  facility: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  languages: z.array(z.string()),
+  interpretationLanguages: z.array(z.string()),
+  capacity: z.number().int().nullable(),
+  registeredCount: z.number().int(),
+  waitlistCount: z.number().int(),
+  registrationOpensAt: z.string().nullable(),
+  registrationClosesAt: z.string().nullable(),
+  status: z.enum(eventStatuses),
+});
+const myRegistration = z.object({
+  id: z.uuid(),
+  status: z.enum(registrationStatuses),
+  waitlistPosition: z.number().int().nullable(),
+  attendedAt: z.string().nullable(),
+});
+const registrationDto = myRegistration.extend({ eventId: z.uuid() });
+const eventDto = eventSummaryDto.extend({
+  description: z.string(),
+  organisers: z.array(z.object({ organisation: organisationRef, role: z.enum(organiserRoles) })),
+  translations: z.array(z.object({ locale: z.string(), status: z.enum(eventTranslationStatuses) })),
+  joinUrl: z.string().nullable().describe("Only for registered participants and the event's staff"),
+  checkInCode: z.string().nullable().describe("Only for the event's staff"),
+  myRegistration: myRegistration.nullable(),
+  registrationOpen: z.boolean(),
+  canManage: z.boolean(),
+});
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+const registrationRow = registrationDto.extend({
+  name: z.string(),
+  email: z.string(),
+  institution: organisationRef.nullable(),
+  country: z.string().nullable(),
+  registeredAt: z.string(),
+  checkInMethod: z.enum(["staff", "code"]).nullable(),
+});
+const bucket = z.object({
+  key: z.string(),
+  label: z.string(),
+  registered: z.number().int(),
+  waitlisted: z.number().int(),
+  attended: z.number().int(),
+});
+const reportDto = z.object({
+  event: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), startsAt: z.string(), timeZone: z.string() }),
+  registered: z.number().int(),
+  waitlisted: z.number().int(),
+  attended: z.number().int(),
+  cancelled: z.number().int(),
+  byInstitution: z.array(bucket),
+  byCountry: z.array(bucket),
+});
+const calendarDto = z.object({ url: z.string().describe("The secret address of the person's calendar feed (text/calendar)") });
+
+/** Events: the public calendar, registration and check-in, and the staff's writes and reports. */
+export async function eventRoutes(fastify: FastifyInstance, options: { services: Services }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const events = options.services.events;
+
+  app.get(
+    "/events",
+    {
+      schema: {
+        tags,
+        summary: "List events, soonest first (or latest first for period=past), with filters",
+        description: "`from` and `to` bound the start time; `language` matches the event's languages and interpretation languages.",
+        querystring: eventFiltersSchema.extend(lang),
+        response: { 200: page(eventSummaryDto) },
+      },
+    },
+    async (request) => {
+      const { lang: _lang, ...filters } = request.query;
+      return events.listEvents(filters, requestLocale(request));
+    },
+  );
+
+  app.get(
+    "/events/:id",
+    {
+      schema: { tags, summary: "One event (by id or slug)", params: refParams, querystring: langQuery, response: { 200: eventDto } },
+    },
+    async (request) => events.getEvent(request.params.id, requestLocale(request), request.actor),
+  );
+
+  app.get(
+    "/events/:id/calendar.ics",
+    {
+      schema: {
+        tags,
+        summary: "The event as an iCalendar file (with the join link for registered participants)",
+        params: refParams,
+        querystring: langQuery,
+        produces: ["text/calendar"],
+      },
+    },
+    async (request, reply) => {
+      const file = await events.eventIcs(request.params.id, requestLocale(request), request.actor);
+      return reply
+        .type("text/calendar; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+
+  app.post(
+    "/events",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Create an event (the centre's admins and staff, or the secretariat)",
+        description: "Times are ISO instants, or wall-clock times (no offset) read in `timeZone`.",
+        querystring: langQuery,
+        body: eventInputSchema,
+        response: { 201: eventDto },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await events.createEvent(request.actor, request.body, requestLocale(request))),
+  );
+
+  app.patch(
+    "/events/:id",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Change an event, or cancel it with status=cancelled (its centre's staff)",
+        params: refParams,
+        querystring: langQuery,
+        body: eventPatchSchema,
+        response: { 200: eventDto },
+      },
+    },
+    async (request) => events.updateEvent(request.actor, request.params.id, request.body, requestLocale(request)),
+  );
+
+  app.post(
+    "/events/:id/registration",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Register the signed-in person; when the event is full, they join the waiting list",
+        params: refParams,
+        querystring: langQuery,
+        body: registrationInputSchema.nullish(),
+        response: { 201: registrationDto },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await events.register(request.actor, request.params.id, request.body ?? {}, requestLocale(request))),
+  );
+
+  app.delete(
+    "/events/:id/registration",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Cancel the signed-in person's registration; the first person waiting takes the place",
+        params: refParams,
+        querystring: langQuery,
+        response: { 200: registrationDto },
+      },
+    },
+    async (request) => events.cancelRegistration(request.actor, request.params.id, requestLocale(request)),
+  );
+
+  app.post(
+    "/events/:id/check-ins",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Record attendance: staff by registration id, or a participant with the code shown at the event",
+        params: refParams,
+        querystring: langQuery,
+        body: checkInInputSchema,
+        response: { 200: registrationDto },
+      },
+    },
+    async (request) => events.checkIn(request.actor, request.params.id, request.body, requestLocale(request)),
+  );
+
+  app.get(
+    "/events/:id/registrations",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "The registration list, searchable by name or email (the event's staff)",
+        params: refParams,
+        querystring: registrationFiltersSchema.extend(lang),
+        response: { 200: page(registrationRow) },
+      },
+    },
+    async (request) => {
+      const { lang: _lang, ...filters } = request.query;
+      return events.listRegistrations(request.actor, request.params.id, filters, requestLocale(request));
+    },
+  );
+
+  app.get(
+    "/events/:id/report",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Participation report: counts by institution and country (JSON), or the participant list as CSV or XLSX",
+        params: refParams,
+        querystring: z.object({ format: z.enum(["json", "csv", "xlsx"]).default("json"), ...lang }).strict(),
+        response: { 200: reportDto },
+      },
+    },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const report = await events.report(request.actor, request.params.id, locale);
+      if (request.query.format === "json") return report;
+      const { rows } = await events.participants(request.actor, request.params.id, locale);
+      const name = `${report.event.slug}-participants`;
+      // Files, not the JSON of the response schema: Fastify sends strings of another type and buffers as they are.
+      if (request.query.format === "csv") {
+        return reply
+          .type("text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="${name}.csv"`)
+          .send(participantsCsv(rows, locale) as never);
+      }
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", `attachment; filename="${name}.xlsx"`)
+        .send((await reportXlsx(report, rows, locale)) as never);
+    },
+  );
+
+  app.get(
+    "/me/events",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "The events the signed-in person is registered for or waiting for",
+        querystring: langQuery,
+        response: { 200: z.object({ items: z.array(z.object({ event: eventSummaryDto, registration: myRegistration })) }) },
+      },
+    },
+    async (request) => ({ items: await events.myEvents(request.actor, requestLocale(request)) }),
+  );
+
+  app.get(
+    "/me/calendar",
+    {
+      preValidation: signedIn,
+      schema: { tags, security, summary: "The address of the signed-in person's calendar feed", response: { 200: calendarDto } },
+    },
+    async (request) => ({ url: events.calendarFeedUrl(await events.calendarToken(request.actor)) }),
+  );
+
+  app.post(
+    "/me/calendar/token",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Replace the calendar feed's secret address; the old one stops working",
+        response: { 200: calendarDto },
+      },
+    },
+    async (request) => ({ url: events.calendarFeedUrl(await events.regenerateCalendarToken(request.actor)) }),
+  );
+}
+
+/** The calendar feed lives outside /api/v1 at a short address calendar apps subscribe to. */
+export async function calendarFeedRoutes(fastify: FastifyInstance, options: { services: Services }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    "/calendar/:file",
+    {
+      schema: {
+        tags,
+        summary: "A person's events as an iCalendar feed, at the secret address from /api/v1/me/calendar",
+        params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/) }).strict(),
+        produces: ["text/calendar"],
+      },
+    },
+    async (request, reply) => {
+      const body = await options.services.events.calendarFeed(request.params.file.replace(/\.ics$/, ""));
+      return reply.type("text/calendar; charset=utf-8").header("cache-control", "private, max-age=300").send(body);
+    },
+  );
+}

@@ -1,0 +1,375 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { courseStatuses, lessonKinds, translationStatuses } from "../../domain/catalogue/dto.ts";
+import { questionKinds } from "../../domain/catalogue/quiz-dto.ts";
+import { quizInputSchema, quizTranslationSchema } from "../../domain/catalogue/quiz-validation.ts";
+import { contentLocaleSchema, courseRefSchema } from "../../domain/catalogue/validation.ts";
+import { enrolmentStatuses } from "../../domain/learning/dto.ts";
+import { attemptInputSchema, staffEnrolmentSchema } from "../../domain/learning/validation.ts";
+import type { Services } from "../../services.ts";
+import { requestLocale } from "../request-locale.ts";
+import { lessonDto } from "./catalogue.ts";
+import { langQuery, security, signedIn } from "./common.ts";
+
+const tags = ["learning"];
+
+const courseParams = z.object({ id: courseRefSchema.describe("The course's id or slug") }).strict();
+const lessonParams = courseParams.extend({ lessonId: z.uuid() }).strict();
+
+const enrolmentDto = z.object({
+  courseId: z.uuid(),
+  courseSlug: z.string(),
+  status: z.enum(enrolmentStatuses),
+  enrolledAt: z.string(),
+  completedAt: z.string().nullable(),
+  completedVersion: z.number().int().nullable().describe("The course version completed"),
+  progress: z.object({ done: z.number().int(), required: z.number().int() }).describe("Required lessons done (a quiz once passed)"),
+  resumeLessonId: z.uuid().nullable().describe("The last lesson opened, else the first not done"),
+});
+const quizDto = z
+  .object({
+    lessonId: z.uuid(),
+    passingScore: z.number().int().describe("Percentage of the points needed to pass"),
+    maxAttempts: z.number().int().nullable().describe("Null: unlimited"),
+    maxScore: z.number().int(),
+    questions: z.array(
+      z.object({
+        id: z.uuid(),
+        position: z.number().int(),
+        kind: z.enum(questionKinds),
+        points: z.number().int(),
+        prompt: z.string(),
+        shownLocale: z.string().describe("The reader's language when this question's translation is ready, else the course's default"),
+        options: z.array(z.object({ id: z.uuid(), text: z.string() })),
+      }),
+    ),
+  })
+  .describe("The questions without what is correct");
+const attemptDto = z.object({
+  attemptNumber: z.number().int(),
+  score: z.number().int(),
+  maxScore: z.number().int(),
+  percent: z.number().int().describe("Rounded down"),
+  passed: z.boolean(),
+  submittedAt: z.string(),
+});
+const questionResult = z.object({
+  questionId: z.uuid(),
+  prompt: z.string(),
+  correct: z.boolean(),
+  awarded: z.number().int(),
+  points: z.number().int(),
+  feedback: z.string(),
+});
+const learnerQuizDto = z.object({
+  quiz: quizDto,
+  attempts: z.array(attemptDto),
+  attemptsLeft: z.number().int().nullable().describe("Null: unlimited"),
+  passed: z.boolean(),
+  latest: attemptDto
+    .extend({ questions: z.array(questionResult) })
+    .nullable()
+    .describe("The latest attempt with feedback per question"),
+});
+const attemptResultDto = attemptDto.extend({
+  questions: z.array(questionResult),
+  attemptsLeft: z.number().int().nullable(),
+  enrolment: enrolmentDto,
+});
+const lessonRef = z.object({ id: z.uuid(), title: z.string(), kind: z.enum(lessonKinds), required: z.boolean(), done: z.boolean() });
+const playerDto = z.object({
+  lesson: lessonDto,
+  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string(), defaultLocale: z.string() }),
+  syllabus: z.array(z.object({ id: z.uuid(), title: z.string(), lessons: z.array(lessonRef) })),
+  previous: lessonRef.nullable(),
+  next: lessonRef.nullable(),
+  done: z.boolean(),
+  enrolment: enrolmentDto,
+  quiz: learnerQuizDto.nullable().describe("For a quiz lesson"),
+});
+const learningItem = z.object({
+  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string() }),
+  enrolment: enrolmentDto,
+});
+const authorQuizDto = z.object({
+  lessonId: z.uuid(),
+  lessonTitle: z.string(),
+  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), status: z.enum(courseStatuses), defaultLocale: z.string() }),
+  passingScore: z.number().int(),
+  maxAttempts: z.number().int().nullable(),
+  editable: z.boolean().describe("False unless the course is a draft"),
+  questions: z.array(
+    z.object({
+      id: z.uuid(),
+      position: z.number().int(),
+      kind: z.enum(questionKinds),
+      points: z.number().int(),
+      prompt: z.string(),
+      feedback: z.string(),
+      answerTrue: z.boolean().nullable(),
+      acceptedAnswers: z.array(z.string()),
+      options: z.array(z.object({ id: z.uuid(), text: z.string(), correct: z.boolean() })),
+    }),
+  ),
+});
+const quizText = z.object({ prompt: z.string(), feedback: z.string(), acceptedAnswers: z.array(z.string()) });
+const quizTextsDto = z.object({
+  lessonId: z.uuid(),
+  locale: z.string(),
+  sourceLocale: z.string(),
+  questions: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(questionKinds),
+      source: quizText,
+      translation: quizText.extend({ status: z.enum(translationStatuses) }).nullable(),
+      options: z.array(
+        z.object({
+          id: z.uuid(),
+          source: z.string(),
+          translation: z.object({ text: z.string(), status: z.enum(translationStatuses) }).nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** Enrolment, the lesson player, quiz attempts and "my learning"; quiz authoring and translation. */
+export async function learningRoutes(fastify: FastifyInstance, options: { services: Services }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { learning, quizzes } = options.services;
+  const auth = { preValidation: signedIn };
+
+  app.post(
+    "/courses/:id/enrolment",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "Enrol yourself in a published course (409 when already enrolled)",
+        params: courseParams,
+        querystring: langQuery,
+        response: { 201: enrolmentDto },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await learning.enrol(request.actor, request.params.id, requestLocale(request))),
+  );
+
+  app.get(
+    "/courses/:id/enrolment",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "Your enrolment in a course with its progress (null when not enrolled)",
+        params: courseParams,
+        querystring: langQuery,
+        response: { 200: enrolmentDto.nullable() },
+      },
+    },
+    async (request) => learning.enrolmentIn(request.actor, request.params.id, requestLocale(request)),
+  );
+
+  app.delete(
+    "/courses/:id/enrolment",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "Withdraw from a course; progress is kept for when you enrol again",
+        params: courseParams,
+        querystring: langQuery,
+        response: { 200: enrolmentDto },
+      },
+    },
+    async (request) => learning.withdraw(request.actor, request.params.id, requestLocale(request)),
+  );
+
+  app.post(
+    "/courses/:id/enrolments",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "Enrol someone with an account, by email (staff of the owner centre)",
+        params: courseParams,
+        querystring: langQuery,
+        body: staffEnrolmentSchema,
+        response: { 201: enrolmentDto },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await learning.enrolByEmail(request.actor, request.params.id, request.body, requestLocale(request))),
+  );
+
+  app.get(
+    "/me/learning",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "Your courses in progress and completed, with progress and where to resume",
+        querystring: langQuery,
+        response: { 200: z.object({ inProgress: z.array(learningItem), completed: z.array(learningItem) }) },
+      },
+    },
+    async (request) => learning.myLearning(request.actor, requestLocale(request)),
+  );
+
+  app.get(
+    "/courses/:id/lessons/:lessonId/player",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "A lesson as its learner sees it: syllabus with what is done, previous and next, quiz. Records where to resume",
+        params: lessonParams,
+        querystring: langQuery,
+        response: { 200: playerDto },
+      },
+    },
+    async (request) => learning.player(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
+  );
+
+  app.post(
+    "/courses/:id/lessons/:lessonId/done",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "Mark a reading, video or file lesson as done (a quiz is done when passed)",
+        params: lessonParams,
+        querystring: langQuery,
+        response: { 200: enrolmentDto },
+      },
+    },
+    async (request) => learning.markDone(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
+  );
+
+  app.get(
+    "/courses/:id/lessons/:lessonId/quiz",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "A quiz to answer (nothing says what is correct), with your attempts and the latest feedback",
+        params: lessonParams,
+        querystring: langQuery,
+        response: { 200: learnerQuizDto },
+      },
+    },
+    async (request) => learning.getQuiz(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
+  );
+
+  app.post(
+    "/courses/:id/lessons/:lessonId/quiz/attempts",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "Submit an attempt, graded on the server (409 once the attempts are used up)",
+        description:
+          "`answers` maps question ids to an option id (single), a list of option ids (multiple), true or false (true_false) " +
+          "or a text (short_answer, compared without regard to case, spacing or Unicode compatibility forms). Unanswered questions score nothing.",
+        params: lessonParams,
+        querystring: langQuery,
+        body: attemptInputSchema,
+        response: { 201: attemptResultDto },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await learning.submitAttempt(request.actor, request.params.id, request.params.lessonId, request.body, requestLocale(request)),
+        ),
+  );
+
+  app.get(
+    "/courses/:id/lessons/:lessonId/quiz/edit",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "A quiz with its answers, in the course's default language (the owner's authors)",
+        params: lessonParams,
+        querystring: langQuery,
+        response: { 200: authorQuizDto },
+      },
+    },
+    async (request) => quizzes.getAuthorQuiz(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
+  );
+
+  app.put(
+    "/courses/:id/lessons/:lessonId/quiz",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "Replace a draft course's quiz: settings and questions in order (the owner's authors)",
+        description: "Questions and options listed with their id are kept with their translations; those left out are removed.",
+        params: lessonParams,
+        querystring: langQuery,
+        body: quizInputSchema,
+        response: { 200: authorQuizDto },
+      },
+    },
+    async (request) => quizzes.setQuiz(request.actor, request.params.id, request.params.lessonId, request.body, requestLocale(request)),
+  );
+
+  const translationParams = lessonParams.extend({ locale: contentLocaleSchema }).strict();
+
+  app.get(
+    "/courses/:id/lessons/:lessonId/quiz/translations/:locale",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "A quiz's texts in one language next to the source texts (authors and translators)",
+        params: translationParams,
+        querystring: langQuery,
+        response: { 200: quizTextsDto },
+      },
+    },
+    async (request) =>
+      quizzes.quizTextsFor(request.actor, request.params.id, request.params.lessonId, request.params.locale, requestLocale(request)),
+  );
+
+  app.put(
+    "/courses/:id/lessons/:lessonId/quiz/translations/:locale",
+    {
+      ...auth,
+      schema: {
+        tags,
+        security,
+        summary: "Write a quiz's texts in a language other than the default, each question and option draft or ready",
+        params: translationParams,
+        querystring: langQuery,
+        body: quizTranslationSchema,
+        response: { 200: quizTextsDto },
+      },
+    },
+    async (request) =>
+      quizzes.writeQuizTranslation(
+        request.actor,
+        request.params.id,
+        request.params.lessonId,
+        request.params.locale,
+        request.body,
+        requestLocale(request),
+      ),
+  );
+}

@@ -1,0 +1,590 @@
+import multipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { contentLocaleSchema } from "../../domain/catalogue/validation.ts";
+import { organisationKinds } from "../../domain/network/dto.ts";
+import { cohortStatuses, enrolmentModes, nominationProblems, nominationStatuses, programmeStatuses } from "../../domain/programmes/dto.ts";
+import { MAX_NOMINATION_FILE_BYTES } from "../../domain/programmes/nomination-file.ts";
+import { reportFile, reportFormats } from "../../domain/programmes/report-file.ts";
+import {
+  cohortInputSchema,
+  cohortPatchSchema,
+  decisionInputSchema,
+  invitationInputSchema,
+  nominationFiltersSchema,
+  nominationInputSchema,
+  programmeFiltersSchema,
+  programmeInputSchema,
+  programmePatchSchema,
+  programmeTranslationSchema,
+} from "../../domain/programmes/validation.ts";
+import { DomainError } from "../../domain/shared/errors.ts";
+import { slugSchema } from "../../domain/shared/validation.ts";
+import { translatorFor } from "../../i18n/translator.server.ts";
+import type { Services } from "../../services.ts";
+import { requestLocale } from "../request-locale.ts";
+import { lang, langQuery, security, signedIn } from "./common.ts";
+import { uploadRequest } from "./media.ts";
+
+const tags = ["programmes"];
+
+const programmeParams = z.object({ id: z.union([z.uuid(), slugSchema]).describe("The programme's id or slug") }).strict();
+const idParams = z.object({ id: z.uuid() }).strict();
+
+const organisationRef = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  country: z.string().nullable(),
+});
+const programmeSummaryDto = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  targetAudience: z.string(),
+  shownLocale: z.string().describe("Language of the texts: the reader's when ready, else defaultLocale"),
+  defaultLocale: z.string(),
+  languages: z.array(z.string()),
+  owner: organisationRef,
+  status: z.enum(programmeStatuses),
+  courseCount: z.number().int(),
+  nextCohort: z.object({ id: z.uuid(), startsOn: z.string(), enrolmentMode: z.enum(enrolmentModes), locale: z.string() }).nullable(),
+});
+const programmeCourseDto = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  shownLocale: z.string(),
+  position: z.number().int(),
+  required: z.boolean(),
+});
+const cohortSummaryDto = z.object({
+  id: z.uuid(),
+  programmeId: z.uuid(),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  locale: z.string(),
+  capacity: z.number().int(),
+  enrolmentMode: z.enum(enrolmentModes),
+  institutionQuota: z.number().int().nullable(),
+  status: z.enum(cohortStatuses),
+  participantCount: z.number().int(),
+  seatsLeft: z.number().int(),
+});
+const programmeDto = programmeSummaryDto.extend({
+  description: z.string(),
+  translations: z.array(z.object({ locale: z.string(), status: z.enum(["missing", "draft", "ready"]) })),
+  courses: z.array(programmeCourseDto),
+  cohorts: z.array(cohortSummaryDto),
+  canManage: z.boolean(),
+});
+const cohortDto = cohortSummaryDto.extend({
+  programme: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string(), owner: organisationRef }),
+  courses: z.array(programmeCourseDto),
+  facilitators: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  sessions: z.array(
+    z.object({ eventId: z.uuid(), slug: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string(), timeZone: z.string() }),
+  ),
+  viewer: z.object({
+    participant: z.boolean(),
+    canEnrol: z.boolean(),
+    canManage: z.boolean(),
+    nominatingFor: z.array(organisationRef),
+  }),
+  progress: z
+    .array(
+      z.object({
+        courseId: z.uuid(),
+        title: z.string(),
+        required: z.boolean(),
+        lessonsDone: z.number().int(),
+        lessonsTotal: z.number().int(),
+        completed: z.boolean(),
+      }),
+    )
+    .nullable()
+    .describe("The reader's own progress, when they take part"),
+  participants: z
+    .array(
+      z.object({
+        userId: z.uuid(),
+        name: z.string(),
+        email: z.string(),
+        institution: organisationRef.nullable(),
+        source: z.enum(enrolmentModes),
+        enrolledAt: z.string(),
+        coursesCompleted: z.number().int(),
+        coursesTotal: z.number().int(),
+      }),
+    )
+    .nullable()
+    .describe("For the centre's staff only"),
+});
+const nominationDto = z.object({
+  id: z.uuid(),
+  cohortId: z.uuid(),
+  user: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  institution: organisationRef,
+  department: z.string(),
+  jobTitle: z.string(),
+  status: z.enum(nominationStatuses),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+const previewDto = z.object({
+  uploadId: z.uuid().describe("Confirm with POST /nomination-uploads/{uploadId}/confirm"),
+  cohortId: z.uuid(),
+  institution: organisationRef,
+  fileName: z.string(),
+  rows: z.array(
+    z.object({
+      line: z.number().int(),
+      name: z.string(),
+      email: z.string(),
+      department: z.string(),
+      jobTitle: z.string(),
+      problems: z.array(z.enum(nominationProblems)),
+      hasAccount: z.boolean(),
+    }),
+  ),
+  validCount: z.number().int(),
+  problemCount: z.number().int(),
+  quota: z.object({ limit: z.number().int(), used: z.number().int(), left: z.number().int() }).nullable(),
+});
+const counts = {
+  nominated: z.number().int(),
+  approved: z.number().int(),
+  enrolled: z.number().int(),
+  completed: z.number().int().describe("Participants who completed every required course"),
+  coursesCompleted: z.number().int(),
+  sessionsAttended: z.number().int(),
+};
+const reportDto = z.object({
+  cohort: z.object({ id: z.uuid(), name: z.string(), programmeTitle: z.string(), startsOn: z.string(), endsOn: z.string() }),
+  scope: z.enum(["cohort", "institution"]),
+  coursesTotal: z.number().int(),
+  sessionsTotal: z.number().int(),
+  totals: z.object(counts),
+  byInstitution: z.array(z.object({ institution: organisationRef.nullable(), ...counts })),
+  byCountry: z.array(z.object({ country: z.string().nullable(), ...counts })),
+  people: z.array(
+    z.object({
+      name: z.string(),
+      email: z.string(),
+      institution: z.string(),
+      country: z.string().nullable(),
+      department: z.string(),
+      jobTitle: z.string(),
+      nomination: z.enum(nominationStatuses).nullable(),
+      enrolled: z.boolean(),
+      coursesCompleted: z.number().int(),
+      coursesTotal: z.number().int(),
+      sessionsAttended: z.number().int(),
+      sessionsTotal: z.number().int(),
+    }),
+  ),
+});
+
+/** The uploaded list's bytes; too large a file is refused with the same message as the UI gives. */
+async function nominationFile(request: FastifyRequest): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const locale = requestLocale(request);
+  const part = await request.file();
+  if (part?.fieldname !== "file") {
+    throw new DomainError("validation_failed", 400, {}, [
+      { path: "file", code: "required", message: translatorFor(locale)("programmes.file.empty") },
+    ]);
+  }
+  try {
+    return { fileName: part.filename, bytes: await part.toBuffer() };
+  } catch (error) {
+    if ((error as { code?: string }).code !== "FST_REQ_FILE_TOO_LARGE") throw error;
+    const message = translatorFor(locale)("programmes.file.tooLarge", { megabytes: MAX_NOMINATION_FILE_BYTES / 1024 / 1024 });
+    throw new DomainError("validation_failed", 400, {}, [{ path: "file", code: "too_large", message }]);
+  }
+}
+
+/** Capacity-building programmes, their cohorts, nominations and reports. */
+export async function programmeRoutes(fastify: FastifyInstance, options: { services: Services }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const programmes = options.services.programmes;
+  // Only here, for nomination lists: the rest of the API takes JSON.
+  await app.register(multipart, { limits: { files: 1, fields: 2, parts: 3, fileSize: MAX_NOMINATION_FILE_BYTES } });
+
+  app.get(
+    "/programmes",
+    {
+      schema: {
+        tags,
+        summary: "Published programmes, optionally of one centre or matching a title",
+        querystring: programmeFiltersSchema.extend(lang).strict(),
+        response: {
+          200: z.object({
+            items: z.array(programmeSummaryDto),
+            total: z.number().int(),
+            limit: z.number().int(),
+            offset: z.number().int(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { lang: _, ...filters } = request.query;
+      return programmes.listProgrammes(filters, requestLocale(request));
+    },
+  );
+
+  app.get(
+    "/programmes/:id",
+    {
+      schema: {
+        tags,
+        summary: "One programme with its courses in order and its cohorts (by id or slug)",
+        params: programmeParams,
+        querystring: langQuery,
+        response: { 200: programmeDto },
+      },
+    },
+    async (request) => programmes.getProgramme(request.params.id, requestLocale(request), request.actor),
+  );
+
+  app.post(
+    "/programmes",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Create a programme (the owner centre's admins and staff, or the secretariat)",
+        querystring: langQuery,
+        body: programmeInputSchema,
+        response: { 201: programmeDto },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await programmes.createProgramme(request.actor, request.body, requestLocale(request))),
+  );
+
+  app.patch(
+    "/programmes/:id",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Change a programme: status, default-language texts, courses in order",
+        params: programmeParams,
+        querystring: langQuery,
+        body: programmePatchSchema,
+        response: { 200: programmeDto },
+      },
+    },
+    async (request) => programmes.updateProgramme(request.actor, request.params.id, request.body, requestLocale(request)),
+  );
+
+  app.put(
+    "/programmes/:id/translations/:locale",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Write a programme's texts in one language (draft or ready)",
+        params: programmeParams.extend({ locale: contentLocaleSchema }).strict(),
+        querystring: langQuery,
+        body: programmeTranslationSchema,
+        response: { 200: programmeDto },
+      },
+    },
+    async (request) =>
+      programmes.translateProgramme(request.actor, request.params.id, request.params.locale, request.body, requestLocale(request)),
+  );
+
+  app.post(
+    "/programmes/:id/cohorts",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Add a cohort to a programme",
+        params: programmeParams,
+        querystring: langQuery,
+        body: cohortInputSchema,
+        response: { 201: cohortDto },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await programmes.createCohort(request.actor, request.params.id, request.body, requestLocale(request))),
+  );
+
+  app.get(
+    "/cohorts/:id",
+    {
+      schema: {
+        tags,
+        summary: "A cohort: schedule, courses, live sessions, the reader's progress, and the participants for staff",
+        params: idParams,
+        querystring: langQuery,
+        response: { 200: cohortDto },
+      },
+    },
+    async (request) => programmes.getCohort(request.actor, request.params.id, requestLocale(request)),
+  );
+
+  app.patch(
+    "/cohorts/:id",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Change a cohort",
+        params: idParams,
+        querystring: langQuery,
+        body: cohortPatchSchema,
+        response: { 200: cohortDto },
+      },
+    },
+    async (request) => programmes.updateCohort(request.actor, request.params.id, request.body, requestLocale(request)),
+  );
+
+  app.post(
+    "/cohorts/:id/enrolment",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Join a cohort (open mode, or invited): enrols in its courses; 409 when full",
+        params: idParams,
+        querystring: langQuery,
+        response: { 200: cohortDto },
+      },
+    },
+    async (request) => programmes.enrol(request.actor, request.params.id, requestLocale(request)),
+  );
+
+  app.post(
+    "/cohorts/:id/invitations",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Invite people by email to an invitation-mode cohort (its centre's staff)",
+        params: idParams,
+        querystring: langQuery,
+        body: invitationInputSchema,
+        response: { 200: z.object({ invited: z.number().int() }) },
+      },
+    },
+    async (request) => programmes.invite(request.actor, request.params.id, request.body, requestLocale(request)),
+  );
+
+  app.get(
+    "/cohorts/:id/nominations",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "A cohort's nominations: all for its centre's staff, their own institution's for institution administrators",
+        params: idParams,
+        querystring: nominationFiltersSchema.extend(lang).strict(),
+        response: { 200: z.array(nominationDto) },
+      },
+    },
+    async (request) => {
+      const { lang: _, ...filters } = request.query;
+      return programmes.listNominations(request.actor, request.params.id, filters, requestLocale(request));
+    },
+  );
+
+  app.post(
+    "/cohorts/:id/nominations",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Nominate one person (institution administrators); a new address gets an account and a mail to set its password",
+        params: idParams,
+        querystring: langQuery,
+        body: nominationInputSchema,
+        response: { 201: nominationDto },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await programmes.nominate(request.actor, request.params.id, request.body, requestLocale(request))),
+  );
+
+  app.post(
+    "/cohorts/:id/nominations/preview",
+    {
+      preValidation: [signedIn, uploadRequest],
+      schema: {
+        tags,
+        security,
+        summary: "Upload a CSV or XLSX list of staff: every row with its problems; nothing is nominated yet",
+        description:
+          "Columns name, email, department, role (header names in any case, also in the interface languages). CSV in UTF-8 " +
+          "(with or without BOM), comma, semicolon or tab separated; XLSX: the first sheet. Up to 5 MB and 10,000 rows. " +
+          "A file that cannot be read is a 400 on the field `file`, translated.",
+        params: idParams,
+        querystring: z
+          .object({ institutionId: z.uuid().optional().describe("When you administer several institutions"), ...lang })
+          .strict(),
+        consumes: ["multipart/form-data"],
+        body: z
+          .object({ file: z.unknown().meta({ type: "string", format: "binary", description: "The CSV or XLSX file" }) })
+          .nullish()
+          .meta({ description: "multipart/form-data with one part named `file`" }),
+        response: { 200: previewDto },
+      },
+    },
+    async (request) =>
+      programmes.previewNominations(
+        request.actor,
+        request.params.id,
+        { institutionId: request.query.institutionId, ...(await nominationFile(request)) },
+        requestLocale(request),
+      ),
+  );
+
+  app.get(
+    "/nomination-uploads/:id",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "An uploaded list's preview again, judged anew (its uploader only)",
+        params: idParams,
+        querystring: langQuery,
+        response: { 200: previewDto },
+      },
+    },
+    async (request) => programmes.getNominationPreview(request.actor, request.params.id, requestLocale(request)),
+  );
+
+  app.post(
+    "/nomination-uploads/:id/confirm",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Nominate the valid rows of an uploaded list; rows with problems are left out",
+        params: idParams,
+        querystring: langQuery,
+        response: { 200: z.object({ nominated: z.number().int(), accountsCreated: z.number().int(), skipped: z.number().int() }) },
+      },
+    },
+    async (request) => programmes.confirmNominations(request.actor, request.params.id, requestLocale(request)),
+  );
+
+  app.post(
+    "/nominations/decisions",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Approve or decline pending nominations of one cohort, all or none (its centre's staff)",
+        description: "Approval enrols the people in the cohort and its courses and mails them; 409 when the cohort has too few seats.",
+        querystring: langQuery,
+        body: decisionInputSchema,
+        response: { 200: z.array(nominationDto) },
+      },
+    },
+    async (request) => programmes.decide(request.actor, request.body, requestLocale(request)),
+  );
+
+  app.post(
+    "/nominations/:id/decision",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Approve or decline one pending nomination",
+        params: idParams,
+        querystring: langQuery,
+        body: z.object({ decision: z.enum(["approved", "declined"]) }).strict(),
+        response: { 200: nominationDto },
+      },
+    },
+    async (request) => {
+      const [decided] = await programmes.decide(
+        request.actor,
+        { nominationIds: [request.params.id], decision: request.body.decision },
+        requestLocale(request),
+      );
+      return decided!;
+    },
+  );
+
+  app.post(
+    "/cohorts/:id/sessions",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Link an event of the centre as one of the cohort's live sessions",
+        params: idParams,
+        querystring: langQuery,
+        body: z.object({ eventId: z.uuid() }).strict(),
+        response: { 200: cohortDto },
+      },
+    },
+    async (request) => programmes.linkSession(request.actor, request.params.id, request.body.eventId, requestLocale(request)),
+  );
+
+  app.delete(
+    "/cohorts/:id/sessions/:eventId",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Unlink a live session from the cohort",
+        params: z.object({ id: z.uuid(), eventId: z.uuid() }).strict(),
+        querystring: langQuery,
+        response: { 200: cohortDto },
+      },
+    },
+    async (request) => programmes.unlinkSession(request.actor, request.params.id, request.params.eventId, requestLocale(request)),
+  );
+
+  app.get(
+    "/cohorts/:id/report",
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security,
+        summary: "Nominated, enrolled and completed by institution and country; `format=csv|xlsx` downloads one row per person",
+        description:
+          "Institution administrators get their own institution's staff only. CSV cells that would run as formulas are written as text.",
+        params: idParams,
+        querystring: z.object({ format: z.enum(["json", ...reportFormats]).default("json"), ...lang }).strict(),
+        response: { 200: reportDto },
+      },
+    },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const report = await programmes.cohortReport(request.actor, request.params.id, locale);
+      if (request.query.format === "json") return report;
+      const file = await reportFile(report, request.query.format, locale);
+      // A file, not the JSON body the schema describes: Fastify sends buffers as they are.
+      return (reply as FastifyReply)
+        .header("content-type", file.contentType)
+        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .header("cache-control", "private, no-store")
+        .send(file.body);
+    },
+  );
+}

@@ -1,0 +1,347 @@
+import { Form, Link, redirect } from "react-router";
+import type { AuthoringSyllabus } from "../../domain/catalogue/authoring.ts";
+import { lessonKinds } from "../../domain/catalogue/dto.ts";
+import type { SyllabusInput } from "../../domain/catalogue/validation.ts";
+import { translatorFor } from "../../i18n/translator.server.ts";
+import { AuthoringNotice } from "../components/authoring-notice.tsx";
+import { useCatalogueFormat } from "../components/catalogue-format.ts";
+import { CourseForm } from "../components/course-form.tsx";
+import { courseDetailsFrom, courseFormOptions, courseValuesFromForm, courseValuesOf } from "../components/course-form-data.server.ts";
+import { CsrfField } from "../components/csrf.tsx";
+import { failureWithValues } from "../components/form-failure.server.ts";
+import { ErrorSummary } from "../components/form-fields.tsx";
+import { formText } from "../components/form-values.server.ts";
+import { toErrorResponse } from "../components/route-errors.server.ts";
+import { pageTitle } from "../components/route-locale.ts";
+import { requireSignedIn } from "../components/staff-access.server.ts";
+import { StatusError } from "../components/status-error.tsx";
+import { useHref, useT } from "../i18n.tsx";
+import type { Route } from "./+types/manage-course-edit.ts";
+
+type SyllabusInputRow = SyllabusInput[number];
+
+export async function loader(args: Route.LoaderArgs) {
+  const { actor, services, locale } = requireSignedIn(args);
+  const { slug } = args.params;
+  try {
+    const [syllabus, texts] = await Promise.all([
+      services.authoring.getSyllabus(actor, slug, locale),
+      services.authoring.getTexts(actor, slug, locale),
+    ]);
+    const course = await services.catalogue.getCourse(slug, locale, actor);
+    const options = await courseFormOptions(services, actor, locale);
+    // The current owner stays choosable even for an author who could not pick it for a new course.
+    if (!options.owners.some((o) => o.value === course.owner.id))
+      options.owners.unshift({ value: course.owner.id, label: course.owner.name });
+    return {
+      title: translatorFor(locale)("authoring.edit.title"),
+      course: { slug: course.slug, status: course.status, defaultLocale: course.defaultLocale, coverImageUrl: course.coverImageUrl },
+      values: { ...courseValuesOf(course), ...texts },
+      syllabus,
+      coverMegabytes: Math.floor(services.media.limits.cover / 2 ** 20),
+      ...options,
+    };
+  } catch (error) {
+    throw toErrorResponse(error);
+  }
+}
+
+/** Reads the syllabus form: rows kept in their position order, removals dropped, one new module and lesson. */
+function syllabusFrom(form: FormData, current: AuthoringSyllabus): SyllabusInputRow[] {
+  const position = (name: string, fallback: number) => {
+    const n = Number(formText(form, name));
+    return Number.isFinite(n) && formText(form, name) !== "" ? n : fallback;
+  };
+  const modules = current
+    .map((module, i) => ({
+      id: module.id,
+      title: formText(form, `modules.${i}.title`),
+      order: position(`modules.${i}.position`, i + 1),
+      removed: form.has(`modules.${i}.remove`),
+      lessons: [] as (SyllabusInputRow["lessons"][number] & { order: number })[],
+    }))
+    .filter((m) => !m.removed);
+  const newModuleTitle = formText(form, "newModule.title");
+  if (newModuleTitle) modules.push({ id: "", title: newModuleTitle, order: Number.MAX_SAFE_INTEGER, removed: false, lessons: [] });
+  const byId = (id: string) => (id === "new" ? modules.find((m) => m.id === "") : modules.find((m) => m.id === id));
+  current
+    .flatMap((m) => m.lessons)
+    .forEach((lesson, j) => {
+      if (form.has(`lessons.${j}.remove`)) return;
+      byId(formText(form, `lessons.${j}.module`))?.lessons.push({
+        id: lesson.id,
+        title: formText(form, `lessons.${j}.title`),
+        kind: formText(form, `lessons.${j}.kind`) as SyllabusInputRow["lessons"][number]["kind"],
+        required: form.has(`lessons.${j}.required`),
+        order: position(`lessons.${j}.position`, j + 1),
+      });
+    });
+  const newLessonTitle = formText(form, "newLesson.title");
+  if (newLessonTitle) {
+    byId(formText(form, "newLesson.module"))?.lessons.push({
+      title: newLessonTitle,
+      kind: formText(form, "newLesson.kind") as SyllabusInputRow["lessons"][number]["kind"],
+      required: true,
+      order: Number.MAX_SAFE_INTEGER,
+    });
+  }
+  const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
+  return modules.sort(byOrder).map((m) => ({
+    ...(m.id ? { id: m.id } : {}),
+    title: m.title,
+    lessons: m.lessons.sort(byOrder).map(({ order: _order, ...lesson }) => lesson),
+  }));
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { actor, services, locale } = requireSignedIn(args);
+  const { slug } = args.params;
+  const form = await args.request.formData();
+  const intent = formText(form, "intent");
+  const values = courseValuesFromForm(form);
+  try {
+    if (intent === "texts") {
+      const texts = await services.authoring.getTexts(actor, slug, locale);
+      const input = { title: values.title, summary: values.summary, description: values.description, status: "ready" };
+      await services.catalogue.addTranslation(actor, slug, texts.locale, input, locale);
+    } else if (intent === "details") {
+      await services.catalogue.updateCourse(actor, slug, courseDetailsFrom(values), locale);
+    } else if (intent === "syllabus") {
+      const current = await services.authoring.getSyllabus(actor, slug, locale);
+      await services.catalogue.updateCourse(actor, slug, { syllabus: syllabusFrom(form, current) }, locale);
+    } else if (intent === "removeCover") {
+      await services.media.removeCover(actor, slug, locale);
+      return redirect(`/${locale}/manage/courses/${slug}?notice=removed#cover`);
+    }
+    return redirect(`/${locale}/manage/courses/${slug}?saved#${intent}`);
+  } catch (error) {
+    return failureWithValues(error, locale, values, intent);
+  }
+}
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return pageTitle(loaderData?.title);
+}
+
+export const ErrorBoundary = StatusError;
+
+export default function EditCourse({ loaderData, actionData }: Route.ComponentProps) {
+  const { course, syllabus, owners, organisations } = loaderData;
+  const t = useT();
+  const href = useHref();
+  const names = useCatalogueFormat();
+  const editable = course.status === "draft";
+  const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
+  const values = actionData?.values ?? loaderData.values;
+  const lessons = syllabus.flatMap((m) => m.lessons.map((l) => ({ ...l, moduleId: m.id })));
+  const moduleOptions = syllabus.map((m, i) => ({ value: m.id, label: t("authoring.syllabus.module", { number: i + 1 }) }));
+  const syllabusFailure = failed("syllabus");
+
+  return (
+    <main id="main" className="page authoring">
+      <p className="breadcrumb">
+        <Link to={href("/manage/courses")}>{t("authoring.edit.back")}</Link>
+      </p>
+      <h1>
+        {t("authoring.edit.title")}: <bdi lang={course.defaultLocale}>{loaderData.values.title}</bdi>
+      </h1>
+      <p className="actions">
+        <Link className="button secondary" to={href(`/courses/${course.slug}`)}>
+          {t("authoring.edit.preview")}
+        </Link>
+        <Link className="button secondary" to={href(`/manage/courses/${course.slug}/review`)}>
+          {t("authoring.edit.workflow")}
+        </Link>
+      </p>
+      <AuthoringNotice />
+      {!editable && <p className="notice read-only-notice">{t("authoring.edit.readOnly", { status: course.status })}</p>}
+
+      <fieldset disabled={!editable} className="unstyled">
+        <section aria-labelledby="texts-title" id="texts">
+          <h2 id="texts-title">{t("authoring.edit.texts", { locale: names.language(course.defaultLocale) })}</h2>
+          <CourseForm
+            part="texts"
+            intent="texts"
+            values={values}
+            errors={failed("texts")?.fields}
+            formError={failed("texts")?.formError}
+            owners={owners}
+            organisations={organisations}
+            submitLabel={t("authoring.edit.saveTexts")}
+            textLang={course.defaultLocale}
+          />
+        </section>
+
+        <section aria-labelledby="cover-title" id="cover">
+          <h2 id="cover-title">{t("authoring.cover.title")}</h2>
+          {course.coverImageUrl ? (
+            <img className="cover-preview" src={course.coverImageUrl} alt="" width={320} height={180} />
+          ) : (
+            <p className="meta">{t("authoring.cover.none")}</p>
+          )}
+          <form method="post" action={href(`/manage/courses/${course.slug}/cover`)} encType="multipart/form-data" className="stack">
+            <CsrfField />
+            <div className="field">
+              <label htmlFor="cover-file">{t("authoring.cover.file")}</label>
+              <span className="hint" id="cover-hint">
+                {t("authoring.cover.hint", { megabytes: loaderData.coverMegabytes })}
+              </span>
+              <input id="cover-file" type="file" name="file" accept=".png,.jpg,.jpeg,.webp" required aria-describedby="cover-hint" />
+            </div>
+            <p>
+              <button type="submit">{t("authoring.cover.upload")}</button>
+            </p>
+          </form>
+          {course.coverImageUrl && (
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="removeCover" />
+              <button type="submit" className="secondary">
+                {t("authoring.cover.remove")}
+              </button>
+            </Form>
+          )}
+        </section>
+
+        <section aria-labelledby="syllabus-title" id="syllabus">
+          <h2 id="syllabus-title">{t("authoring.syllabus.title")}</h2>
+          <p className="hint">{t("authoring.syllabus.hint")}</p>
+          <Form method="post" className="stack syllabus-editor">
+            <CsrfField />
+            <input type="hidden" name="intent" value="syllabus" />
+            <ErrorSummary
+              formError={syllabusFailure?.formError}
+              errors={syllabusFailure?.fields}
+              labels={{ syllabus: t("authoring.syllabus.title") }}
+              idPrefix="syllabus"
+            />
+            {syllabus.length === 0 && <p className="meta">{t("authoring.syllabus.empty")}</p>}
+            {syllabus.map((module, i) => (
+              <fieldset key={module.id} className="module-row">
+                <legend>{t("authoring.syllabus.module", { number: i + 1 })}</legend>
+                <input type="hidden" name={`modules.${i}.id`} value={module.id} />
+                <div className="row-fields">
+                  <label className="grow">
+                    {t("authoring.syllabus.moduleTitle")}
+                    <input name={`modules.${i}.title`} defaultValue={module.title} lang={course.defaultLocale} dir="auto" required />
+                  </label>
+                  <label className="narrow">
+                    {t("authoring.syllabus.position")}
+                    <input name={`modules.${i}.position`} defaultValue={i + 1} inputMode="numeric" />
+                  </label>
+                  <label className="check">
+                    <input type="checkbox" name={`modules.${i}.remove`} /> {t("authoring.syllabus.remove")}
+                  </label>
+                </div>
+                <ol className="lesson-rows">
+                  {lessons
+                    .map((lesson, j) => ({ lesson, j }))
+                    .filter(({ lesson }) => lesson.moduleId === module.id)
+                    .map(({ lesson, j }, k) => (
+                      <li key={lesson.id} className="row-fields">
+                        <label className="grow">
+                          {t("authoring.syllabus.lessonTitle")}
+                          <input name={`lessons.${j}.title`} defaultValue={lesson.title} lang={course.defaultLocale} dir="auto" required />
+                        </label>
+                        <label>
+                          {t("authoring.syllabus.kind")}
+                          <select name={`lessons.${j}.kind`} defaultValue={lesson.kind}>
+                            {lessonKinds.map((kind) => (
+                              <option key={kind} value={kind}>
+                                {names.lessonKind(kind)}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <label>
+                          {t("authoring.syllabus.inModule")}
+                          <select name={`lessons.${j}.module`} defaultValue={module.id}>
+                            {moduleOptions.map((option) => (
+                              <option key={option.value} value={option.value}>
+                                {option.label}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <label className="narrow">
+                          {t("authoring.syllabus.position")}
+                          <input name={`lessons.${j}.position`} defaultValue={k + 1} inputMode="numeric" />
+                        </label>
+                        <label className="check">
+                          <input type="checkbox" name={`lessons.${j}.required`} defaultChecked={lesson.required} />{" "}
+                          {t("authoring.syllabus.required")}
+                        </label>
+                        <label className="check">
+                          <input type="checkbox" name={`lessons.${j}.remove`} /> {t("authoring.syllabus.remove")}
+                        </label>
+                        <Link
+                          to={href(`/manage/courses/${course.slug}/lessons/${lesson.id}`)}
+                          aria-label={t("authoring.syllabus.editLesson", { title: lesson.title })}
+                        >
+                          {t("authoring.syllabus.edit")}
+                        </Link>
+                      </li>
+                    ))}
+                </ol>
+              </fieldset>
+            ))}
+            <fieldset className="module-row new-row">
+              <legend>{t("authoring.syllabus.newModule")}</legend>
+              <label>
+                {t("authoring.syllabus.moduleTitle")}
+                <input name="newModule.title" lang={course.defaultLocale} dir="auto" />
+              </label>
+            </fieldset>
+            <fieldset className="module-row new-row">
+              <legend>{t("authoring.syllabus.newLesson")}</legend>
+              <div className="row-fields">
+                <label className="grow">
+                  {t("authoring.syllabus.lessonTitle")}
+                  <input name="newLesson.title" lang={course.defaultLocale} dir="auto" />
+                </label>
+                <label>
+                  {t("authoring.syllabus.kind")}
+                  <select name="newLesson.kind" defaultValue="text">
+                    {lessonKinds.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {names.lessonKind(kind)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t("authoring.syllabus.inModule")}
+                  <select name="newLesson.module" defaultValue={syllabus.length ? syllabus[syllabus.length - 1]!.id : "new"}>
+                    {moduleOptions.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                    <option value="new">{t("authoring.syllabus.newModuleOption")}</option>
+                  </select>
+                </label>
+              </div>
+            </fieldset>
+            <p>
+              <button type="submit">{t("authoring.syllabus.save")}</button>
+            </p>
+          </Form>
+        </section>
+
+        <section aria-labelledby="details-title" id="details">
+          <h2 id="details-title">{t("authoring.edit.details")}</h2>
+          <CourseForm
+            part="details"
+            intent="details"
+            values={values}
+            errors={failed("details")?.fields}
+            formError={failed("details")?.formError}
+            owners={owners}
+            organisations={organisations}
+            submitLabel={t("authoring.edit.saveDetails")}
+          />
+        </section>
+      </fieldset>
+    </main>
+  );
+}

@@ -1,0 +1,75 @@
+import { Link } from "react-router";
+import { translatorFor } from "../../i18n/translator.server.ts";
+import { useProgrammeFormat } from "../components/programme-format.ts";
+import { toErrorResponse } from "../components/route-errors.server.ts";
+import { pageTitle } from "../components/route-locale.ts";
+import { requireSignedIn } from "../components/staff-access.server.ts";
+import { StatusError } from "../components/status-error.tsx";
+import { useFormat, useHref, useT } from "../i18n.tsx";
+import type { Route } from "./+types/manage-nominations.ts";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { actor, services, locale } = requireSignedIn(args);
+  const cohorts = await services.programmes.nominationCohorts(actor, locale).catch((error) => {
+    throw toErrorResponse(error);
+  });
+  return { title: translatorFor(locale)("programmes.nominations.title"), cohorts };
+}
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return pageTitle(loaderData?.title);
+}
+
+export const ErrorBoundary = StatusError;
+
+/** Institution administrators' start: the cohorts that take nominations now. */
+export default function Nominations({ loaderData }: Route.ComponentProps) {
+  const { cohorts } = loaderData;
+  const t = useT();
+  const href = useHref();
+  const format = useProgrammeFormat();
+  const numbers = useFormat();
+  return (
+    <main id="main" className="page">
+      <h1>{t("programmes.nominations.title")}</h1>
+      <p className="lead">{t("programmes.nominations.lead")}</p>
+      {cohorts.length === 0 ? (
+        <p className="meta">{t("programmes.nominations.none")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("programmes.label.programme")}</th>
+              <th scope="col">{t("programmes.label.cohort")}</th>
+              <th scope="col">{t("programmes.label.dates")}</th>
+              <th scope="col">{t("programmes.label.language")}</th>
+              <th scope="col">{t("programmes.label.seats")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("network.manage.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {cohorts.map((cohort) => (
+              <tr key={cohort.id}>
+                <td>
+                  <Link to={href(`/programmes/${cohort.programmeSlug}`)}>{cohort.programmeTitle}</Link>
+                </td>
+                <td>{cohort.name}</td>
+                <td>{format.dates(cohort.startsOn, cohort.endsOn)}</td>
+                <td>{format.language(cohort.locale)}</td>
+                <td>
+                  {t("programmes.cohort.seats", { left: numbers.number(cohort.seatsLeft), capacity: numbers.number(cohort.capacity) })}
+                </td>
+                <td className="row-actions">
+                  <Link to={href(`/manage/cohorts/${cohort.id}/nominate`)}>{t("programmes.cohort.nominate")}</Link>{" "}
+                  <Link to={href(`/manage/cohorts/${cohort.id}/report`)}>{t("programmes.report.title")}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
