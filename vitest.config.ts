@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.e2e.test.ts"],
+          globalSetup: ["tests/e2e/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,

@@ -1,7 +1,11 @@
 /**
- * `npm test`: every check CI makes, in order, then one summary. Run a subset by naming steps:
+ * `npm test`: every check CI makes, then one summary. Run a subset by naming steps:
  * `npm test -- unit int-pglite`. A failing step does not stop the others (except e2e after a failed
  * build), so one run shows everything that is wrong; the exit code is non-zero if any step failed.
+ *
+ * The steps run in two lanes at once: the integration suites (which mostly wait on a database)
+ * beside the checks, build and browser journeys, so two cores are kept busy. The second lane's
+ * output is held back and printed as each of its steps ends, so the log stays readable.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -17,33 +21,45 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 type Counts = { passed: number; failed: number; skipped: number };
 type Outcome = { status: "passed" | "failed" | "skipped"; note?: string; counts?: Counts };
-type Step = { name: string; describe: string; run(previous: Map<string, Outcome>): Promise<Outcome> };
+/** Where a step's output goes: straight to the terminal, or into a buffer printed later. */
+type Output = { write(chunk: Buffer | string): void } | "inherit";
+type Step = {
+  name: string;
+  describe: string;
+  lane: "checks" | "integration";
+  run(previous: Map<string, Outcome>, output: Output): Promise<Outcome>;
+};
 
-function exec(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+function exec(command: string, args: string[], output: Output, env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`, ...env },
+      stdio: output === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`, FORCE_COLOR: "1", ...env },
     });
+    if (output !== "inherit") {
+      child.stdout?.on("data", (chunk: Buffer) => output.write(chunk));
+      child.stderr?.on("data", (chunk: Buffer) => output.write(chunk));
+    }
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
-async function commands(...list: [string, ...string[]][]): Promise<Outcome> {
+async function commands(output: Output, ...list: [string, ...string[]][]): Promise<Outcome> {
   for (const [command, ...args] of list) {
-    if ((await exec(command, args)) !== 0) return { status: "failed" };
+    if ((await exec(command, args, output)) !== 0) return { status: "failed" };
   }
   return { status: "passed" };
 }
 
 /** Runs one Vitest project and reads its counts from the JSON reporter. */
-async function vitest(project: string, env: Record<string, string> = {}): Promise<Outcome> {
+async function vitest(project: string, output: Output, env: Record<string, string> = {}): Promise<Outcome> {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "orbis-test-")), "report.json");
   const code = await exec(
     "vitest",
     ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    output,
     env,
   );
   let counts: Counts | undefined;
@@ -74,34 +90,48 @@ async function postgresReachable(): Promise<boolean> {
 }
 
 /** Outside CI a missing service skips its suite with a note; in CI it fails the run. */
-function unavailable(note: string): Outcome {
-  console.log(`\n${note}${inCi ? "" : " Skipping (CI runs it and fails without it)."}`);
+function unavailable(note: string, output: Output): Outcome {
+  const line = `\n${note}${inCi ? "" : " Skipping (CI runs it and fails without it)."}\n`;
+  if (output === "inherit") process.stdout.write(line);
+  else output.write(line);
   return { status: inCi ? "failed" : "skipped", note };
 }
 
 const steps: Step[] = [
-  { name: "typecheck", describe: "react-router typegen && tsc", run: () => commands(["react-router", "typegen"], ["tsc"]) },
-  { name: "lint", describe: "biome check .", run: () => commands(["biome", "check", "."]) },
-  { name: "unit", describe: "vitest --project unit", run: () => vitest("unit") },
-  { name: "int-pglite", describe: "integration suite on embedded PGlite", run: () => vitest("int-pglite") },
+  {
+    name: "typecheck",
+    describe: "react-router typegen && tsc",
+    lane: "checks",
+    run: (_, output) => commands(output, ["react-router", "typegen"], ["tsc"]),
+  },
+  { name: "lint", describe: "biome check .", lane: "checks", run: (_, output) => commands(output, ["biome", "check", "."]) },
+  { name: "unit", describe: "vitest --project unit", lane: "checks", run: (_, output) => vitest("unit", output) },
+  {
+    name: "int-pglite",
+    describe: "integration suite on embedded PGlite",
+    lane: "integration",
+    run: (_, output) => vitest("int-pglite", output),
+  },
   {
     name: "int-postgres",
     describe: `integration suite on PostgreSQL (${testDatabaseUrl})`,
-    async run() {
+    lane: "integration",
+    async run(_, output) {
       if (!(await postgresReachable())) {
-        return unavailable(`PostgreSQL is not reachable at ${testDatabaseUrl} (set TEST_DATABASE_URL).`);
+        return unavailable(`PostgreSQL is not reachable at ${testDatabaseUrl} (set TEST_DATABASE_URL).`, output);
       }
-      return vitest("int-postgres", { TEST_DATABASE_URL: testDatabaseUrl });
+      return vitest("int-postgres", output, { TEST_DATABASE_URL: testDatabaseUrl });
     },
   },
-  { name: "build", describe: "react-router build", run: () => commands(["react-router", "build"]) },
+  { name: "build", describe: "react-router build", lane: "checks", run: (_, output) => commands(output, ["react-router", "build"]) },
   {
     name: "e2e",
     describe: `browser journeys in ${chromiumPath}`,
-    async run(previous) {
+    lane: "checks",
+    async run(previous, output) {
       if (previous.get("build")?.status === "failed") return { status: "failed", note: "the build failed" };
-      if (!fs.existsSync(chromiumPath)) return unavailable(`Chromium is not installed at ${chromiumPath} (set CHROMIUM_PATH).`);
-      return vitest("e2e");
+      if (!fs.existsSync(chromiumPath)) return unavailable(`Chromium is not installed at ${chromiumPath} (set CHROMIUM_PATH).`, output);
+      return vitest("e2e", output);
     },
   },
 ];
@@ -115,17 +145,31 @@ if (unknown.length) {
 
 const outcomes = new Map<string, Outcome>();
 const durations = new Map<string, number>();
-for (const step of steps) {
-  if (wanted.length && !wanted.includes(step.name)) continue;
-  console.log(`\n\x1b[1m━━━ ${step.name}: ${step.describe} ━━━\x1b[0m`);
-  const started = performance.now();
-  outcomes.set(step.name, await step.run(outcomes));
-  durations.set(step.name, (performance.now() - started) / 1000);
+const header = (step: Step) => `\n\x1b[1m━━━ ${step.name}: ${step.describe} ━━━\x1b[0m\n`;
+
+/** Runs a lane's steps in order; the first lane prints live, the other prints each step when it ends. */
+async function runLane(lane: Step["lane"], live: boolean) {
+  for (const step of steps) {
+    if (step.lane !== lane || (wanted.length && !wanted.includes(step.name))) continue;
+    const held: (Buffer | string)[] = [];
+    if (live) process.stdout.write(header(step));
+    const started = performance.now();
+    outcomes.set(step.name, await step.run(outcomes, live ? "inherit" : { write: (chunk) => held.push(chunk) }));
+    durations.set(step.name, (performance.now() - started) / 1000);
+    if (!live) process.stdout.write([header(step), ...held.map(String)].join(""));
+  }
 }
+
+const wall = performance.now();
+await Promise.all([runLane("checks", true), runLane("integration", false)]);
+const wallSeconds = (performance.now() - wall) / 1000;
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 console.log("\n\x1b[1m━━━ Summary ━━━\x1b[0m");
-for (const [name, outcome] of outcomes) {
+for (const step of steps) {
+  const name = step.name;
+  const outcome = outcomes.get(name);
+  if (!outcome) continue;
   const counts = outcome.counts;
   if (counts) {
     total.passed += counts.passed;
@@ -141,8 +185,7 @@ for (const [name, outcome] of outcomes) {
 const named = (status: Outcome["status"]) => [...outcomes].filter(([, o]) => o.status === status).map(([name]) => name);
 const failedSteps = named("failed");
 const skippedSteps = named("skipped");
-const seconds = [...durations.values()].reduce((sum, s) => sum + s, 0);
 const verdict = failedSteps.length ? `Failed: ${failedSteps.join(", ")}` : "No step failed";
-console.log(`\n${verdict}${skippedSteps.length ? ` (skipped: ${skippedSteps.join(", ")})` : ""}, ${seconds.toFixed(0)} s`);
+console.log(`\n${verdict}${skippedSteps.length ? ` (skipped: ${skippedSteps.join(", ")})` : ""}, ${wallSeconds.toFixed(0)} s in all`);
 console.log(`\nTests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(failedSteps.length ? 1 : 0);

@@ -23,11 +23,15 @@ export type RunningOrbis = { url: string; dataDir: string; stop(): Promise<void>
 
 /**
  * Starts the production server (needs `npm run build` first) on a free port with its own
- * embedded database and demo data, as `npm start` would.
+ * embedded database and demo data, as `npm start` would (from a copy of the suite's seeded
+ * template when there is one).
  */
 export async function startOrbis(env: Record<string, string> = {}): Promise<RunningOrbis> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "orbis-e2e-"));
+  // The suite's seeded template (tests/e2e/global-setup.ts), unless the test asks for its own data.
+  const template = process.env.ORBIS_E2E_TEMPLATE;
+  if (template && !("SEED_DEMO" in env) && !("DATA_DIR" in env)) fs.cpSync(template, dataDir, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "src", "server.ts")], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "production", ...env },
