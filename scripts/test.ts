@@ -3,8 +3,8 @@
  * `npm test -- unit int-pglite`. A failing step does not stop the others (except e2e after a failed
  * build), so one run shows everything that is wrong; the exit code is non-zero if any step failed.
  *
- * The steps run in two lanes at once: the integration suites (which mostly wait on a database)
- * beside the checks, build and browser journeys, so two cores are kept busy. The second lane's
+ * The steps run in two lanes at once, so two cores are kept busy: the PGlite integration suite
+ * (the longest step) beside the checks, the PostgreSQL suite, the build and browser journeys. The second lane's
  * output is held back and printed as each of its steps ends, so the log stays readable.
  */
 import { spawn } from "node:child_process";
@@ -115,7 +115,8 @@ const steps: Step[] = [
   {
     name: "int-postgres",
     describe: `integration suite on PostgreSQL (${testDatabaseUrl})`,
-    lane: "integration",
+    // With the checks: the PGlite suite alone is about as long as everything else together.
+    lane: "checks",
     async run(_, output) {
       if (!(await postgresReachable())) {
         return unavailable(`PostgreSQL is not reachable at ${testDatabaseUrl} (set TEST_DATABASE_URL).`, output);
