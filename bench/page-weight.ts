@@ -7,7 +7,7 @@
  */
 import http from "node:http";
 import zlib from "node:zlib";
-import { startBuiltOrbis } from "./servers.ts";
+import { enrolledLearner, json, startBuiltOrbis } from "./servers.ts";
 
 type Fetched = { path: string; status: number; encoding: string; wire: number; body: string };
 
@@ -57,25 +57,8 @@ async function visit(base: string, name: string, path: string, headers: Record<s
   return { name, path, files };
 }
 
-async function json<T>(base: string, path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(new URL(path, base), { ...init, headers: { "content-type": "application/json", ...init.headers } });
-  if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 type CourseList = { items: { slug: string }[] };
 type Course = { slug: string; syllabus: { lessons: { id: string; kind: string }[] }[] };
-
-/** A learner's first lesson of a demo course with text, enrolled through the API. */
-async function lessonPath(base: string, slug: string, lessonId: string): Promise<{ path: string; headers: Record<string, string> }> {
-  const { token } = await json<{ token: string }>(base, "/api/v1/auth/tokens", {
-    method: "POST",
-    body: JSON.stringify({ email: "learner@orbis.example", password: "orbis-demo-2026", name: "page weight" }),
-  });
-  const headers = { authorization: `Bearer ${token}` };
-  await fetch(new URL(`/api/v1/courses/${slug}/enrolment`, base), { method: "POST", headers });
-  return { path: `/en/courses/${slug}/learn/${lessonId}`, headers };
-}
 
 const orbis = await startBuiltOrbis();
 const visits: Visit[] = [];
@@ -90,8 +73,8 @@ try {
   const course = await json<Course>(base, `/api/v1/courses/${first.slug}`);
   const lesson = course.syllabus.flatMap((m) => m.lessons).find((l) => l.kind === "text");
   if (lesson) {
-    const signedIn = await lessonPath(base, course.slug, lesson.id);
-    visits.push(await visit(base, "lesson page (signed in)", signedIn.path, signedIn.headers));
+    const headers = await enrolledLearner(base, course.slug, "page weight");
+    visits.push(await visit(base, "lesson page (signed in)", `/en/courses/${course.slug}/learn/${lesson.id}`, headers));
   }
 } finally {
   await orbis.stop();

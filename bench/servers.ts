@@ -30,3 +30,20 @@ export async function startBareFastify(): Promise<Server> {
     },
   };
 }
+
+export async function json<T>(base: string, path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(new URL(path, base), { ...init, headers: { "content-type": "application/json", ...init.headers } });
+  if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** The demo learner enrolled in a course, as request headers (a Bearer token stands in for the session cookie). */
+export async function enrolledLearner(base: string, courseSlug: string, tokenName: string): Promise<Record<string, string>> {
+  const { token } = await json<{ token: string }>(base, "/api/v1/auth/tokens", {
+    method: "POST",
+    body: JSON.stringify({ email: "learner@orbis.example", password: "orbis-demo-2026", name: tokenName }),
+  });
+  const headers = { authorization: `Bearer ${token}` };
+  await fetch(new URL(`/api/v1/courses/${courseSlug}/enrolment`, base), { method: "POST", headers });
+  return headers;
+}

@@ -3,9 +3,9 @@
  * `npm test -- unit int-pglite`. A failing step does not stop the others (except e2e after a failed
  * build), so one run shows everything that is wrong; the exit code is non-zero if any step failed.
  *
- * The steps run in two lanes at once, so two cores are kept busy: the PGlite integration suite
- * (the longest step) beside the checks, the PostgreSQL suite, the build and browser journeys. The second lane's
- * output is held back and printed as each of its steps ends, so the log stays readable.
+ * The steps run in two lanes at once, so two cores are kept busy: the two integration suites
+ * beside the checks, the build and browser journeys (the longest step), each lane taking about as long.
+ * The second lane's output is held back and printed as each of its steps ends, so the log stays readable.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -115,8 +115,9 @@ const steps: Step[] = [
   {
     name: "int-postgres",
     describe: `integration suite on PostgreSQL (${testDatabaseUrl})`,
-    // With the checks: the PGlite suite alone is about as long as everything else together.
-    lane: "checks",
+    // Beside the browser journeys: with template databases both integration suites together take
+    // about as long as the checks, build and browser journeys.
+    lane: "integration",
     async run(_, output) {
       if (!(await postgresReachable())) {
         return unavailable(`PostgreSQL is not reachable at ${testDatabaseUrl} (set TEST_DATABASE_URL).`, output);

@@ -23,6 +23,12 @@ export async function serve(config: Config) {
   // Event notices and reminders: claimed with SKIP LOCKED in the database, so every server may run this.
   const mailJobs = setInterval(() => {
     services.events.runMailJobs().catch((error: unknown) => app.log.error({ err: error }, "event mail job failed"));
+    // The outbox likewise: what a request's own drain did not send (a crash, a mail server down) goes here.
+    services.notifications
+      .deliverDue()
+      .then((report) => (report.failed ? app.log.warn(report, "mail outbox: messages given up after their last attempt") : undefined))
+      .then(() => services.notifications.purgeSent())
+      .catch((error: unknown) => app.log.error({ err: error }, "mail outbox job failed"));
   }, MAIL_JOB_INTERVAL_MS);
   mailJobs.unref();
 
@@ -32,8 +38,10 @@ export async function serve(config: Config) {
     closing = true;
     clearInterval(mailJobs);
     app.log.info({ signal }, "shutting down");
-    // Stop taking connections, let requests in flight finish, then release the database.
+    // Stop taking connections, let requests in flight finish and a mail drain end, then release the database.
     await app.close();
+    await services.notifications.stop();
+    await services.events.noticesDelivered();
     await database.close();
     process.exit(0);
   };
@@ -41,6 +49,8 @@ export async function serve(config: Config) {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   await app.listen({ port: config.port, host: config.host });
+  // Mail queued before a restart need not wait for the first minute's job.
+  services.notifications.deliverSoon();
   const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${path.join(config.dataDir, "pglite")}`;
   console.log(`\nOrbis is running at ${config.publicUrl}\nDatabase: ${where}${seeded ? " — demo data loaded" : ""}\n`);
 }

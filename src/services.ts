@@ -11,6 +11,7 @@ import { createEventsService } from "./domain/events/service.ts";
 import { createIdentityService } from "./domain/identity/service.ts";
 import { createLearningService } from "./domain/learning/service.ts";
 import { createNetworkService } from "./domain/network/service.ts";
+import { createNotificationsService } from "./domain/notifications/service.ts";
 import { createProgrammesService } from "./domain/programmes/service.ts";
 import type { Mailer } from "./infra/mailer.ts";
 import type { FileStorage } from "./infra/storage.ts";
@@ -31,19 +32,22 @@ export function createServices(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const catalogue = createCatalogueService({ db: deps.db, now });
   const rubric = createRubricService({ db: deps.db });
+  const notifications = createNotificationsService({ db: deps.db, mailer: deps.mailer, now });
+  const events = createEventsService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now });
   return {
     network: createNetworkService({ db: deps.db, now }),
     catalogue,
     rubric,
-    workflow: createWorkflowService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, rubric, now }),
+    workflow: createWorkflowService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, rubric, now }),
     translations: createTranslationQueueService({ db: deps.db, now }),
     quizzes: createQuizService({ db: deps.db }),
     learning: createLearningService({ db: deps.db, catalogue, now }),
     authoring: createAuthoringService({ db: deps.db }),
     media: createMediaService({ db: deps.db, storage: deps.storage, now, limits: deps.uploadLimits }),
-    identity: createIdentityService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now }),
-    events: createEventsService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now }),
-    programmes: createProgrammesService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now }),
+    identity: createIdentityService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now }),
+    events,
+    programmes: createProgrammesService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, events, now }),
+    notifications,
   };
 }
 

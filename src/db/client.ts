@@ -13,6 +13,10 @@ import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** An open transaction, as `db.transaction(async (tx) => …)` hands it over. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Where a query may run: the database itself, or inside a caller's transaction. */
+export type Executor = Database | Transaction;
 
 export type DatabaseHandle = {
   db: Database;
@@ -28,12 +32,14 @@ export type DatabaseOptions = {
   databaseUrl?: string | undefined;
   /** Directory of the embedded database; undefined keeps it in memory (tests). */
   pgliteDir?: string | undefined;
+  /** An in-memory database starts from this dump of a data directory (`dumpDataDir`) instead of an empty one: test templates. */
+  pgliteDump?: Blob | undefined;
   poolSize?: number;
 };
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.pgliteDir);
+  return openPglite(options.pgliteDir, options.pgliteDump);
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
@@ -64,12 +70,12 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   };
 }
 
-async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dir: string | undefined, dump: Blob | undefined): Promise<DatabaseHandle> {
   const release = dir ? lockDataDir(dir) : () => {};
   let client: PGlite;
   try {
     // pg_trgm: trigram matching in the course catalogue's search (the migrations create it).
-    client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { pg_trgm } });
+    client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...(dump ? { loadDataDir: dump } : {}), extensions: { pg_trgm } });
   } catch (error) {
     release();
     throw error;

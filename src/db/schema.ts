@@ -4,4 +4,5 @@ export * from "../domain/events/schema.ts";
 export * from "../domain/identity/schema.ts";
 export * from "../domain/learning/schema.ts";
 export * from "../domain/network/schema.ts";
+export * from "../domain/notifications/schema.ts";
 export * from "../domain/programmes/schema.ts";

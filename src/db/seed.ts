@@ -7,6 +7,7 @@ import { createEventsService } from "../domain/events/service.ts";
 import type { Actor } from "../domain/identity/actor.ts";
 import { organisations } from "../domain/network/schema.ts";
 import { createNetworkService } from "../domain/network/service.ts";
+import { noMail } from "../domain/notifications/service.ts";
 import { isDomainError } from "../domain/shared/errors.ts";
 import type { FileStorage } from "../infra/storage.ts";
 import type { Services } from "../services.ts";
@@ -89,8 +90,7 @@ async function seedCourses(db: Database, storage: FileStorage): Promise<boolean>
     const catalogue = createCatalogueService({ db: tx });
     const network = createNetworkService({ db: tx });
     const rubric = createRubricService({ db: tx });
-    // Demo reviews send no mail.
-    const workflow = createWorkflowService({ db: tx, mailer: { send: async () => {} }, publicUrl: "", rubric });
+    const workflow = createWorkflowService({ db: tx, outbox: noMail, publicUrl: "", rubric });
     const publish = withDemoMedia(tx, storage, seedActor, withDemoQuizzes(tx, seedActor, await demoPublisher(tx)));
     await seedCatalogue(catalogue, network, seedActor, publish);
     await seedAdaptation({ catalogue, workflow, network }, seedActor, publish);

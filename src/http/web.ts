@@ -4,6 +4,8 @@ import fastifyStatic from "@fastify/static";
 import { createRequest } from "@remix-run/node-fetch-server";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
+import { MAX_NOMINATION_FILE_BYTES } from "../domain/programmes/nomination-file.ts";
+import { plainRefusalPage } from "../web/components/plain-page.server.ts";
 import type { AppContext, appContext } from "../web/context.ts";
 
 export type WebBuild = { server: ServerBuild; contextKey: typeof appContext; clientDir: string };
@@ -14,6 +16,21 @@ export async function loadWebBuild(buildDir: string): Promise<WebBuild> {
   // The key comes from the build itself: a second copy of the module would be a different key.
   const contextKey = (server.entry.module as unknown as { appContext: typeof appContext }).appContext;
   return { server, contextKey, clientDir: path.join(buildDir, "client") };
+}
+
+/**
+ * UI form posts above this are refused before anything reads them (the CSRF check reads the whole
+ * form). Room for the largest file a UI form takes, a nomination list; a file under this limit but
+ * over its own cap still gets the form's translated message.
+ */
+const UI_BODY_LIMIT = MAX_NOMINATION_FILE_BYTES + 1024 * 1024;
+
+/** 411 for a body of unknown length (browsers always send Content-Length with a form), 413 above the limit. */
+function bodyRefusal(request: FastifyRequest): 411 | 413 | null {
+  if (request.method === "GET" || request.method === "HEAD") return null;
+  const declared = request.headers["content-length"];
+  if (declared === undefined) return request.headers["transfer-encoding"] ? 411 : null;
+  return Number(declared) > UI_BODY_LIMIT ? 413 : null;
 }
 
 type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<AppContext>;
@@ -42,6 +59,14 @@ export async function registerWeb(app: FastifyInstance, build: WebBuild, mode: "
       schema: { hide: true },
       async handler(request, reply) {
         if (request.url.startsWith("/api/")) return reply.callNotFound();
+        const refused = bodyRefusal(request);
+        if (refused) {
+          const url = new URL(request.url, "http://orbis.invalid");
+          const title = refused === 413 ? "error.payload_too_large" : "error.length_required";
+          const { html } = plainRefusalPage(url, request.headers["accept-language"] ?? null, title);
+          // The unread body is left behind, so the connection cannot be reused.
+          return reply.status(refused).header("connection", "close").type("text/html; charset=utf-8").send(html);
+        }
         const context = new RouterContextProvider();
         context.set(build.contextKey, await contextFor(request, reply));
         const response = await handle(createRequest(request.raw, reply.raw), context);

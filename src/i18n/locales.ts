@@ -11,6 +11,15 @@ export function direction(locale: Locale): "ltr" | "rtl" {
   return locale === "ar" ? "rtl" : "ltr";
 }
 
+/**
+ * Wraps text of unknown direction (a name someone typed) set inside a translated sentence, so an
+ * Arabic name in a Russian heading, or a Latin one in an Arabic heading, keeps its own order and
+ * does not pull the words around it (Unicode first-strong isolate … pop directional isolate).
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** Picks the best supported locale from an Accept-Language header. */
 export function negotiateLocale(header: string | null | undefined): Locale {
   if (!header) return defaultLocale;

@@ -1,12 +1,13 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { eventInput } from "../../tests/factories/events.ts";
 import { createCentre, secretariat } from "../../tests/factories/network.ts";
 import { createSignedInUser } from "../../tests/factories/users.ts";
 import { createTestRuntime, type TestRuntime } from "../../tests/support/runtime.ts";
 import { loadConfig } from "../config.ts";
 import { createEventsService } from "../domain/events/service.ts";
+import { createNotificationsService } from "../domain/notifications/service.ts";
 import { createMailer } from "./mailer.ts";
 
 type Received = { from: string; to: string[]; raw: string };
@@ -74,7 +75,8 @@ describe("mail over real SMTP", () => {
     const person = await createSignedInUser(runtime.services);
     await events.register(person, event.id);
 
-    expect(received).toHaveLength(1);
+    // The confirmation leaves after the registration commits, without the request waiting for it.
+    await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 10_000 });
     const [message] = received as [Received];
     expect(message.from).toBe("events@orbis.test");
     expect(message.to).toEqual([person.email]);
@@ -85,5 +87,31 @@ describe("mail over real SMTP", () => {
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).toContain("DTSTART:20311126T080000Z");
     expect(ics).toContain(`UID:${event.id}@orbis.test`);
+  });
+
+  test("a message queued in the outbox reaches the SMTP server when the outbox is drained", async () => {
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: "Orbis <outbox@orbis.test>",
+      outboxDir: "/tmp/orbis-smtp-test/outbox",
+    });
+    const outbox = createNotificationsService({ db: runtime.database.db, mailer, now: () => runtime.clock.now });
+    await runtime.database.db.transaction((tx) =>
+      outbox.enqueueMail(tx, {
+        to: "queued@orbis.test",
+        subject: "Вы приглашены",
+        text: "Добро пожаловать",
+        attachments: [{ filename: "note.txt", content: "kept as bytes", contentType: "text/plain" }],
+      }),
+    );
+    const before = received.length;
+    expect(await outbox.deliverDue()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const [message] = received.slice(before) as [Received];
+    expect(received).toHaveLength(before + 1);
+    expect(message.from).toBe("outbox@orbis.test");
+    expect(message.to).toEqual(["queued@orbis.test"]);
+    expect(message.raw).toMatch(/^Subject: =\?UTF-8\?/m);
+    expect(mimePart(message.raw, /text\/plain; charset=utf-8/i)).toContain("Добро пожаловать");
+    expect(mimePart(message.raw, /filename=note\.txt/i)).toBe("kept as bytes");
   });
 });

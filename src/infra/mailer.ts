@@ -15,11 +15,20 @@ export type Mailer = { send(message: MailMessage): Promise<void> };
 
 /**
  * Real SMTP when SMTP_URL is set; otherwise each message is written as an .eml file to the
- * outbox folder, so a laptop install needs no mail server and nothing is lost.
+ * outbox folder, so a laptop install needs no mail server and nothing is lost. Mail that goes
+ * with a change of data is queued in the database instead (src/domain/notifications), and the
+ * outbox's deliverer calls `send`.
  */
 export function createMailer(options: { smtpUrl?: string | undefined; from: string; outboxDir: string }): Mailer {
   if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
+    // Bounded waits: the outbox hides a claimed message from other servers for a limited lease,
+    // so a send must not hang for nodemailer's default ten minutes of silence.
+    const transport = nodemailer.createTransport({
+      url: options.smtpUrl,
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
     return {
       async send(message) {
         await transport.sendMail({ from: options.from, ...message });

@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import { createContext, type MiddlewareFunction } from "react-router";
-import { direction, isLocale, type Locale, negotiateLocale } from "../i18n/locales.ts";
-import { translatorFor } from "../i18n/translator.server.ts";
 import { CSRF_FIELD } from "./components/csrf.tsx";
+import { plainRefusalPage } from "./components/plain-page.server.ts";
 import { appContext } from "./context.ts";
 
 export const CSRF_COOKIE = "orbis_csrf";
@@ -36,20 +35,9 @@ async function submittedToken(request: Request): Promise<string | undefined> {
   }
 }
 
-function localeOf(request: Request): Locale {
-  const first = new URL(request.url).pathname.split("/")[1];
-  return isLocale(first) ? first : negotiateLocale(request.headers.get("accept-language"));
-}
-
-/** A page of its own: the route's loaders have not run, so the app's layout has no data to show. */
 function refusal(request: Request): Response {
-  const locale = localeOf(request);
-  const t = translatorFor(locale);
-  const title = t("error.csrf_failed");
-  const back = new URL(request.url).pathname.replace(/\.data$/, "");
-  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const page = `<!doctype html><html lang="${locale}" dir="${direction(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1><p><a href="${escapeHtml(back)}">${escapeHtml(t("identity.csrf.reload"))}</a></p></main></body></html>`;
-  return new Response(page, { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  const { html } = plainRefusalPage(new URL(request.url), request.headers.get("accept-language"), "error.csrf_failed");
+  return new Response(html, { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
 /**

@@ -41,6 +41,8 @@ export default [
     route("manage/organisations", "routes/manage-organisations.tsx"),
     route("manage/organisations/new", "routes/manage-organisation-new.tsx"),
     route("manage/organisations/:slug", "routes/manage-organisation-edit.tsx"),
+    route("manage/organisations/:slug/report", "routes/manage-institution-report.tsx"),
+    route("manage/organisations/:slug/report/:format", "routes/manage-institution-report-file.ts"),
     route("manage/people", "routes/manage-people.tsx"),
     route("manage/rubric", "routes/manage-rubric.tsx"),
     route("manage/reviews", "routes/manage-reviews.tsx"),

@@ -261,5 +261,10 @@ describe("a registration burst", () => {
     expect(again.every((r) => r.statusCode === 409)).toBe(true);
     const after = (await app.inject({ method: "GET", url: `/api/v1/events/${event.id}` })).json();
     expect(after.registeredCount + after.waitlistCount).toBe(people);
+    // Each is owed one mail, sent after the answer: none lost, none twice.
+    await runtime.services.events.noticesDelivered();
+    const mailed = runtime.mailer.sent.filter((m) => m.to.startsWith("burst-")).map((m) => m.to);
+    expect(new Set(mailed).size).toBe(people);
+    expect(mailed).toHaveLength(people);
   });
 });

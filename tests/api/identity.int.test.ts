@@ -148,6 +148,31 @@ describe("tokens and /me", () => {
     const sneaky = await app.inject({ method: "PATCH", url: "/api/v1/me", headers, payload: { email: "boss@orbis.test" } });
     expect(sneaky.statusCode).toBe(400);
   });
+
+  test("PATCH /me sets and clears the time zone; an unknown zone is a translated 400 that changes nothing", async () => {
+    const { headers } = await bearerFor();
+    const set = await app.inject({ method: "PATCH", url: "/api/v1/me", headers, payload: { timeZone: "Asia/Bishkek" } });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ timeZone: "Asia/Bishkek" });
+
+    const refused = await app.inject({
+      method: "PATCH",
+      url: "/api/v1/me?lang=fr",
+      headers,
+      payload: { name: "Renamed", timeZone: "Asia/Atlantis" },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      code: "validation_failed",
+      fields: [{ path: "timeZone", message: errorsFr["validation.timeZone"] }],
+    });
+    const me = await app.inject({ method: "GET", url: "/api/v1/me", headers });
+    expect(me.json()).toMatchObject({ timeZone: "Asia/Bishkek" });
+    expect(me.json().name).not.toBe("Renamed");
+
+    const cleared = await app.inject({ method: "PATCH", url: "/api/v1/me", headers, payload: { timeZone: null } });
+    expect(cleared.json()).toMatchObject({ timeZone: null });
+  });
 });
 
 describe("password reset", () => {
@@ -159,6 +184,7 @@ describe("password reset", () => {
     const known = await app.inject({ method: "POST", url: "/api/v1/auth/password-reset", payload: { email: address, locale: "ar" } });
     expect(known.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
+    await runtime.deliverMail();
     const mail = runtime.mailer.sent[before];
     const token = mail?.text.match(/\/ar\/reset-password\/([\w-]+)/)?.[1];
     expect(token).toBeTruthy();

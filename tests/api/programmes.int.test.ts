@@ -103,6 +103,35 @@ describe("programmes API", () => {
     expect(again.statusCode).toBe(409);
   });
 
+  test("declining a nomination mails the person, after mailing the new account its invitation", async () => {
+    const { cohort, programme } = await createProgrammeWithCohort(runtime, centreId);
+    const nominated = await app.inject({
+      method: "POST",
+      url: `/api/v1/cohorts/${cohort.id}/nominations?lang=es`,
+      headers: admin,
+      payload: { name: "Wanjiru", email: "wanjiru@api.test" },
+    });
+    expect(nominated.statusCode).toBe(201);
+    await runtime.deliverMail();
+    const invitation = runtime.mailer.sent.findLast((m) => m.to === "wanjiru@api.test");
+    expect(invitation?.subject).toBe(`Te han nominado: ${programme.title}`);
+
+    const declined = await app.inject({
+      method: "POST",
+      url: `/api/v1/nominations/${nominated.json().id}/decision`,
+      headers: staff,
+      payload: { decision: "declined" },
+    });
+    expect(declined.json()).toMatchObject({ status: "declined" });
+    await runtime.deliverMail();
+    // In the account's language (made in the nominator's), naming the cohort and the way back.
+    const mail = runtime.mailer.sent.findLast((m) => m.to === "wanjiru@api.test")!;
+    expect(mail.subject).toBe(`Sobre tu nominación: ${programme.title}`);
+    expect(mail.text).toContain(`la cohorte «${cohort.name}», para la que Api Programme University te había nominado`);
+    expect(mail.text).toContain("Api Programme University puede volver a nominarte para una cohorte posterior");
+    expect(mail.text).toContain(`http://orbis.test/es/programmes/${programme.slug}`);
+  });
+
   test("accepts XLSX, and refuses bad files with a translated message", async () => {
     const book = await writeXlsxFile([
       [{ value: "Имя" }, { value: "Email" }],
@@ -184,5 +213,57 @@ describe("programmes API", () => {
     const xlsx = await app.inject({ method: "GET", url: `/api/v1/cohorts/${cohortId}/report?format=xlsx`, headers: admin });
     expect(xlsx.headers["content-disposition"]).toMatch(/attachment; filename=".+\.xlsx"/);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+describe("leaving and removal API", () => {
+  test("a participant leaves with DELETE /enrolment, the seat is reused, and staff remove with DELETE /participants/{userId}", async () => {
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open", capacity: 1 });
+    const first = await bearer();
+    const second = await bearer();
+    const join = (who: { authorization: string }) =>
+      app.inject({ method: "POST", url: `/api/v1/cohorts/${cohort.id}/enrolment`, headers: who });
+    const leave = (who: { authorization: string }) =>
+      app.inject({ method: "DELETE", url: `/api/v1/cohorts/${cohort.id}/enrolment?lang=es`, headers: who });
+    expect((await join(first)).statusCode).toBe(200);
+    expect((await join(second)).statusCode).toBe(409);
+
+    expect((await app.inject({ method: "DELETE", url: `/api/v1/cohorts/${cohort.id}/enrolment` })).statusCode).toBe(401);
+    const left = await leave(first);
+    expect(left.statusCode).toBe(200);
+    expect(left.json()).toMatchObject({ seatsLeft: 1, viewer: { participant: false, canEnrol: true }, progress: null });
+    expect((await leave(first)).statusCode).toBe(404);
+    expect((await join(second)).statusCode).toBe(200);
+
+    const seen = (await app.inject({ method: "GET", url: `/api/v1/cohorts/${cohort.id}`, headers: staff })).json();
+    const userId = seen.participants[0].userId;
+    const remove = (who: { authorization: string }) =>
+      app.inject({ method: "DELETE", url: `/api/v1/cohorts/${cohort.id}/participants/${userId}`, headers: who });
+    expect((await remove(first)).statusCode).toBe(403);
+    expect((await remove(admin)).statusCode).toBe(403);
+    const removed = await remove(staff);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json()).toMatchObject({ participantCount: 0, participants: [] });
+    expect((await remove(staff)).statusCode).toBe(404);
+
+    const report = await app.inject({ method: "GET", url: `/api/v1/cohorts/${cohort.id}/report`, headers: staff });
+    expect(report.json().totals).toMatchObject({ enrolled: 0, withdrawn: 2 });
+    expect(report.json().people.every((p: { withdrawn: boolean }) => p.withdrawn)).toBe(true);
+  });
+
+  test("changes a cohort's facilitators, and names an unknown address in the field's message", async () => {
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open" });
+    const url = `/api/v1/cohorts/${cohort.id}?lang=fr`;
+    const unknown = await app.inject({ method: "PATCH", url, headers: staff, payload: { facilitatorEmails: ["personne@nulle.test"] } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toEqual([
+      expect.objectContaining({ path: "facilitatorEmails.0", message: "Aucun compte n’a l’adresse personne@nulle.test." }),
+    ]);
+    const email = `facilitator-${crypto.randomUUID()}@orbis.test`;
+    await runtime.services.identity.createUser({ email, name: "Facilitatrice Api", password: "correct horse battery staple", roles: [] });
+    const changed = await app.inject({ method: "PATCH", url, headers: staff, payload: { facilitatorEmails: [email] } });
+    expect(changed.json()).toMatchObject({ facilitators: [{ name: "Facilitatrice Api" }], facilitatorEmails: [email] });
+    const anonymous = await app.inject({ method: "GET", url: `/api/v1/cohorts/${cohort.id}` });
+    expect(anonymous.json()).toMatchObject({ facilitators: [{ name: "Facilitatrice Api" }], facilitatorEmails: null });
   });
 });

@@ -1,11 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import commonAr from "../../src/i18n/messages/common/ar.ts";
 import commonEn from "../../src/i18n/messages/common/en.ts";
 import errorsAr from "../../src/i18n/messages/errors/ar.ts";
+import errorsRu from "../../src/i18n/messages/errors/ru.ts";
 import identityAr from "../../src/i18n/messages/identity/ar.ts";
 import identityEn from "../../src/i18n/messages/identity/en.ts";
 import { screenshot, signIn, useOrbisAndBrowser } from "./support.ts";
@@ -102,11 +104,17 @@ describe("password reset by email", () => {
     await page.getByRole("button", { name: messages.en["identity.forgot.submit"] }).click();
     await page.getByRole("status").waitFor();
 
+    // The server's outbox sends the mail just after the page has answered.
     const outbox = path.join(orbis.dataDir, "outbox");
-    const mail = fs
-      .readdirSync(outbox)
-      .map((file) => fs.readFileSync(path.join(outbox, file), "utf8"))
-      .find((text) => text.includes(email));
+    const resetMail = () =>
+      fs.existsSync(outbox)
+        ? fs
+            .readdirSync(outbox)
+            .map((file) => fs.readFileSync(path.join(outbox, file), "utf8"))
+            .find((text) => text.includes(email))
+        : undefined;
+    await expect.poll(resetMail, { timeout: 15_000 }).toBeTruthy();
+    const mail = resetMail();
     // Quoted-printable may break the long link across lines.
     const link = mail?.replace(/=\r?\n/g, "").match(/http:\/\/[^\s]+\/en\/reset-password\/[\w-]+/)?.[0];
     expect(link).toBeTruthy();
@@ -136,5 +144,45 @@ describe("account page", () => {
     await page.getByText(messages.en["identity.tokens.revoked"]).waitFor();
     const after = await fetch(`${orbis.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(after.status).toBe(401);
+  });
+});
+
+/** Sends only the headers of a post that claims `length` bytes, and reads the answer. */
+function postHeadersOnly(url: string, length: number, language: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(length), "accept-language": language },
+    });
+    request.on("response", (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        body += chunk;
+      });
+      response.on("end", () => {
+        request.destroy();
+        resolve({ status: response.statusCode ?? 0, body });
+      });
+    });
+    request.on("error", reject);
+    request.flushHeaders();
+  });
+}
+
+describe("oversized form posts", () => {
+  it("are refused from their headers with a translated page, before anything reads the body", async () => {
+    const refused = await postHeadersOnly(`${orbis.url}/ru/sign-in`, 50 * 1024 * 1024, "ru");
+    expect(refused.status).toBe(413);
+    expect(refused.body).toContain(`<title>${errorsRu["error.payload_too_large"]}</title>`);
+    expect(refused.body).toContain('lang="ru"');
+
+    const arabic = await postHeadersOnly(`${orbis.url}/ar/sign-in`, 50 * 1024 * 1024, "ar");
+    expect(arabic.body).toContain('dir="rtl"');
+    expect(arabic.body).toContain(errorsAr["error.payload_too_large"]);
+
+    // A form of ordinary size still reaches the page (and its CSRF check).
+    const small = await fetch(`${orbis.url}/ru/sign-in`, { method: "POST", body: new URLSearchParams({ email: "x@y.z" }) });
+    expect(small.status).toBe(403);
   });
 });

@@ -1,16 +1,13 @@
-import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { loadConfig } from "../../src/config.ts";
-import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
+import type { DatabaseHandle } from "../../src/db/client.ts";
+import { seedDemoIfWanted } from "../../src/db/seed.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { Mailer, MailMessage } from "../../src/infra/mailer.ts";
 import { createLocalFileStorage } from "../../src/infra/storage.ts";
 import { createServices, type Services } from "../../src/services.ts";
+import { openTestDatabase, type TestDatabase } from "./templates.ts";
 
-export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export { testDatabaseUrl } from "./templates.ts";
 
 /** Keeps sent mail in memory so tests can read the links in it. */
 export function createMemoryMailer(): Mailer & { sent: MailMessage[] } {
@@ -23,62 +20,42 @@ export function createMemoryMailer(): Mailer & { sent: MailMessage[] } {
   };
 }
 
-type TestDatabase = { database: DatabaseHandle; drop(): Promise<void> };
-
-async function openPgliteTestDatabase(): Promise<TestDatabase> {
-  return { database: await openDatabase({}), drop: async () => {} };
-}
-
-async function onTestServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at TEST_DATABASE_URL=${testDatabaseUrl} (${(error as Error).message}). ` +
-        "Start it, point TEST_DATABASE_URL at one, or run the int-pglite project instead.",
-    );
-  }
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A database of its own on the test server, so test files can run in parallel. */
-async function openPostgresTestDatabase(): Promise<TestDatabase> {
-  const name = `orbis_t_${crypto.randomBytes(6).toString("hex")}`;
-  await onTestServer((client) => client.query(`create database "${name}"`));
-  const drop = () => onTestServer((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => {});
-  const url = new URL(testDatabaseUrl);
-  url.pathname = `/${name}`;
-  return { database: await openDatabase({ databaseUrl: url.toString(), poolSize: 20 }), drop };
-}
-
 export type TestRuntime = {
   database: DatabaseHandle;
   services: Services;
   mailer: ReturnType<typeof createMemoryMailer>;
   clock: { now: Date; advance(ms: number): void };
+  /**
+   * Sends the mail services queued, as the server's drain would, and waits for it: read
+   * `mailer.sent` after this, since a service call returns before its mail goes.
+   */
+  deliverMail(): Promise<void>;
   /** A temporary directory of its own holding uploaded files, removed on close. */
   filesDir: string;
   close(): Promise<void>;
 };
 
 /**
- * A migrated, empty database for one test file: in-memory PGlite, or (ORBIS_TEST_DB=postgres)
- * a fresh database on the PostgreSQL server, dropped afterwards.
+ * A database of one test file's own, copied from this run's template (tests/support/templates.ts):
+ * migrated and empty, or with the demo data and its files (`demo: true`). In-memory PGlite, or
+ * (ORBIS_TEST_DB=postgres) a database on the PostgreSQL server, dropped afterwards.
  */
-export async function createTestRuntime(): Promise<TestRuntime> {
-  const { database, drop } = process.env.ORBIS_TEST_DB === "postgres" ? await openPostgresTestDatabase() : await openPgliteTestDatabase();
+export async function createTestRuntime(options: { demo?: boolean } = {}): Promise<TestRuntime> {
+  return runtimeOn(await openTestDatabase(options.demo ? "demo" : "migrated", seedDemo));
+}
+
+/** The demo template is seeded as a server seeds an empty database, through the services. */
+async function seedDemo(target: TestDatabase): Promise<void> {
+  const { database, services, settle } = runtimeOn(target);
   try {
-    await database.migrate();
-  } catch (error) {
-    await database.close();
-    await drop();
-    throw error;
+    await seedDemoIfWanted(database.db, services, "auto");
+  } finally {
+    await settle();
   }
+}
+
+function runtimeOn(target: TestDatabase): TestRuntime & { settle(): Promise<void> } {
+  const { database, filesDir } = target;
   const mailer = createMemoryMailer();
   const clock = {
     now: new Date(),
@@ -86,7 +63,6 @@ export async function createTestRuntime(): Promise<TestRuntime> {
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "orbis-files-"));
   const services = createServices({
     db: database.db,
     mailer,
@@ -94,16 +70,24 @@ export async function createTestRuntime(): Promise<TestRuntime> {
     storage: createLocalFileStorage(filesDir),
     now: () => clock.now,
   });
+  /** Lets the services' background work end before the database closes. */
+  async function settle() {
+    await services.notifications.stop();
+    await services.events.noticesDelivered();
+  }
   return {
     database,
     services,
     mailer,
     clock,
     filesDir,
+    settle,
+    async deliverMail() {
+      await services.notifications.deliverDue();
+    },
     async close() {
-      await database.close();
-      await drop();
-      fs.rmSync(filesDir, { recursive: true, force: true });
+      await settle();
+      await target.release();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { hash } from "@node-rs/argon2";
-import { eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, like } from "drizzle-orm";
 import { eventRegistrations, events } from "../../domain/events/schema.ts";
 import type { EventsService } from "../../domain/events/service.ts";
 import { instantToZonedTime, zonedTimeToInstant } from "../../domain/events/time.ts";
@@ -8,7 +8,7 @@ import type { Actor } from "../../domain/identity/actor.ts";
 import { users } from "../../domain/identity/schema.ts";
 import { facilities, organisations } from "../../domain/network/schema.ts";
 import type { NetworkService } from "../../domain/network/service.ts";
-import type { Database } from "../client.ts";
+import type { Transaction } from "../client.ts";
 import { demoPassword } from "./people.ts";
 
 /**
@@ -19,8 +19,6 @@ import { demoPassword } from "./people.ts";
  */
 
 export const knuWorkshopSlug = "knu-russian-language-platform-workshop-2025";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const kgPlaces: [string, string][] = [
   ["Talas", "Таласский"],
@@ -84,7 +82,7 @@ function plusHours(local: string, zone: string, hours: number): string {
   return new Date(start.getTime() + hours * 60 * 60 * 1000).toISOString();
 }
 
-async function idsBySlug(tx: Tx, slugs: string[]) {
+async function idsBySlug(tx: Transaction, slugs: string[]) {
   const rows = await tx
     .select({ id: organisations.id, slug: organisations.slug })
     .from(organisations)
@@ -93,7 +91,7 @@ async function idsBySlug(tx: Tx, slugs: string[]) {
 }
 
 /** The upcoming demo events, relative to the day the demo data is loaded so they stay upcoming. */
-async function upcomingEvents(tx: Tx, now: Date): Promise<EventInput[]> {
+async function upcomingEvents(tx: Transaction, now: Date): Promise<EventInput[]> {
   const ids = await idsBySlug(tx, [
     "iioe-ghana",
     "iioe-kenya",
@@ -207,7 +205,7 @@ async function upcomingEvents(tx: Tx, now: Date): Promise<EventInput[]> {
  * Participants are written in bulk with one shared demo password hash: hashing hundreds of
  * passwords one by one would slow every start on an empty database.
  */
-export async function seedDemoEvents(tx: Tx, eventsService: EventsService, network: NetworkService, actor: Actor, now: Date) {
+export async function seedDemoEvents(tx: Transaction, eventsService: EventsService, network: NetworkService, actor: Actor, now: Date) {
   const ids = await idsBySlug(tx, ["iioe-kyrgyzstan", "kyrgyz-national-university"]);
   const centreId = ids.get("iioe-kyrgyzstan")!;
   const workshop = await eventsService.createEvent(actor, {
@@ -275,12 +273,71 @@ export async function seedDemoEvents(tx: Tx, eventsService: EventsService, netwo
       reminderSentAt: new Date("2025-11-25T08:00:00Z"),
     })),
   );
+  // Written in bulk past `register`, so the places taken are set here too.
+  await tx.update(events).set({ registeredCount: inserted.length }).where(eq(events.id, workshop.id));
 
   for (const input of await upcomingEvents(tx, now)) await eventsService.createEvent(actor, input);
+  await seedInstitutionStaffAtEvents(tx, eventsService, actor, now);
+}
+
+const demoInstitution = "demo-university-of-the-savannah-fictional";
+
+/**
+ * The demo university's nominees (seeded with the programmes) at the Ghana centre's events in the
+ * university's name: most attended last month's briefing, a few registered for the coming webinar,
+ * so its institution report has events to show. Written in bulk like the workshop's participants.
+ */
+async function seedInstitutionStaffAtEvents(tx: Transaction, eventsService: EventsService, actor: Actor, now: Date) {
+  const ids = await idsBySlug(tx, ["iioe-ghana", demoInstitution]);
+  const institutionId = ids.get(demoInstitution);
+  const staff = await tx.select({ id: users.id }).from(users).where(like(users.email, "%@savannah.example")).orderBy(asc(users.email));
+  if (!institutionId || !ids.get("iioe-ghana") || !staff.length) return;
+  const startsAt = dayFromNow(now, -21, "10:00", "Africa/Accra");
+  const briefing = await eventsService.createEvent(actor, {
+    slug: "ghana-briefing-for-nominees-demo",
+    kind: "webinar",
+    centreId: ids.get("iioe-ghana")!,
+    defaultLocale: "en",
+    title: "Briefing for the nominees of the blended teaching programme (demo)",
+    description: "A fictional online briefing of the demo data for the staff partner universities nominated.",
+    startsAt,
+    endsAt: plusHours(startsAt, "Africa/Accra", 1),
+    timeZone: "Africa/Accra",
+    mode: "online",
+    joinUrl: "https://meet.example.org/ghana-briefing-demo",
+    languages: ["en"],
+  });
+  const [webinar] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, "ghana-webinar-blended-teaching-demo"));
+  const attendedAt = new Date(new Date(briefing.startsAt).getTime() + 5 * 60_000);
+  const attending = staff.length - 2;
+  const rows = [
+    ...staff.map((person, i) => ({
+      eventId: briefing.id,
+      userId: person.id,
+      status: "registered",
+      organisationId: institutionId,
+      country: "GH",
+      attendedAt: i < attending ? attendedAt : null,
+      checkInMethod: i < attending ? ("code" as const) : null,
+    })),
+    ...(webinar
+      ? staff
+          .slice(0, 3)
+          .map((person) => ({ eventId: webinar.id, userId: person.id, status: "registered", organisationId: institutionId, country: "GH" }))
+      : []),
+  ];
+  await tx.insert(eventRegistrations).values(rows);
+  for (const eventId of [briefing.id, webinar?.id]) {
+    if (eventId)
+      await tx
+        .update(events)
+        .set({ registeredCount: rows.filter((r) => r.eventId === eventId).length })
+        .where(eq(events.id, eventId));
+  }
 }
 
 /** Whether the events demo is already there: the workshop's slug marks it. */
-export async function demoEventsSeeded(tx: Tx): Promise<boolean> {
+export async function demoEventsSeeded(tx: Transaction): Promise<boolean> {
   const [row] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, knuWorkshopSlug));
   return !!row;
 }

@@ -1,9 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
+import { createEventsService } from "../../domain/events/service.ts";
 import type { Actor, Role } from "../../domain/identity/actor.ts";
 import { users } from "../../domain/identity/schema.ts";
 import { enrolments, lessonProgress } from "../../domain/learning/schema.ts";
 import { organisations } from "../../domain/network/schema.ts";
+import { noMail } from "../../domain/notifications/service.ts";
 import { programmes } from "../../domain/programmes/schema.ts";
 import { createProgrammesService } from "../../domain/programmes/service.ts";
 import type { CohortInput, ProgrammeTranslationInput } from "../../domain/programmes/validation.ts";
@@ -173,7 +175,9 @@ export async function seedDemoProgrammes(tx: Database): Promise<boolean> {
   const [seeded] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, demoProgrammes[0]!.slug));
   if (seeded) return false;
   // The demo sends no mail: the nominees' invitations would go nowhere.
-  const service = createProgrammesService({ db: tx, mailer: { send: async () => {} }, publicUrl: "" });
+  const mailer = { send: async () => {} };
+  const events = createEventsService({ db: tx, mailer, publicUrl: "http://localhost" });
+  const service = createProgrammesService({ db: tx, outbox: noMail, publicUrl: "", events });
   const published = new Map(
     (await tx.select({ id: courses.id, slug: courses.slug }).from(courses).where(eq(courses.status, "published"))).map((c) => [
       c.slug,

@@ -29,7 +29,7 @@ export function canReview(actor: Actor | null, ownerId: string): boolean {
   return isGlobalStaff(actor) || hasRole(actor, ["reviewer"], ownerId);
 }
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** A course named by its id or its slug. */
 export async function findCourseRow(db: Database, ref: string, locale: Locale): Promise<CourseRow> {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import type { Executor } from "../../db/client.ts";
 import {
   courseCoCreators,
   courseModules,
@@ -25,10 +25,9 @@ import {
  * records the row it came from in `originId`; that is how a merge knows which lessons to keep.
  */
 /** A transaction in progress (or the seed's, which passes its transaction as the database). */
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0] | Database;
 
 /** Copies one lesson's texts, files, captions and quiz onto another lesson. */
-async function copyLessonContent(tx: Tx, fromId: string, toId: string) {
+async function copyLessonContent(tx: Executor, fromId: string, toId: string) {
   const [texts, files, captions, quiz, questions] = await Promise.all([
     tx.select().from(lessonTranslations).where(eq(lessonTranslations.lessonId, fromId)),
     tx.select().from(lessonFiles).where(eq(lessonFiles.lessonId, fromId)),
@@ -65,7 +64,7 @@ async function copyLessonContent(tx: Tx, fromId: string, toId: string) {
  * Copies a course's translations, modules, lessons (with everything in them) and, when asked,
  * its co-creators into another course row, which must have none yet.
  */
-export async function copyCourseContent(tx: Tx, fromId: string, toId: string, options: { coCreators: boolean }) {
+export async function copyCourseContent(tx: Executor, fromId: string, toId: string, options: { coCreators: boolean }) {
   const [translations, coCreators, modules] = await Promise.all([
     tx.select().from(courseTranslations).where(eq(courseTranslations.courseId, fromId)),
     tx.select().from(courseCoCreators).where(eq(courseCoCreators.courseId, fromId)),
@@ -96,7 +95,7 @@ export async function copyCourseContent(tx: Tx, fromId: string, toId: string, op
 }
 
 /** Moves a lesson's texts, files, captions and quiz onto the lesson it revises, replacing what it had. */
-async function moveLessonContent(tx: Tx, fromId: string, toId: string) {
+async function moveLessonContent(tx: Executor, fromId: string, toId: string) {
   await Promise.all([
     tx.delete(lessonTranslations).where(eq(lessonTranslations.lessonId, toId)),
     tx.delete(lessonFiles).where(eq(lessonFiles.lessonId, toId)),
@@ -120,7 +119,7 @@ async function moveLessonContent(tx: Tx, fromId: string, toId: string) {
  * revision removed are deleted; the revision's reviews join the course's history; the revision row
  * goes. Runs inside the caller's transaction.
  */
-export async function mergeRevision(tx: Tx, revision: typeof courses.$inferSelect, at: Date) {
+export async function mergeRevision(tx: Executor, revision: typeof courses.$inferSelect, at: Date) {
   const originalId = revision.revisionOfId!;
   const [originalModules, revisionModules] = await Promise.all([
     tx.select({ id: courseModules.id }).from(courseModules).where(eq(courseModules.courseId, originalId)),
@@ -204,7 +203,7 @@ export async function mergeRevision(tx: Tx, revision: typeof courses.$inferSelec
 }
 
 /** The full content of a course as it is now: what `course_versions` keeps of each publication. */
-export async function snapshotOf(tx: Tx, courseId: string) {
+export async function snapshotOf(tx: Executor, courseId: string) {
   const [[course], translations, coCreators, modules] = await Promise.all([
     tx.select().from(courses).where(eq(courses.id, courseId)),
     tx
@@ -272,7 +271,7 @@ export async function snapshotOf(tx: Tx, courseId: string) {
 }
 
 /** Records the version just published. */
-export async function recordVersion(tx: Tx, courseId: string, version: number, at: Date) {
+export async function recordVersion(tx: Executor, courseId: string, version: number, at: Date) {
   await tx
     .insert(courseVersions)
     .values({ courseId, version, snapshot: await snapshotOf(tx, courseId), publishedAt: at })

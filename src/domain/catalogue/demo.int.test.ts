@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { demoCourses } from "../../db/demo/catalogue.ts";
-import { seedDemoIfWanted } from "../../db/seed.ts";
 import { courseCategories } from "./dto.ts";
 
 let runtime: TestRuntime;
@@ -9,8 +8,7 @@ const catalogue = () => runtime.services.catalogue;
 const slugs = (page: { items: { slug: string }[] }) => page.items.map((c) => c.slug);
 
 beforeAll(async () => {
-  runtime = await createTestRuntime();
-  await seedDemoIfWanted(runtime.database.db, runtime.services, "auto");
+  runtime = await createTestRuntime({ demo: true });
 });
 
 afterAll(async () => {

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createCourse } from "../../../tests/factories/catalogue.ts";
 import { actorWith, createCentre, learner } from "../../../tests/factories/network.ts";
 import { createSignedInUser } from "../../../tests/factories/users.ts";
+import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { simplePdf, twoColourPng } from "../../db/demo/files.ts";
 import { withDemoMedia } from "../../db/demo/media.ts";
 import { readAll } from "../../infra/storage.ts";
 import type { Actor, RoleGrant } from "../identity/actor.ts";
 import type { CentreDto } from "../network/dto.ts";
-import type { DomainError } from "../shared/errors.ts";
 import type { CourseDto } from "./dto.ts";
 import { courses, storedFiles } from "./schema.ts";
 
@@ -37,15 +37,6 @@ const mp4 = Buffer.concat([
   Buffer.from("isomiso2"),
   Buffer.alloc(64),
 ]);
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected the call to fail");
-  return error as DomainError;
-}
 
 /** Every file left in storage, temporary ones included. */
 const storedOnDisk = () => fs.readdirSync(runtime.filesDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;

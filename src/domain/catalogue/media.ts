@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { and, asc, eq, inArray, max, notExists, sql } from "drizzle-orm";
 import { fileTypeFromStream } from "file-type";
 import { z } from "zod";
-import type { Database } from "../../db/client.ts";
+import type { Database, Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
@@ -53,7 +53,6 @@ export type ServedFile = {
   read(range?: { start: number; end: number }): Readable;
 };
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0] | Database;
 type FileRow = typeof storedFiles.$inferSelect;
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
@@ -74,7 +73,7 @@ export const externalVideoSchema = z
   .max(2000)
   .pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain }));
 
-async function mediaRows(db: Tx, lessonId: string) {
+async function mediaRows(db: Executor, lessonId: string) {
   const [lesson] = await db.select({ externalUrl: lessons.externalUrl }).from(lessons).where(eq(lessons.id, lessonId));
   const files = await db
     .select({ link: lessonFiles, file: storedFiles })
@@ -198,7 +197,7 @@ export function createMediaService(deps: MediaServiceDeps) {
   }
 
   /** Records the stored file and links it in one transaction; storage is cleaned up if that fails. */
-  async function record(stored: Awaited<ReturnType<typeof store>>, actor: Actor, link: (tx: Tx, file: FileRow) => Promise<string[]>) {
+  async function record(stored: Awaited<ReturnType<typeof store>>, actor: Actor, link: (tx: Executor, file: FileRow) => Promise<string[]>) {
     let released: string[];
     try {
       released = await db.transaction(async (tx) => {
@@ -224,7 +223,7 @@ export function createMediaService(deps: MediaServiceDeps) {
    * Deletes the records of files nothing refers to any more (a revision may share them with the
    * course it revises) and returns their storage keys, to delete once the transaction commits.
    */
-  async function release(tx: Tx, fileIds: string[]): Promise<string[]> {
+  async function release(tx: Executor, fileIds: string[]): Promise<string[]> {
     if (!fileIds.length) return [];
     const rows = await tx
       .delete(storedFiles)
@@ -245,11 +244,11 @@ export function createMediaService(deps: MediaServiceDeps) {
     for (const key of keys) await storage.delete(key).catch(() => {});
   }
 
-  async function touch(tx: Tx, courseId: string) {
+  async function touch(tx: Executor, courseId: string) {
     await tx.update(courses).set({ updatedAt: now() }).where(eq(courses.id, courseId));
   }
 
-  async function unlinkVideo(tx: Tx, lessonId: string): Promise<string[]> {
+  async function unlinkVideo(tx: Executor, lessonId: string): Promise<string[]> {
     const old = await tx
       .delete(lessonFiles)
       .where(and(eq(lessonFiles.lessonId, lessonId), eq(lessonFiles.role, "video")))
@@ -401,7 +400,7 @@ export function createMediaService(deps: MediaServiceDeps) {
     await deleteStored(released);
   }
 
-  async function releaseCover(tx: Tx, storageKey: string | null): Promise<string[]> {
+  async function releaseCover(tx: Executor, storageKey: string | null): Promise<string[]> {
     if (!storageKey) return [];
     const [old] = await tx.select({ id: storedFiles.id }).from(storedFiles).where(eq(storedFiles.storageKey, storageKey));
     return old ? release(tx, [old.id]) : [];

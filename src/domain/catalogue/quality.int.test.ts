@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { approve, createCourse } from "../../../tests/factories/catalogue.ts";
 import { actorWith, createCentre, learner, secretariat } from "../../../tests/factories/network.ts";
 import { createSignedInUser, createUser } from "../../../tests/factories/users.ts";
+import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import type { Actor } from "../identity/actor.ts";
 import { enrolments, lessonProgress } from "../learning/schema.ts";
 import type { CentreDto } from "../network/dto.ts";
-import type { DomainError } from "../shared/errors.ts";
 import type { RubricCriterionDto } from "./rubric.ts";
 import { courses, courseVersions, lessons, quizzes } from "./schema.ts";
 
@@ -21,15 +21,6 @@ let optional: RubricCriterionDto;
 
 const services = () => runtime.services;
 const workflow = () => runtime.services.workflow;
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected the call to fail");
-  return error as DomainError;
-}
 
 /** Full marks on the rubric, unless told otherwise per criterion. */
 const scores = (overrides: Record<string, number> = {}) =>
@@ -122,6 +113,7 @@ describe("the quality gate", () => {
     const silent = await failure(workflow().review(reviewer, draft.id, { decision: "returned", scores: scores() }));
     expect(silent.fields[0]?.path).toBe("comment");
 
+    await runtime.deliverMail();
     runtime.mailer.sent.length = 0;
     const returned = await workflow().review(reviewer, draft.id, {
       decision: "returned",
@@ -132,12 +124,14 @@ describe("the quality gate", () => {
       ],
     });
     expect(returned.status).toBe("draft");
+    await runtime.deliverMail();
     const mails = runtime.mailer.sent.map((m) => [m.to, m.subject]);
     expect(mails).toContainEqual([admin.email, "Возвращён на доработку: Gate keeping course"]);
     expect(mails).toContainEqual([kenyaAuthor.email, "Renvoyé pour modifications : Gate keeping course"]);
     expect(runtime.mailer.sent.find((m) => m.to === admin.email)!.text).toContain("Add a learning outcome to each module.");
 
     await workflow().submit(kenyaAuthor, draft.id);
+    await runtime.deliverMail();
     runtime.mailer.sent.length = 0;
     const approved = await workflow().review(reviewer, draft.id, {
       decision: "approved",
@@ -145,6 +139,7 @@ describe("the quality gate", () => {
       scores: scores({ [essential.id]: 1 }),
     });
     expect(approved).toMatchObject({ status: "published", version: 1 });
+    await runtime.deliverMail();
     expect(runtime.mailer.sent.map((m) => m.subject)).toContain("Одобрен и опубликован: Gate keeping course");
     expect((await services().catalogue.searchCourses({ q: "gate keeping" }, "en")).total).toBe(1);
     expect((await failure(workflow().review(reviewer, draft.id, { decision: "approved", scores: scores() }))).code).toBe("wrong_status");
@@ -302,8 +297,10 @@ describe("adaptations", () => {
 
     const revision = await workflow().startRevision(kenyaAuthor, source.id);
     await workflow().submit(kenyaAuthor, revision.id);
+    await runtime.deliverMail();
     runtime.mailer.sent.length = 0;
     await approve(services(), revision.id);
+    await runtime.deliverMail();
     expect(runtime.mailer.sent.find((m) => m.to === serbiaAdmin.email)?.subject).toBe(
       "The course you adapted has a new version: Adaptable course",
     );

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, max, notInArray } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../../db/client.ts";
+import type { Database, Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { type Actor, requireActor } from "../identity/actor.ts";
 import { fieldError } from "../network/db-errors.ts";
@@ -33,12 +33,11 @@ import {
 import { contentLocaleSchema, courseRefSchema } from "./validation.ts";
 
 /** The database or a transaction in progress. */
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0] | Database;
 
 const uuid = z.uuid();
 
 /** A lesson of the course named by id or slug, with its course; 404 when either is not there. */
-export async function findCourseLesson(db: Tx, ref: string, lessonId: string, locale: Locale) {
+export async function findCourseLesson(db: Executor, ref: string, lessonId: string, locale: Locale) {
   parseInput(courseRefSchema, ref, locale);
   if (!uuid.safeParse(lessonId).success) throw notFound("lesson");
   const [row] = await db
@@ -52,7 +51,7 @@ export async function findCourseLesson(db: Tx, ref: string, lessonId: string, lo
 }
 
 /** Everything stored about a quiz, in every language. */
-async function loadQuiz(db: Tx, lessonId: string) {
+async function loadQuiz(db: Executor, lessonId: string) {
   const [settings] = await db.select().from(quizzes).where(eq(quizzes.lessonId, lessonId));
   const questions = await db
     .select()
@@ -137,7 +136,7 @@ export type QuizKey = { passingScore: number; maxAttempts: number | null; questi
  * the learner is shown, which stays on the server.
  */
 export async function quizFor(
-  db: Tx,
+  db: Executor,
   lessonId: string,
   shownLocale: ContentLocale,
   defaultLocale: ContentLocale,
@@ -183,7 +182,7 @@ export async function quizFor(
 
 /** Writes one question and its options in `textLocale` (the default language, as ready texts). */
 async function writeQuestion(
-  tx: Tx,
+  tx: Executor,
   lessonId: string,
   textLocale: ContentLocale,
   question: QuestionInput,
@@ -236,14 +235,14 @@ async function writeQuestion(
   return questionId;
 }
 
-async function writeSettings(tx: Tx, lessonId: string, settings: QuizSettingsInput) {
+async function writeSettings(tx: Executor, lessonId: string, settings: QuizSettingsInput) {
   await tx
     .insert(quizzes)
     .values({ lessonId, ...settings })
     .onConflictDoUpdate({ target: quizzes.lessonId, set: settings });
 }
 
-async function questionIdsOf(tx: Tx, lessonId: string): Promise<Set<string>> {
+async function questionIdsOf(tx: Executor, lessonId: string): Promise<Set<string>> {
   const rows = await tx.select({ id: quizQuestions.id }).from(quizQuestions).where(eq(quizQuestions.lessonId, lessonId));
   return new Set(rows.map((r) => r.id));
 }
@@ -253,7 +252,7 @@ async function questionIdsOf(tx: Tx, lessonId: string): Promise<Set<string>> {
  * their translations); questions left out are removed. Also used by the demo seed, before the
  * course is published.
  */
-export async function writeQuiz(tx: Tx, lessonId: string, textLocale: ContentLocale, input: QuizInput, locale: Locale) {
+export async function writeQuiz(tx: Executor, lessonId: string, textLocale: ContentLocale, input: QuizInput, locale: Locale) {
   const existing = await questionIdsOf(tx, lessonId);
   input.questions.forEach((q, i) => {
     if (q.id && !existing.has(q.id)) throw fieldError(`questions.${i}.id`, "learning.quiz.field.unknownQuestion", locale);

@@ -1,6 +1,6 @@
 import { asc, eq, max } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../../db/client.ts";
+import type { Database, Transaction } from "../../db/client.ts";
 import { type Locale, locales } from "../../i18n/locales.ts";
 import { type Actor, requireRole } from "../identity/actor.ts";
 import { notFound } from "../shared/errors.ts";
@@ -51,8 +51,6 @@ export const criterionPatchSchema = z
   .strict();
 export type CriterionPatch = z.input<typeof criterionPatchSchema>;
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
 export function createRubricService(deps: { db: Database }) {
   const { db } = deps;
 
@@ -87,7 +85,7 @@ export function createRubricService(deps: { db: Database }) {
     return found;
   }
 
-  async function writeTexts(tx: Tx, criterionId: string, texts: z.output<typeof translations>) {
+  async function writeTexts(tx: Transaction, criterionId: string, texts: z.output<typeof translations>) {
     for (const [locale, text] of Object.entries(texts)) {
       if (!text) continue;
       await tx
@@ -98,7 +96,7 @@ export function createRubricService(deps: { db: Database }) {
   }
 
   /** Puts a criterion at `position` and numbers the rest around it, 0, 1, 2... */
-  async function renumber(tx: Tx, criterionId: string, position: number) {
+  async function renumber(tx: Transaction, criterionId: string, position: number) {
     const ids = (
       await tx.select({ id: rubricCriteria.id }).from(rubricCriteria).orderBy(asc(rubricCriteria.position), asc(rubricCriteria.createdAt))
     )

@@ -2,9 +2,9 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { approve, courseInput, createCourse } from "../../../tests/factories/catalogue.ts";
 import { centreAdminOf, centreStaffOf, createCentre, learner, secretariat } from "../../../tests/factories/network.ts";
+import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import type { CentreDto } from "../network/dto.ts";
-import type { DomainError } from "../shared/errors.ts";
 import type { CourseDto } from "./dto.ts";
 import { courses, courseTranslations, lessonTranslations } from "./schema.ts";
 
@@ -18,15 +18,6 @@ let arabicCourse: CourseDto;
 let englishOnly: CourseDto;
 
 const catalogue = () => runtime.services.catalogue;
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected the call to fail");
-  return error as DomainError;
-}
 
 const slugsOf = (page: { items: { slug: string }[] }) => page.items.map((item) => item.slug);
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, exists, inArray, notInArray, type SQL, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import type { Database, Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { type Actor, requireActor, requireRole } from "../identity/actor.ts";
@@ -9,8 +9,9 @@ import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
 import { pgErrorOf } from "../shared/db-errors.ts";
 import { DomainError, forbidden, notFound } from "../shared/errors.ts";
+import { rowsOf } from "../shared/sql.ts";
 import { parseInput, slugify } from "../shared/validation.ts";
-import { authorRoles, canReview, canTranslate, findCourseRow, requireEditable } from "./course-access.ts";
+import { authorRoles, canReview, canTranslate, findCourseRow, isUuid, requireEditable } from "./course-access.ts";
 import type {
   CatalogueFacets,
   CoCreatorRole,
@@ -42,7 +43,6 @@ import {
 
 export type CatalogueServiceDeps = { db: Database; now?: () => Date };
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0] | Database;
 type CourseRow = typeof courses.$inferSelect;
 type TranslationRow = typeof courseTranslations.$inferSelect;
 
@@ -68,11 +68,6 @@ function fieldInReader<T extends FieldText>(texts: T[], reader: Locale, defaultL
 function readyLanguages(course: CourseRow, translations: TranslationRow[]): ContentLocale[] {
   const ready = translations.filter((t) => t.status === "ready").map((t) => t.locale);
   return ready.sort((a, b) => (a === course.defaultLocale ? -1 : b === course.defaultLocale ? 1 : a.localeCompare(b)));
-}
-
-/** Raw SQL results: node-postgres and PGlite both answer `execute()` with `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
 
 function duplicateIds(ids: (string | undefined)[]): boolean {
@@ -143,7 +138,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
    * kept (so translations and, later, learners' progress survive a reordering); modules and
    * lessons left out are removed. Texts are written in the given (default) language.
    */
-  async function writeSyllabus(tx: Tx, courseId: string, textLocale: ContentLocale, syllabus: SyllabusInput, locale: Locale) {
+  async function writeSyllabus(tx: Executor, courseId: string, textLocale: ContentLocale, syllabus: SyllabusInput, locale: Locale) {
     const existingModules = await tx.select({ id: courseModules.id }).from(courseModules).where(eq(courseModules.courseId, courseId));
     const moduleIds = new Set(existingModules.map((m) => m.id));
     const existingLessons = moduleIds.size
@@ -200,7 +195,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
 
   /** A lesson's text in one language; a body left out keeps the one stored. */
   async function upsertLessonText(
-    tx: Tx,
+    tx: Executor,
     lessonId: string,
     locale: ContentLocale,
     title: string,
@@ -437,21 +432,38 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     return courseDto(course, reader);
   }
 
-  /** One lesson with its rich text, sanitised once more on the way out. */
+  /**
+   * One lesson with its rich text, sanitised once more on the way out. Reads only this lesson and
+   * the course's titles: a lesson view must not build the whole course (`courseDto`) to find it.
+   */
   async function getLesson(ref: string, lessonId: string, reader: Locale, actor: Actor | null = null): Promise<LessonDto> {
     const course = await findCourse(ref, reader);
     if (!visible(actor, course)) throw notFound("course");
-    const outline = (await courseDto(course, reader)).syllabus.flatMap((m) => m.lessons).find((l) => l.id === lessonId);
-    if (!outline) throw notFound("lesson");
-    const texts = await db.select().from(lessonTranslations).where(eq(lessonTranslations.lessonId, lessonId));
-    const translations = await db.select().from(courseTranslations).where(eq(courseTranslations.courseId, course.id));
+    const [lesson] = isUuid(lessonId)
+      ? await db
+          .select({ id: lessons.id, position: lessons.position, kind: lessons.kind, required: lessons.required })
+          .from(lessons)
+          .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
+          .where(and(eq(lessons.id, lessonId), eq(courseModules.courseId, course.id)))
+      : [];
+    if (!lesson) throw notFound("lesson");
+    const [texts, translations, media] = await Promise.all([
+      db.select().from(lessonTranslations).where(eq(lessonTranslations.lessonId, lessonId)),
+      db.select().from(courseTranslations).where(eq(courseTranslations.courseId, course.id)),
+      lessonMediaOf(db, lessonId),
+    ]);
     const wanted = shownLocaleOf(course, translations, reader);
+    // Title and body are one row: a lesson's translation is ready or not as a whole.
     const text = fieldInReader(texts, reader, course.defaultLocale);
     const courseTitle = translations.find((t) => t.locale === wanted) ?? translations.find((t) => t.locale === course.defaultLocale);
     return {
-      ...outline,
+      id: lesson.id,
+      position: lesson.position,
+      kind: lesson.kind as LessonKind,
+      required: lesson.required,
+      title: text?.title ?? "",
       bodyHtml: sanitizeLessonHtml(text?.body ?? ""),
-      media: await lessonMediaOf(db, lessonId),
+      media,
       shownLocale: text?.locale ?? course.defaultLocale,
       course: { id: course.id, slug: course.slug, title: courseTitle?.title ?? course.slug },
     };
@@ -503,7 +515,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     return getCourse(id, locale, actor);
   }
 
-  async function writeCoCreators(tx: Tx, courseId: string, list: { organisationId: string; role: CoCreatorRole }[]) {
+  async function writeCoCreators(tx: Executor, courseId: string, list: { organisationId: string; role: CoCreatorRole }[]) {
     await tx.delete(courseCoCreators).where(eq(courseCoCreators.courseId, courseId));
     if (list.length) {
       await tx

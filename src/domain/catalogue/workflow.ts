@@ -1,19 +1,20 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../../db/client.ts";
+import type { Database, Executor } from "../../db/client.ts";
 import { isLocale, type Locale, locales } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
-import type { Mailer } from "../../infra/mailer.ts";
+import type { MailMessage } from "../../infra/mailer.ts";
 import { type Actor, isGlobalStaff, requireActor, requireRole } from "../identity/actor.ts";
 import { roleAssignments, users } from "../identity/schema.ts";
 import { fieldError } from "../network/db-errors.ts";
 import type { OrganisationRef } from "../network/dto.ts";
 import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
+import type { Outbox } from "../notifications/service.ts";
 import { DomainError, forbidden, notFound } from "../shared/errors.ts";
 import { parseInput, slugify } from "../shared/validation.ts";
 import { authorRoles, type CourseRow, canAuthor, canReview, canTranslate, findCourseRow } from "./course-access.ts";
-import { copyCourseContent, mergeRevision, recordVersion, type Tx } from "./course-copy.ts";
+import { copyCourseContent, mergeRevision, recordVersion } from "./course-copy.ts";
 import type { CourseStatus, TranslationStatus } from "./dto.ts";
 import type { RubricCriterionDto, RubricService } from "./rubric.ts";
 import {
@@ -124,7 +125,7 @@ const forbidsDerivatives = (licence: string) => /(^|[-_ ])ND([-_ .]|$)/i.test(li
  * published, for reviewers and for the demo data alike.
  */
 export async function publishApproved(
-  tx: Tx,
+  tx: Executor,
   course: CourseRow,
   review: { reviewerId: string | null; comment: string; scores: { criterionId: string; score: number; comment: string }[] },
   at: Date,
@@ -156,7 +157,7 @@ export async function publishApproved(
 }
 
 async function recordReview(
-  tx: Tx,
+  tx: Executor,
   course: CourseRow,
   review: {
     reviewerId: string | null;
@@ -184,10 +185,10 @@ async function recordReview(
   }
 }
 
-export type WorkflowServiceDeps = { db: Database; mailer: Mailer; publicUrl: string; rubric: RubricService; now?: () => Date };
+export type WorkflowServiceDeps = { db: Database; outbox: Outbox; publicUrl: string; rubric: RubricService; now?: () => Date };
 
 export function createWorkflowService(deps: WorkflowServiceDeps) {
-  const { db, mailer, rubric } = deps;
+  const { db, outbox, rubric } = deps;
   const now = deps.now ?? (() => new Date());
 
   const refOf = (course: CourseRow): CourseRefDto => ({
@@ -198,9 +199,9 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
   });
 
   /** The course's title for a reader: their language when that translation is ready, else the default. */
-  async function titlesOf(courseIds: string[], reader: Locale): Promise<Map<string, string>> {
+  async function titlesOf(courseIds: string[], reader: Locale, tx: Executor = db): Promise<Map<string, string>> {
     if (!courseIds.length) return new Map();
-    const rows = await db
+    const rows = await tx
       .select({
         courseId: courseTranslations.courseId,
         locale: courseTranslations.locale,
@@ -237,35 +238,65 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
   const wrongStatus = (course: CourseRow) => new DomainError("wrong_status", 409, { status: course.status });
 
   /**
-   * Sends the owner's authors and centre admins a short message in each one's own language. Mail
-   * goes after the change is committed; a mail server that fails does not undo a review.
+   * A short message to each of the owner's authors and centre admins in their own language, for
+   * the caller to queue in the transaction of the change: a review that rolls back tells nobody,
+   * and a mail server that fails does not undo one.
    */
-  async function notifyOwner(
+  async function ownerMails(
+    tx: Executor,
     courseId: string,
     message: (
       t: ReturnType<typeof translatorFor>,
       course: { title: string; url: string; version: number; locale: Locale },
     ) => { subject: string; text: string },
-  ) {
-    const [course] = await db.select().from(courses).where(eq(courses.id, courseId));
-    if (!course) return;
-    const recipients = await db
+  ): Promise<MailMessage[]> {
+    const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
+    if (!course) return [];
+    const recipients = await tx
       .selectDistinct({ email: users.email, locale: users.locale })
       .from(users)
       .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
       .where(
         and(eq(roleAssignments.organisationId, course.ownerOrganisationId), inArray(roleAssignments.role, ["author", "centre_admin"])),
       );
+    const mails: MailMessage[] = [];
     for (const recipient of recipients) {
       const locale: Locale = isLocale(recipient.locale) ? recipient.locale : "en";
-      const title = (await titlesOf([courseId], locale)).get(courseId) ?? course.slug;
+      const title = (await titlesOf([courseId], locale, tx)).get(courseId) ?? course.slug;
       const url = `${deps.publicUrl}/${locale}/manage/courses/${course.slug}/review`;
-      try {
-        await mailer.send({ to: recipient.email, ...message(translatorFor(locale), { title, url, version: course.version, locale }) });
-      } catch {
-        // The review is recorded and shown on the workflow page; the mail is a courtesy.
-      }
+      mails.push({ to: recipient.email, ...message(translatorFor(locale), { title, url, version: course.version, locale }) });
     }
+    return mails;
+  }
+
+  /** The owner told of the decision; with an approval, the owners of its adaptations too. */
+  async function reviewMails(
+    tx: Executor,
+    outcome: { courseId: string; adaptations: { id: string }[] },
+    data: Pick<z.output<typeof reviewInputSchema>, "decision" | "comment">,
+  ): Promise<MailMessage[]> {
+    const mails = await ownerMails(tx, outcome.courseId, (t, c) =>
+      data.decision === "approved"
+        ? { subject: t("quality.mail.approvedSubject", { title: c.title }), text: t("quality.mail.approvedText", c) }
+        : {
+            subject: t("quality.mail.returnedSubject", { title: c.title }),
+            text: t("quality.mail.returnedText", { ...c, comment: data.comment }),
+          },
+    );
+    // The source's title as each recipient would read it.
+    const sourceTitles = new Map<Locale, string>();
+    if (outcome.adaptations.length) {
+      for (const l of locales) sourceTitles.set(l, (await titlesOf([outcome.courseId], l, tx)).get(outcome.courseId) ?? "");
+    }
+    for (const adaptation of outcome.adaptations) {
+      mails.push(
+        ...(await ownerMails(tx, adaptation.id, (t, c) => ({
+          subject: t("quality.mail.sourceUpdatedSubject", { title: sourceTitles.get(c.locale) ?? "" }),
+          text: t("quality.mail.sourceUpdatedText", { ...c, source: sourceTitles.get(c.locale) ?? "" }),
+        }))),
+      );
+    }
+    return mails;
   }
 
   /** An author sends a draft to review: its default language ready, a lesson, and answerable quizzes. */
@@ -361,32 +392,18 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     const outcome = await db.transaction(async (tx) => {
       const [locked] = await tx.select().from(courses).where(eq(courses.id, course.id)).for("update");
       if (locked?.status !== "in_review") throw wrongStatus(locked ?? course);
+      let decided: { courseId: string; adaptations: { id: string }[] };
       if (data.decision === "returned") {
         await recordReview(tx, locked, { reviewerId, ...data }, at);
         await tx.update(courses).set({ status: "draft", updatedAt: at }).where(eq(courses.id, locked.id));
-        return { courseId: locked.id, adaptations: [] };
+        decided = { courseId: locked.id, adaptations: [] };
+      } else {
+        decided = await publishApproved(tx, locked, { reviewerId, comment: data.comment, scores: data.scores }, at);
       }
-      return publishApproved(tx, locked, { reviewerId, comment: data.comment, scores: data.scores }, at);
+      await outbox.enqueueMail(tx, await reviewMails(tx, decided, data));
+      return decided;
     });
-    await notifyOwner(outcome.courseId, (t, c) =>
-      data.decision === "approved"
-        ? { subject: t("quality.mail.approvedSubject", { title: c.title }), text: t("quality.mail.approvedText", c) }
-        : {
-            subject: t("quality.mail.returnedSubject", { title: c.title }),
-            text: t("quality.mail.returnedText", { ...c, comment: data.comment }),
-          },
-    );
-    // The source's title as each recipient would read it.
-    const sourceTitles = new Map<Locale, string>();
-    if (outcome.adaptations.length) {
-      for (const l of locales) sourceTitles.set(l, (await titlesOf([outcome.courseId], l)).get(outcome.courseId) ?? "");
-    }
-    for (const adaptation of outcome.adaptations) {
-      await notifyOwner(adaptation.id, (t, c) => ({
-        subject: t("quality.mail.sourceUpdatedSubject", { title: sourceTitles.get(c.locale) ?? "" }),
-        text: t("quality.mail.sourceUpdatedText", { ...c, source: sourceTitles.get(c.locale) ?? "" }),
-      }));
-    }
+    outbox.deliverSoon();
     const [after] = await db.select().from(courses).where(eq(courses.id, outcome.courseId));
     return refOf(after!);
   }
@@ -449,7 +466,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     return refOf(updated!);
   }
 
-  async function freeSlug(base: string, tx: Tx | Database): Promise<string> {
+  async function freeSlug(base: string, tx: Executor): Promise<string> {
     const stem = slugify(base).slice(0, 70).replace(/-+$/, "") || "course";
     const [taken] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.slug, stem));
     return taken ? `${stem}-${crypto.randomUUID().slice(0, 8)}` : stem;

@@ -26,6 +26,13 @@ describe("iCalendar files", () => {
     expect(buildCalendar("Orbis", [event], "orbis.test")).toContain(`UID:${event.id}@orbis.test`);
   });
 
+  test("the reader's zone is a hint beside exact UTC times", () => {
+    const ics = buildCalendar("Orbis", [event], "orbis.test", "Asia/Bishkek");
+    expect(ics).toContain("X-WR-TIMEZONE:Asia/Bishkek\r\n");
+    expect(ics).toContain("DTSTART:20251126T080000Z\r\n");
+    expect(buildCalendar("Orbis", [event], "orbis.test")).not.toContain("X-WR-TIMEZONE");
+  });
+
   test("a cancelled event says so", () => {
     expect(buildCalendar("Orbis", [{ ...event, cancelled: true }], "orbis.test")).toContain("STATUS:CANCELLED");
   });

@@ -15,9 +15,12 @@ export type IcsEvent = {
 /**
  * An iCalendar (RFC 5545) document: times in UTC, a UID that stays the same for an event wherever
  * it is downloaded (so calendars update rather than duplicate it), CRLF lines folded at 75 octets.
+ * `zone`, the reader's saved zone, is named in X-WR-TIMEZONE: the times stay exact instants, and
+ * calendars that honour the hint (for a subscribed feed above all) show them in that zone.
  */
-export function buildCalendar(name: string, items: IcsEvent[], host: string): string {
+export function buildCalendar(name: string, items: IcsEvent[], host: string, zone: string | null = null): string {
   const calendar = ical({ name, prodId: { company: "Orbis", product: "Events", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
+  if (zone) calendar.x([["X-WR-TIMEZONE", zone]]);
   for (const item of items) {
     calendar.createEvent({
       id: `${item.id}@${host}`,

@@ -31,6 +31,11 @@ export const events = pgTable(
     interpretationLanguages: text().array().notNull().default(sql`'{}'::text[]`),
     /** Null: no limit. */
     capacity: integer(),
+    /**
+     * Places taken: the registrations with status 'registered', changed only under the event's row
+     * lock, so deciding a registration reads this instead of counting rows.
+     */
+    registeredCount: integer().notNull().default(0),
     registrationOpensAt: timestamp({ withTimezone: true }),
     registrationClosesAt: timestamp({ withTimezone: true }),
     status: text().notNull().default("scheduled"),

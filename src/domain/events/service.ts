@@ -19,7 +19,7 @@ import {
   sql,
 } from "drizzle-orm";
 import QRCode from "qrcode";
-import type { Database } from "../../db/client.ts";
+import type { Database, Executor, Transaction } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import type { Mailer } from "../../infra/mailer.ts";
@@ -28,8 +28,11 @@ import { users } from "../identity/schema.ts";
 import { fieldError } from "../network/db-errors.ts";
 import { localName, toOrganisationRef } from "../network/mapping.ts";
 import { centres, facilities, organisations } from "../network/schema.ts";
+import { coalesced } from "../shared/coalesced.ts";
 import { pgErrorOf } from "../shared/db-errors.ts";
 import { DomainError, notFound } from "../shared/errors.ts";
+import { rowsOf } from "../shared/sql.ts";
+import { isTimeZone } from "../shared/time-zone.ts";
 import { parseInput, slugify } from "../shared/validation.ts";
 import type {
   EventDto,
@@ -52,7 +55,7 @@ import type {
 } from "./dto.ts";
 import { buildCalendar, type IcsEvent } from "./ics.ts";
 import { eventCalendarFeeds, eventOrganisers, eventRegistrations, events, eventTranslations } from "./schema.ts";
-import { isTimeZone, parseEventTime } from "./time.ts";
+import { parseEventTime } from "./time.ts";
 import {
   checkInInputSchema,
   eventFiltersSchema,
@@ -65,10 +68,10 @@ import {
 
 export type EventsServiceDeps = { db: Database; mailer: Mailer; publicUrl: string; now?: () => Date };
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type Executor = Database | Tx;
 type EventRow = typeof events.$inferSelect;
 type RegistrationRow = typeof eventRegistrations.$inferSelect;
+/** What a registration's DTO is made of. */
+type RegistrationFields = Pick<RegistrationRow, "id" | "eventId" | "status" | "queue" | "attendedAt">;
 type Notice = "registered" | "waitlisted" | "promoted" | "cancelled";
 
 /** Who runs a centre's events; the secretariat and platform admins run any. */
@@ -123,7 +126,7 @@ export function createEventsService(deps: EventsServiceDeps) {
   }
 
   /** Takes the event's row lock: registrations of one event are decided one at a time. */
-  async function lockEvent(tx: Tx, ref: string, locale: Locale): Promise<EventRow> {
+  async function lockEvent(tx: Transaction, ref: string, locale: Locale): Promise<EventRow> {
     parseInput(eventRefSchema, ref, locale);
     const [row] = await tx.select().from(events).where(refCondition(ref)).for("update");
     if (!row) throw notFound("event");
@@ -208,7 +211,10 @@ export function createEventsService(deps: EventsServiceDeps) {
     });
   }
 
-  async function waitlistPosition(tx: Executor, registration: RegistrationRow): Promise<number | null> {
+  async function waitlistPosition(
+    tx: Executor,
+    registration: Pick<RegistrationRow, "eventId" | "status" | "queue">,
+  ): Promise<number | null> {
     if (registration.status !== "waitlisted") return null;
     const [row] = await tx
       .select({ n: count() })
@@ -223,7 +229,7 @@ export function createEventsService(deps: EventsServiceDeps) {
     return row?.n ?? 1;
   }
 
-  async function toMyRegistration(tx: Executor, registration: RegistrationRow): Promise<MyRegistrationDto> {
+  async function toMyRegistration(tx: Executor, registration: RegistrationFields): Promise<MyRegistrationDto> {
     return {
       id: registration.id,
       status: registration.status as RegistrationStatus,
@@ -232,7 +238,7 @@ export function createEventsService(deps: EventsServiceDeps) {
     };
   }
 
-  async function toRegistrationDto(tx: Executor, registration: RegistrationRow): Promise<RegistrationDto> {
+  async function toRegistrationDto(tx: Executor, registration: RegistrationFields): Promise<RegistrationDto> {
     return { eventId: registration.eventId, ...(await toMyRegistration(tx, registration)) };
   }
 
@@ -366,7 +372,7 @@ export function createEventsService(deps: EventsServiceDeps) {
   }
 
   async function writeTexts(
-    tx: Tx,
+    tx: Transaction,
     eventId: string,
     defaultLocale: string,
     main: { title: string; description: string | undefined } | null,
@@ -389,7 +395,7 @@ export function createEventsService(deps: EventsServiceDeps) {
     }
   }
 
-  async function writeOrganisers(tx: Tx, eventId: string, organisers: { organisationId: string; role: OrganiserRole }[]) {
+  async function writeOrganisers(tx: Transaction, eventId: string, organisers: { organisationId: string; role: OrganiserRole }[]) {
     await tx.delete(eventOrganisers).where(eq(eventOrganisers.eventId, eventId));
     const unique = organisers.filter((o, i) => organisers.findIndex((p) => p.organisationId === o.organisationId) === i);
     if (unique.length) await tx.insert(eventOrganisers).values(unique.map((o, position) => ({ eventId, ...o, position })));
@@ -437,29 +443,37 @@ export function createEventsService(deps: EventsServiceDeps) {
     return getEvent(id, locale, actor);
   }
 
-  /** Moves the first people waiting into free places, in the order they came; the event row is locked. */
-  async function fillFromWaitlist(tx: Tx, event: Pick<EventRow, "id" | "capacity">) {
-    let free: number | null = null;
-    if (event.capacity !== null) {
-      const [row] = await tx
-        .select({ n: count() })
-        .from(eventRegistrations)
-        .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, "registered")));
-      free = event.capacity - (row?.n ?? 0);
-      if (free <= 0) return [];
-    }
-    const next = tx
-      .select({ id: eventRegistrations.id })
+  /**
+   * After a place is given up or the capacity changes (the event row locked): moves the first people
+   * waiting into free places, in the order they came, if the event is still scheduled, and stores
+   * the places taken in `registeredCount`, which `register` reads instead of counting.
+   */
+  async function fillFromWaitlist(tx: Transaction, event: Pick<EventRow, "id" | "capacity" | "status">) {
+    const [row] = await tx
+      .select({ n: count() })
       .from(eventRegistrations)
-      .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, "waitlisted")))
-      .orderBy(asc(eventRegistrations.queue));
-    const promoted = await (free === null ? next : next.limit(free));
-    if (!promoted.length) return [];
-    const ids = promoted.map((p) => p.id);
+      .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, "registered")));
+    const taken = row?.n ?? 0;
+    const free = event.capacity === null ? null : Math.max(0, event.capacity - taken);
+    let ids: string[] = [];
+    if (event.status === "scheduled" && free !== 0) {
+      const next = tx
+        .select({ id: eventRegistrations.id })
+        .from(eventRegistrations)
+        .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, "waitlisted")))
+        .orderBy(asc(eventRegistrations.queue));
+      ids = (await (free === null ? next : next.limit(free))).map((p) => p.id);
+    }
+    if (ids.length) {
+      await tx
+        .update(eventRegistrations)
+        .set({ status: "registered", pendingNotice: "promoted", updatedAt: now() })
+        .where(inArray(eventRegistrations.id, ids));
+    }
     await tx
-      .update(eventRegistrations)
-      .set({ status: "registered", pendingNotice: "promoted", updatedAt: now() })
-      .where(inArray(eventRegistrations.id, ids));
+      .update(events)
+      .set({ registeredCount: taken + ids.length })
+      .where(eq(events.id, event.id));
     return ids;
   }
 
@@ -524,13 +538,13 @@ export function createEventsService(deps: EventsServiceDeps) {
             .set({ pendingNotice: "cancelled", updatedAt: now() })
             .where(and(eq(eventRegistrations.eventId, current.id), inArray(eventRegistrations.status, ["registered", "waitlisted"])));
         } else if (data.capacity !== undefined && (data.status ?? locked?.status) === "scheduled") {
-          await fillFromWaitlist(tx, { id: current.id, capacity: data.capacity });
+          await fillFromWaitlist(tx, { id: current.id, capacity: data.capacity, status: "scheduled" });
         }
       });
     } catch (error) {
       throw translateWriteError(error, locale);
     }
-    await deliverNotices({ eventId: current.id }).catch(() => {});
+    deliverNoticesSoon();
     return getEvent(current.id, locale, actor);
   }
 
@@ -550,60 +564,70 @@ export function createEventsService(deps: EventsServiceDeps) {
     return { organisationId: organisation?.id ?? null, country: data.country ?? organisation?.country ?? null };
   }
 
+  /**
+   * Decides and writes a registration in one statement, so the event's row lock is held only while
+   * the database runs it, never across a round trip to this process: the event row is locked (and
+   * read at its latest version once the lock is granted, so `registered_count` is current), the
+   * person takes a place if one is free or else waits, and the count goes up with the place. A
+   * cancelled registration is reused at the back of the queue; a live one is left alone. No row
+   * comes back when the event is missing or not open, or the person is already in.
+   */
+  async function placeRegistration(
+    event: SQL,
+    userId: string,
+    affiliation: { organisationId: string | null; country: string | null },
+    at: Date,
+  ): Promise<Pick<RegistrationRow, "id" | "eventId" | "status" | "queue"> | undefined> {
+    const time = sql`${at.toISOString()}::timestamptz`;
+    // Someone registering the day before needs no separate reminder: the confirmation is one.
+    const remindFrom = sql`${new Date(at.getTime() + REMINDER_LEAD_MS).toISOString()}::timestamptz`;
+    const result = await db.execute(sql`
+      with event as (
+        select id, starts_at, capacity is null or registered_count < capacity as has_place
+        from events
+        where ${event} and status = 'scheduled'
+          and (registration_opens_at is null or registration_opens_at <= ${time})
+          and ${time} < coalesce(registration_closes_at, starts_at)
+        for update
+      ),
+      placed as (
+        insert into event_registrations as r
+          (event_id, user_id, status, pending_notice, organisation_id, country, reminder_sent_at, created_at, updated_at)
+        select id, ${userId}::uuid, s.status, s.status, ${affiliation.organisationId}::uuid, ${affiliation.country}::text,
+          case when starts_at <= ${remindFrom} then ${time} end, ${time}, ${time}
+        from event cross join lateral (select case when has_place then 'registered' else 'waitlisted' end as status) s
+        on conflict on constraint event_registrations_event_user_key do update set
+          status = excluded.status, pending_notice = excluded.pending_notice, organisation_id = excluded.organisation_id,
+          country = excluded.country, reminder_sent_at = excluded.reminder_sent_at, attended_at = null, check_in_method = null,
+          queue = excluded.queue, created_at = excluded.created_at, updated_at = excluded.updated_at
+        where r.status = 'cancelled'
+        returning r.id, r.event_id, r.status, r.queue
+      ),
+      taken as (
+        update events set registered_count = registered_count + 1
+        where id = (select event_id from placed where status = 'registered')
+      )
+      select id, event_id, status, queue from placed`);
+    const [row] = rowsOf<{ id: string; event_id: string; status: string; queue: string | number | bigint }>(result);
+    return row && { id: row.id, eventId: row.event_id, status: row.status, queue: Number(row.queue) };
+  }
+
   async function register(actor: Actor | null, ref: string, input: unknown = {}, locale: Locale = "en"): Promise<RegistrationDto> {
     const who = requireActor(actor);
     const data = parseInput(registrationInputSchema, input ?? {}, locale);
+    parseInput(eventRefSchema, ref, locale);
     const affiliation = await affiliationOf(who, data, locale);
     const at = now();
-    const registration = await db
-      .transaction(async (tx) => {
-        const event = await lockEvent(tx, ref, locale);
-        if (event.status === "cancelled") throw new DomainError("event_cancelled", 409);
-        if (!registrationOpenAt(event, at)) throw new DomainError("registration_closed", 409);
-        const [existing] = await tx
-          .select()
-          .from(eventRegistrations)
-          .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.userId, who.userId)));
-        if (existing && existing.status !== "cancelled") throw new DomainError("already_registered", 409);
-        let status: RegistrationStatus = "registered";
-        if (event.capacity !== null) {
-          const [taken] = await tx
-            .select({ n: count() })
-            .from(eventRegistrations)
-            .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, "registered")));
-          if ((taken?.n ?? 0) >= event.capacity) status = "waitlisted";
-        }
-        // Someone registering the day before needs no separate reminder: the confirmation is one.
-        const reminderSentAt = event.startsAt.getTime() - at.getTime() <= REMINDER_LEAD_MS ? at : null;
-        const values = {
-          status,
-          ...affiliation,
-          pendingNotice: status,
-          reminderSentAt,
-          attendedAt: null,
-          checkInMethod: null,
-          updatedAt: at,
-        };
-        const [row] = existing
-          ? await tx
-              .update(eventRegistrations)
-              .set({ ...values, queue: sql`nextval('event_registration_queue')`, createdAt: at })
-              .where(eq(eventRegistrations.id, existing.id))
-              .returning()
-          : await tx
-              .insert(eventRegistrations)
-              .values({ eventId: event.id, userId: who.userId, createdAt: at, ...values })
-              .returning();
-        return row!;
-      })
-      .catch((error: unknown) => {
-        const pg = pgErrorOf(error);
-        if (pg?.code === "23505" && pg.constraint === "event_registrations_event_user_key")
-          throw new DomainError("already_registered", 409);
-        throw error;
-      });
-    await deliverNotices({ registrationIds: [registration.id] }).catch(() => {});
-    return toRegistrationDto(db, registration);
+    const registration = await placeRegistration(refCondition(ref), who.userId, affiliation, at);
+    if (!registration) {
+      // Nothing was written; say why, in the order the checks matter to the person.
+      const event = await findEvent(ref, locale);
+      if (event.status === "cancelled") throw new DomainError("event_cancelled", 409);
+      if (!registrationOpenAt(event, at)) throw new DomainError("registration_closed", 409);
+      throw new DomainError("already_registered", 409);
+    }
+    deliverNoticesSoon();
+    return toRegistrationDto(db, { ...registration, attendedAt: null });
   }
 
   async function cancelRegistration(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<RegistrationDto> {
@@ -624,11 +648,52 @@ export function createEventsService(deps: EventsServiceDeps) {
         )
         .returning();
       if (!row) throw notFound("registration");
-      const promotedIds = event.status === "scheduled" ? await fillFromWaitlist(tx, event) : [];
-      return { cancelled: row, promoted: promotedIds };
+      return { cancelled: row, promoted: await fillFromWaitlist(tx, event) };
     });
-    if (promoted.length) await deliverNotices({ registrationIds: promoted }).catch(() => {});
+    if (promoted.length) deliverNoticesSoon();
     return toRegistrationDto(db, cancelled);
+  }
+
+  /**
+   * Gives up a person's places at those of the events that have not started, inside the caller's
+   * transaction (someone leaving a cohort gives up its live sessions): each event is locked and its
+   * waiting list moves up as in a cancellation. Returns the promoted registrations; their notices
+   * are owed (`pendingNotice`), so the caller starts `deliverNoticesSoon` after commit.
+   */
+  async function cancelUpcomingRegistrations(tx: Transaction, userId: string, eventIds: readonly string[]): Promise<string[]> {
+    if (!eventIds.length) return [];
+    const at = now();
+    const held = await tx
+      .select({ eventId: eventRegistrations.eventId })
+      .from(eventRegistrations)
+      .innerJoin(events, eq(events.id, eventRegistrations.eventId))
+      .where(
+        and(
+          inArray(eventRegistrations.eventId, [...eventIds]),
+          eq(eventRegistrations.userId, userId),
+          inArray(eventRegistrations.status, ["registered", "waitlisted"]),
+          gt(events.startsAt, at),
+        ),
+      );
+    const promoted: string[] = [];
+    // One event at a time in id order, so two such transactions over the same events cannot deadlock.
+    for (const eventId of held.map((h) => h.eventId).sort()) {
+      const event = await lockEvent(tx, eventId, "en");
+      if (event.startsAt <= at) continue;
+      const [cancelled] = await tx
+        .update(eventRegistrations)
+        .set({ status: "cancelled", pendingNotice: null, updatedAt: at })
+        .where(
+          and(
+            eq(eventRegistrations.eventId, event.id),
+            eq(eventRegistrations.userId, userId),
+            inArray(eventRegistrations.status, ["registered", "waitlisted"]),
+          ),
+        )
+        .returning({ id: eventRegistrations.id });
+      if (cancelled) promoted.push(...(await fillFromWaitlist(tx, event)));
+    }
+    return promoted;
   }
 
   async function checkIn(actor: Actor | null, ref: string, input: unknown, locale: Locale = "en"): Promise<RegistrationDto> {
@@ -859,7 +924,7 @@ export function createEventsService(deps: EventsServiceDeps) {
     const event = await getEvent(ref, locale, actor);
     const row = await findEvent(event.id, locale);
     const items = await icsItems([row], locale, () => event.joinUrl !== null);
-    return { filename: `${row.slug}.ics`, body: buildCalendar(event.title, items, host) };
+    return { filename: `${row.slug}.ics`, body: buildCalendar(event.title, items, host, actor?.timeZone ?? null) };
   }
 
   async function calendarToken(actor: Actor | null): Promise<string> {
@@ -891,7 +956,7 @@ export function createEventsService(deps: EventsServiceDeps) {
   async function calendarFeed(token: string): Promise<string> {
     if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw notFound("calendar");
     const [owner] = await db
-      .select({ userId: users.id, locale: users.locale })
+      .select({ userId: users.id, locale: users.locale, timeZone: users.timeZone })
       .from(eventCalendarFeeds)
       .innerJoin(users, eq(users.id, eventCalendarFeeds.userId))
       .where(eq(eventCalendarFeeds.token, token));
@@ -908,7 +973,7 @@ export function createEventsService(deps: EventsServiceDeps) {
       locale,
       () => true,
     );
-    return buildCalendar(translatorFor(locale)("events.feed.name"), items, host);
+    return buildCalendar(translatorFor(locale)("events.feed.name"), items, host, owner.timeZone);
   }
 
   async function figures(): Promise<EventFigures> {
@@ -925,19 +990,40 @@ export function createEventsService(deps: EventsServiceDeps) {
     return { eventsHeld: held?.n ?? 0, educatorsReached: reached?.n ?? 0 };
   }
 
-  type MailRow = { registration: RegistrationRow; event: EventRow; email: string; name: string; locale: string };
+  type MailRow = {
+    registration: RegistrationRow;
+    event: EventRow;
+    email: string;
+    name: string;
+    locale: string;
+    timeZone: string | null;
+  };
+
+  /**
+   * When an event starts, for one person: in the zone saved in their account beside the
+   * organiser's, else in the organiser's alone, always naming the zone.
+   */
+  function startTimeText(event: EventRow, readerZone: string | null, locale: Locale): string {
+    const t = translatorFor(locale);
+    const at = (zone: string) =>
+      new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: "full", timeStyle: "short" }).format(event.startsAt);
+    const organiserZone = event.timeZone;
+    if (!readerZone || readerZone === organiserZone) return t("events.email.when", { time: at(organiserZone), zone: organiserZone });
+    return t("events.email.whenBoth", { time: at(readerZone), zone: readerZone, organiserTime: at(organiserZone), organiserZone });
+  }
 
   /** Runs inside the claiming transaction: PGlite has one connection, so every query must use `tx`. */
-  async function mailFor(tx: Tx, row: MailRow, kind: Notice | "reminder") {
+  async function mailFor(tx: Transaction, row: MailRow, kind: Notice | "reminder") {
     const locale: Locale = isLocale(row.locale) ? row.locale : "en";
     const t = translatorFor(locale);
     const [item] = await icsItems([row.event], locale, () => row.registration.status === "registered", tx);
-    const when = new Intl.DateTimeFormat(locale, {
-      timeZone: row.event.timeZone,
-      dateStyle: "full",
-      timeStyle: "short",
-    }).format(row.event.startsAt);
-    const args = { name: row.name, title: item!.title, when, zone: row.event.timeZone, link: eventUrl(row.event, locale) };
+    const readerZone = row.timeZone && isTimeZone(row.timeZone) ? row.timeZone : null;
+    const args = {
+      name: row.name,
+      title: item!.title,
+      when: startTimeText(row.event, readerZone, locale),
+      link: eventUrl(row.event, locale),
+    };
     const position = kind === "waitlisted" ? ((await waitlistPosition(tx, row.registration)) ?? 1) : 0;
     const withCalendar = kind === "registered" || kind === "promoted" || kind === "reminder" || kind === "cancelled";
     return {
@@ -948,7 +1034,7 @@ export function createEventsService(deps: EventsServiceDeps) {
         ? [
             {
               filename: `${row.event.slug}.ics`,
-              content: buildCalendar(item!.title, [item!], host),
+              content: buildCalendar(item!.title, [item!], host, readerZone),
               contentType: "text/calendar; charset=utf-8; method=PUBLISH",
             },
           ]
@@ -956,14 +1042,21 @@ export function createEventsService(deps: EventsServiceDeps) {
     };
   }
 
-  const mailColumns = { registration: eventRegistrations, event: events, email: users.email, name: users.name, locale: users.locale };
+  const mailColumns = {
+    registration: eventRegistrations,
+    event: events,
+    email: users.email,
+    name: users.name,
+    locale: users.locale,
+    timeZone: users.timeZone,
+  };
 
   /**
    * Sends the messages registrations are owed. Rows are claimed with FOR UPDATE SKIP LOCKED, so
    * several processes share the work without sending anything twice; a failed send rolls its
    * batch back and the next run tries again.
    */
-  async function deliverNotices(scope: { registrationIds?: string[]; eventId?: string } = {}): Promise<number> {
+  async function deliverNotices(scope: { registrationIds?: string[] } = {}): Promise<number> {
     let sent = 0;
     for (;;) {
       const batch = await db.transaction(async (tx) => {
@@ -976,20 +1069,45 @@ export function createEventsService(deps: EventsServiceDeps) {
             and(
               isNotNull(eventRegistrations.pendingNotice),
               scope.registrationIds ? inArray(eventRegistrations.id, scope.registrationIds) : undefined,
-              scope.eventId ? eq(eventRegistrations.eventId, scope.eventId) : undefined,
             ),
           )
           .limit(MAIL_BATCH)
           .for("update", { of: eventRegistrations, skipLocked: true });
-        for (const row of rows) {
-          await mailer.send(await mailFor(tx, row, row.registration.pendingNotice as Notice));
-          await tx.update(eventRegistrations).set({ pendingNotice: null }).where(eq(eventRegistrations.id, row.registration.id));
+        for (const row of rows) await mailer.send(await mailFor(tx, row, row.registration.pendingNotice as Notice));
+        if (rows.length) {
+          const ids = rows.map((row) => row.registration.id);
+          await tx.update(eventRegistrations).set({ pendingNotice: null }).where(inArray(eventRegistrations.id, ids));
         }
         return rows.length;
       });
       sent += batch;
       if (batch < MAIL_BATCH) return sent;
     }
+  }
+
+  const noticeDrain = coalesced(
+    () => undefined,
+    // A failed round is retried by the minute job; the drain goes on to the next round.
+    () =>
+      deliverNotices().then(
+        () => {},
+        () => {},
+      ),
+  );
+
+  /**
+   * Sends the notices owed after the request that owes them has been answered. They are durable
+   * (`pendingNotice`), so nothing is lost if the process stops first: the minute job (`runMailJobs`)
+   * sends them, and it retries a failed send too. A burst of registrations is mailed in batches
+   * (see `coalesced`).
+   */
+  function deliverNoticesSoon(): void {
+    void noticeDrain.run();
+  }
+
+  /** Settles when the notices asked for so far have been sent (or failed): for tests and shutdown. */
+  function noticesDelivered(): Promise<void> {
+    return noticeDrain.settled();
   }
 
   /** Reminds registered participants of events starting within a day, once each. */
@@ -1073,6 +1191,7 @@ export function createEventsService(deps: EventsServiceDeps) {
     updateEvent,
     register,
     cancelRegistration,
+    cancelUpcomingRegistrations,
     checkIn,
     listRegistrations,
     report,
@@ -1086,6 +1205,8 @@ export function createEventsService(deps: EventsServiceDeps) {
     calendarFeed,
     figures,
     deliverNotices,
+    deliverNoticesSoon,
+    noticesDelivered,
     sendDueReminders,
     runMailJobs,
   };

@@ -23,6 +23,8 @@ export type Actor = {
   email: string;
   name: string;
   locale: Locale;
+  /** The IANA zone they chose to read times in; null when none, absent on actors made without a session (seed, tests). */
+  timeZone?: string | null;
   roles: RoleGrant[];
 };
 

@@ -7,6 +7,8 @@ export type ProfileDto = {
   email: string;
   name: string;
   locale: Locale;
+  /** IANA zone for times shown to this person; null when not chosen. */
+  timeZone: string | null;
   roles: RoleGrant[];
   createdAt: string;
 };

@@ -3,9 +3,10 @@ import { hash } from "@node-rs/argon2";
 import { inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
+import { rowsOf } from "../shared/sql.ts";
 import { passwordResets, roleAssignments, users } from "./schema.ts";
 
-type Executor = Pick<Database, "select" | "insert">;
+type Executor = Pick<Database, "select" | "execute">;
 
 /** Long enough for someone nominated before a holiday to find the mail afterwards. */
 export const INVITATION_LIFETIME_DAYS = 14;
@@ -27,15 +28,21 @@ export async function createInvitedAccounts(
   // for the whole batch because hashing thousands of passwords would take minutes.
   const unusable = await hash(crypto.randomBytes(32).toString("base64url"), { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
   const at = options.now;
-  const inserted = await tx
-    .insert(users)
-    .values(
-      people.map((p) => ({ email: p.email, name: p.name, passwordHash: unusable, locale: options.locale, createdAt: at, updatedAt: at })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: users.id, email: users.email, name: users.name });
+  // Each insert takes its rows as a few array parameters (unnest) rather than one parameter per
+  // value: for thousands of people that is about three times faster, on PGlite above all.
+  const inserted = rowsOf<{ id: string; email: string; name: string }>(
+    await tx.execute(sql`
+      insert into ${users} (email, name, password_hash, locale, created_at, updated_at)
+      select p.email, p.name, ${unusable}::text, ${options.locale}::text, ${at}::timestamptz, ${at}::timestamptz
+      from unnest(${sql.param(people.map((p) => p.email))}::text[], ${sql.param(people.map((p) => p.name))}::text[]) as p(email, name)
+      on conflict do nothing
+      returning id, email, name`),
+  );
   if (inserted.length === 0) return [];
-  await tx.insert(roleAssignments).values(inserted.map((u) => ({ userId: u.id, role: "learner", organisationId: null, createdAt: at })));
+  const userIds = sql.param(inserted.map((u) => u.id));
+  await tx.execute(sql`
+    insert into ${roleAssignments} (user_id, role, created_at)
+    select id, 'learner', ${at}::timestamptz from unnest(${userIds}::uuid[]) as u(id)`);
   const expiresAt = new Date(at.getTime() + INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
   const accounts = inserted.map((u) => ({
     userId: u.id,
@@ -44,9 +51,10 @@ export async function createInvitedAccounts(
     locale: options.locale,
     token: crypto.randomBytes(32).toString("base64url"),
   }));
-  await tx
-    .insert(passwordResets)
-    .values(accounts.map((a) => ({ tokenHash: crypto.createHash("sha256").update(a.token).digest("hex"), userId: a.userId, expiresAt })));
+  const tokenHashes = accounts.map((a) => crypto.createHash("sha256").update(a.token).digest("hex"));
+  await tx.execute(sql`
+    insert into ${passwordResets} (token_hash, user_id, expires_at)
+    select r.token_hash, r.user_id, ${expiresAt}::timestamptz from unnest(${sql.param(tokenHashes)}::text[], ${userIds}::uuid[]) as r(token_hash, user_id)`);
   return accounts;
 }
 

@@ -10,6 +10,8 @@ export const users = pgTable(
     name: text().notNull(),
     passwordHash: text().notNull(),
     locale: text().notNull().default("en"),
+    /** The IANA zone the person reads times in; null until they choose one. */
+    timeZone: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

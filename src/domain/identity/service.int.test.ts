@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCentre } from "../../../tests/factories/network.ts";
+import { createCentre, createOrganisation } from "../../../tests/factories/network.ts";
 import { createSignedInUser, createUser, testPassword } from "../../../tests/factories/users.ts";
+import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { DomainError } from "../shared/errors.ts";
+import type { DomainError } from "../shared/errors.ts";
 import { sessions, users } from "./schema.ts";
 
 let runtime: TestRuntime;
@@ -20,14 +21,6 @@ afterAll(async () => {
 });
 
 /** The DomainError a promise rejects with, so tests can check code, status and fields. */
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 describe("sign-up and sign-in", () => {
   test("signing up creates a learner with an argon2id hash and a working session", async () => {
@@ -135,6 +128,7 @@ describe("password reset", () => {
     const before = runtime.mailer.sent.length;
 
     await identity().requestPasswordReset({ email: email.toUpperCase(), locale: "fr" });
+    await runtime.deliverMail();
     const mail = runtime.mailer.sent[before];
     expect(mail?.to).toBe(email);
     expect(mail?.subject).toBe("Réinitialisez votre mot de passe Orbis");
@@ -161,6 +155,7 @@ describe("password reset", () => {
     const { email } = await createUser(runtime.services);
     const before = runtime.mailer.sent.length;
     await identity().requestPasswordReset({ email, locale: "en" });
+    await runtime.deliverMail();
     const token = linkIn(runtime.mailer.sent[before]?.text ?? "")?.[2] ?? "";
     runtime.clock.advance(61 * MINUTE);
     expect((await failure(identity().resetPassword({ token, password: "a brand new password" }))).code).toBe("invalid_token");
@@ -169,6 +164,7 @@ describe("password reset", () => {
   test("an unknown address gets the same quiet answer and no mail", async () => {
     const before = runtime.mailer.sent.length;
     await expect(identity().requestPasswordReset({ email: uniqueEmail(), locale: "en" })).resolves.toBeUndefined();
+    await runtime.deliverMail();
     expect(runtime.mailer.sent.length).toBe(before);
   });
 });
@@ -230,6 +226,39 @@ describe("profile", () => {
     expect(updated).toMatchObject({ name: "Новое имя", locale: "ru" });
     expect((await failure(identity().updateProfile(actor, { name: "", locale: "ru" }))).code).toBe("validation_failed");
   });
+
+  test("a time zone is saved under its IANA name, travels with the session, and can be cleared", async () => {
+    const actor = await createSignedInUser(runtime.services);
+    expect((await identity().me(actor)).timeZone).toBeNull();
+    expect(await identity().updateProfile(actor, { timeZone: "asia/bishkek" })).toMatchObject({ timeZone: "Asia/Bishkek" });
+    const { sessionToken } = await identity().signIn({ email: actor.email, password: testPassword, clientKey: "" });
+    expect((await identity().authenticate({ sessionToken }))?.timeZone).toBe("Asia/Bishkek");
+    expect(await identity().updateProfile(actor, { timeZone: null })).toMatchObject({ timeZone: null });
+  });
+
+  test("an unknown zone is refused on its field in the reader's language, and nothing else changes", async () => {
+    const actor = await createSignedInUser(runtime.services, { name: "Before" });
+    await identity().updateProfile(actor, { timeZone: "Africa/Nairobi" });
+    for (const timeZone of ["Mars/Olympus", "+06:00", ""]) {
+      const error = await failure(identity().updateProfile(actor, { name: "After", locale: "ar", timeZone }, "ru"));
+      expect(error.status).toBe(400);
+      expect(error.fields).toEqual([
+        { path: "timeZone", code: "custom", message: "Выберите часовой пояс из списка, например Asia/Bishkek." },
+      ]);
+    }
+    expect(await identity().me(actor)).toMatchObject({ name: "Before", locale: "en", timeZone: "Africa/Nairobi" });
+  });
+
+  test("sign-up may choose a zone", async () => {
+    const { user } = await identity().signUp({
+      name: "Aibek",
+      email: uniqueEmail(),
+      password: testPassword,
+      locale: "ru",
+      timeZone: "Asia/Bishkek",
+    });
+    expect(user.timeZone).toBe("Asia/Bishkek");
+  });
 });
 
 describe("roles", () => {
@@ -249,6 +278,29 @@ describe("roles", () => {
     expect(refused).toMatchObject({ code: "validation_failed", status: 400, fields: [{ path: "organisationId" }] });
     const [unchanged] = (await identity().listUsers(secretariat, { q: user.email })).items;
     expect(unchanged?.roles).toEqual([{ role: "learner", organisationId: null }]);
+  });
+
+  test("a role is refused, by name and in the reader's language, in an organisation of the wrong kind", async () => {
+    const secretariat = await createSignedInUser(runtime.services, { roles: [{ role: "secretariat", organisationId: null }] });
+    const university = (await createOrganisation(runtime.services)).id;
+    const { user } = await createUser(runtime.services);
+    const centreRoleAtUniversity = await failure(
+      identity().grantRole(secretariat, user.id, { role: "centre_admin", organisationId: university }, "ru"),
+    );
+    expect(centreRoleAtUniversity).toMatchObject({ code: "validation_failed", status: 400, fields: [{ path: "organisationId" }] });
+    expect(centreRoleAtUniversity.fields[0]?.message).toMatch(/роли центра/);
+    const institutionRoleAtCentre = await failure(
+      identity().grantRole(secretariat, user.id, { role: "institution_admin", organisationId: centreA }),
+    );
+    expect(institutionRoleAtCentre).toMatchObject({ code: "validation_failed", fields: [{ path: "organisationId" }] });
+    const [unchanged] = (await identity().listUsers(secretariat, { q: user.email })).items;
+    expect(unchanged?.roles).toEqual([{ role: "learner", organisationId: null }]);
+
+    // The team page offers only the roles that fit.
+    expect(await identity().grantableRoles(secretariat, university)).toEqual(["institution_admin"]);
+    expect(await identity().grantableRoles(secretariat, centreA)).not.toContain("institution_admin");
+    const granted = await identity().grantRole(secretariat, user.id, { role: "institution_admin", organisationId: university });
+    expect(granted.roles).toContainEqual({ role: "institution_admin", organisationId: university });
   });
 
   test("a learner cannot list users; the secretariat can, and can search", async () => {
@@ -291,8 +343,8 @@ describe("roles", () => {
     const admin = await createSignedInUser(runtime.services, { roles: [{ role: "centre_admin", organisationId: centreA }] });
     const { user, email } = await createUser(runtime.services, { name: "Aigerim Author" });
 
-    expect(identity().grantableRoles(admin, centreA)).toEqual(["centre_admin", "centre_staff", "author", "reviewer", "translator"]);
-    expect(identity().grantableRoles(admin, centreB)).toEqual([]);
+    expect(await identity().grantableRoles(admin, centreA)).toEqual(["centre_admin", "centre_staff", "author", "reviewer", "translator"]);
+    expect(await identity().grantableRoles(admin, centreB)).toEqual([]);
     const granted = await identity().grantRoleByEmail(admin, { email: email.toUpperCase(), role: "author", organisationId: centreA });
     expect(granted.id).toBe(user.id);
     const team = await identity().teamOf(admin, centreA);

@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { defaultLocale, isLocale, type Locale } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
-import type { Mailer } from "../../infra/mailer.ts";
+import { institutionKinds, type OrganisationKind } from "../network/dto.ts";
+import { organisations } from "../network/schema.ts";
+import type { Outbox } from "../notifications/service.ts";
 import { FOREIGN_KEY_VIOLATION, pgErrorOf } from "../shared/db-errors.ts";
 import { DomainError, forbidden, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -36,7 +38,8 @@ import {
 
 export type IdentityDeps = {
   db: Database;
-  mailer: Mailer;
+  /** The reset mail is queued with its token, in one transaction. */
+  outbox: Outbox;
   /** Base of the links in emails, e.g. https://orbis.example.org */
   publicUrl: string;
   now?: () => Date;
@@ -67,6 +70,21 @@ const grantableWithin: Partial<Record<Role, readonly Role[]>> = {
   institution_admin: ["institution_admin"],
 };
 
+/**
+ * Where a scoped role makes sense: course and event work happens at centres and the institute
+ * (they own courses, programmes and events); nominating staff happens at the institutions whose
+ * staff take part.
+ */
+const contentOwnerKinds: readonly OrganisationKind[] = ["institute", "national_centre", "training_centre"];
+const scopeKinds: Partial<Record<Role, readonly OrganisationKind[]>> = {
+  centre_admin: contentOwnerKinds,
+  centre_staff: contentOwnerKinds,
+  author: contentOwnerKinds,
+  reviewer: contentOwnerKinds,
+  translator: contentOwnerKinds,
+  institution_admin: institutionKinds,
+};
+
 /** OWASP's minimum for argon2id: 19 MiB of memory, 2 passes, 1 lane. */
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
@@ -85,13 +103,22 @@ const localeOf = (value: string): Locale => (isLocale(value) ? value : defaultLo
 
 type Executor = Pick<Database, "select" | "insert" | "update" | "delete">;
 type UserRow = typeof users.$inferSelect;
-type ActorRow = { id: string; email: string; name: string; locale: string; role: string | null; organisationId: string | null };
+type ActorRow = {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  timeZone: string | null;
+  role: string | null;
+  organisationId: string | null;
+};
 
 const actorColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
   locale: users.locale,
+  timeZone: users.timeZone,
   role: roleAssignments.role,
   organisationId: roleAssignments.organisationId,
 };
@@ -105,12 +132,21 @@ function actorFrom(rows: ActorRow[]): Actor | null {
     email: first.email,
     name: first.name,
     locale: localeOf(first.locale),
+    timeZone: first.timeZone,
     roles: rows.flatMap((row) => (row.role ? [{ role: row.role as Role, organisationId: row.organisationId }] : [])),
   };
 }
 
 function toProfile(user: UserRow, roles: RoleGrant[]): ProfileDto {
-  return { id: user.id, email: user.email, name: user.name, locale: localeOf(user.locale), roles, createdAt: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: localeOf(user.locale),
+    timeZone: user.timeZone,
+    roles,
+    createdAt: user.createdAt.toISOString(),
+  };
 }
 
 function toApiToken(row: typeof apiTokens.$inferSelect): ApiTokenDto {
@@ -159,7 +195,7 @@ function mayGrant(actor: Actor, grant: RoleGrant): boolean {
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function createIdentityService(deps: IdentityDeps) {
-  const { db, mailer, publicUrl } = deps;
+  const { db, outbox, publicUrl } = deps;
   const now = deps.now ?? (() => new Date());
   let dummyHash: Promise<string> | undefined;
 
@@ -191,7 +227,11 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   /** Inserts the account; a taken address (any letter case) is a 409 on the email field. */
-  async function insertUser(tx: Executor, values: { email: string; name: string; passwordHash: string; locale: Locale }, locale: Locale) {
+  async function insertUser(
+    tx: Executor,
+    values: { email: string; name: string; passwordHash: string; locale: Locale; timeZone?: string | null },
+    locale: Locale,
+  ) {
     const at = now();
     const [user] = await tx
       .insert(users)
@@ -314,6 +354,18 @@ export function createIdentityService(deps: IdentityDeps) {
     return { ...toApiToken(row), token };
   }
 
+  /** A centre role at a university, or an institution role at a centre, is refused by name. */
+  async function checkScopeKind(tx: Executor, grant: RoleGrant, locale: Locale) {
+    const allowed = scopeKinds[grant.role];
+    if (!allowed || !grant.organisationId) return;
+    const [organisation] = await tx
+      .select({ kind: organisations.kind })
+      .from(organisations)
+      .where(eq(organisations.id, grant.organisationId));
+    if (organisation && !allowed.includes(organisation.kind as OrganisationKind))
+      throw fieldFailure("validation_failed", 400, "organisationId", translatorFor(locale)("identity.field.roleNotForKind"));
+  }
+
   async function grantRole(actor: Actor | null, userId: string, input: RoleGrantInput, locale: Locale = defaultLocale): Promise<UserDto> {
     const granter = requireActor(actor);
     if (!granter.roles.some((held) => grantingRoles.has(held.role))) throw forbidden();
@@ -323,6 +375,7 @@ export function createIdentityService(deps: IdentityDeps) {
     return db
       .transaction(async (tx) => {
         await loadUser(tx, userId);
+        if (grant.organisationId) await checkScopeKind(tx, grant, locale);
         await tx
           .insert(roleAssignments)
           .values({ ...grant, userId, createdAt: now() })
@@ -352,7 +405,11 @@ export function createIdentityService(deps: IdentityDeps) {
       const data = parseInput(signUpInput, input, locale);
       const passwordHash = await hash(data.password, ARGON2_OPTIONS);
       return db.transaction(async (tx) => {
-        const user = await insertUser(tx, { email: data.email, name: data.name, passwordHash, locale: data.locale }, locale);
+        const user = await insertUser(
+          tx,
+          { email: data.email, name: data.name, passwordHash, locale: data.locale, timeZone: data.timeZone ?? null },
+          locale,
+        );
         const roles: RoleGrant[] = [{ role: "learner", organisationId: null }];
         await tx.insert(roleAssignments).values(roles.map((grant) => ({ ...grant, userId: user.id, createdAt: now() })));
         return { user: toProfile(user, roles), sessionToken: await startSession(tx, user.id) };
@@ -383,16 +440,21 @@ export function createIdentityService(deps: IdentityDeps) {
         .where(eq(sql`lower(${users.email})`, data.email));
       if (!user) return;
       const token = newSecret();
-      await db
-        .insert(passwordResets)
-        .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now().getTime() + RESET_LIFETIME_MINUTES * 60_000) });
       const t = translatorFor(data.locale);
       const link = `${publicUrl}/${data.locale}/reset-password/${token}`;
-      await mailer.send({
-        to: user.email,
-        subject: t("identity.email.reset.subject"),
-        text: t("identity.email.reset.body", { name: user.name, link, minutes: RESET_LIFETIME_MINUTES }),
+      // Queued, not sent here: the answer comes as fast for an address with an account as for one
+      // without, and a mail server that is down does not turn into an error.
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(passwordResets)
+          .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now().getTime() + RESET_LIFETIME_MINUTES * 60_000) });
+        await outbox.enqueueMail(tx, {
+          to: user.email,
+          subject: t("identity.email.reset.subject"),
+          text: t("identity.email.reset.body", { name: user.name, link, minutes: RESET_LIFETIME_MINUTES }),
+        });
       });
+      outbox.deliverSoon();
     },
 
     /** One use per link; every session of the account ends, since one of them may be the reason. */
@@ -501,12 +563,16 @@ export function createIdentityService(deps: IdentityDeps) {
     grantRole,
 
     /** Roles the actor may hand out in a scope (an organisation, or null for network-wide roles). */
-    grantableRoles(actor: Actor | null, organisationId: string | null): Role[] {
+    async grantableRoles(actor: Actor | null, organisationId: string | null): Promise<Role[]> {
       if (!actor) return [];
+      const [organisation] = organisationId
+        ? await db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, organisationId))
+        : [];
       return roles.filter((role) => {
         const grant = { role, organisationId };
         const scoped = unscopedRoles.has(role) ? organisationId === null : eitherScopeRoles.has(role) || organisationId !== null;
-        return scoped && role !== "learner" && mayGrant(actor, grant);
+        const kindFits = !organisation || (scopeKinds[role]?.includes(organisation.kind as OrganisationKind) ?? true);
+        return scoped && kindFits && role !== "learner" && mayGrant(actor, grant);
       });
     },
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
+import { timeZoneSchema } from "../shared/time-zone.ts";
 import { roles } from "./actor.ts";
 
 export const PASSWORD_MIN = 10;
@@ -15,7 +16,13 @@ export const passwordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 export const nameSchema = z.string().trim().min(1).max(120);
 export const localeSchema = z.enum(locales);
 
-export const signUpInput = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema, locale: localeSchema });
+export const signUpInput = z.object({
+  name: nameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  locale: localeSchema,
+  timeZone: timeZoneSchema.nullable().optional(),
+});
 export type SignUpInput = z.input<typeof signUpInput>;
 
 /** Sign-in checks only that something was typed: the rules for new passwords may change. */
@@ -29,8 +36,8 @@ export type SignInInput = z.input<typeof signInInput>;
 export const passwordResetRequestInput = z.object({ email: emailSchema, locale: localeSchema });
 export const passwordResetInput = z.object({ token: z.string().min(1).max(200), password: passwordSchema });
 
-/** Only the fields given change. */
-export const profileInput = z.object({ name: nameSchema, locale: localeSchema }).partial();
+/** Only the fields given change; a null time zone clears it (times are then shown in UTC). */
+export const profileInput = z.object({ name: nameSchema, locale: localeSchema, timeZone: timeZoneSchema.nullable() }).partial();
 export type ProfileInput = z.input<typeof profileInput>;
 
 export const apiTokenInput = z.object({

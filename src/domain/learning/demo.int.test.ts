@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { demoPassword } from "../../db/demo/people.ts";
-import { seedDemoIfWanted } from "../../db/seed.ts";
 import type { Actor } from "../identity/actor.ts";
 
 let runtime: TestRuntime;
 
 beforeAll(async () => {
-  runtime = await createTestRuntime();
-  await seedDemoIfWanted(runtime.database.db, runtime.services, "auto");
+  runtime = await createTestRuntime({ demo: true });
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { Tx } from "../catalogue/quiz.ts";
+import type { Executor } from "../../db/client.ts";
 import { enrolments } from "./schema.ts";
 
 /**
@@ -6,7 +6,7 @@ import { enrolments } from "./schema.ts";
  * keeps their enrolment, progress and status (a cohort re-nominating a learner must not reset them).
  */
 export async function enrolInTransaction(
-  tx: Tx,
+  tx: Executor,
   input: { userId: string; courseIds: readonly string[]; enrolledById: string | null },
 ): Promise<void> {
   if (input.courseIds.length === 0) return;

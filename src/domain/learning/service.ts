@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import type { Database, Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { type CourseRow, findCourseRow } from "../catalogue/course-access.ts";
-import { findCourseLesson, type QuizKey, quizFor, type Tx } from "../catalogue/quiz.ts";
+import { findCourseLesson, type QuizKey, quizFor } from "../catalogue/quiz.ts";
 import { courseModules, courses, courseTranslations, lessons } from "../catalogue/schema.ts";
 import type { CatalogueService } from "../catalogue/service.ts";
 import { type Actor, hasRole, isGlobalStaff, type Role, requireActor, requireRole } from "../identity/actor.ts";
@@ -45,7 +45,7 @@ const answerMessages = {
 const notEnrolled = () => new DomainError("not_enrolled", 403);
 
 /** The lessons of a course in syllabus order. */
-async function courseLessons(db: Tx, courseIds: string[]) {
+async function courseLessons(db: Executor, courseIds: string[]) {
   if (!courseIds.length) return [];
   return db
     .select({ id: lessons.id, courseId: courseModules.courseId, kind: lessons.kind, required: lessons.required })
@@ -93,7 +93,7 @@ export function createLearningService(deps: LearningServiceDeps) {
   const { db, catalogue } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function enrolmentRow(tx: Tx, userId: string, courseId: string): Promise<EnrolmentRow | undefined> {
+  async function enrolmentRow(tx: Executor, userId: string, courseId: string): Promise<EnrolmentRow | undefined> {
     const [row] = await tx
       .select()
       .from(enrolments)
@@ -102,13 +102,13 @@ export function createLearningService(deps: LearningServiceDeps) {
   }
 
   /** The actor's enrolment, which must not be withdrawn: learning needs one, 403 otherwise. */
-  async function requireEnrolment(tx: Tx, actor: Actor, courseId: string): Promise<EnrolmentRow> {
+  async function requireEnrolment(tx: Executor, actor: Actor, courseId: string): Promise<EnrolmentRow> {
     const row = await enrolmentRow(tx, actor.userId, courseId);
     if (!row || row.status === "withdrawn") throw notEnrolled();
     return row;
   }
 
-  async function doneLessons(tx: Tx, enrolmentIds: string[]): Promise<Map<string, Set<string>>> {
+  async function doneLessons(tx: Executor, enrolmentIds: string[]): Promise<Map<string, Set<string>>> {
     const byEnrolment = new Map<string, Set<string>>(enrolmentIds.map((id) => [id, new Set()]));
     if (!enrolmentIds.length) return byEnrolment;
     const rows = await tx.select().from(lessonProgress).where(inArray(lessonProgress.enrolmentId, enrolmentIds));
@@ -116,7 +116,7 @@ export function createLearningService(deps: LearningServiceDeps) {
     return byEnrolment;
   }
 
-  async function enrolmentDto(tx: Tx, row: EnrolmentRow, course: CourseRow): Promise<EnrolmentDto> {
+  async function enrolmentDto(tx: Executor, row: EnrolmentRow, course: CourseRow): Promise<EnrolmentDto> {
     const [list, done] = await Promise.all([courseLessons(tx, [course.id]), doneLessons(tx, [row.id])]);
     return toEnrolmentDto(row, course, list, done.get(row.id)!);
   }
@@ -125,7 +125,7 @@ export function createLearningService(deps: LearningServiceDeps) {
    * Records a lesson as done and completes the enrolment once every counted lesson is: in the
    * caller's transaction, so progress and completion never disagree.
    */
-  async function recordDone(tx: Tx, enrolment: EnrolmentRow, course: CourseRow, lessonId: string) {
+  async function recordDone(tx: Executor, enrolment: EnrolmentRow, course: CourseRow, lessonId: string) {
     await tx.insert(lessonProgress).values({ enrolmentId: enrolment.id, lessonId, completedAt: now() }).onConflictDoNothing();
     if (enrolment.status === "completed") return;
     const [list, done] = await Promise.all([courseLessons(tx, [course.id]), doneLessons(tx, [enrolment.id])]);
@@ -203,7 +203,7 @@ export function createLearningService(deps: LearningServiceDeps) {
     return row && row.status !== "withdrawn" ? enrolmentDto(db, row, course) : null;
   }
 
-  async function attemptsOf(tx: Tx, enrolmentId: string, lessonId: string): Promise<AttemptRow[]> {
+  async function attemptsOf(tx: Executor, enrolmentId: string, lessonId: string): Promise<AttemptRow[]> {
     return tx
       .select()
       .from(quizAttempts)
@@ -334,10 +334,14 @@ export function createLearningService(deps: LearningServiceDeps) {
     const a = requireActor(actor);
     const { course } = await findCourseLesson(db, ref, lessonId, locale);
     const opened = await requireEnrolment(db, a, course.id);
+    // The course is built once (`getCourse`): its syllabus is the outline and the lesson list progress is counted on.
     const [lesson, outline] = await Promise.all([catalogue.getLesson(ref, lessonId, locale, a), catalogue.getCourse(ref, locale, a)]);
-    await db.update(enrolments).set({ lastLessonId: lessonId }).where(eq(enrolments.id, opened.id));
+    if (opened.lastLessonId !== lessonId) await db.update(enrolments).set({ lastLessonId: lessonId }).where(eq(enrolments.id, opened.id));
     const enrolment = { ...opened, lastLessonId: lessonId };
     const done = (await doneLessons(db, [enrolment.id])).get(enrolment.id)!;
+    const list = outline.syllabus.flatMap((m) =>
+      m.lessons.map((l) => ({ id: l.id, courseId: course.id, kind: l.kind, required: l.required })),
+    );
     const syllabus = outline.syllabus.map((m) => ({
       id: m.id,
       title: m.title,
@@ -360,7 +364,7 @@ export function createLearningService(deps: LearningServiceDeps) {
       previous: flat[index - 1] ?? null,
       next: flat[index + 1] ?? null,
       done: done.has(lessonId),
-      enrolment: await enrolmentDto(db, enrolment, course),
+      enrolment: toEnrolmentDto(enrolment, course, list, done),
       quiz: lesson.kind === "quiz" ? await learnerView(enrolment, course, lessonId, lesson.shownLocale) : null,
     };
   }

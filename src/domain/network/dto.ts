@@ -16,6 +16,13 @@ export const organisationKinds = [
 export type OrganisationKind = (typeof organisationKinds)[number];
 export const centreKinds = ["national_centre", "training_centre"] as const satisfies readonly OrganisationKind[];
 export type CentreKind = (typeof centreKinds)[number];
+/** Organisations whose staff take part (nominated, registered in their name), as opposed to centres and the institute that run things. */
+export const institutionKinds = [
+  "university",
+  "government",
+  "international_org",
+  "enterprise",
+] as const satisfies readonly OrganisationKind[];
 
 export const centreStatuses = ["planned", "active", "suspended", "closed"] as const;
 export type CentreStatus = (typeof centreStatuses)[number];

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
+import { demoPassword } from "../../db/demo/people.ts";
 import { demoProgrammes } from "../../db/demo/programmes.ts";
-import { seedDemoIfWanted } from "../../db/seed.ts";
 
 let runtime: TestRuntime;
 
 beforeAll(async () => {
-  runtime = await createTestRuntime();
-  await seedDemoIfWanted(runtime.database.db, runtime.services, "auto");
+  runtime = await createTestRuntime({ demo: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -39,5 +38,17 @@ describe("the demo programmes", () => {
     const report = await runtime.services.programmes.cohortReport(secretariat, cohort.id, "en");
     expect(report.totals).toMatchObject({ nominated: 8, approved: 5, enrolled: 5, coursesCompleted: 2 });
     expect(report.byInstitution[0]?.institution?.slug).toBe("demo-university-of-the-savannah-fictional");
+  });
+
+  test("give the demo university's administrator a staff report with cohorts, progress and events", async () => {
+    const { actor } = await runtime.services.identity.signIn({
+      email: "institution.admin@orbis.example",
+      password: demoPassword,
+      clientKey: "demo-test",
+    });
+    const report = await runtime.services.programmes.institutionReport(actor, "demo-university-of-the-savannah-fictional", {}, "en");
+    expect(report.totals).toMatchObject({ people: 8, nominated: 8, enrolled: 5, eventsAttended: 6 });
+    expect(report.people.flatMap((p) => p.cohorts).filter((c) => c.coursesCompleted > 0)).toHaveLength(2);
+    expect(report.byMonth.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -14,7 +14,8 @@ export type EnrolmentMode = (typeof enrolmentModes)[number];
 export const cohortStatuses = ["planned", "open", "closed", "completed", "cancelled"] as const;
 export type CohortStatus = (typeof cohortStatuses)[number];
 
-export const nominationStatuses = ["pending", "approved", "declined"] as const;
+/** `withdrawn`: approved, then the person left the cohort or the centre removed them. */
+export const nominationStatuses = ["pending", "approved", "declined", "withdrawn"] as const;
 export type NominationStatus = (typeof nominationStatuses)[number];
 
 /** What can be wrong with one row of a nomination list. */
@@ -97,6 +98,8 @@ export type CohortDto = CohortSummaryDto & {
   programme: { id: string; slug: string; title: string; shownLocale: string; owner: OrganisationRef };
   courses: ProgrammeCourseDto[];
   facilitators: { id: string; name: string }[];
+  /** The facilitators' addresses, for the centre's staff only (the form that changes them). */
+  facilitatorEmails: string[] | null;
   sessions: SessionDto[];
   viewer: {
     participant: boolean;
@@ -154,6 +157,8 @@ export type ReportCounts = {
   nominated: number;
   approved: number;
   enrolled: number;
+  /** People who left the cohort or were removed from it (they no longer count as enrolled). */
+  withdrawn: number;
   /** Participants who completed every required course. */
   completed: number;
   coursesCompleted: number;
@@ -169,6 +174,7 @@ export type ReportPersonDto = {
   jobTitle: string;
   nomination: NominationStatus | null;
   enrolled: boolean;
+  withdrawn: boolean;
   coursesCompleted: number;
   coursesTotal: number;
   sessionsAttended: number;
@@ -185,6 +191,62 @@ export type CohortReportDto = {
   byInstitution: (ReportCounts & { institution: OrganisationRef | null })[];
   byCountry: (ReportCounts & { country: string | null })[];
   people: ReportPersonDto[];
+};
+
+/** Where one person stands in one cohort, as far as the institution is concerned. */
+export const institutionCohortStatuses = [...nominationStatuses, "enrolled"] as const;
+export type InstitutionCohortStatus = (typeof institutionCohortStatuses)[number];
+
+export type ProgrammeRef = { id: string; slug: string; title: string };
+
+export type InstitutionPersonCohortDto = {
+  cohortId: string;
+  cohortName: string;
+  programme: ProgrammeRef;
+  startsOn: string;
+  endsOn: string;
+  status: InstitutionCohortStatus;
+  /** Every required course of the programme completed. */
+  completed: boolean;
+  coursesCompleted: number;
+  coursesTotal: number;
+  sessionsAttended: number;
+  sessionsTotal: number;
+};
+
+export type InstitutionPersonDto = {
+  userId: string;
+  name: string;
+  email: string;
+  department: string;
+  jobTitle: string;
+  cohorts: InstitutionPersonCohortDto[];
+  /** Events they registered for on the institution's behalf (cancelled registrations and events left out). */
+  events: { registered: number; waitlisted: number; attended: number; lastAttendedAt: string | null };
+};
+
+export type InstitutionReportTotals = {
+  people: number;
+  /** People nominated for at least one cohort. */
+  nominated: number;
+  /** People taking part in at least one cohort. */
+  enrolled: number;
+  /** People who completed every required course of at least one cohort. */
+  completedProgramme: number;
+  eventRegistrations: number;
+  eventsAttended: number;
+};
+
+export type InstitutionReportDto = {
+  institution: OrganisationRef;
+  filters: { from: string | null; to: string | null; programme: ProgrammeRef | null };
+  /** Programmes the institution's staff were nominated for or take part in, for the filter. */
+  programmes: ProgrammeRef[];
+  totals: InstitutionReportTotals;
+  /** Cohorts counted in the month they start, events in the month they take place. */
+  byMonth: { month: string; nominated: number; enrolled: number; eventsAttended: number }[];
+  byProgramme: { programme: ProgrammeRef; nominated: number; enrolled: number; completed: number }[];
+  people: InstitutionPersonDto[];
 };
 
 export type { Page };

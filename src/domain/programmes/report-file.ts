@@ -35,6 +35,7 @@ function table(report: CohortReportDto, locale: Locale): (string | number)[][] {
     "programmes.report.column.role",
     "programmes.report.column.nomination",
     "programmes.report.column.enrolled",
+    "programmes.report.column.withdrawn",
     "programmes.report.column.coursesCompleted",
     "programmes.report.column.coursesTotal",
     "programmes.report.column.sessionsAttended",
@@ -49,6 +50,7 @@ function table(report: CohortReportDto, locale: Locale): (string | number)[][] {
     p.jobTitle,
     status(p.nomination),
     t(p.enrolled ? "programmes.report.yes" : "programmes.report.no"),
+    t(p.withdrawn ? "programmes.report.yes" : "programmes.report.no"),
     p.coursesCompleted,
     p.coursesTotal,
     p.sessionsAttended,
@@ -57,24 +59,37 @@ function table(report: CohortReportDto, locale: Locale): (string | number)[][] {
   return [header, ...rows];
 }
 
-export async function reportFile(report: CohortReportDto, format: ReportFormat, locale: Locale): Promise<ReportFile> {
-  const rows = table(report, locale);
-  const base = `cohort-report-${report.cohort.startsOn}-${report.cohort.id.slice(0, 8)}`;
-  if (format === "csv") {
-    // A byte-order mark so spreadsheet programs read the UTF-8 names right.
-    const text = `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
-    return { fileName: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: Buffer.from(text, "utf8") };
-  }
+type Cell = string | number;
+
+/** Rows as a CSV download (formula-safe cells, CRLF). */
+export function csvFile(rows: Cell[][], base: string): ReportFile {
+  // A byte-order mark so spreadsheet programs read the UTF-8 names right.
+  const text = `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return { fileName: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: Buffer.from(text, "utf8") };
+}
+
+/** Named sheets of rows, the first row of each in bold, as an XLSX download. */
+export async function xlsxFile(sheets: { name: string; rows: Cell[][] }[], base: string, locale: Locale): Promise<ReportFile> {
   // Cells typed as text are never run as formulas by spreadsheet programs: the values stay as typed.
-  const sheet = rows.map((row, i) =>
-    row.map((value) =>
-      typeof value === "number" ? { value, type: Number } : { value, type: String, fontWeight: i === 0 ? ("bold" as const) : undefined },
-    ),
-  );
-  const body = await writeXlsxFile(sheet, { sheet: "Report", rightToLeft: locale === "ar" }).toBuffer();
+  const bold = (i: number) => (i === 0 ? ("bold" as const) : undefined);
+  const body = await writeXlsxFile(
+    sheets.map(({ name, rows }) => ({
+      sheet: name,
+      rightToLeft: locale === "ar",
+      data: rows.map((row, i) =>
+        row.map((value) => (typeof value === "number" ? { value, type: Number } : { value, type: String, fontWeight: bold(i) })),
+      ),
+    })),
+  ).toBuffer();
   return {
     fileName: `${base}.xlsx`,
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     body,
   };
+}
+
+export async function reportFile(report: CohortReportDto, format: ReportFormat, locale: Locale): Promise<ReportFile> {
+  const rows = table(report, locale);
+  const base = `cohort-report-${report.cohort.startsOn}-${report.cohort.id.slice(0, 8)}`;
+  return format === "csv" ? csvFile(rows, base) : xlsxFile([{ name: "Report", rows }], base, locale);
 }

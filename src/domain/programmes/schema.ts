@@ -131,6 +131,28 @@ export const cohortParticipants = pgTable(
   ],
 );
 
+/**
+ * Someone who left a cohort, or whom its centre removed: kept for the report (and for their
+ * institution), while their participant row goes so the seat is free again. Their enrolments and
+ * progress in the courses stay. Joining the cohort again removes this row.
+ */
+export const cohortWithdrawals = pgTable(
+  "cohort_withdrawals",
+  {
+    cohortId: uuid()
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    institutionId: uuid().references(() => organisations.id, { onDelete: "set null" }),
+    /** The person themselves, or the staff member who removed them. */
+    withdrawnById: uuid().references(() => users.id, { onDelete: "set null" }),
+    withdrawnAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index("cohort_withdrawals_user_idx").on(t.userId)],
+);
+
 /** Someone the centre invited to an invitation-mode cohort, by email (they may not have an account yet). */
 export const cohortInvitations = pgTable(
   "cohort_invitations",
@@ -170,7 +192,7 @@ export const nominations = pgTable(
   },
   (t) => [
     unique("nominations_cohort_user_key").on(t.cohortId, t.userId),
-    check("nominations_status_check", sql`${t.status} in ('pending', 'approved', 'declined')`),
+    check("nominations_status_check", sql`${t.status} in ('pending', 'approved', 'declined', 'withdrawn')`),
     index("nominations_cohort_institution_idx").on(t.cohortId, t.institutionId, t.status),
   ],
 );

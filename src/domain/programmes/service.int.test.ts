@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { centreStaffOf, createCentre, createOrganisation, learner } from "../../../tests/factories/network.ts";
 import { createProgrammeWithCohort, nominationCsv, publishedCourse } from "../../../tests/factories/programmes.ts";
 import { createSignedInUser } from "../../../tests/factories/users.ts";
+import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { eventRegistrations, events, eventTranslations } from "../events/schema.ts";
 import type { Actor } from "../identity/actor.ts";
 import { users } from "../identity/schema.ts";
 import { enrolments } from "../learning/schema.ts";
-import { isDomainError } from "../shared/errors.ts";
 import { reportFile } from "./report-file.ts";
 import { cohortParticipants, nominations, nominationUploads } from "./schema.ts";
 
@@ -38,15 +38,6 @@ afterAll(async () => {
 });
 
 /** The DomainError a call fails with, for asserting on status, code and field messages. */
-async function failure(work: Promise<unknown>) {
-  try {
-    await work;
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const countOf = async (table: typeof nominations | typeof users | typeof nominationUploads) =>
   (await runtime.database.db.select({ n: count() }).from(table))[0]!.n;
@@ -139,6 +130,7 @@ describe("open cohorts", () => {
     const guest = await createSignedInUser(services);
     expect((await failure(services.programmes.enrol(guest, invitation.id))).status).toBe(403);
     await services.programmes.invite(centreStaff, invitation.id, { emails: [guest.email.toUpperCase()] });
+    await runtime.deliverMail();
     expect(runtime.mailer.sent.at(-1)?.to).toBe(guest.email);
     expect((await services.programmes.getCohort(guest, invitation.id)).viewer.canEnrol).toBe(true);
     expect((await services.programmes.enrol(guest, invitation.id)).viewer.participant).toBe(true);
@@ -183,9 +175,11 @@ describe("bulk nominations", () => {
     expect((await failure(services.programmes.getNominationPreview(lakesideAdmin, preview.uploadId))).status).toBe(404);
     expect((await services.programmes.getNominationPreview(savannahAdmin, preview.uploadId)).validCount).toBe(3);
 
+    await runtime.deliverMail();
     const sentBefore = runtime.mailer.sent.length;
     const result = await services.programmes.confirmNominations(savannahAdmin, preview.uploadId, "fr");
     expect(result).toEqual({ nominated: 3, accountsCreated: 3, skipped: 5 });
+    await runtime.deliverMail();
     const invitations = runtime.mailer.sent.slice(sentBefore);
     expect(invitations.map((m) => m.to).sort()).toEqual(["ama@savannah.test", "esi@savannah.test", "kofi@savannah.test"]);
     // In the language of the page the administrator confirmed from, with a working set-password link.
@@ -265,8 +259,10 @@ describe("decisions", () => {
     expect((await participants())[0]!.n).toBe(0);
     expect((await services.programmes.listNominations(centreStaff, cohort.id)).every((n) => n.status === "pending")).toBe(true);
 
+    await runtime.deliverMail();
     const sentBefore = runtime.mailer.sent.length;
     const decided = await services.programmes.decide(centreStaff, { nominationIds: ids.slice(0, 2), decision: "approved" });
+    await runtime.deliverMail();
     expect(decided.map((n) => n.status)).toEqual(["approved", "approved"]);
     expect((await participants())[0]!.n).toBe(2);
     const person = nominees[0]!.user.id;
@@ -275,6 +271,7 @@ describe("decisions", () => {
       .from(enrolments)
       .where(eq(enrolments.userId, person));
     expect(enrolled.map((e) => e.courseId).sort()).toEqual(courses.map((c) => c.id).sort());
+    // Only the approval that committed wrote mail: the one refused for want of seats sent nothing.
     expect(runtime.mailer.sent.slice(sentBefore).map((m) => m.subject)).toEqual([
       expect.stringContaining("Your place is confirmed"),
       expect.stringContaining("Your place is confirmed"),
@@ -286,6 +283,37 @@ describe("decisions", () => {
     const page = await services.programmes.getCohort(centreStaff, cohort.id);
     expect(page.participants?.map((p) => p.institution?.name)).toEqual(["Savannah Test University", "Savannah Test University"]);
     expect((await services.programmes.getCohort(savannahAdmin, cohort.id)).participants).toBeNull();
+  });
+
+  it("tell each declined person kindly, in their own language, that their institution may nominate them again", async () => {
+    const services = runtime.services;
+    const { cohort, programme } = await createProgrammeWithCohort(runtime, centreId);
+    const stamp = cohort.id.slice(0, 6);
+    const amina = await services.programmes.nominate(savannahAdmin, cohort.id, { name: "Amina", email: `amina.${stamp}@savannah.test` });
+    const pierre = await services.programmes.nominate(savannahAdmin, cohort.id, { name: "Pierre", email: `pierre.${stamp}@savannah.test` });
+    await runtime.database.db.update(users).set({ locale: "fr" }).where(eq(users.id, pierre.user.id));
+    await runtime.deliverMail();
+    const sentBefore = runtime.mailer.sent.length;
+
+    await services.programmes.decide(centreStaff, { nominationIds: [amina.id, pierre.id], decision: "declined" });
+    await runtime.deliverMail();
+    const mails = runtime.mailer.sent.slice(sentBefore);
+    expect(mails.map((m) => m.to).sort()).toEqual([amina.user.email, pierre.user.email]);
+    const toAmina = mails.find((m) => m.to === amina.user.email)!;
+    expect(toAmina.subject).toBe(`About your nomination: ${programme.title}`);
+    expect(toAmina.text).toContain(`Hello Amina,`);
+    expect(toAmina.text).toContain(`a place in the cohort “${cohort.name}”, for which Savannah Test University nominated you.`);
+    expect(toAmina.text).toContain("Savannah Test University may nominate you again for a later cohort");
+    expect(toAmina.text).toContain(`http://orbis.test/en/programmes/${programme.slug}`);
+    const toPierre = mails.find((m) => m.to === pierre.user.email)!;
+    expect(toPierre.subject).toBe(`Votre proposition : ${programme.title}`);
+    expect(toPierre.text).toContain("Savannah Test University pourra vous proposer de nouveau pour une promotion ultérieure");
+    expect(toPierre.text).toContain(`http://orbis.test/fr/programmes/${programme.slug}`);
+
+    // A decision refused as a whole writes no mail.
+    expect((await failure(services.programmes.decide(centreStaff, { nominationIds: [amina.id], decision: "declined" }))).status).toBe(409);
+    await runtime.deliverMail();
+    expect(runtime.mailer.sent.length).toBe(sentBefore + 2);
   });
 });
 

@@ -20,9 +20,9 @@ import {
 import { organisationKinds } from "../../domain/network/dto.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { langQuery, security, signedIn } from "./common.ts";
+import { routeDocs } from "./common.ts";
 
-const tags = ["catalogue"];
+const docs = routeDocs("catalogue");
 
 const idParams = z.object({ id: z.uuid() }).strict();
 
@@ -94,96 +94,63 @@ export async function catalogueRoutes(fastify: FastifyInstance, options: { servi
 
   app.get(
     "/courses",
-    {
-      schema: {
-        tags,
-        summary: "Search published courses in every language, with filters",
-        description:
-          "`q` searches titles and summaries of ready translations in all languages. `lang` keeps courses with a ready translation " +
-          "in that language; when it is an interface language it also picks the language of titles and messages.",
-        querystring: courseSearchSchema,
-        response: { 200: coursePage },
-      },
-    },
+    docs.public("Search published courses in every language, with filters", {
+      description:
+        "`q` searches titles and summaries of ready translations in all languages. `lang` keeps courses with a ready translation " +
+        "in that language; when it is an interface language it also picks the language of titles and messages.",
+      querystring: courseSearchSchema,
+      response: { 200: coursePage },
+    }),
     async (request) => catalogue.searchCourses(request.query, requestLocale(request)),
   );
 
   app.get(
     "/courses/:id",
-    {
-      schema: {
-        tags,
-        summary: "One course with its syllabus, languages, owner and co-creators (by id or slug)",
-        params: z.object({ id: courseRefSchema.describe("The course's id or slug") }).strict(),
-        querystring: langQuery,
-        response: { 200: courseDto },
-      },
-    },
+    docs.public("One course with its syllabus, languages, owner and co-creators (by id or slug)", {
+      params: z.object({ id: courseRefSchema.describe("The course's id or slug") }).strict(),
+      response: { 200: courseDto },
+    }),
     async (request) => catalogue.getCourse(request.params.id, requestLocale(request), request.actor),
   );
 
   app.get(
     "/courses/:id/lessons/:lessonId",
-    {
-      schema: {
-        tags,
-        summary: "One lesson of a course with its sanitised text",
-        params: z.object({ id: courseRefSchema, lessonId: z.uuid() }).strict(),
-        querystring: langQuery,
-        response: { 200: lessonDto },
-      },
-    },
+    docs.public("One lesson of a course with its sanitised text", {
+      params: z.object({ id: courseRefSchema, lessonId: z.uuid() }).strict(),
+      response: { 200: lessonDto },
+    }),
     async (request) => catalogue.getLesson(request.params.id, request.params.lessonId, requestLocale(request), request.actor),
   );
 
   app.post(
     "/courses",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Create a draft course with its syllabus (the owner's centre admins and staff, or the secretariat)",
-        querystring: langQuery,
-        body: courseInputSchema,
-        response: { 201: courseDto },
-      },
-    },
+    docs.signedIn("Create a draft course with its syllabus (the owner's centre admins and staff, or the secretariat)", {
+      body: courseInputSchema,
+      response: { 201: courseDto },
+    }),
     async (request, reply) => reply.status(201).send(await catalogue.createCourse(request.actor, request.body, requestLocale(request))),
   );
 
   app.patch(
     "/courses/:id",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Update a course's details or syllabus (its authors)",
-        params: idParams,
-        querystring: langQuery,
-        body: coursePatchSchema,
-        response: { 200: courseDto },
-      },
-    },
+    docs.signedIn("Update a course's details or syllabus (its authors)", {
+      params: idParams,
+      body: coursePatchSchema,
+      response: { 200: courseDto },
+    }),
     async (request) => catalogue.updateCourse(request.actor, request.params.id, request.body, requestLocale(request)),
   );
 
   app.put(
     "/courses/:id/translations/:locale",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary:
-          "Write a course's texts in one language, with module and lesson texts by id, each with its status (authors; translators for other languages)",
+    docs.signedIn(
+      "Write a course's texts in one language, with module and lesson texts by id, each with its status (authors; translators for other languages)",
+      {
         params: z.object({ id: z.uuid(), locale: contentLocaleSchema }).strict(),
-        querystring: langQuery,
         body: translationInputSchema,
         response: { 200: courseDto },
       },
-    },
+    ),
     async (request) =>
       catalogue.addTranslation(request.actor, request.params.id, request.params.locale, request.body, requestLocale(request)),
   );

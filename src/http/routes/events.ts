@@ -22,9 +22,9 @@ import {
 import { organisationKinds } from "../../domain/network/dto.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lang, langQuery, security, signedIn } from "./common.ts";
+import { lang, routeDocs } from "./common.ts";
 
-const tags = ["events"];
+const docs = routeDocs("events");
 
 const refParams = z.object({ id: eventRefSchema.describe("The event's id or slug") }).strict();
 
@@ -110,40 +110,27 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
 
   app.get(
     "/events",
-    {
-      schema: {
-        tags,
-        summary: "List events, soonest first (or latest first for period=past), with filters",
-        description: "`from` and `to` bound the start time; `language` matches the event's languages and interpretation languages.",
-        querystring: eventFiltersSchema.extend(lang),
-        response: { 200: page(eventSummaryDto) },
-      },
-    },
+    docs.public("List events, soonest first (or latest first for period=past), with filters", {
+      description: "`from` and `to` bound the start time; `language` matches the event's languages and interpretation languages.",
+      querystring: eventFiltersSchema.extend(lang),
+      response: { 200: page(eventSummaryDto) },
+    }),
     async (request) => {
       const { lang: _lang, ...filters } = request.query;
       return events.listEvents(filters, requestLocale(request));
     },
   );
 
-  app.get(
-    "/events/:id",
-    {
-      schema: { tags, summary: "One event (by id or slug)", params: refParams, querystring: langQuery, response: { 200: eventDto } },
-    },
-    async (request) => events.getEvent(request.params.id, requestLocale(request), request.actor),
+  app.get("/events/:id", docs.open("One event (by id or slug)", { params: refParams, response: { 200: eventDto } }), async (request) =>
+    events.getEvent(request.params.id, requestLocale(request), request.actor),
   );
 
   app.get(
     "/events/:id/calendar.ics",
-    {
-      schema: {
-        tags,
-        summary: "The event as an iCalendar file (with the join link for registered participants)",
-        params: refParams,
-        querystring: langQuery,
-        produces: ["text/calendar"],
-      },
-    },
+    docs.public("The event as an iCalendar file (with the join link for registered participants)", {
+      params: refParams,
+      produces: ["text/calendar"],
+    }),
     async (request, reply) => {
       const file = await events.eventIcs(request.params.id, requestLocale(request), request.actor);
       return reply
@@ -155,102 +142,61 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
 
   app.post(
     "/events",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Create an event (the centre's admins and staff, or the secretariat)",
-        description: "Times are ISO instants, or wall-clock times (no offset) read in `timeZone`.",
-        querystring: langQuery,
-        body: eventInputSchema,
-        response: { 201: eventDto },
-      },
-    },
+    docs.signedIn("Create an event (the centre's admins and staff, or the secretariat)", {
+      description: "Times are ISO instants, or wall-clock times (no offset) read in `timeZone`.",
+      body: eventInputSchema,
+      response: { 201: eventDto },
+    }),
     async (request, reply) => reply.status(201).send(await events.createEvent(request.actor, request.body, requestLocale(request))),
   );
 
   app.patch(
     "/events/:id",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Change an event, or cancel it with status=cancelled (its centre's staff)",
-        params: refParams,
-        querystring: langQuery,
-        body: eventPatchSchema,
-        response: { 200: eventDto },
-      },
-    },
+    docs.signedIn("Change an event, or cancel it with status=cancelled (its centre's staff)", {
+      params: refParams,
+      body: eventPatchSchema,
+      response: { 200: eventDto },
+    }),
     async (request) => events.updateEvent(request.actor, request.params.id, request.body, requestLocale(request)),
   );
 
   app.post(
     "/events/:id/registration",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Register the signed-in person; when the event is full, they join the waiting list",
-        params: refParams,
-        querystring: langQuery,
-        body: registrationInputSchema.nullish(),
-        response: { 201: registrationDto },
-      },
-    },
+    docs.signedIn("Register the signed-in person; when the event is full, they join the waiting list", {
+      params: refParams,
+      body: registrationInputSchema.nullish(),
+      response: { 201: registrationDto },
+    }),
     async (request, reply) =>
       reply.status(201).send(await events.register(request.actor, request.params.id, request.body ?? {}, requestLocale(request))),
   );
 
   app.delete(
     "/events/:id/registration",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Cancel the signed-in person's registration; the first person waiting takes the place",
-        params: refParams,
-        querystring: langQuery,
-        response: { 200: registrationDto },
-      },
-    },
+    docs.signedIn("Cancel the signed-in person's registration; the first person waiting takes the place", {
+      params: refParams,
+      response: { 200: registrationDto },
+    }),
     async (request) => events.cancelRegistration(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.post(
     "/events/:id/check-ins",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Record attendance: staff by registration id, or a participant with the code shown at the event",
-        params: refParams,
-        querystring: langQuery,
-        body: checkInInputSchema,
-        response: { 200: registrationDto },
-      },
-    },
+    docs.signedIn("Record attendance: staff by registration id, or a participant with the code shown at the event", {
+      params: refParams,
+      body: checkInInputSchema,
+      response: { 200: registrationDto },
+    }),
     async (request) => events.checkIn(request.actor, request.params.id, request.body, requestLocale(request)),
   );
 
   app.get(
     "/events/:id/registrations",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "The registration list, searchable by name or email (the event's staff)",
-        params: refParams,
-        querystring: registrationFiltersSchema.extend(lang),
-        response: { 200: page(registrationRow) },
-      },
-    },
+    docs.signedIn("The registration list, searchable by name or email (the event's staff)", {
+      params: refParams,
+      querystring: registrationFiltersSchema.extend(lang),
+      response: { 200: page(registrationRow) },
+    }),
     async (request) => {
       const { lang: _lang, ...filters } = request.query;
       return events.listRegistrations(request.actor, request.params.id, filters, requestLocale(request));
@@ -259,17 +205,11 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
 
   app.get(
     "/events/:id/report",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Participation report: counts by institution and country (JSON), or the participant list as CSV or XLSX",
-        params: refParams,
-        querystring: z.object({ format: z.enum(["json", "csv", "xlsx"]).default("json"), ...lang }).strict(),
-        response: { 200: reportDto },
-      },
-    },
+    docs.signedIn("Participation report: counts by institution and country (JSON), or the participant list as CSV or XLSX", {
+      params: refParams,
+      querystring: z.object({ format: z.enum(["json", "csv", "xlsx"]).default("json"), ...lang }).strict(),
+      response: { 200: reportDto },
+    }),
     async (request, reply) => {
       const locale = requestLocale(request);
       const report = await events.report(request.actor, request.params.id, locale);
@@ -292,39 +232,23 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
 
   app.get(
     "/me/events",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "The events the signed-in person is registered for or waiting for",
-        querystring: langQuery,
-        response: { 200: z.object({ items: z.array(z.object({ event: eventSummaryDto, registration: myRegistration })) }) },
-      },
-    },
+    docs.signedIn("The events the signed-in person is registered for or waiting for", {
+      response: { 200: z.object({ items: z.array(z.object({ event: eventSummaryDto, registration: myRegistration })) }) },
+    }),
     async (request) => ({ items: await events.myEvents(request.actor, requestLocale(request)) }),
   );
 
   app.get(
     "/me/calendar",
-    {
-      preValidation: signedIn,
-      schema: { tags, security, summary: "The address of the signed-in person's calendar feed", response: { 200: calendarDto } },
-    },
+    docs.signedIn("The address of the signed-in person's calendar feed", { response: { 200: calendarDto } }),
     async (request) => ({ url: events.calendarFeedUrl(await events.calendarToken(request.actor)) }),
   );
 
   app.post(
     "/me/calendar/token",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Replace the calendar feed's secret address; the old one stops working",
-        response: { 200: calendarDto },
-      },
-    },
+    docs.signedIn("Replace the calendar feed's secret address; the old one stops working", {
+      response: { 200: calendarDto },
+    }),
     async (request) => ({ url: events.calendarFeedUrl(await events.regenerateCalendarToken(request.actor)) }),
   );
 }
@@ -334,14 +258,10 @@ export async function calendarFeedRoutes(fastify: FastifyInstance, options: { se
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     "/calendar/:file",
-    {
-      schema: {
-        tags,
-        summary: "A person's events as an iCalendar feed, at the secret address from /api/v1/me/calendar",
-        params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/) }).strict(),
-        produces: ["text/calendar"],
-      },
-    },
+    docs.public("A person's events as an iCalendar feed, at the secret address from /api/v1/me/calendar", {
+      params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/) }).strict(),
+      produces: ["text/calendar"],
+    }),
     async (request, reply) => {
       const body = await options.services.events.calendarFeed(request.params.file.replace(/\.ics$/, ""));
       return reply.type("text/calendar; charset=utf-8").header("cache-control", "private, max-age=300").send(body);

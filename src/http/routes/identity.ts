@@ -16,9 +16,9 @@ import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { sessionCookie } from "../../web/session.server.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lang, langQuery, security, signedIn } from "./common.ts";
+import { lang, routeDocs } from "./common.ts";
 
-const tags = ["identity"];
+const docs = routeDocs("identity");
 
 const idParams = z.object({ id: z.uuid() }).strict();
 
@@ -28,6 +28,7 @@ const profileDto = z.object({
   email: z.string(),
   name: z.string(),
   locale: z.enum(locales),
+  timeZone: z.string().nullable().describe("IANA zone times are shown in (web pages, event emails); null when not chosen"),
   roles: z.array(roleGrantDto),
   createdAt: z.string(),
 });
@@ -56,15 +57,10 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
 
   app.post(
     "/auth/sign-up",
-    {
-      schema: {
-        tags,
-        summary: "Create an account (a learner) and start a browser session",
-        querystring: langQuery,
-        body: signUpInput.extend({ locale: localeSchema.optional() }).strict(),
-        response: { 201: profileDto },
-      },
-    },
+    docs.public("Create an account (a learner) and start a browser session", {
+      body: signUpInput.extend({ locale: localeSchema.optional() }).strict(),
+      response: { 201: profileDto },
+    }),
     async (request, reply) => {
       const locale = requestLocale(request);
       const { user, sessionToken } = await identity.signUp({ ...request.body, locale: request.body.locale ?? locale }, locale);
@@ -75,30 +71,20 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
 
   app.post(
     "/auth/tokens",
-    {
-      schema: {
-        tags,
-        summary: "Exchange email and password for a personal API token (rate limited like sign-in)",
-        querystring: langQuery,
-        body: apiTokenInput.extend(credentials).strict(),
-        response: { 201: newApiTokenDto },
-      },
-    },
+    docs.public("Exchange email and password for a personal API token (rate limited like sign-in)", {
+      body: apiTokenInput.extend(credentials).strict(),
+      response: { 201: newApiTokenDto },
+    }),
     async (request, reply) =>
       reply.status(201).send(await identity.issueApiToken({ ...request.body, clientKey: request.ip }, requestLocale(request))),
   );
 
   app.post(
     "/auth/password-reset",
-    {
-      schema: {
-        tags,
-        summary: "Email a password reset link, if the address has an account (the answer is the same either way)",
-        querystring: langQuery,
-        body: z.object({ email: z.string().max(254), locale: localeSchema.optional() }).strict(),
-        response: { 202: z.object({ status: z.literal("accepted") }) },
-      },
-    },
+    docs.public("Email a password reset link, if the address has an account (the answer is the same either way)", {
+      body: z.object({ email: z.string().max(254), locale: localeSchema.optional() }).strict(),
+      response: { 202: z.object({ status: z.literal("accepted") }) },
+    }),
     async (request, reply) => {
       const locale = requestLocale(request);
       await identity.requestPasswordReset({ email: request.body.email, locale: request.body.locale ?? locale }, locale);
@@ -108,15 +94,10 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
 
   app.post(
     "/auth/password-reset/complete",
-    {
-      schema: {
-        tags,
-        summary: "Set a new password with the emailed token; ends every other session",
-        querystring: langQuery,
-        body: passwordResetInput.strict(),
-        response: noContent,
-      },
-    },
+    docs.public("Set a new password with the emailed token; ends every other session", {
+      body: passwordResetInput.strict(),
+      response: noContent,
+    }),
     async (request, reply) => {
       const { sessionToken } = await identity.resetPassword(request.body, requestLocale(request));
       startBrowserSession(request, reply, sessionToken);
@@ -124,68 +105,37 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
     },
   );
 
-  app.get(
-    "/me",
-    {
-      preValidation: signedIn,
-      schema: { tags, security, summary: "The signed-in account", querystring: langQuery, response: { 200: profileDto } },
-    },
-    async (request) => identity.me(request.actor),
-  );
+  app.get("/me", docs.signedIn("The signed-in account", { response: { 200: profileDto } }), async (request) => identity.me(request.actor));
 
   app.patch(
     "/me",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Change your name or language",
-        querystring: langQuery,
-        body: profileInput.strict(),
-        response: { 200: profileDto },
-      },
-    },
+    docs.signedIn("Change your name, language or time zone (an IANA name such as Asia/Bishkek; null clears it)", {
+      body: profileInput.strict(),
+      response: { 200: profileDto },
+    }),
     async (request) => identity.updateProfile(request.actor, request.body, requestLocale(request)),
   );
 
   app.get(
     "/me/tokens",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Your personal API tokens (never the secrets)",
-        querystring: langQuery,
-        response: { 200: z.array(apiTokenDto) },
-      },
-    },
+    docs.signedIn("Your personal API tokens (never the secrets)", {
+      response: { 200: z.array(apiTokenDto) },
+    }),
     async (request) => identity.listApiTokens(request.actor),
   );
 
   app.post(
     "/me/tokens",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Create a personal API token",
-        querystring: langQuery,
-        body: apiTokenInput.strict(),
-        response: { 201: newApiTokenDto },
-      },
-    },
+    docs.signedIn("Create a personal API token", {
+      body: apiTokenInput.strict(),
+      response: { 201: newApiTokenDto },
+    }),
     async (request, reply) => reply.status(201).send(await identity.createApiToken(request.actor, request.body, requestLocale(request))),
   );
 
   app.delete(
     "/me/tokens/:id",
-    {
-      preValidation: signedIn,
-      schema: { tags, security, summary: "Revoke one of your API tokens", params: idParams, querystring: langQuery, response: noContent },
-    },
+    docs.signedIn("Revoke one of your API tokens", { params: idParams, response: noContent }),
     async (request, reply) => {
       await identity.revokeApiToken(request.actor, request.params.id);
       return reply.status(204).send(null);
@@ -194,23 +144,17 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
 
   app.get(
     "/users",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Find accounts by name or email (platform admins, secretariat)",
-        querystring: z
-          .object({
-            ...lang,
-            q: z.string().max(200).optional(),
-            limit: z.coerce.number().int().min(1).max(100).optional(),
-            offset: z.coerce.number().int().min(0).optional(),
-          })
-          .strict(),
-        response: { 200: z.object({ items: z.array(profileDto), total: z.number().int() }) },
-      },
-    },
+    docs.signedIn("Find accounts by name or email (platform admins, secretariat)", {
+      querystring: z
+        .object({
+          ...lang,
+          q: z.string().max(200).optional(),
+          limit: z.coerce.number().int().min(1).max(100).optional(),
+          offset: z.coerce.number().int().min(0).optional(),
+        })
+        .strict(),
+      response: { 200: z.object({ items: z.array(profileDto), total: z.number().int() }) },
+    }),
     async (request) => {
       const { lang: _, ...filters } = request.query;
       return identity.listUsers(request.actor, filters satisfies z.input<typeof listUsersInput>, requestLocale(request));
@@ -219,34 +163,21 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
 
   app.post(
     "/users/:id/roles",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Grant a role (global staff; centre and institution admins within their own organisation)",
-        params: idParams,
-        querystring: langQuery,
-        body: roleGrantInput.strict(),
-        response: { 200: profileDto },
-      },
-    },
+    docs.signedIn("Grant a role (global staff; centre and institution admins within their own organisation)", {
+      params: idParams,
+      body: roleGrantInput.strict(),
+      response: { 200: profileDto },
+    }),
     async (request) => identity.grantRole(request.actor, request.params.id, request.body, requestLocale(request)),
   );
 
   app.delete(
     "/users/:id/roles",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Take a role away (same rules as granting); the role is given in the query",
-        params: idParams,
-        querystring: z.object({ ...lang, role: z.enum(roles), organisationId: z.uuid().optional() }).strict(),
-        response: { 200: profileDto },
-      },
-    },
+    docs.signedIn("Take a role away (same rules as granting); the role is given in the query", {
+      params: idParams,
+      querystring: z.object({ ...lang, role: z.enum(roles), organisationId: z.uuid().optional() }).strict(),
+      response: { 200: profileDto },
+    }),
     async (request) => {
       const { role, organisationId } = request.query;
       return identity.revokeRole(
@@ -260,36 +191,23 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
 
   app.get(
     "/team",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "The people holding roles in one organisation, or (without organisationId) across the network",
-        querystring: z.object({ ...lang, organisationId: z.uuid().optional() }).strict(),
-        response: { 200: z.object({ items: z.array(profileDto), grantableRoles: z.array(z.enum(roles)) }) },
-      },
-    },
+    docs.signedIn("The people holding roles in one organisation, or (without organisationId) across the network", {
+      querystring: z.object({ ...lang, organisationId: z.uuid().optional() }).strict(),
+      response: { 200: z.object({ items: z.array(profileDto), grantableRoles: z.array(z.enum(roles)) }) },
+    }),
     async (request) => {
       const organisationId = request.query.organisationId ?? null;
       const items = await identity.teamOf(request.actor, organisationId, requestLocale(request));
-      return { items, grantableRoles: identity.grantableRoles(request.actor, organisationId) };
+      return { items, grantableRoles: await identity.grantableRoles(request.actor, organisationId) };
     },
   );
 
   app.post(
     "/team/roles",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Grant a role to the account with this email address (same rules as granting by id)",
-        querystring: langQuery,
-        body: roleGrantByEmailInput.strict(),
-        response: { 200: profileDto },
-      },
-    },
+    docs.signedIn("Grant a role to the account with this email address (same rules as granting by id)", {
+      body: roleGrantByEmailInput.strict(),
+      response: { 200: profileDto },
+    }),
     async (request) => identity.grantRoleByEmail(request.actor, request.body, requestLocale(request)),
   );
 }

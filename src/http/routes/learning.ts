@@ -10,9 +10,9 @@ import { attemptInputSchema, staffEnrolmentSchema } from "../../domain/learning/
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
 import { lessonDto } from "./catalogue.ts";
-import { langQuery, security, signedIn } from "./common.ts";
+import { routeDocs } from "./common.ts";
 
-const tags = ["learning"];
+const docs = routeDocs("learning");
 
 const courseParams = z.object({ id: courseRefSchema.describe("The course's id or slug") }).strict();
 const lessonParams = courseParams.extend({ lessonId: z.uuid() }).strict();
@@ -139,154 +139,90 @@ const quizTextsDto = z.object({
 export async function learningRoutes(fastify: FastifyInstance, options: { services: Services }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { learning, quizzes } = options.services;
-  const auth = { preValidation: signedIn };
 
   app.post(
     "/courses/:id/enrolment",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "Enrol yourself in a published course (409 when already enrolled)",
-        params: courseParams,
-        querystring: langQuery,
-        response: { 201: enrolmentDto },
-      },
-    },
+    docs.signedIn("Enrol yourself in a published course (409 when already enrolled)", {
+      params: courseParams,
+      response: { 201: enrolmentDto },
+    }),
     async (request, reply) => reply.status(201).send(await learning.enrol(request.actor, request.params.id, requestLocale(request))),
   );
 
   app.get(
     "/courses/:id/enrolment",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "Your enrolment in a course with its progress (null when not enrolled)",
-        params: courseParams,
-        querystring: langQuery,
-        response: { 200: enrolmentDto.nullable() },
-      },
-    },
+    docs.signedIn("Your enrolment in a course with its progress (null when not enrolled)", {
+      params: courseParams,
+      response: { 200: enrolmentDto.nullable() },
+    }),
     async (request) => learning.enrolmentIn(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.delete(
     "/courses/:id/enrolment",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "Withdraw from a course; progress is kept for when you enrol again",
-        params: courseParams,
-        querystring: langQuery,
-        response: { 200: enrolmentDto },
-      },
-    },
+    docs.signedIn("Withdraw from a course; progress is kept for when you enrol again", {
+      params: courseParams,
+      response: { 200: enrolmentDto },
+    }),
     async (request) => learning.withdraw(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.post(
     "/courses/:id/enrolments",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "Enrol someone with an account, by email (staff of the owner centre)",
-        params: courseParams,
-        querystring: langQuery,
-        body: staffEnrolmentSchema,
-        response: { 201: enrolmentDto },
-      },
-    },
+    docs.signedIn("Enrol someone with an account, by email (staff of the owner centre)", {
+      params: courseParams,
+      body: staffEnrolmentSchema,
+      response: { 201: enrolmentDto },
+    }),
     async (request, reply) =>
       reply.status(201).send(await learning.enrolByEmail(request.actor, request.params.id, request.body, requestLocale(request))),
   );
 
   app.get(
     "/me/learning",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "Your courses in progress and completed, with progress and where to resume",
-        querystring: langQuery,
-        response: { 200: z.object({ inProgress: z.array(learningItem), completed: z.array(learningItem) }) },
-      },
-    },
+    docs.signedIn("Your courses in progress and completed, with progress and where to resume", {
+      response: { 200: z.object({ inProgress: z.array(learningItem), completed: z.array(learningItem) }) },
+    }),
     async (request) => learning.myLearning(request.actor, requestLocale(request)),
   );
 
   app.get(
     "/courses/:id/lessons/:lessonId/player",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "A lesson as its learner sees it: syllabus with what is done, previous and next, quiz. Records where to resume",
-        params: lessonParams,
-        querystring: langQuery,
-        response: { 200: playerDto },
-      },
-    },
+    docs.signedIn("A lesson as its learner sees it: syllabus with what is done, previous and next, quiz. Records where to resume", {
+      params: lessonParams,
+      response: { 200: playerDto },
+    }),
     async (request) => learning.player(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
   );
 
   app.post(
     "/courses/:id/lessons/:lessonId/done",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "Mark a reading, video or file lesson as done (a quiz is done when passed)",
-        params: lessonParams,
-        querystring: langQuery,
-        response: { 200: enrolmentDto },
-      },
-    },
+    docs.signedIn("Mark a reading, video or file lesson as done (a quiz is done when passed)", {
+      params: lessonParams,
+      response: { 200: enrolmentDto },
+    }),
     async (request) => learning.markDone(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
   );
 
   app.get(
     "/courses/:id/lessons/:lessonId/quiz",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "A quiz to answer (nothing says what is correct), with your attempts and the latest feedback",
-        params: lessonParams,
-        querystring: langQuery,
-        response: { 200: learnerQuizDto },
-      },
-    },
+    docs.signedIn("A quiz to answer (nothing says what is correct), with your attempts and the latest feedback", {
+      params: lessonParams,
+      response: { 200: learnerQuizDto },
+    }),
     async (request) => learning.getQuiz(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
   );
 
   app.post(
     "/courses/:id/lessons/:lessonId/quiz/attempts",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "Submit an attempt, graded on the server (409 once the attempts are used up)",
-        description:
-          "`answers` maps question ids to an option id (single), a list of option ids (multiple), true or false (true_false) " +
-          "or a text (short_answer, compared without regard to case, spacing or Unicode compatibility forms). Unanswered questions score nothing.",
-        params: lessonParams,
-        querystring: langQuery,
-        body: attemptInputSchema,
-        response: { 201: attemptResultDto },
-      },
-    },
+    docs.signedIn("Submit an attempt, graded on the server (409 once the attempts are used up)", {
+      description:
+        "`answers` maps question ids to an option id (single), a list of option ids (multiple), true or false (true_false) " +
+        "or a text (short_answer, compared without regard to case, spacing or Unicode compatibility forms). Unanswered questions score nothing.",
+      params: lessonParams,
+      body: attemptInputSchema,
+      response: { 201: attemptResultDto },
+    }),
     async (request, reply) =>
       reply
         .status(201)
@@ -297,35 +233,21 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
 
   app.get(
     "/courses/:id/lessons/:lessonId/quiz/edit",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "A quiz with its answers, in the course's default language (the owner's authors)",
-        params: lessonParams,
-        querystring: langQuery,
-        response: { 200: authorQuizDto },
-      },
-    },
+    docs.signedIn("A quiz with its answers, in the course's default language (the owner's authors)", {
+      params: lessonParams,
+      response: { 200: authorQuizDto },
+    }),
     async (request) => quizzes.getAuthorQuiz(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
   );
 
   app.put(
     "/courses/:id/lessons/:lessonId/quiz",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "Replace a draft course's quiz: settings and questions in order (the owner's authors)",
-        description: "Questions and options listed with their id are kept with their translations; those left out are removed.",
-        params: lessonParams,
-        querystring: langQuery,
-        body: quizInputSchema,
-        response: { 200: authorQuizDto },
-      },
-    },
+    docs.signedIn("Replace a draft course's quiz: settings and questions in order (the owner's authors)", {
+      description: "Questions and options listed with their id are kept with their translations; those left out are removed.",
+      params: lessonParams,
+      body: quizInputSchema,
+      response: { 200: authorQuizDto },
+    }),
     async (request) => quizzes.setQuiz(request.actor, request.params.id, request.params.lessonId, request.body, requestLocale(request)),
   );
 
@@ -333,35 +255,21 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
 
   app.get(
     "/courses/:id/lessons/:lessonId/quiz/translations/:locale",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "A quiz's texts in one language next to the source texts (authors and translators)",
-        params: translationParams,
-        querystring: langQuery,
-        response: { 200: quizTextsDto },
-      },
-    },
+    docs.signedIn("A quiz's texts in one language next to the source texts (authors and translators)", {
+      params: translationParams,
+      response: { 200: quizTextsDto },
+    }),
     async (request) =>
       quizzes.quizTextsFor(request.actor, request.params.id, request.params.lessonId, request.params.locale, requestLocale(request)),
   );
 
   app.put(
     "/courses/:id/lessons/:lessonId/quiz/translations/:locale",
-    {
-      ...auth,
-      schema: {
-        tags,
-        security,
-        summary: "Write a quiz's texts in a language other than the default, each question and option draft or ready",
-        params: translationParams,
-        querystring: langQuery,
-        body: quizTranslationSchema,
-        response: { 200: quizTextsDto },
-      },
-    },
+    docs.signedIn("Write a quiz's texts in a language other than the default, each question and option draft or ready", {
+      params: translationParams,
+      body: quizTranslationSchema,
+      response: { 200: quizTextsDto },
+    }),
     async (request) =>
       quizzes.writeQuizTranslation(
         request.actor,

@@ -9,9 +9,9 @@ import { contentLocaleSchema, courseRefSchema } from "../../domain/catalogue/val
 import { DomainError } from "../../domain/shared/errors.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lang, langQuery, security, signedIn } from "./common.ts";
+import { lang, langQuery, routeDocs, security, signedIn } from "./common.ts";
 
-const tags = ["media"];
+const docs = routeDocs("media");
 
 const storedFile = z.object({
   id: z.uuid(),
@@ -117,7 +117,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     {
       compress: false,
       schema: {
-        tags,
+        tags: docs.tags,
         summary: "A stored file (lesson video, captions, download, cover), with range requests",
         description:
           "Files of published courses are public; a draft's files are served to its authors, reviewers and translators. " +
@@ -130,17 +130,10 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
 
   app.get(
     "/courses/:id/lessons/:lessonId/media",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "A lesson's video, captions (every status) and downloads, for its authors and reviewers",
-        params: lessonParams,
-        querystring: langQuery,
-        response: { 200: lessonMediaDto },
-      },
-    },
+    docs.signedIn("A lesson's video, captions (every status) and downloads, for its authors and reviewers", {
+      params: lessonParams,
+      response: { 200: lessonMediaDto },
+    }),
     async (request) => media.getLessonMedia(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
   );
 
@@ -149,7 +142,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     {
       preValidation: [signedIn, uploadRequest],
       schema: {
-        tags,
+        tags: docs.tags,
         security,
         summary: "Upload the lesson's video (replacing it) or a download (its authors, draft courses only)",
         description:
@@ -187,17 +180,10 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
 
   app.delete(
     "/courses/:id/lessons/:lessonId/files/:fileId",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Remove the lesson's video or one of its downloads",
-        params: z.object({ id: courseRefSchema, lessonId: z.uuid(), fileId: z.uuid() }).strict(),
-        querystring: langQuery,
-        response: { 200: lessonMediaDto },
-      },
-    },
+    docs.signedIn("Remove the lesson's video or one of its downloads", {
+      params: z.object({ id: courseRefSchema, lessonId: z.uuid(), fileId: z.uuid() }).strict(),
+      response: { 200: lessonMediaDto },
+    }),
     async (request) =>
       media.removeLessonFile(request.actor, request.params.id, request.params.lessonId, request.params.fileId, requestLocale(request)),
   );
@@ -207,7 +193,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     {
       preValidation: [signedIn, uploadRequest],
       schema: {
-        tags,
+        tags: docs.tags,
         security,
         summary: "Upload the lesson's WebVTT captions in one language (replacing them)",
         description: "UTF-8 WebVTT with valid cue timings, up to 1 MB; 415 with the problem otherwise.",
@@ -227,35 +213,21 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
 
   app.delete(
     "/courses/:id/lessons/:lessonId/captions/:locale",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Remove the lesson's captions in one language",
-        params: z.object({ id: courseRefSchema, lessonId: z.uuid(), locale: contentLocaleSchema }).strict(),
-        querystring: langQuery,
-        response: { 200: lessonMediaDto },
-      },
-    },
+    docs.signedIn("Remove the lesson's captions in one language", {
+      params: z.object({ id: courseRefSchema, lessonId: z.uuid(), locale: contentLocaleSchema }).strict(),
+      response: { 200: lessonMediaDto },
+    }),
     async (request) =>
       media.removeCaptions(request.actor, request.params.id, request.params.lessonId, request.params.locale, requestLocale(request)),
   );
 
   app.put(
     "/courses/:id/lessons/:lessonId/external-video",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Link a video hosted elsewhere (https) instead of an upload; null removes the link",
-        params: lessonParams,
-        querystring: langQuery,
-        body: z.object({ url: externalVideoSchema.nullable() }).strict(),
-        response: { 200: lessonMediaDto },
-      },
-    },
+    docs.signedIn("Link a video hosted elsewhere (https) instead of an upload; null removes the link", {
+      params: lessonParams,
+      body: z.object({ url: externalVideoSchema.nullable() }).strict(),
+      response: { 200: lessonMediaDto },
+    }),
     async (request) =>
       media.setExternalVideo(request.actor, request.params.id, request.params.lessonId, request.body.url, requestLocale(request)),
   );
@@ -265,7 +237,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     {
       preValidation: [signedIn, uploadRequest],
       schema: {
-        tags,
+        tags: docs.tags,
         security,
         summary: "Upload the course's cover image (png, jpeg or webp, up to 5 MB), replacing it",
         params: z.object({ id: courseRefSchema }).strict(),
@@ -283,16 +255,9 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
 
   app.delete(
     "/courses/:id/cover",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Remove the course's cover image",
-        params: z.object({ id: courseRefSchema }).strict(),
-        querystring: langQuery,
-      },
-    },
+    docs.signedIn("Remove the course's cover image", {
+      params: z.object({ id: courseRefSchema }).strict(),
+    }),
     async (request, reply) => {
       await media.removeCover(request.actor, request.params.id, requestLocale(request));
       return reply.status(204).send();

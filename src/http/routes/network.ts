@@ -18,9 +18,9 @@ import { slugSchema } from "../../domain/shared/validation.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lang, langQuery, security, signedIn } from "./common.ts";
+import { lang, routeDocs } from "./common.ts";
 
-const tags = ["network"];
+const docs = routeDocs("network");
 
 const slugParams = z.object({ slug: slugSchema }).strict();
 const termParams = z.object({ id: z.uuid() }).strict();
@@ -108,14 +108,10 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
 
   app.get(
     "/centres",
-    {
-      schema: {
-        tags,
-        summary: "List centres, filtered by kind, sub-region, country or name",
-        querystring: centreFiltersSchema.extend(lang).strict(),
-        response: { 200: page(centreSummaryDto) },
-      },
-    },
+    docs.public("List centres, filtered by kind, sub-region, country or name", {
+      querystring: centreFiltersSchema.extend(lang).strict(),
+      response: { 200: page(centreSummaryDto) },
+    }),
     async (request) => {
       const { lang: _, ...filters } = request.query;
       return network.listCentres(filters, requestLocale(request));
@@ -124,64 +120,38 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
 
   app.get(
     "/centres/:slug",
-    {
-      schema: {
-        tags,
-        summary: "One centre with its partners, facilities and members",
-        params: slugParams,
-        querystring: langQuery,
-        response: { 200: centreDto },
-      },
-    },
+    docs.public("One centre with its partners, facilities and members", {
+      params: slugParams,
+      response: { 200: centreDto },
+    }),
     async (request) => network.getCentre(request.params.slug, requestLocale(request)),
   );
 
   app.post(
     "/centres",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Create a centre (secretariat)",
-        querystring: langQuery,
-        body: centreInputSchema,
-        response: { 201: centreDto },
-      },
-    },
+    docs.signedIn("Create a centre (secretariat)", {
+      body: centreInputSchema,
+      response: { 201: centreDto },
+    }),
     async (request, reply) => reply.status(201).send(await network.createCentre(request.actor, request.body, requestLocale(request))),
   );
 
   app.patch(
     "/centres/:slug",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Update a centre (secretariat, or the centre's admin)",
-        params: slugParams,
-        querystring: langQuery,
-        body: centrePatchSchema,
-        response: { 200: centreDto },
-      },
-    },
+    docs.signedIn("Update a centre (secretariat, or the centre's admin)", {
+      params: slugParams,
+      body: centrePatchSchema,
+      response: { 200: centreDto },
+    }),
     async (request) => network.updateCentre(request.actor, request.params.slug, request.body, requestLocale(request)),
   );
 
   app.delete(
     "/centres/:slug",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Delete a centre that has no member institutions (secretariat)",
-        params: slugParams,
-        querystring: langQuery,
-        response: noContent,
-      },
-    },
+    docs.signedIn("Delete a centre that has no member institutions (secretariat)", {
+      params: slugParams,
+      response: noContent,
+    }),
     async (request, reply) => {
       await network.deleteCentre(request.actor, request.params.slug, requestLocale(request));
       return reply.status(204).send(null);
@@ -190,35 +160,21 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
 
   app.post(
     "/centres/:slug/members",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Add an institution to a centre's network (secretariat, or the centre's team)",
-        params: slugParams,
-        querystring: langQuery,
-        body: membershipInputSchema,
-        response: { 201: membershipDto },
-      },
-    },
+    docs.signedIn("Add an institution to a centre's network (secretariat, or the centre's team)", {
+      params: slugParams,
+      body: membershipInputSchema,
+      response: { 201: membershipDto },
+    }),
     async (request, reply) =>
       reply.status(201).send(await network.addMember(request.actor, request.params.slug, request.body, requestLocale(request))),
   );
 
   app.delete(
     "/centres/:slug/members/:organisationSlug",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Remove an institution from a centre's network",
-        params: z.object({ slug: slugSchema, organisationSlug: slugSchema }).strict(),
-        querystring: langQuery,
-        response: noContent,
-      },
-    },
+    docs.signedIn("Remove an institution from a centre's network", {
+      params: z.object({ slug: slugSchema, organisationSlug: slugSchema }).strict(),
+      response: noContent,
+    }),
     async (request, reply) => {
       await network.removeMember(request.actor, request.params.slug, request.params.organisationSlug, requestLocale(request));
       return reply.status(204).send(null);
@@ -227,35 +183,21 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
 
   app.post(
     "/centres/:slug/facilities",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Add a smart classroom to a centre",
-        params: slugParams,
-        querystring: langQuery,
-        body: facilityInputSchema,
-        response: { 201: facilityDto },
-      },
-    },
+    docs.signedIn("Add a smart classroom to a centre", {
+      params: slugParams,
+      body: facilityInputSchema,
+      response: { 201: facilityDto },
+    }),
     async (request, reply) =>
       reply.status(201).send(await network.addFacility(request.actor, request.params.slug, request.body, requestLocale(request))),
   );
 
   app.delete(
     "/centres/:slug/facilities/:facilityId",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Remove a facility from a centre",
-        params: z.object({ slug: slugSchema, facilityId: z.uuid() }).strict(),
-        querystring: langQuery,
-        response: noContent,
-      },
-    },
+    docs.signedIn("Remove a facility from a centre", {
+      params: z.object({ slug: slugSchema, facilityId: z.uuid() }).strict(),
+      response: noContent,
+    }),
     async (request, reply) => {
       await network.removeFacility(request.actor, request.params.slug, request.params.facilityId, requestLocale(request));
       return reply.status(204).send(null);
@@ -264,14 +206,10 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
 
   app.get(
     "/organisations",
-    {
-      schema: {
-        tags,
-        summary: "List organisations of the network, filtered by kind, country or name",
-        querystring: organisationFiltersSchema.extend(lang).strict(),
-        response: { 200: page(organisationDto) },
-      },
-    },
+    docs.public("List organisations of the network, filtered by kind, country or name", {
+      querystring: organisationFiltersSchema.extend(lang).strict(),
+      response: { 200: page(organisationDto) },
+    }),
     async (request) => {
       const { lang: _, ...filters } = request.query;
       return network.listOrganisations(filters, requestLocale(request));
@@ -280,56 +218,35 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
 
   app.get(
     "/organisations/:slug",
-    { schema: { tags, summary: "One organisation", params: slugParams, querystring: langQuery, response: { 200: organisationDto } } },
+    docs.public("One organisation", { params: slugParams, response: { 200: organisationDto } }),
     async (request) => network.getOrganisation(request.params.slug, requestLocale(request)),
   );
 
   app.post(
     "/organisations",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Create an organisation (secretariat; a centre's team may add a university)",
-        querystring: langQuery,
-        body: organisationInputSchema,
-        response: { 201: organisationDto },
-      },
-    },
+    docs.signedIn("Create an organisation (secretariat; a centre's team may add a university)", {
+      body: organisationInputSchema,
+      response: { 201: organisationDto },
+    }),
     async (request, reply) => reply.status(201).send(await network.createOrganisation(request.actor, request.body, requestLocale(request))),
   );
 
   app.patch(
     "/organisations/:slug",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Update an organisation (secretariat, or its institution admin)",
-        params: slugParams,
-        querystring: langQuery,
-        body: organisationPatchSchema,
-        response: { 200: organisationDto },
-      },
-    },
+    docs.signedIn("Update an organisation (secretariat, or its institution admin)", {
+      params: slugParams,
+      body: organisationPatchSchema,
+      response: { 200: organisationDto },
+    }),
     async (request) => network.updateOrganisation(request.actor, request.params.slug, request.body, requestLocale(request)),
   );
 
   app.delete(
     "/organisations/:slug",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Delete an organisation no record refers to (secretariat)",
-        params: slugParams,
-        querystring: langQuery,
-        response: noContent,
-      },
-    },
+    docs.signedIn("Delete an organisation no record refers to (secretariat)", {
+      params: slugParams,
+      response: noContent,
+    }),
     async (request, reply) => {
       await network.deleteOrganisation(request.actor, request.params.slug, requestLocale(request));
       return reply.status(204).send(null);
@@ -338,89 +255,53 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
 
   app.get(
     "/network/figures",
-    {
-      schema: {
-        tags,
-        summary: "Live figures: centres, countries, partner institutions, smart classrooms",
-        querystring: langQuery,
-        response: { 200: figuresDto },
-      },
-    },
+    docs.public("Live figures: centres, countries, partner institutions, smart classrooms", {
+      response: { 200: figuresDto },
+    }),
     async () => network.figures(),
   );
 
   app.get(
     "/network/timeline",
-    {
-      schema: {
-        tags,
-        summary: "Centres established per year, with running totals",
-        querystring: langQuery,
-        response: { 200: timelineDto },
-      },
-    },
+    docs.public("Centres established per year, with running totals", {
+      response: { 200: timelineDto },
+    }),
     async (request) => network.timeline(requestLocale(request)),
   );
 
   app.get(
     "/network/governance",
-    {
-      schema: {
-        tags,
-        summary: "Governance terms: rotating presidency and secretariat roles by year",
-        querystring: langQuery,
-        response: { 200: z.array(governanceTermDto) },
-      },
-    },
+    docs.public("Governance terms: rotating presidency and secretariat roles by year", {
+      response: { 200: z.array(governanceTermDto) },
+    }),
     async (request) => network.governance(requestLocale(request)),
   );
 
   app.post(
     "/network/governance",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Record a governance term (secretariat)",
-        querystring: langQuery,
-        body: governanceTermInputSchema,
-        response: { 201: governanceTermDto },
-      },
-    },
+    docs.signedIn("Record a governance term (secretariat)", {
+      body: governanceTermInputSchema,
+      response: { 201: governanceTermDto },
+    }),
     async (request, reply) => reply.status(201).send(await network.addGovernanceTerm(request.actor, request.body, requestLocale(request))),
   );
 
   app.patch(
     "/network/governance/:id",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Change a governance term (secretariat)",
-        params: termParams,
-        querystring: langQuery,
-        body: governanceTermPatchSchema,
-        response: { 200: governanceTermDto },
-      },
-    },
+    docs.signedIn("Change a governance term (secretariat)", {
+      params: termParams,
+      body: governanceTermPatchSchema,
+      response: { 200: governanceTermDto },
+    }),
     async (request) => network.updateGovernanceTerm(request.actor, request.params.id, request.body, requestLocale(request)),
   );
 
   app.delete(
     "/network/governance/:id",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Remove a governance term (secretariat)",
-        params: termParams,
-        querystring: langQuery,
-        response: noContent,
-      },
-    },
+    docs.signedIn("Remove a governance term (secretariat)", {
+      params: termParams,
+      response: noContent,
+    }),
     async (request, reply) => {
       await network.removeGovernanceTerm(request.actor, request.params.id, requestLocale(request));
       return reply.status(204).send(null);
@@ -429,14 +310,9 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
 
   app.get(
     "/network/subregions",
-    {
-      schema: {
-        tags,
-        summary: "UN sub-regions that have at least one centre",
-        querystring: langQuery,
-        response: { 200: z.array(z.string()) },
-      },
-    },
+    docs.public("UN sub-regions that have at least one centre", {
+      response: { 200: z.array(z.string()) },
+    }),
     async () => network.listSubregions(),
   );
 }

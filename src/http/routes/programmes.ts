@@ -4,9 +4,18 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contentLocaleSchema } from "../../domain/catalogue/validation.ts";
 import { organisationKinds } from "../../domain/network/dto.ts";
-import { cohortStatuses, enrolmentModes, nominationProblems, nominationStatuses, programmeStatuses } from "../../domain/programmes/dto.ts";
+import {
+  cohortStatuses,
+  enrolmentModes,
+  institutionCohortStatuses,
+  nominationProblems,
+  nominationStatuses,
+  programmeStatuses,
+} from "../../domain/programmes/dto.ts";
+import { institutionReportFiltersSchema } from "../../domain/programmes/institution-report.ts";
+import { institutionReportFile } from "../../domain/programmes/institution-report-file.ts";
 import { MAX_NOMINATION_FILE_BYTES } from "../../domain/programmes/nomination-file.ts";
-import { reportFile, reportFormats } from "../../domain/programmes/report-file.ts";
+import { type ReportFile, reportFile, reportFormats } from "../../domain/programmes/report-file.ts";
 import {
   cohortInputSchema,
   cohortPatchSchema,
@@ -24,10 +33,10 @@ import { slugSchema } from "../../domain/shared/validation.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lang, langQuery, security, signedIn } from "./common.ts";
+import { lang, routeDocs, security, signedIn } from "./common.ts";
 import { uploadRequest } from "./media.ts";
 
-const tags = ["programmes"];
+const docs = routeDocs("programmes");
 
 const programmeParams = z.object({ id: z.union([z.uuid(), slugSchema]).describe("The programme's id or slug") }).strict();
 const idParams = z.object({ id: z.uuid() }).strict();
@@ -85,6 +94,7 @@ const cohortDto = cohortSummaryDto.extend({
   programme: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string(), owner: organisationRef }),
   courses: z.array(programmeCourseDto),
   facilitators: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  facilitatorEmails: z.array(z.string()).nullable().describe("For the centre's staff only"),
   sessions: z.array(
     z.object({ eventId: z.uuid(), slug: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string(), timeZone: z.string() }),
   ),
@@ -158,6 +168,7 @@ const counts = {
   nominated: z.number().int(),
   approved: z.number().int(),
   enrolled: z.number().int(),
+  withdrawn: z.number().int().describe("People who left the cohort or were removed; not counted as enrolled"),
   completed: z.number().int().describe("Participants who completed every required course"),
   coursesCompleted: z.number().int(),
   sessionsAttended: z.number().int(),
@@ -180,10 +191,62 @@ const reportDto = z.object({
       jobTitle: z.string(),
       nomination: z.enum(nominationStatuses).nullable(),
       enrolled: z.boolean(),
+      withdrawn: z.boolean(),
       coursesCompleted: z.number().int(),
       coursesTotal: z.number().int(),
       sessionsAttended: z.number().int(),
       sessionsTotal: z.number().int(),
+    }),
+  ),
+});
+
+const programmeRef = z.object({ id: z.uuid(), slug: z.string(), title: z.string() });
+const institutionReportDto = z.object({
+  institution: organisationRef,
+  filters: z.object({ from: z.string().nullable(), to: z.string().nullable(), programme: programmeRef.nullable() }),
+  programmes: z.array(programmeRef).describe("Programmes the institution's staff were nominated for or take part in"),
+  totals: z.object({
+    people: z.number().int(),
+    nominated: z.number().int().describe("People nominated for at least one cohort"),
+    enrolled: z.number().int().describe("People taking part in at least one cohort"),
+    completedProgramme: z.number().int().describe("People who completed every required course of at least one cohort"),
+    eventRegistrations: z.number().int(),
+    eventsAttended: z.number().int(),
+  }),
+  byMonth: z
+    .array(z.object({ month: z.string(), nominated: z.number().int(), enrolled: z.number().int(), eventsAttended: z.number().int() }))
+    .describe("Cohorts in the month they start, events in the month they take place"),
+  byProgramme: z.array(
+    z.object({ programme: programmeRef, nominated: z.number().int(), enrolled: z.number().int(), completed: z.number().int() }),
+  ),
+  people: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      email: z.string(),
+      department: z.string(),
+      jobTitle: z.string(),
+      cohorts: z.array(
+        z.object({
+          cohortId: z.uuid(),
+          cohortName: z.string(),
+          programme: programmeRef,
+          startsOn: z.string(),
+          endsOn: z.string(),
+          status: z.enum(institutionCohortStatuses),
+          completed: z.boolean().describe("Every required course of the programme completed"),
+          coursesCompleted: z.number().int(),
+          coursesTotal: z.number().int(),
+          sessionsAttended: z.number().int(),
+          sessionsTotal: z.number().int(),
+        }),
+      ),
+      events: z.object({
+        registered: z.number().int(),
+        waitlisted: z.number().int(),
+        attended: z.number().int(),
+        lastAttendedAt: z.string().nullable(),
+      }),
     }),
   ),
 });
@@ -215,21 +278,17 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
 
   app.get(
     "/programmes",
-    {
-      schema: {
-        tags,
-        summary: "Published programmes, optionally of one centre or matching a title",
-        querystring: programmeFiltersSchema.extend(lang).strict(),
-        response: {
-          200: z.object({
-            items: z.array(programmeSummaryDto),
-            total: z.number().int(),
-            limit: z.number().int(),
-            offset: z.number().int(),
-          }),
-        },
+    docs.public("Published programmes, optionally of one centre or matching a title", {
+      querystring: programmeFiltersSchema.extend(lang).strict(),
+      response: {
+        200: z.object({
+          items: z.array(programmeSummaryDto),
+          total: z.number().int(),
+          limit: z.number().int(),
+          offset: z.number().int(),
+        }),
       },
-    },
+    }),
     async (request) => {
       const { lang: _, ...filters } = request.query;
       return programmes.listProgrammes(filters, requestLocale(request));
@@ -238,164 +297,120 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
 
   app.get(
     "/programmes/:id",
-    {
-      schema: {
-        tags,
-        summary: "One programme with its courses in order and its cohorts (by id or slug)",
-        params: programmeParams,
-        querystring: langQuery,
-        response: { 200: programmeDto },
-      },
-    },
+    docs.public("One programme with its courses in order and its cohorts (by id or slug)", {
+      params: programmeParams,
+      response: { 200: programmeDto },
+    }),
     async (request) => programmes.getProgramme(request.params.id, requestLocale(request), request.actor),
   );
 
   app.post(
     "/programmes",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Create a programme (the owner centre's admins and staff, or the secretariat)",
-        querystring: langQuery,
-        body: programmeInputSchema,
-        response: { 201: programmeDto },
-      },
-    },
+    docs.signedIn("Create a programme (the owner centre's admins and staff, or the secretariat)", {
+      body: programmeInputSchema,
+      response: { 201: programmeDto },
+    }),
     async (request, reply) => reply.status(201).send(await programmes.createProgramme(request.actor, request.body, requestLocale(request))),
   );
 
   app.patch(
     "/programmes/:id",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Change a programme: status, default-language texts, courses in order",
-        params: programmeParams,
-        querystring: langQuery,
-        body: programmePatchSchema,
-        response: { 200: programmeDto },
-      },
-    },
+    docs.signedIn("Change a programme: status, default-language texts, courses in order", {
+      params: programmeParams,
+      body: programmePatchSchema,
+      response: { 200: programmeDto },
+    }),
     async (request) => programmes.updateProgramme(request.actor, request.params.id, request.body, requestLocale(request)),
   );
 
   app.put(
     "/programmes/:id/translations/:locale",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Write a programme's texts in one language (draft or ready)",
-        params: programmeParams.extend({ locale: contentLocaleSchema }).strict(),
-        querystring: langQuery,
-        body: programmeTranslationSchema,
-        response: { 200: programmeDto },
-      },
-    },
+    docs.signedIn("Write a programme's texts in one language (draft or ready)", {
+      params: programmeParams.extend({ locale: contentLocaleSchema }).strict(),
+      body: programmeTranslationSchema,
+      response: { 200: programmeDto },
+    }),
     async (request) =>
       programmes.translateProgramme(request.actor, request.params.id, request.params.locale, request.body, requestLocale(request)),
   );
 
   app.post(
     "/programmes/:id/cohorts",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Add a cohort to a programme",
-        params: programmeParams,
-        querystring: langQuery,
-        body: cohortInputSchema,
-        response: { 201: cohortDto },
-      },
-    },
+    docs.signedIn("Add a cohort to a programme", {
+      params: programmeParams,
+      body: cohortInputSchema,
+      response: { 201: cohortDto },
+    }),
     async (request, reply) =>
       reply.status(201).send(await programmes.createCohort(request.actor, request.params.id, request.body, requestLocale(request))),
   );
 
   app.get(
     "/cohorts/:id",
-    {
-      schema: {
-        tags,
-        summary: "A cohort: schedule, courses, live sessions, the reader's progress, and the participants for staff",
-        params: idParams,
-        querystring: langQuery,
-        response: { 200: cohortDto },
-      },
-    },
+    docs.public("A cohort: schedule, courses, live sessions, the reader's progress, and the participants for staff", {
+      params: idParams,
+      response: { 200: cohortDto },
+    }),
     async (request) => programmes.getCohort(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.patch(
     "/cohorts/:id",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Change a cohort",
-        params: idParams,
-        querystring: langQuery,
-        body: cohortPatchSchema,
-        response: { 200: cohortDto },
-      },
-    },
+    docs.signedIn("Change a cohort", {
+      params: idParams,
+      body: cohortPatchSchema,
+      response: { 200: cohortDto },
+    }),
     async (request) => programmes.updateCohort(request.actor, request.params.id, request.body, requestLocale(request)),
   );
 
   app.post(
     "/cohorts/:id/enrolment",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Join a cohort (open mode, or invited): enrols in its courses; 409 when full",
-        params: idParams,
-        querystring: langQuery,
-        response: { 200: cohortDto },
-      },
-    },
+    docs.signedIn("Join a cohort (open mode, or invited): enrols in its courses; 409 when full", {
+      params: idParams,
+      response: { 200: cohortDto },
+    }),
     async (request) => programmes.enrol(request.actor, request.params.id, requestLocale(request)),
+  );
+
+  app.delete(
+    "/cohorts/:id/enrolment",
+    docs.signedIn("Leave a cohort you take part in", {
+      description:
+        "Frees the seat and cancels your places at the cohort's live sessions that have not started (waiting lists move up). " +
+        "Your course enrolments and progress are kept; an approved nomination becomes `withdrawn`. 404 when you do not take part.",
+      params: idParams,
+      response: { 200: cohortDto },
+    }),
+    async (request) => programmes.withdraw(request.actor, request.params.id, requestLocale(request)),
+  );
+
+  app.delete(
+    "/cohorts/:id/participants/:userId",
+    docs.signedIn("Remove a participant from a cohort (its centre's staff); the same effects as leaving it", {
+      params: z.object({ id: z.uuid(), userId: z.uuid() }).strict(),
+      response: { 200: cohortDto },
+    }),
+    async (request) => programmes.removeParticipant(request.actor, request.params.id, request.params.userId, requestLocale(request)),
   );
 
   app.post(
     "/cohorts/:id/invitations",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Invite people by email to an invitation-mode cohort (its centre's staff)",
-        params: idParams,
-        querystring: langQuery,
-        body: invitationInputSchema,
-        response: { 200: z.object({ invited: z.number().int() }) },
-      },
-    },
+    docs.signedIn("Invite people by email to an invitation-mode cohort (its centre's staff)", {
+      params: idParams,
+      body: invitationInputSchema,
+      response: { 200: z.object({ invited: z.number().int() }) },
+    }),
     async (request) => programmes.invite(request.actor, request.params.id, request.body, requestLocale(request)),
   );
 
   app.get(
     "/cohorts/:id/nominations",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "A cohort's nominations: all for its centre's staff, their own institution's for institution administrators",
-        params: idParams,
-        querystring: nominationFiltersSchema.extend(lang).strict(),
-        response: { 200: z.array(nominationDto) },
-      },
-    },
+    docs.signedIn("A cohort's nominations: all for its centre's staff, their own institution's for institution administrators", {
+      params: idParams,
+      querystring: nominationFiltersSchema.extend(lang).strict(),
+      response: { 200: z.array(nominationDto) },
+    }),
     async (request) => {
       const { lang: _, ...filters } = request.query;
       return programmes.listNominations(request.actor, request.params.id, filters, requestLocale(request));
@@ -404,18 +419,11 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
 
   app.post(
     "/cohorts/:id/nominations",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Nominate one person (institution administrators); a new address gets an account and a mail to set its password",
-        params: idParams,
-        querystring: langQuery,
-        body: nominationInputSchema,
-        response: { 201: nominationDto },
-      },
-    },
+    docs.signedIn("Nominate one person (institution administrators); a new address gets an account and a mail to set its password", {
+      params: idParams,
+      body: nominationInputSchema,
+      response: { 201: nominationDto },
+    }),
     async (request, reply) =>
       reply.status(201).send(await programmes.nominate(request.actor, request.params.id, request.body, requestLocale(request))),
   );
@@ -425,7 +433,7 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
     {
       preValidation: [signedIn, uploadRequest],
       schema: {
-        tags,
+        tags: docs.tags,
         security,
         summary: "Upload a CSV or XLSX list of staff: every row with its problems; nothing is nominated yet",
         description:
@@ -455,67 +463,40 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
 
   app.get(
     "/nomination-uploads/:id",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "An uploaded list's preview again, judged anew (its uploader only)",
-        params: idParams,
-        querystring: langQuery,
-        response: { 200: previewDto },
-      },
-    },
+    docs.signedIn("An uploaded list's preview again, judged anew (its uploader only)", {
+      params: idParams,
+      response: { 200: previewDto },
+    }),
     async (request) => programmes.getNominationPreview(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.post(
     "/nomination-uploads/:id/confirm",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Nominate the valid rows of an uploaded list; rows with problems are left out",
-        params: idParams,
-        querystring: langQuery,
-        response: { 200: z.object({ nominated: z.number().int(), accountsCreated: z.number().int(), skipped: z.number().int() }) },
-      },
-    },
+    docs.signedIn("Nominate the valid rows of an uploaded list; rows with problems are left out", {
+      params: idParams,
+      response: { 200: z.object({ nominated: z.number().int(), accountsCreated: z.number().int(), skipped: z.number().int() }) },
+    }),
     async (request) => programmes.confirmNominations(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.post(
     "/nominations/decisions",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Approve or decline pending nominations of one cohort, all or none (its centre's staff)",
-        description: "Approval enrols the people in the cohort and its courses and mails them; 409 when the cohort has too few seats.",
-        querystring: langQuery,
-        body: decisionInputSchema,
-        response: { 200: z.array(nominationDto) },
-      },
-    },
+    docs.signedIn("Approve or decline pending nominations of one cohort, all or none (its centre's staff)", {
+      description:
+        "Approval enrols the people in the cohort and its courses; each person is mailed the decision, approval or decline. 409 when the cohort has too few seats.",
+      body: decisionInputSchema,
+      response: { 200: z.array(nominationDto) },
+    }),
     async (request) => programmes.decide(request.actor, request.body, requestLocale(request)),
   );
 
   app.post(
     "/nominations/:id/decision",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Approve or decline one pending nomination",
-        params: idParams,
-        querystring: langQuery,
-        body: z.object({ decision: z.enum(["approved", "declined"]) }).strict(),
-        response: { 200: nominationDto },
-      },
-    },
+    docs.signedIn("Approve or decline one pending nomination", {
+      params: idParams,
+      body: z.object({ decision: z.enum(["approved", "declined"]) }).strict(),
+      response: { 200: nominationDto },
+    }),
     async (request) => {
       const [decided] = await programmes.decide(
         request.actor,
@@ -528,63 +509,68 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
 
   app.post(
     "/cohorts/:id/sessions",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Link an event of the centre as one of the cohort's live sessions",
-        params: idParams,
-        querystring: langQuery,
-        body: z.object({ eventId: z.uuid() }).strict(),
-        response: { 200: cohortDto },
-      },
-    },
+    docs.signedIn("Link an event of the centre as one of the cohort's live sessions", {
+      params: idParams,
+      body: z.object({ eventId: z.uuid() }).strict(),
+      response: { 200: cohortDto },
+    }),
     async (request) => programmes.linkSession(request.actor, request.params.id, request.body.eventId, requestLocale(request)),
   );
 
   app.delete(
     "/cohorts/:id/sessions/:eventId",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Unlink a live session from the cohort",
-        params: z.object({ id: z.uuid(), eventId: z.uuid() }).strict(),
-        querystring: langQuery,
-        response: { 200: cohortDto },
-      },
-    },
+    docs.signedIn("Unlink a live session from the cohort", {
+      params: z.object({ id: z.uuid(), eventId: z.uuid() }).strict(),
+      response: { 200: cohortDto },
+    }),
     async (request) => programmes.unlinkSession(request.actor, request.params.id, request.params.eventId, requestLocale(request)),
   );
 
   app.get(
     "/cohorts/:id/report",
-    {
-      preValidation: signedIn,
-      schema: {
-        tags,
-        security,
-        summary: "Nominated, enrolled and completed by institution and country; `format=csv|xlsx` downloads one row per person",
-        description:
-          "Institution administrators get their own institution's staff only. CSV cells that would run as formulas are written as text.",
-        params: idParams,
-        querystring: z.object({ format: z.enum(["json", ...reportFormats]).default("json"), ...lang }).strict(),
-        response: { 200: reportDto },
-      },
-    },
+    docs.signedIn("Nominated, enrolled and completed by institution and country; `format=csv|xlsx` downloads one row per person", {
+      description:
+        "Institution administrators get their own institution's staff only. CSV cells that would run as formulas are written as text.",
+      params: idParams,
+      querystring: z.object({ format: z.enum(["json", ...reportFormats]).default("json"), ...lang }).strict(),
+      response: { 200: reportDto },
+    }),
     async (request, reply) => {
       const locale = requestLocale(request);
       const report = await programmes.cohortReport(request.actor, request.params.id, locale);
       if (request.query.format === "json") return report;
-      const file = await reportFile(report, request.query.format, locale);
-      // A file, not the JSON body the schema describes: Fastify sends buffers as they are.
-      return (reply as FastifyReply)
-        .header("content-type", file.contentType)
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
-        .header("cache-control", "private, no-store")
-        .send(file.body);
+      return sendReportFile(reply, await reportFile(report, request.query.format, locale));
     },
   );
+
+  app.get(
+    "/organisations/:id/report",
+    docs.signedIn("An institution's staff in Orbis: their cohorts, progress and events; `format=csv|xlsx` downloads it", {
+      description:
+        "For the institution's administrators, the secretariat and platform administrators. People linked to the institution by a " +
+        "nomination, a cohort place or an event registration in its name; only those parts of their activity are shown. " +
+        "`from`/`to` keep cohorts running on any day of the period and events starting in it; `programme` keeps its cohorts and their " +
+        "live sessions. The CSV has one row per person (cells that would run as formulas are written as text); the XLSX adds a sheet " +
+        "with one row per person and cohort.",
+      params: z.object({ id: z.union([z.uuid(), slugSchema]).describe("The institution's id or slug") }).strict(),
+      querystring: institutionReportFiltersSchema.extend({ format: z.enum(["json", ...reportFormats]).default("json"), ...lang }).strict(),
+      response: { 200: institutionReportDto },
+    }),
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const { format, lang: _, ...filters } = request.query;
+      const report = await programmes.institutionReport(request.actor, request.params.id, filters, locale);
+      if (format === "json") return report;
+      return sendReportFile(reply, await institutionReportFile(report, format, locale));
+    },
+  );
+}
+
+/** A file, not the JSON body the route's schema describes: Fastify sends buffers as they are. */
+function sendReportFile(reply: FastifyReply, file: ReportFile) {
+  return reply
+    .header("content-type", file.contentType)
+    .header("content-disposition", `attachment; filename="${file.fileName}"`)
+    .header("cache-control", "private, no-store")
+    .send(file.body);
 }

@@ -9,9 +9,9 @@ import { slugSchema } from "../../domain/shared/validation.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lang, langQuery, organisationRef, security, signedIn } from "./common.ts";
+import { lang, organisationRef, routeDocs } from "./common.ts";
 
-const tags = ["quality"];
+const docs = routeDocs("quality");
 
 const idParams = z.object({ id: z.uuid() }).strict();
 const refParams = z.object({ id: courseRefSchema.describe("The course's id or slug") }).strict();
@@ -80,141 +80,86 @@ const reviewQueueItem = z.object({
 export async function qualityRoutes(fastify: FastifyInstance, options: { services: Services }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { workflow, rubric, translations } = options.services;
-  const write = { preValidation: signedIn };
 
   app.post(
     "/courses/:id/submit",
-    {
-      ...write,
-      schema: {
-        tags,
-        security,
-        summary: "Send a draft to review: its default language ready, a lesson, quizzes with a right answer (its authors)",
-        params: idParams,
-        querystring: langQuery,
-        response: { 200: courseRef },
-      },
-    },
+    docs.signedIn("Send a draft to review: its default language ready, a lesson, quizzes with a right answer (its authors)", {
+      params: idParams,
+      response: { 200: courseRef },
+    }),
     async (request) => workflow.submit(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.get(
     "/courses/:id/reviews",
-    {
-      schema: {
-        tags,
-        security,
-        summary: "A course's reviews with their rubric scores, newest first (its authors and reviewers)",
-        params: refParams,
-        querystring: langQuery,
-        response: { 200: z.array(reviewDto) },
-      },
-    },
+    docs.open("A course's reviews with their rubric scores, newest first (its authors and reviewers)", {
+      params: refParams,
+      response: { 200: z.array(reviewDto) },
+    }),
     async (request) => workflow.reviews(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.post(
     "/courses/:id/reviews",
-    {
-      ...write,
-      schema: {
-        tags,
-        security,
-        summary: "Review a course in review: score every criterion in use and approve (publishes it) or return it",
-        description:
-          "Approval needs every essential criterion above zero. Approving a new version merges it into the published course, " +
-          "which keeps its id, slug and lesson ids. The owner's authors and centre admins are told by email.",
-        params: idParams,
-        querystring: langQuery,
-        body: reviewInputSchema,
-        response: { 201: courseRef },
-      },
-    },
+    docs.signedIn("Review a course in review: score every criterion in use and approve (publishes it) or return it", {
+      description:
+        "Approval needs every essential criterion above zero. Approving a new version merges it into the published course, " +
+        "which keeps its id, slug and lesson ids. The owner's authors and centre admins are told by email.",
+      params: idParams,
+      body: reviewInputSchema,
+      response: { 201: courseRef },
+    }),
     async (request, reply) =>
       reply.status(201).send(await workflow.review(request.actor, request.params.id, request.body, requestLocale(request))),
   );
 
   app.post(
     "/courses/:id/archive",
-    {
-      ...write,
-      schema: {
-        tags,
-        security,
-        summary: "Archive a course: it leaves the catalogue, enrolled learners keep it (its authors)",
-        params: idParams,
-        querystring: langQuery,
-        response: { 200: courseRef },
-      },
-    },
+    docs.signedIn("Archive a course: it leaves the catalogue, enrolled learners keep it (its authors)", {
+      params: idParams,
+      response: { 200: courseRef },
+    }),
     async (request) => workflow.archive(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.post(
     "/courses/:id/versions",
-    {
-      ...write,
-      schema: {
-        tags,
-        security,
-        summary: "Start the next version of a published course: a draft copy to edit and review (its authors)",
-        description: "A course has at most one version in preparation; asking again returns it.",
-        params: idParams,
-        querystring: langQuery,
-        response: { 201: courseRef },
-      },
-    },
+    docs.signedIn("Start the next version of a published course: a draft copy to edit and review (its authors)", {
+      description: "A course has at most one version in preparation; asking again returns it.",
+      params: idParams,
+      response: { 201: courseRef },
+    }),
     async (request, reply) =>
       reply.status(201).send(await workflow.startRevision(request.actor, request.params.id, requestLocale(request))),
   );
 
   app.post(
     "/courses/:id/adaptations",
-    {
-      ...write,
-      schema: {
-        tags,
-        security,
-        summary: "Adapt another owner's published course: a draft copy owned by `ownerId` (authors of that owner)",
-        description: "Refused (409) when the course's licence forbids derivatives.",
-        params: idParams,
-        querystring: langQuery,
-        body: adaptInputSchema,
-        response: { 201: courseRef },
-      },
-    },
+    docs.signedIn("Adapt another owner's published course: a draft copy owned by `ownerId` (authors of that owner)", {
+      description: "Refused (409) when the course's licence forbids derivatives.",
+      params: idParams,
+      body: adaptInputSchema,
+      response: { 201: courseRef },
+    }),
     async (request, reply) =>
       reply.status(201).send(await workflow.adapt(request.actor, request.params.id, request.body, requestLocale(request))),
   );
 
   app.get(
     "/courses/:id/notices",
-    {
-      schema: {
-        tags,
-        security,
-        summary: "Notices for a course's authors, e.g. the course it adapts has a new version",
-        params: refParams,
-        querystring: langQuery,
-        response: { 200: z.array(noticeDto) },
-      },
-    },
+    docs.open("Notices for a course's authors, e.g. the course it adapts has a new version", {
+      params: refParams,
+      response: { 200: z.array(noticeDto) },
+    }),
     async (request) => workflow.notices(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.post(
     "/courses/:id/notices/:noticeId/dismiss",
-    {
-      ...write,
-      schema: {
-        tags,
-        security,
-        summary: "Dismiss a notice (the course's authors)",
-        params: z.object({ id: z.uuid(), noticeId: z.uuid() }).strict(),
-        querystring: langQuery,
-        response: { 204: z.null() },
-      },
-    },
+    docs.signedIn("Dismiss a notice (the course's authors)", {
+      params: z.object({ id: z.uuid(), noticeId: z.uuid() }).strict(),
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
       await workflow.dismissNotice(request.actor, request.params.id, request.params.noticeId, requestLocale(request));
       return reply.status(204).send(null);
@@ -223,93 +168,57 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
 
   app.get(
     "/reviews/queue",
-    {
-      schema: {
-        tags,
-        security,
-        summary: "Courses waiting for the caller's review, oldest submission first (reviewers)",
-        querystring: langQuery,
-        response: { 200: z.array(reviewQueueItem) },
-      },
-    },
+    docs.open("Courses waiting for the caller's review, oldest submission first (reviewers)", {
+      response: { 200: z.array(reviewQueueItem) },
+    }),
     async (request) => workflow.reviewQueue(request.actor, requestLocale(request)),
   );
 
   app.get(
     "/rubric",
-    {
-      schema: {
-        tags,
-        summary: "The quality rubric's criteria in order; `all=true` includes retired ones",
-        querystring: z.object({ ...lang, all: z.enum(["true", "false"]).optional() }).strict(),
-        response: { 200: z.array(criterionDto) },
-      },
-    },
+    docs.public("The quality rubric's criteria in order; `all=true` includes retired ones", {
+      querystring: z.object({ ...lang, all: z.enum(["true", "false"]).optional() }).strict(),
+      response: { 200: z.array(criterionDto) },
+    }),
     async (request) => rubric.listCriteria(requestLocale(request), { activeOnly: request.query.all !== "true" }),
   );
 
   app.post(
     "/rubric",
-    {
-      ...write,
-      schema: {
-        tags,
-        security,
-        summary: "Add a criterion at the end of the rubric (secretariat)",
-        querystring: langQuery,
-        body: criterionInputSchema,
-        response: { 201: criterionDto },
-      },
-    },
+    docs.signedIn("Add a criterion at the end of the rubric (secretariat)", {
+      body: criterionInputSchema,
+      response: { 201: criterionDto },
+    }),
     async (request, reply) => reply.status(201).send(await rubric.createCriterion(request.actor, request.body, requestLocale(request))),
   );
 
   app.patch(
     "/rubric/:id",
-    {
-      ...write,
-      schema: {
-        tags,
-        security,
-        summary: "Change, move (`position`) or retire (`active: false`) a criterion (secretariat)",
-        params: idParams,
-        querystring: langQuery,
-        body: criterionPatchSchema,
-        response: { 200: criterionDto },
-      },
-    },
+    docs.signedIn("Change, move (`position`) or retire (`active: false`) a criterion (secretariat)", {
+      params: idParams,
+      body: criterionPatchSchema,
+      response: { 200: criterionDto },
+    }),
     async (request) => rubric.updateCriterion(request.actor, request.params.id, request.body, requestLocale(request)),
   );
 
   app.get(
     "/translations/queue",
-    {
-      schema: {
-        tags,
-        security,
-        summary: "Courses × languages asked for, with how many fields are missing, drafted or ready (translators and authors)",
-        querystring: z.object({ ...lang, locale: contentLocaleSchema.optional(), owner: slugSchema.optional() }).strict(),
-        response: { 200: z.array(queueItem) },
-      },
-    },
+    docs.open("Courses × languages asked for, with how many fields are missing, drafted or ready (translators and authors)", {
+      querystring: z.object({ ...lang, locale: contentLocaleSchema.optional(), owner: slugSchema.optional() }).strict(),
+      response: { 200: z.array(queueItem) },
+    }),
     async (request) =>
       translations.queue(request.actor, { locale: request.query.locale, owner: request.query.owner }, requestLocale(request)),
   );
 
   app.post(
     "/courses/:id/translation-requests",
-    {
-      ...write,
-      schema: {
-        tags,
-        security,
-        summary: "Ask for a translation into a language: it joins the translators' queue (the course's authors)",
-        params: idParams,
-        querystring: langQuery,
-        body: z.object({ locale: contentLocaleSchema }).strict(),
-        response: { 201: queueItem },
-      },
-    },
+    docs.signedIn("Ask for a translation into a language: it joins the translators' queue (the course's authors)", {
+      params: idParams,
+      body: z.object({ locale: contentLocaleSchema }).strict(),
+      response: { 201: queueItem },
+    }),
     async (request, reply) =>
       reply
         .status(201)

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { CohortSummaryDto } from "../../domain/programmes/dto.ts";
 import { useFormat, useHref, useT } from "../i18n.tsx";
 import { useProgrammeFormat } from "./programme-format.ts";
+import { ActionsColumnHeader } from "./row-action.tsx";
 
 /** What the cohort's page offers a reader: joining an open cohort with seats, else how people join. */
 function joinLabel(cohort: CohortSummaryDto) {
@@ -34,11 +35,7 @@ export function CohortTable({
           <th scope="col">{t("programmes.label.mode")}</th>
           <th scope="col">{t("programmes.label.seats")}</th>
           <th scope="col">{t("programmes.label.status")}</th>
-          {!manage && (
-            <th scope="col">
-              <span className="visually-hidden">{t("network.manage.actions")}</span>
-            </th>
-          )}
+          {!manage && <ActionsColumnHeader />}
         </tr>
       </thead>
       <tbody>

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import type { MessageId } from "../../i18n/messages/index.ts";
 import { useFormat, useLocale, useT } from "../i18n.tsx";
+import { useEventFormat } from "./event-format.ts";
 
 /** Languages offered for programme texts and cohorts: the interface languages and those of the centres. */
 export const contentLanguageCodes = ["en", "fr", "es", "ru", "zh", "ar", "sr", "kk", "ky", "sw", "pt", "ur"];
@@ -10,6 +11,7 @@ export function useProgrammeFormat() {
   const locale = useLocale();
   const t = useT();
   const format = useFormat();
+  const events = useEventFormat();
   return useMemo(() => {
     const languages = new Intl.DisplayNames(locale, { type: "language", fallback: "code" });
     const regions = new Intl.DisplayNames(locale, { type: "region", fallback: "code" });
@@ -25,8 +27,8 @@ export function useProgrammeFormat() {
       day,
       /** "12 Mar 2030 – 31 May 2030", in the reader's calendar words. */
       dates: (startsOn: string, endsOn: string) => t("programmes.cohort.dates", { start: day(startsOn), end: day(endsOn) }),
-      dateTime: (iso: string, timeZone: string) =>
-        new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso)),
+      /** Live sessions are events: their times read as on the events pages, with the zone's name. */
+      dateTime: events.short,
     };
-  }, [locale, t, format]);
+  }, [locale, t, format, events]);
 }

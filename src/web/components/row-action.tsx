@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import { useT } from "../i18n.tsx";
 import { CsrfField } from "./csrf.tsx";
 
 /**
@@ -38,5 +39,15 @@ export function RowActionError({ message }: { message: string | undefined }) {
     <p className="form-error" role="alert">
       {message}
     </p>
+  );
+}
+
+/** The header of a table's column of row actions: named for screen readers, blank on screen. */
+export function ActionsColumnHeader() {
+  const t = useT();
+  return (
+    <th scope="col">
+      <span className="visually-hidden">{t("network.manage.actions")}</span>
+    </th>
   );
 }

@@ -1,41 +1,69 @@
 import { data, Form, redirect, useSearchParams } from "react-router";
 import type { RoleGrant } from "../../domain/identity/actor.ts";
-import { isLocale, localeNames, locales } from "../../i18n/locales.ts";
+import { isLocale, isolate, localeNames, locales } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
+import { useEventFormat } from "../components/event-format.ts";
 import { failureWithValues } from "../components/form-failure.server.ts";
 import { ErrorSummary, SelectField, TextField } from "../components/form-fields.tsx";
 import { pageTitle } from "../components/route-locale.ts";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
-import { useFormat, useT } from "../i18n.tsx";
+import { readerZone, timeZoneOptions } from "../components/viewer-zone.server.ts";
+import { useT } from "../i18n.tsx";
+import { safeNext } from "../session.server.ts";
 import type { Route } from "./+types/account.ts";
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   const [profile, tokens] = await Promise.all([services.identity.me(actor), services.identity.listApiTokens(actor)]);
-  return { title: translatorFor(locale)("identity.account.title"), profile, tokens };
+  const zones = timeZoneOptions(new Date());
+  // A zone saved under a name this runtime no longer lists stays selected rather than being lost on the next save.
+  if (profile.timeZone && !zones.some((z) => z.value === profile.timeZone))
+    zones.unshift({ value: profile.timeZone, label: profile.timeZone });
+  return { title: translatorFor(locale)("identity.account.title"), profile, tokens, zones, zone: readerZone(args.request, { actor }) };
 }
 
 /** What each of the page's forms sends back to be shown again after a failure. */
-type AccountValues = { name?: string; expiresInDays?: string };
+type AccountValues = { name?: string; timeZone?: string; expiresInDays?: string };
 
-/** One page, three forms; `intent` says which one was sent. */
+/** The "not set" choice of the time-zone select sends an empty value: the saved zone is cleared. */
+const zoneField = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() ? value : null);
+
+/**
+ * One page, four forms; `intent` says which one was sent. `keepTimeZone` comes from the events
+ * pages' time-zone form, which offers to keep a zone just chosen, and goes back there.
+ */
 export async function action(args: Route.ActionArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "profile") {
     const chosen = form.get("locale");
-    const values = { name: String(form.get("name") ?? ""), locale: isLocale(chosen) ? chosen : locale };
+    const values = {
+      name: String(form.get("name") ?? ""),
+      locale: isLocale(chosen) ? chosen : locale,
+      timeZone: zoneField(form.get("timeZone")),
+    };
     try {
       const profile = await services.identity.updateProfile(actor, values, locale);
       // The page follows the language just chosen.
       return redirect(`/${profile.locale}/account?saved`);
     } catch (error) {
-      return failureWithValues<AccountValues>(error, locale, values, intent);
+      return failureWithValues<AccountValues>(error, locale, { ...values, timeZone: values.timeZone ?? "" }, intent);
     }
+  }
+  if (intent === "keepTimeZone") {
+    const timeZone = zoneField(form.get("timeZone"));
+    try {
+      await services.identity.updateProfile(actor, { timeZone }, locale);
+    } catch (error) {
+      return failureWithValues<AccountValues>(error, locale, { timeZone: timeZone ?? "" }, intent);
+    }
+    const back = new URL(safeNext(form.get("returnTo"), `/${locale}/events`), "http://orbis.invalid");
+    back.searchParams.set("tzSaved", "");
+    return redirect(back.pathname + back.search);
   }
   if (intent === "createToken") {
     const days = String(form.get("expiresInDays") ?? "").trim();
@@ -86,16 +114,16 @@ function RoleList({ roles }: { roles: RoleGrant[] }) {
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const format = useFormat();
+  const dates = useEventFormat();
   const [search] = useSearchParams();
-  const { profile, tokens } = loaderData;
+  const { profile, tokens, zones, zone } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : undefined;
   const done = actionData?.ok ? actionData : undefined;
-  const profileErrors = failed?.intent === "profile" ? failed : undefined;
+  const profileErrors = failed?.intent === "profile" || failed?.intent === "keepTimeZone" ? failed : undefined;
   const tokenErrors = failed?.intent === "createToken" ? failed : undefined;
-  const profileLabels = { name: t("identity.field.name"), locale: t("identity.field.locale") };
+  const profileLabels = { name: t("identity.field.name"), locale: t("identity.field.locale"), timeZone: t("identity.field.timeZone") };
   const tokenLabels = { name: t("identity.tokens.name"), expiresInDays: t("identity.tokens.expiresInDays") };
-  const when = (iso: string) => format.date(iso, { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => dates.short(iso, zone);
   return (
     <main id="main" className="page narrow">
       <h1>{t("identity.account.title")}</h1>
@@ -140,6 +168,16 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             options={locales.map((l) => ({ value: l, label: localeNames[l] }))}
             defaultValue={profile.locale}
           />
+          <SelectField
+            name="timeZone"
+            idPrefix="profile"
+            label={profileLabels.timeZone}
+            hint={t("identity.field.timeZoneHint")}
+            errors={profileErrors?.fields}
+            options={zones}
+            emptyLabel={t("identity.field.timeZoneUnset")}
+            defaultValue={profileErrors?.values.timeZone ?? profile.timeZone ?? ""}
+          />
           <button type="submit">{t("common.save")}</button>
         </Form>
       </section>
@@ -149,7 +187,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <p>{t("identity.tokens.intro")}</p>
         {done?.newToken && (
           <div className="notice" role="status">
-            <p>{t("identity.tokens.created", { name: done.newToken.name })}</p>
+            <p>{t("identity.tokens.created", { name: isolate(done.newToken.name) })}</p>
             <p>
               <code className="new-token" dir="ltr">
                 {done.newToken.token}

@@ -1,7 +1,7 @@
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { centreKinds } from "../../domain/network/dto.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
-import { SelectField } from "../components/form-fields.tsx";
+import { FilterForm, FilterSearch, FilterSelect } from "../components/filter-form.tsx";
 import { allCentres } from "../components/network-data.server.ts";
 import { useNetworkFormat } from "../components/network-format.ts";
 import { Pagination } from "../components/pagination.tsx";
@@ -64,40 +64,27 @@ export default function Centres({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page">
       <h1>{t("network.directory.title")}</h1>
-      <Form method="get" className="filters" role="search" aria-label={t("common.filter")}>
-        <div className="field">
-          <label htmlFor="filter-q">{t("common.search")}</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
-        </div>
-        <SelectField
-          idPrefix="filter"
+      <FilterForm filtered={filtered} clearHref={href("/centres")}>
+        <FilterSearch label={t("common.search")} value={filters.q} maxLength={100} />
+        <FilterSelect
           name="kind"
           label={t("network.label.kind")}
-          defaultValue={filters.kind ?? ""}
-          emptyLabel={t("common.all")}
+          value={filters.kind}
           options={centreKinds.map((kind) => ({ value: kind, label: names.kind(kind) }))}
         />
-        <SelectField
-          idPrefix="filter"
+        <FilterSelect
           name="subregion"
           label={t("network.label.subregion")}
-          defaultValue={filters.subregion ?? ""}
-          emptyLabel={t("common.all")}
+          value={filters.subregion}
           options={subregions.map((key) => ({ value: key, label: names.subregion(key) }))}
         />
-        <SelectField
-          idPrefix="filter"
+        <FilterSelect
           name="country"
           label={t("network.label.country")}
-          defaultValue={filters.country ?? ""}
-          emptyLabel={t("common.all")}
+          value={filters.country}
           options={countryOptions.map(({ code, name }) => ({ value: code, label: name }))}
         />
-        <div className="filter-actions">
-          <button type="submit">{t("common.filter")}</button>
-          {filtered && <Link to={href("/centres")}>{t("common.clearFilters")}</Link>}
-        </div>
-      </Form>
+      </FilterForm>
 
       <p role="status">{t("network.directory.count", { count: page.total })}</p>
       <ul className="cards">

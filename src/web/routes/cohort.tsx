@@ -1,37 +1,51 @@
 import { Form, Link, redirect } from "react-router";
+import { CohortParticipants } from "../components/cohort-participants.tsx";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
+import { formText } from "../components/form-values.server.ts";
 import { useProgrammeFormat } from "../components/programme-format.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
 import { RowActionError } from "../components/row-action.tsx";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
+import { readerZone } from "../components/viewer-zone.server.ts";
 import { appContext } from "../context.ts";
 import { useFormat, useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/cohort.ts";
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = routeLocale(params);
-  const { services, actor } = context.get(appContext);
+  const app = context.get(appContext);
+  const { services, actor } = app;
   try {
     const cohort = await services.programmes.getCohort(actor, params.cohortId, locale);
     if (cohort.programme.slug !== params.slug) throw redirect(`/${locale}/programmes/${cohort.programme.slug}/cohorts/${cohort.id}`);
-    return { cohort, signedIn: !!actor };
+    const search = new URL(request.url).searchParams;
+    return {
+      cohort,
+      signedIn: !!actor,
+      zone: readerZone(request, app),
+      // The confirmation step of leaving is a state of the page, so it works without JavaScript.
+      confirmLeave: search.has("leave") && cohort.viewer.participant,
+      left: search.has("left"),
+    };
   } catch (error) {
     throw toErrorResponse(error);
   }
 }
 
-/** Joining an open cohort (or one the person was invited to). */
+/** Joining an open cohort (or one the person was invited to), or leaving it once confirmed. */
 export async function action(args: Route.ActionArgs) {
   const { actor, services, locale } = requireSignedIn(args);
+  const leaving = formText(await args.request.formData(), "intent") === "withdraw";
   try {
-    await services.programmes.enrol(actor, args.params.cohortId, locale);
+    if (leaving) await services.programmes.withdraw(actor, args.params.cohortId, locale);
+    else await services.programmes.enrol(actor, args.params.cohortId, locale);
   } catch (error) {
     return failureWithValues(error, locale, {});
   }
-  return redirect(`/${locale}/programmes/${args.params.slug}/cohorts/${args.params.cohortId}?joined`);
+  return redirect(`/${locale}/programmes/${args.params.slug}/cohorts/${args.params.cohortId}?${leaving ? "left" : "joined"}`);
 }
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -41,7 +55,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export const ErrorBoundary = StatusError;
 
 export default function Cohort({ loaderData, actionData }: Route.ComponentProps) {
-  const { cohort, signedIn } = loaderData;
+  const { cohort, signedIn, zone, confirmLeave, left } = loaderData;
   const t = useT();
   const href = useHref();
   const format = useProgrammeFormat();
@@ -90,8 +104,31 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
       </dl>
 
       <RowActionError message={failure} />
-      {cohort.viewer.participant ? (
-        <p className="notice">{t("programmes.cohort.youTakePart")}</p>
+      {left && !cohort.viewer.participant && (
+        <p className="notice" role="status">
+          {t("programmes.cohort.withdrawn")}
+        </p>
+      )}
+      {confirmLeave ? (
+        <section aria-labelledby="leave-title" className="panel">
+          <h2 id="leave-title">{t("programmes.cohort.withdrawTitle")}</h2>
+          <p>{t("programmes.cohort.withdrawExplain")}</p>
+          <Form method="post" className="actions">
+            <CsrfField />
+            <input type="hidden" name="intent" value="withdraw" />
+            <button type="submit">{t("programmes.cohort.withdrawConfirm")}</button>{" "}
+            <Link className="button secondary" to={href(here)}>
+              {t("programmes.cohort.withdrawKeep")}
+            </Link>
+          </Form>
+        </section>
+      ) : cohort.viewer.participant ? (
+        <p className="notice">
+          {t("programmes.cohort.youTakePart")}{" "}
+          {cohort.status !== "completed" && cohort.status !== "cancelled" && (
+            <Link to={href(`${here}?leave`)}>{t("programmes.cohort.withdraw")}</Link>
+          )}
+        </p>
       ) : cohort.viewer.canEnrol ? (
         <Form method="post">
           <CsrfField />
@@ -133,7 +170,7 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
           <li>{t("programmes.cohort.starts", { date: format.day(cohort.startsOn) })}</li>
           {cohort.sessions.map((session) => (
             <li key={session.eventId}>
-              {format.dateTime(session.startsAt, session.timeZone)} — <Link to={href(`/events/${session.slug}`)}>{session.title}</Link>
+              {format.dateTime(session.startsAt, zone)} — <Link to={href(`/events/${session.slug}`)}>{session.title}</Link>
             </li>
           ))}
           <li>{t("programmes.cohort.ends", { date: format.day(cohort.endsOn) })}</li>
@@ -172,30 +209,7 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
       {cohort.participants && (
         <section aria-labelledby="participants-title">
           <h2 id="participants-title">{t("programmes.cohort.participants", { count: cohort.participants.length })}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("programmes.report.column.name")}</th>
-                <th scope="col">{t("programmes.report.column.institution")}</th>
-                <th scope="col">{t("programmes.report.column.coursesCompleted")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cohort.participants.map((p) => (
-                <tr key={p.userId}>
-                  <td>
-                    {p.name}
-                    <br />
-                    <span className="meta">{p.email}</span>
-                  </td>
-                  <td>{p.institution?.name ?? t("programmes.report.noInstitution")}</td>
-                  <td>
-                    {t("programmes.progress.courses", { done: numbers.number(p.coursesCompleted), total: numbers.number(p.coursesTotal) })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CohortParticipants participants={cohort.participants} />
         </section>
       )}
     </main>

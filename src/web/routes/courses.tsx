@@ -1,9 +1,9 @@
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import type { CatalogueFacets } from "../../domain/catalogue/dto.ts";
 import { courseCategories, courseLevels, courseSorts } from "../../domain/catalogue/dto.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
-import { SelectField } from "../components/form-fields.tsx";
+import { FilterForm, FilterSearch, FilterSelect } from "../components/filter-form.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
 import { ShownLanguageNote } from "../components/shown-language-note.tsx";
@@ -57,41 +57,30 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
     <main id="main" className="page catalogue">
       <h1>{t("catalogue.list.title")}</h1>
       <p className="lead">{t("catalogue.list.lead")}</p>
-      <Form method="get" className="filters" role="search" aria-label={t("common.filter")}>
-        <div className="field search-field">
-          <label htmlFor="filter-q">{t("catalogue.filter.search")}</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} />
-        </div>
-        <SelectField
-          idPrefix="filter"
+      <FilterForm filtered={filtered} clearHref={href("/courses")} submitLabel={t("common.search")}>
+        <FilterSearch className="search-field" label={t("catalogue.filter.search")} value={filters.q} maxLength={200} />
+        <FilterSelect
           name="lang"
           label={t("catalogue.filter.language")}
-          defaultValue={filters.lang ?? ""}
-          emptyLabel={t("common.all")}
+          value={filters.lang}
           options={languageOptions.map(({ code, name }) => ({ value: code, label: name }))}
         />
-        <SelectField
-          idPrefix="filter"
+        <FilterSelect
           name="category"
           label={t("catalogue.filter.category")}
-          defaultValue={filters.category ?? ""}
-          emptyLabel={t("common.all")}
+          value={filters.category}
           options={courseCategories.map((category) => ({ value: category, label: format.category(category) }))}
         />
-        <SelectField
-          idPrefix="filter"
+        <FilterSelect
           name="centre"
           label={t("catalogue.filter.centre")}
-          defaultValue={filters.centre ?? ""}
-          emptyLabel={t("common.all")}
+          value={filters.centre}
           options={facets.owners.map((owner) => ({ value: owner.slug, label: owner.name }))}
         />
-        <SelectField
-          idPrefix="filter"
+        <FilterSelect
           name="level"
           label={t("catalogue.filter.level")}
-          defaultValue={filters.level ?? ""}
-          emptyLabel={t("common.all")}
+          value={filters.level}
           options={courseLevels.map((level) => ({ value: level, label: format.level(level) }))}
         />
         <div className="field">
@@ -104,11 +93,7 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
             ))}
           </select>
         </div>
-        <div className="filter-actions">
-          <button type="submit">{t("common.search")}</button>
-          {filtered && <Link to={href("/courses")}>{t("common.clearFilters")}</Link>}
-        </div>
-      </Form>
+      </FilterForm>
 
       <p role="status">{t("catalogue.list.count", { count: page.total })}</p>
       {page.total === 0 && filtered && <p>{t("catalogue.list.empty")}</p>}

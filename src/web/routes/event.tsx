@@ -9,18 +9,19 @@ import { pageTitle, routeLocale } from "../components/route-locale.ts";
 import { countryOptions, organisationOptions } from "../components/staff-options.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { TimeZoneForm } from "../components/time-zone-form.tsx";
-import { timeZoneChoices, viewerZone } from "../components/viewer-zone.server.ts";
+import { viewerZone } from "../components/viewer-zone.server.ts";
 import { appContext } from "../context.ts";
 import { useHref, useLocale, useT } from "../i18n.tsx";
 import type { Route } from "./+types/event.ts";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = routeLocale(params);
-  const { services, actor, secureCookies } = context.get(appContext);
+  const app = context.get(appContext);
+  const { services, actor } = app;
   const event = await services.events.getEvent(params.ref, locale, actor).catch((error) => {
     throw toErrorResponse(error);
   });
-  const { zone, headers } = viewerZone(request, secureCookies);
+  const { zone, headers, picker } = viewerZone(request, app);
   const active = event.myRegistration && event.myRegistration.status !== "cancelled";
   const mayRegister = !!actor && event.registrationOpen && !active;
   const url = new URL(request.url);
@@ -28,7 +29,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     {
       event,
       zone,
-      zones: timeZoneChoices(),
+      picker,
       signedIn: !!actor,
       code: url.searchParams.get("code")?.slice(0, 6) ?? "",
       done: url.searchParams.get("done"),
@@ -76,7 +77,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export const ErrorBoundary = StatusError;
 
 export default function EventPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { event, zone, zones, signedIn, code, done, cancellable, institutions, countries } = loaderData;
+  const { event, zone, picker, signedIn, code, done, cancellable, institutions, countries } = loaderData;
   const t = useT();
   const href = useHref();
   const locale = useLocale();
@@ -185,7 +186,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
               </div>
             )}
           </dl>
-          <TimeZoneForm zone={zone} choices={zones} />
+          <TimeZoneForm {...picker} />
           {paragraphs.map((paragraph) => (
             <p key={paragraph}>{text(paragraph)}</p>
           ))}

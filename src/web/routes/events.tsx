@@ -1,13 +1,13 @@
-import { data, Form, Link } from "react-router";
+import { data, Link } from "react-router";
 import { eventKinds } from "../../domain/events/dto.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { useEventFormat } from "../components/event-format.ts";
-import { SelectField } from "../components/form-fields.tsx";
+import { FilterForm, FilterSelect } from "../components/filter-form.tsx";
 import { allCentres } from "../components/network-data.server.ts";
 import { Pagination } from "../components/pagination.tsx";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
 import { TimeZoneForm } from "../components/time-zone-form.tsx";
-import { timeZoneChoices, viewerZone } from "../components/viewer-zone.server.ts";
+import { viewerZone } from "../components/viewer-zone.server.ts";
 import { appContext } from "../context.ts";
 import { useHref, useLocale, useT } from "../i18n.tsx";
 import type { Route } from "./+types/events.ts";
@@ -31,21 +31,22 @@ function filtersFrom(url: URL, centreSlugs: string[]) {
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = routeLocale(params);
-  const { services, secureCookies } = context.get(appContext);
+  const app = context.get(appContext);
+  const { services } = app;
   const centres = await allCentres(services, locale);
   const filters = filtersFrom(
     new URL(request.url),
     centres.map((c) => c.slug),
   );
   const page = await services.events.listEvents({ ...filters, limit: pageSize }, locale);
-  const { zone, headers } = viewerZone(request, secureCookies);
+  const { zone, headers, picker } = viewerZone(request, app);
   return data(
     {
       title: translatorFor(locale)("events.list.title"),
       page,
       filters,
       zone,
-      zones: timeZoneChoices(),
+      picker,
       centres: centres.map(({ slug, name }) => ({ slug, name })),
     },
     { headers },
@@ -61,7 +62,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export default function Events({ loaderData }: Route.ComponentProps) {
-  const { page, filters, zone, zones, centres } = loaderData;
+  const { page, filters, zone, picker, centres } = loaderData;
   const t = useT();
   const href = useHref();
   const locale = useLocale();
@@ -86,38 +87,28 @@ export default function Events({ loaderData }: Route.ComponentProps) {
           {t("events.list.past")}
         </Link>
       </nav>
-      <Form method="get" className="filters" role="search" aria-label={t("common.filter")}>
+      <FilterForm filtered={filtered} clearHref={`${href("/events")}?period=${filters.period}`}>
         <input type="hidden" name="period" value={filters.period} />
-        <SelectField
-          idPrefix="filter"
+        <FilterSelect
           name="centre"
           label={t("events.filter.centre")}
-          defaultValue={filters.centre ?? ""}
-          emptyLabel={t("common.all")}
+          value={filters.centre}
           options={centres.map((c) => ({ value: c.slug, label: c.name }))}
         />
-        <SelectField
-          idPrefix="filter"
+        <FilterSelect
           name="kind"
           label={t("events.filter.kind")}
-          defaultValue={filters.kind ?? ""}
-          emptyLabel={t("common.all")}
+          value={filters.kind}
           options={eventKinds.map((kind) => ({ value: kind, label: names.kind(kind) }))}
         />
-        <SelectField
-          idPrefix="filter"
+        <FilterSelect
           name="language"
           label={t("events.filter.language")}
-          defaultValue={filters.language ?? ""}
-          emptyLabel={t("common.all")}
+          value={filters.language}
           options={filterLanguages.map((code) => ({ value: code, label: names.language(code) }))}
         />
-        <div className="filter-actions">
-          <button type="submit">{t("common.filter")}</button>
-          {filtered && <Link to={`${href("/events")}?period=${filters.period}`}>{t("common.clearFilters")}</Link>}
-        </div>
-      </Form>
-      <TimeZoneForm zone={zone} choices={zones} />
+      </FilterForm>
+      <TimeZoneForm {...picker} />
       <p className="meta">{t("events.tz.shownIn", { zone })}</p>
 
       <p role="status">{t("events.list.count", { count: page.total })}</p>

@@ -20,6 +20,7 @@ const staffRoles: ReadonlySet<Role> = new Set([
   "author",
   "reviewer",
   "translator",
+  "institution_admin",
 ]);
 
 /** The same page in another language: swap the first path segment. */
@@ -102,7 +103,7 @@ export default function LocaleLayout() {
               <CsrfField />
               <Link to={href("/learning")}>{t("learning.nav.myLearning")}</Link>{" "}
               <Link to={href("/my/events")}>{t("events.nav.myEvents")}</Link>{" "}
-              <Link to={href("/account")} className="user-name" title={t("common.nav.account")}>
+              <Link to={href("/account")} className="user-name" title={t("common.nav.account")} dir="auto">
                 {user.name}
               </Link>{" "}
               <button type="submit">{t("common.nav.signOut")}</button>

@@ -1,6 +1,6 @@
 import { Link, redirect } from "react-router";
 import { isGlobalStaff } from "../../domain/identity/actor.ts";
-import { pickLocalised } from "../../i18n/locales.ts";
+import { isolate, pickLocalised } from "../../i18n/locales.ts";
 import { CentreForm } from "../components/centre-form.tsx";
 import { centrePatchFrom, centreValuesFromDto, centreValuesFromForm } from "../components/centre-form-data.server.ts";
 import { failureWithValues } from "../components/form-failure.server.ts";
@@ -55,7 +55,7 @@ export default function EditCentre({ loaderData, actionData }: Route.ComponentPr
       <p className="breadcrumb">
         <Link to={href("/manage")}>{t("network.manage.title")}</Link>
       </p>
-      <h1>{t("network.manage.editCentre", { name: centre.name })}</h1>
+      <h1>{t("network.manage.editCentre", { name: isolate(centre.name) })}</h1>
       {saved && !actionData && (
         <p className="notice" role="status">
           {t("common.saved")}

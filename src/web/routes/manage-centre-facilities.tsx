@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { isolate } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
@@ -7,7 +8,7 @@ import { formText, list } from "../components/form-values.server.ts";
 import { useNetworkFormat } from "../components/network-format.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
-import { RowActionError, RowActionForm } from "../components/row-action.tsx";
+import { ActionsColumnHeader, RowActionError, RowActionForm } from "../components/row-action.tsx";
 import { forbiddenPage, requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { useHref, useT } from "../i18n.tsx";
@@ -74,7 +75,7 @@ export default function Facilities({ loaderData, actionData }: Route.ComponentPr
       <p className="breadcrumb">
         <Link to={href(editable ? `/manage/centres/${centre.slug}` : "/manage")}>{editable ? centre.name : t("network.manage.title")}</Link>
       </p>
-      <h1>{t("network.facilities.title", { name: centre.name })}</h1>
+      <h1>{t("network.facilities.title", { name: isolate(centre.name) })}</h1>
       <p className="actions">
         <Link to={href(`/centres/${centre.slug}`)}>{t("network.manage.viewPublic")}</Link>
         {editable && <Link to={href(`/manage/centres/${centre.slug}/members`)}>{t("network.manage.members")}</Link>}
@@ -90,9 +91,7 @@ export default function Facilities({ loaderData, actionData }: Route.ComponentPr
               <th scope="col">{labels.name}</th>
               <th scope="col">{labels.inauguratedOn}</th>
               <th scope="col">{labels.partners}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("network.manage.actions")}</span>
-              </th>
+              <ActionsColumnHeader />
             </tr>
           </thead>
           <tbody>

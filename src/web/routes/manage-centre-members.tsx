@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { isolate } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
@@ -6,7 +7,7 @@ import { ErrorSummary, SelectField, TextField } from "../components/form-fields.
 import { useNetworkFormat } from "../components/network-format.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
-import { RowActionError, RowActionForm } from "../components/row-action.tsx";
+import { ActionsColumnHeader, RowActionError, RowActionForm } from "../components/row-action.tsx";
 import { forbiddenPage, requireSignedIn } from "../components/staff-access.server.ts";
 import { countryOptions, organisationOptions } from "../components/staff-options.server.ts";
 import { StatusError } from "../components/status-error.tsx";
@@ -95,7 +96,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
       <p className="breadcrumb">
         <Link to={href(`/manage/centres/${centre.slug}`)}>{centre.name}</Link>
       </p>
-      <h1>{t("network.members.title", { name: centre.name })}</h1>
+      <h1>{t("network.members.title", { name: isolate(centre.name) })}</h1>
       <p className="actions">
         <Link to={href(`/manage/centres/${centre.slug}/facilities`)}>{t("network.centre.facilitiesTitle")}</Link>
       </p>
@@ -110,9 +111,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
               <th scope="col">{t("network.label.institution")}</th>
               <th scope="col">{t("network.label.country")}</th>
               <th scope="col">{t("network.label.joined")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("network.manage.actions")}</span>
-              </th>
+              <ActionsColumnHeader />
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import { MAX_NOMINATION_FILE_BYTES } from "../../domain/programmes/nomination-file.ts";
+import { isolate } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
@@ -126,7 +127,7 @@ export default function Nominate({ loaderData, actionData }: Route.ComponentProp
       <p className="breadcrumb">
         <Link to={href("/manage/nominations")}>{t("programmes.nominations.title")}</Link>
       </p>
-      <h1>{t("programmes.nominate.title", { name: cohort.name })}</h1>
+      <h1>{t("programmes.nominate.title", { name: isolate(cohort.name) })}</h1>
       <p className="meta">
         <bdi lang={cohort.programme.shownLocale}>{cohort.programme.title}</bdi> · {format.dates(cohort.startsOn, cohort.endsOn)} ·{" "}
         {format.language(cohort.locale)}

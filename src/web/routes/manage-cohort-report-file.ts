@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import { reportFile, reportFormats } from "../../domain/programmes/report-file.ts";
+import { fileResponse } from "../components/file-response.server.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import type { Route } from "./+types/manage-cohort-report-file.ts";
@@ -11,13 +12,7 @@ export async function loader(args: Route.LoaderArgs) {
   if (!format) throw data({ code: "not_found" }, { status: 404 });
   try {
     const file = await reportFile(await services.programmes.cohortReport(actor, args.params.cohortId, locale), format, locale);
-    return new Response(new Uint8Array(file.body), {
-      headers: {
-        "content-type": file.contentType,
-        "content-disposition": `attachment; filename="${file.fileName}"`,
-        "cache-control": "private, no-store",
-      },
-    });
+    return fileResponse(file);
   } catch (error) {
     throw toErrorResponse(error);
   }

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { isolate } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { BarChart, type BarSeries } from "../components/bar-chart.tsx";
 import { useProgrammeFormat } from "../components/programme-format.ts";
@@ -42,7 +43,7 @@ export default function CohortReport({ loaderData }: Route.ComponentProps) {
       <p className="breadcrumb">
         <Link to={href("/manage")}>{t("common.nav.manage")}</Link>
       </p>
-      <h1>{t("programmes.report.pageTitle", { name: report.cohort.name })}</h1>
+      <h1>{t("programmes.report.pageTitle", { name: isolate(report.cohort.name) })}</h1>
       <p className="meta">
         <bdi>{report.cohort.programmeTitle}</bdi> · <bdi>{format.dates(report.cohort.startsOn, report.cohort.endsOn)}</bdi>
         {report.scope === "institution" && <> · {t("programmes.report.ownStaff")}</>}
@@ -63,6 +64,11 @@ export default function CohortReport({ loaderData }: Route.ComponentProps) {
         <li>
           <span className="value">{numbers.number(report.totals.enrolled)}</span> {t("programmes.report.enrolled")}
         </li>
+        {report.totals.withdrawn > 0 && (
+          <li>
+            <span className="value">{numbers.number(report.totals.withdrawn)}</span> {t("programmes.report.withdrawn")}
+          </li>
+        )}
         <li>
           <span className="value">{numbers.number(report.totals.completed)}</span> {t("programmes.report.completed")}
         </li>
@@ -114,7 +120,15 @@ export default function CohortReport({ loaderData }: Route.ComponentProps) {
                 </td>
                 <td>{person.institution || t("programmes.report.noInstitution")}</td>
                 <td>{person.nomination ? format.nominationStatus(person.nomination) : "—"}</td>
-                <td>{t(person.enrolled ? "programmes.report.yes" : "programmes.report.no")}</td>
+                <td>
+                  {t(
+                    person.enrolled
+                      ? "programmes.report.yes"
+                      : person.withdrawn
+                        ? "programmes.report.column.withdrawn"
+                        : "programmes.report.no",
+                  )}
+                </td>
                 <td>
                   {t("programmes.progress.courses", {
                     done: numbers.number(person.coursesCompleted),

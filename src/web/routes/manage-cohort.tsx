@@ -1,6 +1,8 @@
 import { Form, Link, redirect } from "react-router";
 import { cohortStatuses, nominationStatuses } from "../../domain/programmes/dto.ts";
+import { isolate } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
+import { CohortParticipants } from "../components/cohort-participants.tsx";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../components/form-fields.tsx";
@@ -8,9 +10,10 @@ import { formText, list, numberOrText } from "../components/form-values.server.t
 import { useProgrammeFormat } from "../components/programme-format.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
-import { RowActionError, RowActionForm } from "../components/row-action.tsx";
+import { ActionsColumnHeader, RowActionError, RowActionForm } from "../components/row-action.tsx";
 import { forbiddenPage, requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
+import { readerZone } from "../components/viewer-zone.server.ts";
 import { useFormat, useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/manage-cohort.ts";
 
@@ -20,7 +23,8 @@ export async function loader(args: Route.LoaderArgs) {
     throw toErrorResponse(error);
   });
   if (!cohort.viewer.canManage) throw forbiddenPage();
-  const status = nominationStatuses.find((s) => s === new URL(args.request.url).searchParams.get("status"));
+  const search = new URL(args.request.url).searchParams;
+  const status = nominationStatuses.find((s) => s === search.get("status"));
   const [nominations, events] = await Promise.all([
     services.programmes.listNominations(actor, cohort.id, { status }, locale),
     services.events.listManagedEvents(actor, locale),
@@ -31,6 +35,10 @@ export async function loader(args: Route.LoaderArgs) {
     cohort,
     nominations,
     status: status ?? null,
+    // Removing someone is confirmed in a state of the page, so it works without JavaScript.
+    removing: cohort.participants?.find((p) => p.userId === search.get("remove")) ?? null,
+    removed: search.has("removed"),
+    zone: readerZone(args.request, { actor }),
     eventOptions: events
       .filter((e) => e.centre.id === cohort.programme.owner.id && !linked.has(e.id))
       .map((e) => ({ value: e.id, label: `${e.title} (${e.startsAt.slice(0, 10)})` })),
@@ -42,6 +50,9 @@ export async function action(args: Route.ActionArgs) {
   const cohortId = args.params.cohortId;
   const form = await args.request.formData();
   const intent = formText(form, "intent");
+  const back = new URL(args.request.url).searchParams;
+  back.delete("remove");
+  back.delete("removed");
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   try {
     if (intent === "decide") {
@@ -66,16 +77,21 @@ export async function action(args: Route.ActionArgs) {
           capacity: numberOrText(formText(form, "capacity")),
           institutionQuota: quota ? numberOrText(quota) : null,
           status: formText(form, "status"),
+          facilitatorEmails: list(formText(form, "facilitatorEmails"), /[\s,;]+/),
         },
         locale,
       );
+    } else if (intent === "remove") {
+      await services.programmes.removeParticipant(actor, cohortId, formText(form, "userId"), locale);
+      back.set("removed", "1");
     } else if (intent === "unlink") {
       await services.programmes.unlinkSession(actor, cohortId, formText(form, "eventId"), locale);
     }
   } catch (error) {
     return failureWithValues(error, locale, values, intent);
   }
-  return redirect(`/${locale}/manage/cohorts/${cohortId}${new URL(args.request.url).search}`);
+  const query = back.toString();
+  return redirect(`/${locale}/manage/cohorts/${cohortId}${query ? `?${query}` : ""}`);
 }
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -85,7 +101,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export const ErrorBoundary = StatusError;
 
 export default function ManageCohort({ loaderData, actionData }: Route.ComponentProps) {
-  const { cohort, nominations, status, eventOptions } = loaderData;
+  const { cohort, nominations, status, zone, eventOptions, removing, removed } = loaderData;
   const t = useT();
   const href = useHref();
   const format = useProgrammeFormat();
@@ -95,6 +111,7 @@ export default function ManageCohort({ loaderData, actionData }: Route.Component
   const invite = failed("invite");
   const link = failed("link") ?? failed("unlink");
   const settings = failed("settings");
+  const remove = failed("remove");
   const settingsLabels = {
     name: t("programmes.label.cohort"),
     startsOn: t("programmes.label.startsOn"),
@@ -102,6 +119,7 @@ export default function ManageCohort({ loaderData, actionData }: Route.Component
     capacity: t("programmes.label.capacity"),
     institutionQuota: t("programmes.label.quota"),
     status: t("programmes.label.status"),
+    facilitatorEmails: t("programmes.label.facilitators"),
   };
   const decideMessage = decide ? [decide.formError, ...Object.values(decide.fields ?? {})].join(" ") : undefined;
   const pending = nominations.filter((n) => n.status === "pending");
@@ -113,7 +131,7 @@ export default function ManageCohort({ loaderData, actionData }: Route.Component
           <bdi lang={cohort.programme.shownLocale}>{cohort.programme.title}</bdi>
         </Link>
       </p>
-      <h1>{t("programmes.manageCohort.title", { name: cohort.name })}</h1>
+      <h1>{t("programmes.manageCohort.title", { name: isolate(cohort.name) })}</h1>
       <p className="meta">
         {format.dates(cohort.startsOn, cohort.endsOn)} · {format.mode(cohort.enrolmentMode)} ·{" "}
         {t("programmes.cohort.seats", { left: numbers.number(cohort.seatsLeft), capacity: numbers.number(cohort.capacity) })}
@@ -156,9 +174,7 @@ export default function ManageCohort({ loaderData, actionData }: Route.Component
                   <th scope="col">{t("programmes.report.column.institution")}</th>
                   <th scope="col">{t("programmes.report.column.department")}</th>
                   <th scope="col">{t("programmes.label.status")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("network.manage.actions")}</span>
-                  </th>
+                  <ActionsColumnHeader />
                 </tr>
               </thead>
               <tbody>
@@ -250,6 +266,46 @@ export default function ManageCohort({ loaderData, actionData }: Route.Component
         </section>
       )}
 
+      <section aria-labelledby="participants-title">
+        <h2 id="participants-title">{t("programmes.cohort.participants", { count: cohort.participants?.length ?? 0 })}</h2>
+        {removed && (
+          <p className="notice" role="status">
+            {t("programmes.manageCohort.removed")}
+          </p>
+        )}
+        <RowActionError message={remove ? [remove.formError, ...Object.values(remove.fields ?? {})].join(" ") : undefined} />
+        {removing && (
+          <section className="panel" aria-labelledby="remove-title">
+            <h3 id="remove-title">{t("programmes.manageCohort.removeTitle", { name: isolate(removing.name) })}</h3>
+            <p>{t("programmes.manageCohort.removeExplain")}</p>
+            <Form method="post" className="actions">
+              <CsrfField />
+              <input type="hidden" name="intent" value="remove" />
+              <input type="hidden" name="userId" value={removing.userId} />
+              <button type="submit">{t("programmes.manageCohort.removeConfirm", { name: removing.name })}</button>{" "}
+              <Link className="button secondary" to={href(`/manage/cohorts/${cohort.id}${status ? `?status=${status}` : ""}`)}>
+                {t("common.cancel")}
+              </Link>
+            </Form>
+          </section>
+        )}
+        <CohortParticipants
+          participants={cohort.participants ?? []}
+          action={(p) =>
+            cohort.status !== "completed" &&
+            cohort.status !== "cancelled" && (
+              <Link
+                className="button secondary"
+                to={href(`/manage/cohorts/${cohort.id}?${new URLSearchParams({ ...(status ? { status } : {}), remove: p.userId })}`)}
+              >
+                {t("programmes.manageCohort.remove")}
+                <span className="visually-hidden"> {p.name}</span>
+              </Link>
+            )
+          }
+        />
+      </section>
+
       <section aria-labelledby="settings-title" className="panel">
         <h2 id="settings-title">{t("programmes.manageCohort.settings")}</h2>
         <Form method="post" className="stack">
@@ -310,6 +366,14 @@ export default function ManageCohort({ loaderData, actionData }: Route.Component
               errors={settings?.fields}
             />
           </div>
+          <TextArea
+            idPrefix="settings"
+            name="facilitatorEmails"
+            label={settingsLabels.facilitatorEmails}
+            hint={t("programmes.manage.facilitatorsHint")}
+            defaultValue={settings?.values.facilitatorEmails ?? (cohort.facilitatorEmails ?? []).join("\n")}
+            errors={settings?.fields}
+          />
           <p>
             <button type="submit">{t("common.save")}</button>
           </p>
@@ -324,7 +388,7 @@ export default function ManageCohort({ loaderData, actionData }: Route.Component
             {cohort.sessions.map((session) => (
               <li key={session.eventId} className="row-with-action">
                 <span>
-                  {format.dateTime(session.startsAt, session.timeZone)} — {session.title}
+                  {format.dateTime(session.startsAt, zone)} — {session.title}
                 </span>
                 <RowActionForm
                   intent="unlink"

@@ -1,5 +1,5 @@
 import { Form, Link, redirect } from "react-router";
-import { locales } from "../../i18n/locales.ts";
+import { isolate, locales } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { actionFailure } from "../action-errors.server.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
@@ -206,7 +206,7 @@ export default function CourseReview({ loaderData, actionData }: Route.Component
       </p>
       {workflow.revisionOf && (
         <p className="notice">
-          {t("quality.workflow.revisionOf", { title: workflow.revisionOf.title })}{" "}
+          {t("quality.workflow.revisionOf", { title: isolate(workflow.revisionOf.title) })}{" "}
           <Link to={href(`/manage/courses/${workflow.revisionOf.slug}/review`)}>{workflow.revisionOf.title}</Link>
         </p>
       )}

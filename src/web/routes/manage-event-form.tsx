@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import { eventKinds, eventModes, eventTranslationStatuses, organiserRoles } from "../../domain/events/dto.ts";
 import { instantToZonedTime } from "../../domain/events/time.ts";
-import { locales } from "../../i18n/locales.ts";
+import { isolate, locales } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { useEventFormat } from "../components/event-format.ts";
@@ -71,7 +71,7 @@ export async function loader(args: Route.LoaderArgs) {
     }
   }
   return {
-    title: editing ? t("events.manage.editTitle", { title: editing.event.title }) : t("events.manage.new"),
+    title: editing ? t("events.manage.editTitle", { title: isolate(editing.event.title) }) : t("events.manage.new"),
     event: editing?.event ?? null,
     values,
     centres: centres.map((c) => ({ value: c.id, label: c.name })),

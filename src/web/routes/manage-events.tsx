@@ -2,8 +2,10 @@ import { Link } from "react-router";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { useEventFormat } from "../components/event-format.ts";
 import { pageTitle } from "../components/route-locale.ts";
+import { ActionsColumnHeader } from "../components/row-action.tsx";
 import { forbiddenPage, requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
+import { readerZone } from "../components/viewer-zone.server.ts";
 import { useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/manage-events.ts";
 
@@ -11,7 +13,11 @@ export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   const manages = actor.roles.some((g) => ["platform_admin", "secretariat", "centre_admin", "centre_staff"].includes(g.role));
   if (!manages) throw forbiddenPage();
-  return { title: translatorFor(locale)("events.manage.title"), events: await services.events.listManagedEvents(actor, locale) };
+  return {
+    title: translatorFor(locale)("events.manage.title"),
+    events: await services.events.listManagedEvents(actor, locale),
+    zone: readerZone(args.request, { actor }),
+  };
 }
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -21,7 +27,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export const ErrorBoundary = StatusError;
 
 export default function ManageEvents({ loaderData }: Route.ComponentProps) {
-  const { events } = loaderData;
+  const { events, zone } = loaderData;
   const t = useT();
   const href = useHref();
   const names = useEventFormat();
@@ -45,9 +51,7 @@ export default function ManageEvents({ loaderData }: Route.ComponentProps) {
               <th scope="col">{t("events.label.title")}</th>
               <th scope="col">{t("events.label.startsAt")}</th>
               <th scope="col">{t("events.regs.status")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("network.manage.actions")}</span>
-              </th>
+              <ActionsColumnHeader />
             </tr>
           </thead>
           <tbody>
@@ -62,7 +66,7 @@ export default function ManageEvents({ loaderData }: Route.ComponentProps) {
                     {names.kind(event.kind)} · {event.centre.name}
                   </span>
                 </td>
-                <td>{names.short(event.startsAt, event.timeZone)}</td>
+                <td>{names.short(event.startsAt, zone)}</td>
                 <td>
                   {names.status(event.status)} · {t("events.event.registeredCount", { count: event.registeredCount })}
                 </td>

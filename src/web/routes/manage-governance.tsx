@@ -6,7 +6,7 @@ import { emptyGovernanceValues, governanceInputFrom, governanceValuesFromForm } 
 import { GovernanceTermForm } from "../components/governance-term-form.tsx";
 import { useNetworkFormat } from "../components/network-format.ts";
 import { pageTitle } from "../components/route-locale.ts";
-import { RowActionError, RowActionForm } from "../components/row-action.tsx";
+import { ActionsColumnHeader, RowActionError, RowActionForm } from "../components/row-action.tsx";
 import { requireSecretariat, requireSignedIn } from "../components/staff-access.server.ts";
 import { holderOptions } from "../components/staff-options.server.ts";
 import { StatusError } from "../components/status-error.tsx";
@@ -66,9 +66,7 @@ export default function ManageGovernance({ loaderData, actionData }: Route.Compo
               <th scope="col">{t("network.label.year")}</th>
               <th scope="col">{t("network.label.role")}</th>
               <th scope="col">{t("network.label.heldBy")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("network.manage.actions")}</span>
-              </th>
+              <ActionsColumnHeader />
             </tr>
           </thead>
           <tbody>

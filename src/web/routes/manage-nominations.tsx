@@ -1,8 +1,10 @@
 import { Link } from "react-router";
+import { isolate } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { useProgrammeFormat } from "../components/programme-format.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
+import { ActionsColumnHeader } from "../components/row-action.tsx";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { useFormat, useHref, useT } from "../i18n.tsx";
@@ -10,10 +12,17 @@ import type { Route } from "./+types/manage-nominations.ts";
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
-  const cohorts = await services.programmes.nominationCohorts(actor, locale).catch((error) => {
+  const [cohorts, institutions] = await Promise.all([
+    services.programmes.nominationCohorts(actor, locale),
+    services.programmes.reportInstitutions(actor, locale),
+  ]).catch((error) => {
     throw toErrorResponse(error);
   });
-  return { title: translatorFor(locale)("programmes.nominations.title"), cohorts };
+  return {
+    title: translatorFor(locale)("programmes.nominations.title"),
+    cohorts,
+    institutions: institutions.map(({ slug, name }) => ({ slug, name })),
+  };
 }
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -24,7 +33,7 @@ export const ErrorBoundary = StatusError;
 
 /** Institution administrators' start: the cohorts that take nominations now. */
 export default function Nominations({ loaderData }: Route.ComponentProps) {
-  const { cohorts } = loaderData;
+  const { cohorts, institutions } = loaderData;
   const t = useT();
   const href = useHref();
   const format = useProgrammeFormat();
@@ -33,6 +42,17 @@ export default function Nominations({ loaderData }: Route.ComponentProps) {
     <main id="main" className="page">
       <h1>{t("programmes.nominations.title")}</h1>
       <p className="lead">{t("programmes.nominations.lead")}</p>
+      {institutions.length > 0 && (
+        <p className="actions">
+          {institutions.map((institution) => (
+            <Link key={institution.slug} className="button secondary" to={href(`/manage/organisations/${institution.slug}/report`)}>
+              {institutions.length > 1
+                ? t("programmes.institutionReport.pageTitle", { name: isolate(institution.name) })
+                : t("programmes.institutionReport.link")}
+            </Link>
+          ))}
+        </p>
+      )}
       {cohorts.length === 0 ? (
         <p className="meta">{t("programmes.nominations.none")}</p>
       ) : (
@@ -44,9 +64,7 @@ export default function Nominations({ loaderData }: Route.ComponentProps) {
               <th scope="col">{t("programmes.label.dates")}</th>
               <th scope="col">{t("programmes.label.language")}</th>
               <th scope="col">{t("programmes.label.seats")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("network.manage.actions")}</span>
-              </th>
+              <ActionsColumnHeader />
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,5 @@
 import { Link, redirect } from "react-router";
-import { pickLocalised } from "../../i18n/locales.ts";
+import { isolate, pickLocalised } from "../../i18n/locales.ts";
 import { failureWithValues } from "../components/form-failure.server.ts";
 import { OrganisationForm } from "../components/organisation-form.tsx";
 import {
@@ -59,7 +59,7 @@ export default function EditOrganisation({ loaderData, actionData }: Route.Compo
       <p className="breadcrumb">
         <Link to={href("/manage/organisations")}>{t("network.manage.organisations")}</Link>
       </p>
-      <h1>{t("network.manage.editOrganisation", { name: organisation.name })}</h1>
+      <h1>{t("network.manage.editOrganisation", { name: isolate(organisation.name) })}</h1>
       {saved && !actionData && (
         <p className="notice" role="status">
           {t("common.saved")}

@@ -1,9 +1,11 @@
-import { Form, Link } from "react-router";
-import { organisationKinds } from "../../domain/network/dto.ts";
+import { Link } from "react-router";
+import { institutionKinds, type OrganisationKind, organisationKinds } from "../../domain/network/dto.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
+import { FilterForm, FilterSearch, FilterSelect } from "../components/filter-form.tsx";
 import { useNetworkFormat } from "../components/network-format.ts";
 import { Pagination } from "../components/pagination.tsx";
 import { pageTitle } from "../components/route-locale.ts";
+import { ActionsColumnHeader } from "../components/row-action.tsx";
 import { requireSecretariat } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { useHref, useT } from "../i18n.tsx";
@@ -27,6 +29,8 @@ export function meta({ loaderData }: Route.MetaArgs) {
 
 export const ErrorBoundary = StatusError;
 
+const isInstitution = (kind: OrganisationKind) => (institutionKinds as readonly OrganisationKind[]).includes(kind);
+
 export default function Organisations({ loaderData }: Route.ComponentProps) {
   const { page, filters } = loaderData;
   const t = useT();
@@ -45,26 +49,15 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
           {t("network.manage.newOrganisation")}
         </Link>
       </p>
-      <Form method="get" className="filters" role="search" aria-label={t("common.filter")}>
-        <div className="field">
-          <label htmlFor="org-q">{t("common.search")}</label>
-          <input id="org-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
-        </div>
-        <div className="field">
-          <label htmlFor="org-kind">{t("network.label.kind")}</label>
-          <select id="org-kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {organisationKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {names.kind(kind)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-actions">
-          <button type="submit">{t("common.filter")}</button>
-        </div>
-      </Form>
+      <FilterForm filtered={Boolean(filters.q || filters.kind)} clearHref={href("/manage/organisations")}>
+        <FilterSearch label={t("common.search")} value={filters.q} maxLength={100} />
+        <FilterSelect
+          name="kind"
+          label={t("network.label.kind")}
+          value={filters.kind}
+          options={organisationKinds.map((kind) => ({ value: kind, label: names.kind(kind) }))}
+        />
+      </FilterForm>
       <p role="status">{t("network.manage.organisationCount", { count: page.total })}</p>
       <table>
         <thead>
@@ -72,6 +65,7 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
             <th scope="col">{t("network.label.name")}</th>
             <th scope="col">{t("network.label.kind")}</th>
             <th scope="col">{t("network.label.country")}</th>
+            <ActionsColumnHeader />
           </tr>
         </thead>
         <tbody>
@@ -82,6 +76,11 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
               </td>
               <td>{names.kind(organisation.kind)}</td>
               <td>{organisation.country ? names.country(organisation.country) : ""}</td>
+              <td>
+                {isInstitution(organisation.kind) && (
+                  <Link to={href(`/manage/organisations/${organisation.slug}/report`)}>{t("programmes.institutionReport.link")}</Link>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

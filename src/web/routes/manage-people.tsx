@@ -46,7 +46,7 @@ export async function loader(args: Route.LoaderArgs) {
       email: person.email,
       roles: person.roles.filter((g) => g.organisationId === organisationId).map((g) => g.role),
     })),
-    grantable: services.identity.grantableRoles(actor, organisationId),
+    grantable: await services.identity.grantableRoles(actor, organisationId),
   };
 }
 

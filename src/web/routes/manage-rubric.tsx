@@ -7,7 +7,7 @@ import { failureWithValues } from "../components/form-failure.server.ts";
 import { ErrorSummary, type FieldErrors, TextArea, TextField } from "../components/form-fields.tsx";
 import { formText, numberOrText } from "../components/form-values.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
-import { RowActionError, RowActionForm } from "../components/row-action.tsx";
+import { ActionsColumnHeader, RowActionError, RowActionForm } from "../components/row-action.tsx";
 import { requireSecretariat, requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { useHref, useT } from "../i18n.tsx";
@@ -176,9 +176,7 @@ export default function ManageRubric({ loaderData, actionData }: Route.Component
               <th scope="col">{t("quality.rubric.criterion")}</th>
               <th scope="col">{t("quality.rubric.maxScore")}</th>
               <th scope="col">{t("quality.workflow.status")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("network.manage.actions")}</span>
-              </th>
+              <ActionsColumnHeader />
             </tr>
           </thead>
           <tbody>

@@ -5,6 +5,7 @@ import { translatorFor } from "../../i18n/translator.server.ts";
 import { allCentres } from "../components/network-data.server.ts";
 import { useNetworkFormat } from "../components/network-format.ts";
 import { pageTitle } from "../components/route-locale.ts";
+import { ActionsColumnHeader } from "../components/row-action.tsx";
 import { forbiddenPage, requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { useHref, useT } from "../i18n.tsx";
@@ -22,12 +23,15 @@ export async function loader(args: Route.LoaderArgs) {
     reviews: secretariat || actor.roles.some((g) => g.role === "reviewer"),
     translations: secretariat || actor.roles.some((g) => translationRoles.has(g.role)),
   };
-  if (!secretariat && centres.length === 0 && !quality.reviews && !quality.translations) throw forbiddenPage();
+  // An institution's administrators come here for their staff report.
+  const institutions = await services.programmes.reportInstitutions(actor, locale);
+  if (!secretariat && centres.length === 0 && !quality.reviews && !quality.translations && institutions.length === 0) throw forbiddenPage();
   return {
     title: translatorFor(locale)("network.manage.title"),
     secretariat,
     quality,
     authoring: secretariat || actor.roles.some((g) => authorRoles.includes(g.role)),
+    institutions: institutions.map(({ slug, name }) => ({ slug, name })),
     centres: centres.map(({ id, slug, name, kind, country }) => ({
       id,
       slug,
@@ -46,7 +50,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export const ErrorBoundary = StatusError;
 
 export default function Manage({ loaderData }: Route.ComponentProps) {
-  const { secretariat, centres, quality, authoring } = loaderData;
+  const { secretariat, centres, quality, authoring, institutions } = loaderData;
   const t = useT();
   const href = useHref();
   const names = useNetworkFormat();
@@ -108,42 +112,65 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
           )}
         </p>
       )}
-      <h2>{t(secretariat ? "network.manage.allCentres" : "network.manage.yourCentres")}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("network.label.name")}</th>
-            <th scope="col">{t("network.label.country")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("network.manage.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {centres.map((centre) => (
-            <tr key={centre.slug}>
-              <td>
-                <Link to={href(`/centres/${centre.slug}`)}>{centre.name}</Link>
-                <br />
-                <span className="meta">{names.kind(centre.kind)}</span>
-              </td>
-              <td>{names.country(centre.country)}</td>
-              <td className="row-actions">
-                {centre.editable && (
-                  <>
-                    <Link to={href(`/manage/centres/${centre.slug}`)} aria-label={t("network.manage.editCentre", { name: centre.name })}>
-                      {t("common.edit")}
-                    </Link>{" "}
-                    <Link to={href(`/manage/centres/${centre.slug}/members`)}>{t("network.manage.members")}</Link>{" "}
-                    <Link to={href(`/manage/people?org=${centre.id}`)}>{t("identity.team.link")}</Link>{" "}
-                  </>
-                )}
-                <Link to={href(`/manage/centres/${centre.slug}/facilities`)}>{t("network.centre.facilitiesTitle")}</Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {institutions.length > 0 && (
+        <section aria-labelledby="institutions-title">
+          <h2 id="institutions-title">{t("programmes.institutionReport.yourInstitution")}</h2>
+          <ul className="plain-list">
+            {institutions.map((institution) => (
+              <li key={institution.slug} className="actions">
+                <strong>{institution.name}</strong>
+                <Link className="button" to={href(`/manage/organisations/${institution.slug}/report`)}>
+                  {t("programmes.institutionReport.link")}
+                </Link>
+                <Link className="button secondary" to={href("/manage/nominations")}>
+                  {t("programmes.nominations.title")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {(secretariat || centres.length > 0) && (
+        <>
+          <h2>{t(secretariat ? "network.manage.allCentres" : "network.manage.yourCentres")}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("network.label.name")}</th>
+                <th scope="col">{t("network.label.country")}</th>
+                <ActionsColumnHeader />
+              </tr>
+            </thead>
+            <tbody>
+              {centres.map((centre) => (
+                <tr key={centre.slug}>
+                  <td>
+                    <Link to={href(`/centres/${centre.slug}`)}>{centre.name}</Link>
+                    <br />
+                    <span className="meta">{names.kind(centre.kind)}</span>
+                  </td>
+                  <td>{names.country(centre.country)}</td>
+                  <td className="row-actions">
+                    {centre.editable && (
+                      <>
+                        <Link
+                          to={href(`/manage/centres/${centre.slug}`)}
+                          aria-label={t("network.manage.editCentre", { name: centre.name })}
+                        >
+                          {t("common.edit")}
+                        </Link>{" "}
+                        <Link to={href(`/manage/centres/${centre.slug}/members`)}>{t("network.manage.members")}</Link>{" "}
+                        <Link to={href(`/manage/people?org=${centre.id}`)}>{t("identity.team.link")}</Link>{" "}
+                      </>
+                    )}
+                    <Link to={href(`/manage/centres/${centre.slug}/facilities`)}>{t("network.centre.facilitiesTitle")}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </main>
   );
 }

@@ -6,7 +6,7 @@ import { pageTitle } from "../components/route-locale.ts";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { TimeZoneForm } from "../components/time-zone-form.tsx";
-import { timeZoneChoices, viewerZone } from "../components/viewer-zone.server.ts";
+import { viewerZone } from "../components/viewer-zone.server.ts";
 import { appContext } from "../context.ts";
 import { useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/my-events.ts";
@@ -14,14 +14,14 @@ import type { Route } from "./+types/my-events.ts";
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   const [items, token] = await Promise.all([services.events.myEvents(actor, locale), services.events.calendarToken(actor)]);
-  const { zone, headers } = viewerZone(args.request, args.context.get(appContext).secureCookies);
+  const { zone, headers, picker } = viewerZone(args.request, args.context.get(appContext));
   return data(
     {
       title: translatorFor(locale)("events.my.title"),
       items,
       feedUrl: services.events.calendarFeedUrl(token),
       zone,
-      zones: timeZoneChoices(),
+      picker,
       regenerated: new URL(args.request.url).searchParams.has("regenerated"),
     },
     { headers },
@@ -45,14 +45,14 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export const ErrorBoundary = StatusError;
 
 export default function MyEvents({ loaderData }: Route.ComponentProps) {
-  const { items, feedUrl, zone, zones, regenerated } = loaderData;
+  const { items, feedUrl, zone, picker, regenerated } = loaderData;
   const t = useT();
   const href = useHref();
   const names = useEventFormat();
   return (
     <main id="main" className="page">
       <h1>{t("events.my.title")}</h1>
-      <TimeZoneForm zone={zone} choices={zones} />
+      <TimeZoneForm {...picker} />
       {items.length === 0 ? (
         <p>
           {t("events.my.empty")} <Link to={href("/events")}>{t("events.my.browse")}</Link>

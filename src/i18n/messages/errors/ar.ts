@@ -27,6 +27,7 @@ export default {
     "لا يمكن القيام بذلك ما دامت الدورة {status, select, draft {مسودة} in_review {قيد المراجعة} published {منشورة} archived {مؤرشفة} other {{status}}}.",
   "error.derivatives_forbidden": "ترخيص هذه الدورة ({licence}) لا يسمح بالتكييف.",
   "error.payload_too_large": "الطلب كبير جدًا.",
+  "error.length_required": "يجب أن يذكر الطلب طوله (Content-Length).",
   "error.bad_request": "الطلب غير صالح.",
   "error.unsupported_media_type": "نوع المحتوى هذا غير مدعوم.",
   "error.internal": "حدث خطأ غير متوقع وتم تسجيله.",
@@ -35,4 +36,5 @@ export default {
   "validation.countryCode": "استخدم رمز بلد من حرفين مثل KG.",
   "validation.partialDate": "أدخل سنة، أو سنة وشهرًا، أو تاريخًا كاملًا: 2025 أو 2025-11 أو 2025-11-26.",
   "validation.languageCode": "استخدم رمز لغة مثل ru أو ar.",
+  "validation.timeZone": "اختر منطقة زمنية من القائمة، مثل Asia/Bishkek.",
 } satisfies Catalogue<typeof en>;

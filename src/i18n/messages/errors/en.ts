@@ -23,6 +23,7 @@ export default {
     "This cannot be done while the course is {status, select, draft {a draft} in_review {in review} published {published} archived {archived} other {{status}}}.",
   "error.derivatives_forbidden": "The licence of this course ({licence}) does not allow adaptations.",
   "error.payload_too_large": "The request is too large.",
+  "error.length_required": "The request must state its length (Content-Length).",
   "error.bad_request": "The request is not valid.",
   "error.unsupported_media_type": "This content type is not supported.",
   "error.internal": "An unexpected error occurred. It has been logged.",
@@ -31,4 +32,5 @@ export default {
   "validation.countryCode": "Use a two-letter country code such as KG.",
   "validation.partialDate": "Use a year, year and month, or a full date: 2025, 2025-11 or 2025-11-26.",
   "validation.languageCode": "Use a language code such as ru or ar.",
+  "validation.timeZone": "Choose a time zone from the list, such as Asia/Bishkek.",
 } as const;

@@ -26,6 +26,7 @@ export default {
     "No es posible mientras el curso está {status, select, draft {en borrador} in_review {en revisión} published {publicado} archived {archivado} other {{status}}}.",
   "error.derivatives_forbidden": "La licencia de este curso ({licence}) no permite adaptaciones.",
   "error.payload_too_large": "La solicitud es demasiado grande.",
+  "error.length_required": "La solicitud debe indicar su longitud (Content-Length).",
   "error.bad_request": "La solicitud no es válida.",
   "error.unsupported_media_type": "Este tipo de contenido no es compatible.",
   "error.internal": "Se produjo un error inesperado. Ha quedado registrado.",
@@ -34,4 +35,5 @@ export default {
   "validation.countryCode": "Use un código de país de dos letras, como KG.",
   "validation.partialDate": "Indique un año, un año y mes o una fecha completa: 2025, 2025-11 o 2025-11-26.",
   "validation.languageCode": "Use un código de idioma, como ru o ar.",
+  "validation.timeZone": "Elija una zona horaria de la lista, por ejemplo Asia/Bishkek.",
 } satisfies Catalogue<typeof en>;

@@ -27,6 +27,7 @@ export default {
     "Impossible tant que le cours est {status, select, draft {un brouillon} in_review {en relecture} published {publié} archived {archivé} other {{status}}}.",
   "error.derivatives_forbidden": "La licence de ce cours ({licence}) n’autorise pas les adaptations.",
   "error.payload_too_large": "La requête est trop volumineuse.",
+  "error.length_required": "La requête doit indiquer sa longueur (Content-Length).",
   "error.bad_request": "La requête n'est pas valide.",
   "error.unsupported_media_type": "Ce type de contenu n'est pas pris en charge.",
   "error.internal": "Une erreur inattendue s'est produite. Elle a été enregistrée.",
@@ -35,4 +36,5 @@ export default {
   "validation.countryCode": "Utilisez un code pays à deux lettres, par exemple KG.",
   "validation.partialDate": "Indiquez une année, une année et un mois, ou une date complète : 2025, 2025-11 ou 2025-11-26.",
   "validation.languageCode": "Utilisez un code de langue, par exemple ru ou ar.",
+  "validation.timeZone": "Choisissez un fuseau horaire dans la liste, par exemple Asia/Bishkek.",
 } satisfies Catalogue<typeof en>;

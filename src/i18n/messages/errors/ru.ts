@@ -27,6 +27,7 @@ export default {
     "Это невозможно, пока курс {status, select, draft {в черновике} in_review {на рецензии} published {опубликован} archived {в архиве} other {{status}}}.",
   "error.derivatives_forbidden": "Лицензия этого курса ({licence}) не разрешает адаптации.",
   "error.payload_too_large": "Слишком большой запрос.",
+  "error.length_required": "В запросе должна быть указана его длина (Content-Length).",
   "error.bad_request": "Некорректный запрос.",
   "error.unsupported_media_type": "Этот тип содержимого не поддерживается.",
   "error.internal": "Произошла непредвиденная ошибка. Она записана в журнал.",
@@ -35,4 +36,5 @@ export default {
   "validation.countryCode": "Укажите двухбуквенный код страны, например KG.",
   "validation.partialDate": "Укажите год, год и месяц или полную дату: 2025, 2025-11 или 2025-11-26.",
   "validation.languageCode": "Укажите код языка, например ru или ar.",
+  "validation.timeZone": "Выберите часовой пояс из списка, например Asia/Bishkek.",
 } satisfies Catalogue<typeof en>;

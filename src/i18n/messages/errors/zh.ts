@@ -26,6 +26,7 @@ export default {
     "课程{status, select, draft {仍是草稿} in_review {正在评审} published {已发布} archived {已归档} other {{status}}}，无法执行此操作。",
   "error.derivatives_forbidden": "本课程的许可协议（{licence}）不允许改编。",
   "error.payload_too_large": "请求过大。",
+  "error.length_required": "请求必须注明其长度（Content-Length）。",
   "error.bad_request": "请求无效。",
   "error.unsupported_media_type": "不支持该内容类型。",
   "error.internal": "发生意外错误，已记录。",
@@ -34,4 +35,5 @@ export default {
   "validation.countryCode": "请使用两位字母的国家代码，例如 KG。",
   "validation.partialDate": "请填写年份、年月或完整日期：2025、2025-11 或 2025-11-26。",
   "validation.languageCode": "请使用语言代码，例如 ru 或 ar。",
+  "validation.timeZone": "请从列表中选择时区，例如 Asia/Bishkek。",
 } satisfies Catalogue<typeof en>;

@@ -41,6 +41,9 @@ export default {
   "events.tz.label": "عرض الأوقات بتوقيت",
   "events.tz.apply": "عرض",
   "events.tz.shownIn": "الأوقات معروضة بتوقيت {zone}.",
+  "events.tz.offer": "هل تريد اعتماد {zone} منطقةً زمنية لك؟ ستُحفظ في حسابك، فتستخدمها أجهزتك الأخرى ورسائل الفعاليات أيضًا.",
+  "events.tz.keep": "اعتماد {zone}",
+  "events.tz.kept": "تم الحفظ: أصبحت {zone} منطقتك الزمنية.",
   "events.card.places": "حُجز {taken, number} من {capacity, number} مقعدًا",
   "events.card.full": "مكتملة: قائمة الانتظار مفتوحة",
   "events.card.shownIn": "معروضة باللغة {language}: لم تُترجم إلى لغتك بعد.",
@@ -173,20 +176,22 @@ export default {
   "events.home.figure.educators": "من المعلمين شاركوا في الفعاليات",
 
   "events.feed.name": "فعالياتي في Orbis",
+  "events.email.when": "{time} ({zone})",
+  "events.email.whenBoth": "{time} ({zone})، أي {organiserTime} ({organiserZone}) بتوقيت الجهة المنظِّمة",
 
   "events.email.registered.subject": "تم تسجيلك: {title}",
   "events.email.registered.body":
-    "مرحبًا {name}،\n\nتم تسجيلك في «{title}».\nالموعد: {when} ({zone})\nالتفاصيل: {link}\n\nيضيف ملف التقويم المرفق الفعالية إلى تقويمك.",
+    "مرحبًا {name}،\n\nتم تسجيلك في «{title}».\nالموعد: {when}\nالتفاصيل: {link}\n\nيضيف ملف التقويم المرفق الفعالية إلى تقويمك.",
   "events.email.waitlisted.subject": "قائمة الانتظار: {title}",
   "events.email.waitlisted.body":
-    "مرحبًا {name}،\n\nاكتملت مقاعد «{title}». ترتيبك {position, number} في قائمة الانتظار، وسنراسلك فور توفُّر مقعد لك.\nالموعد: {when} ({zone})\nالتفاصيل: {link}",
+    "مرحبًا {name}،\n\nاكتملت مقاعد «{title}». ترتيبك {position, number} في قائمة الانتظار، وسنراسلك فور توفُّر مقعد لك.\nالموعد: {when}\nالتفاصيل: {link}",
   "events.email.promoted.subject": "حصلت على مقعد: {title}",
   "events.email.promoted.body":
-    "مرحبًا {name}،\n\nتوفَّر مقعد وأصبحت مسجَّلًا في «{title}».\nالموعد: {when} ({zone})\nالتفاصيل: {link}\n\nيضيف ملف التقويم المرفق الفعالية إلى تقويمك.",
+    "مرحبًا {name}،\n\nتوفَّر مقعد وأصبحت مسجَّلًا في «{title}».\nالموعد: {when}\nالتفاصيل: {link}\n\nيضيف ملف التقويم المرفق الفعالية إلى تقويمك.",
   "events.email.reminder.subject": "تذكير: {title}",
-  "events.email.reminder.body": "مرحبًا {name}،\n\nنذكِّرك بأن «{title}» ستبدأ قريبًا.\nالموعد: {when} ({zone})\nالتفاصيل: {link}",
+  "events.email.reminder.body": "مرحبًا {name}،\n\nنذكِّرك بأن «{title}» ستبدأ قريبًا.\nالموعد: {when}\nالتفاصيل: {link}",
   "events.email.cancelled.subject": "ملغاة: {title}",
-  "events.email.cancelled.body": "مرحبًا {name}،\n\nنأسف لإبلاغك بإلغاء «{title}» التي كانت مقرَّرة في {when} ({zone}).\nالتفاصيل: {link}",
+  "events.email.cancelled.body": "مرحبًا {name}،\n\nنأسف لإبلاغك بإلغاء «{title}» التي كانت مقرَّرة في {when}.\nالتفاصيل: {link}",
 
   "events.field.dateTime": "أدخل تاريخًا ووقتًا مثل 2026-03-14T10:00.",
   "events.field.timeZone": "اختر منطقة زمنية مثل Asia/Bishkek.",

@@ -37,6 +37,9 @@ export default {
   "events.tz.label": "Show times in",
   "events.tz.apply": "Show",
   "events.tz.shownIn": "Times are shown in {zone}.",
+  "events.tz.offer": "Keep {zone} as your time zone? It is saved in your account, so your other devices and your event emails use it too.",
+  "events.tz.keep": "Keep {zone}",
+  "events.tz.kept": "Saved: {zone} is now your time zone.",
   "events.card.places": "{taken, number} of {capacity, number} places taken",
   "events.card.full": "Full: waiting list open",
   "events.card.shownIn": "Shown in {language}: not yet translated into your language.",
@@ -165,21 +168,22 @@ export default {
   "events.home.figure.educators": "educators reached at events",
 
   "events.feed.name": "My Orbis events",
+  "events.email.when": "{time} ({zone})",
+  "events.email.whenBoth": "{time} ({zone}) — {organiserTime} ({organiserZone}) for the organiser",
 
   "events.email.registered.subject": "You are registered: {title}",
   "events.email.registered.body":
-    "Hello {name},\n\nYou are registered for “{title}”.\nWhen: {when} ({zone})\nDetails: {link}\n\nThe attached calendar file adds the event to your calendar.",
+    "Hello {name},\n\nYou are registered for “{title}”.\nWhen: {when}\nDetails: {link}\n\nThe attached calendar file adds the event to your calendar.",
   "events.email.waitlisted.subject": "Waiting list: {title}",
   "events.email.waitlisted.body":
-    "Hello {name},\n\n“{title}” is full. You are number {position, number} on the waiting list; we will write to you as soon as a place is yours.\nWhen: {when} ({zone})\nDetails: {link}",
+    "Hello {name},\n\n“{title}” is full. You are number {position, number} on the waiting list; we will write to you as soon as a place is yours.\nWhen: {when}\nDetails: {link}",
   "events.email.promoted.subject": "A place is yours: {title}",
   "events.email.promoted.body":
-    "Hello {name},\n\nA place has freed up and you are now registered for “{title}”.\nWhen: {when} ({zone})\nDetails: {link}\n\nThe attached calendar file adds the event to your calendar.",
+    "Hello {name},\n\nA place has freed up and you are now registered for “{title}”.\nWhen: {when}\nDetails: {link}\n\nThe attached calendar file adds the event to your calendar.",
   "events.email.reminder.subject": "Reminder: {title}",
-  "events.email.reminder.body": "Hello {name},\n\nA reminder: “{title}” begins soon.\nWhen: {when} ({zone})\nDetails: {link}",
+  "events.email.reminder.body": "Hello {name},\n\nA reminder: “{title}” begins soon.\nWhen: {when}\nDetails: {link}",
   "events.email.cancelled.subject": "Cancelled: {title}",
-  "events.email.cancelled.body":
-    "Hello {name},\n\nWe are sorry: “{title}”, planned for {when} ({zone}), has been cancelled.\nDetails: {link}",
+  "events.email.cancelled.body": "Hello {name},\n\nWe are sorry: “{title}”, planned for {when}, has been cancelled.\nDetails: {link}",
 
   "events.field.dateTime": "Use a date and time such as 2026-03-14T10:00.",
   "events.field.timeZone": "Choose a time zone such as Asia/Bishkek.",

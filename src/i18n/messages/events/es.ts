@@ -40,6 +40,10 @@ export default {
   "events.tz.label": "Mostrar las horas en",
   "events.tz.apply": "Mostrar",
   "events.tz.shownIn": "Las horas se muestran en {zone}.",
+  "events.tz.offer":
+    "¿Conservar {zone} como su zona horaria? Se guardará en su cuenta, y sus otros dispositivos y los correos de eventos también la usarán.",
+  "events.tz.keep": "Conservar {zone}",
+  "events.tz.kept": "Guardado: {zone} es ahora su zona horaria.",
   "events.card.places": "{taken, number} de {capacity, number} plazas ocupadas",
   "events.card.full": "Completo: lista de espera abierta",
   "events.card.shownIn": "Se muestra en {language}: aún no está traducido a su idioma.",
@@ -169,21 +173,22 @@ export default {
   "events.home.figure.educators": "docentes alcanzados en eventos",
 
   "events.feed.name": "Mis eventos de Orbis",
+  "events.email.when": "{time} ({zone})",
+  "events.email.whenBoth": "{time} ({zone}) — {organiserTime} ({organiserZone}) para el organizador",
 
   "events.email.registered.subject": "Está inscrito: {title}",
   "events.email.registered.body":
-    "Hola, {name}:\n\nEstá inscrito en «{title}».\nCuándo: {when} ({zone})\nDetalles: {link}\n\nEl archivo de calendario adjunto añade el evento a su calendario.",
+    "Hola, {name}:\n\nEstá inscrito en «{title}».\nCuándo: {when}\nDetalles: {link}\n\nEl archivo de calendario adjunto añade el evento a su calendario.",
   "events.email.waitlisted.subject": "Lista de espera: {title}",
   "events.email.waitlisted.body":
-    "Hola, {name}:\n\n«{title}» está completo. Es el número {position, number} de la lista de espera; le escribiremos en cuanto tenga una plaza.\nCuándo: {when} ({zone})\nDetalles: {link}",
+    "Hola, {name}:\n\n«{title}» está completo. Es el número {position, number} de la lista de espera; le escribiremos en cuanto tenga una plaza.\nCuándo: {when}\nDetalles: {link}",
   "events.email.promoted.subject": "Tiene una plaza: {title}",
   "events.email.promoted.body":
-    "Hola, {name}:\n\nSe ha liberado una plaza y ahora está inscrito en «{title}».\nCuándo: {when} ({zone})\nDetalles: {link}\n\nEl archivo de calendario adjunto añade el evento a su calendario.",
+    "Hola, {name}:\n\nSe ha liberado una plaza y ahora está inscrito en «{title}».\nCuándo: {when}\nDetalles: {link}\n\nEl archivo de calendario adjunto añade el evento a su calendario.",
   "events.email.reminder.subject": "Recordatorio: {title}",
-  "events.email.reminder.body": "Hola, {name}:\n\nLe recordamos que «{title}» empieza pronto.\nCuándo: {when} ({zone})\nDetalles: {link}",
+  "events.email.reminder.body": "Hola, {name}:\n\nLe recordamos que «{title}» empieza pronto.\nCuándo: {when}\nDetalles: {link}",
   "events.email.cancelled.subject": "Cancelado: {title}",
-  "events.email.cancelled.body":
-    "Hola, {name}:\n\nLo sentimos: «{title}», previsto para el {when} ({zone}), ha sido cancelado.\nDetalles: {link}",
+  "events.email.cancelled.body": "Hola, {name}:\n\nLo sentimos: «{title}», previsto para el {when}, ha sido cancelado.\nDetalles: {link}",
 
   "events.field.dateTime": "Indique una fecha y hora, por ejemplo 2026-03-14T10:00.",
   "events.field.timeZone": "Elija una zona horaria, por ejemplo Asia/Bishkek.",

@@ -40,6 +40,10 @@ export default {
   "events.tz.label": "Afficher les heures en",
   "events.tz.apply": "Afficher",
   "events.tz.shownIn": "Les heures sont affichées en {zone}.",
+  "events.tz.offer":
+    "Garder {zone} comme fuseau horaire ? Il sera enregistré dans votre compte : vos autres appareils et vos courriels d’événements l’utiliseront aussi.",
+  "events.tz.keep": "Garder {zone}",
+  "events.tz.kept": "Enregistré : {zone} est désormais votre fuseau horaire.",
   "events.card.places": "{taken, number} places prises sur {capacity, number}",
   "events.card.full": "Complet : liste d’attente ouverte",
   "events.card.shownIn": "Affiché en {language} : pas encore traduit dans votre langue.",
@@ -171,22 +175,22 @@ export default {
   "events.home.figure.educators": "enseignants touchés par les événements",
 
   "events.feed.name": "Mes événements Orbis",
+  "events.email.when": "{time} ({zone})",
+  "events.email.whenBoth": "{time} ({zone}) — {organiserTime} ({organiserZone}) pour l’organisateur",
 
   "events.email.registered.subject": "Vous êtes inscrit : {title}",
   "events.email.registered.body":
-    "Bonjour {name},\n\nVous êtes inscrit à « {title} ».\nQuand : {when} ({zone})\nDétails : {link}\n\nLe fichier d’agenda joint ajoute l’événement à votre agenda.",
+    "Bonjour {name},\n\nVous êtes inscrit à « {title} ».\nQuand : {when}\nDétails : {link}\n\nLe fichier d’agenda joint ajoute l’événement à votre agenda.",
   "events.email.waitlisted.subject": "Liste d’attente : {title}",
   "events.email.waitlisted.body":
-    "Bonjour {name},\n\n« {title} » est complet. Vous êtes numéro {position, number} sur la liste d’attente ; nous vous écrirons dès qu’une place sera pour vous.\nQuand : {when} ({zone})\nDétails : {link}",
+    "Bonjour {name},\n\n« {title} » est complet. Vous êtes numéro {position, number} sur la liste d’attente ; nous vous écrirons dès qu’une place sera pour vous.\nQuand : {when}\nDétails : {link}",
   "events.email.promoted.subject": "Une place est pour vous : {title}",
   "events.email.promoted.body":
-    "Bonjour {name},\n\nUne place s’est libérée et vous êtes maintenant inscrit à « {title} ».\nQuand : {when} ({zone})\nDétails : {link}\n\nLe fichier d’agenda joint ajoute l’événement à votre agenda.",
+    "Bonjour {name},\n\nUne place s’est libérée et vous êtes maintenant inscrit à « {title} ».\nQuand : {when}\nDétails : {link}\n\nLe fichier d’agenda joint ajoute l’événement à votre agenda.",
   "events.email.reminder.subject": "Rappel : {title}",
-  "events.email.reminder.body":
-    "Bonjour {name},\n\nPetit rappel : « {title} » commence bientôt.\nQuand : {when} ({zone})\nDétails : {link}",
+  "events.email.reminder.body": "Bonjour {name},\n\nPetit rappel : « {title} » commence bientôt.\nQuand : {when}\nDétails : {link}",
   "events.email.cancelled.subject": "Annulé : {title}",
-  "events.email.cancelled.body":
-    "Bonjour {name},\n\nNous sommes désolés : « {title} », prévu le {when} ({zone}), est annulé.\nDétails : {link}",
+  "events.email.cancelled.body": "Bonjour {name},\n\nNous sommes désolés : « {title} », prévu le {when}, est annulé.\nDétails : {link}",
 
   "events.field.dateTime": "Indiquez une date et une heure, par exemple 2026-03-14T10:00.",
   "events.field.timeZone": "Choisissez un fuseau horaire, par exemple Asia/Bishkek.",

@@ -41,6 +41,10 @@ export default {
   "events.tz.label": "Показывать время в поясе",
   "events.tz.apply": "Показать",
   "events.tz.shownIn": "Время указано в поясе {zone}.",
+  "events.tz.offer":
+    "Сохранить {zone} как ваш часовой пояс? Он будет записан в вашу учётную запись, и его будут использовать ваши другие устройства и письма о мероприятиях.",
+  "events.tz.keep": "Сохранить {zone}",
+  "events.tz.kept": "Сохранено: теперь ваш часовой пояс — {zone}.",
   "events.card.places": "Занято мест: {taken, number} из {capacity, number}",
   "events.card.full": "Мест нет: открыт лист ожидания",
   "events.card.shownIn": "Показано на языке: {language} — перевода на ваш язык пока нет.",
@@ -173,22 +177,23 @@ export default {
   "events.home.figure.educators": "преподавателей — участников мероприятий",
 
   "events.feed.name": "Мои мероприятия Orbis",
+  "events.email.when": "{time} ({zone})",
+  "events.email.whenBoth": "{time} ({zone}) — {organiserTime} ({organiserZone}) по времени организатора",
 
   "events.email.registered.subject": "Вы зарегистрированы: {title}",
   "events.email.registered.body":
-    "Здравствуйте, {name}!\n\nВы зарегистрированы на «{title}».\nКогда: {when} ({zone})\nПодробности: {link}\n\nПриложенный файл календаря добавит мероприятие в ваш календарь.",
+    "Здравствуйте, {name}!\n\nВы зарегистрированы на «{title}».\nКогда: {when}\nПодробности: {link}\n\nПриложенный файл календаря добавит мероприятие в ваш календарь.",
   "events.email.waitlisted.subject": "Лист ожидания: {title}",
   "events.email.waitlisted.body":
-    "Здравствуйте, {name}!\n\nНа «{title}» мест нет. Вы под номером {position, number} в листе ожидания; мы напишем, как только место освободится для вас.\nКогда: {when} ({zone})\nПодробности: {link}",
+    "Здравствуйте, {name}!\n\nНа «{title}» мест нет. Вы под номером {position, number} в листе ожидания; мы напишем, как только место освободится для вас.\nКогда: {when}\nПодробности: {link}",
   "events.email.promoted.subject": "Место ваше: {title}",
   "events.email.promoted.body":
-    "Здравствуйте, {name}!\n\nОсвободилось место, и теперь вы зарегистрированы на «{title}».\nКогда: {when} ({zone})\nПодробности: {link}\n\nПриложенный файл календаря добавит мероприятие в ваш календарь.",
+    "Здравствуйте, {name}!\n\nОсвободилось место, и теперь вы зарегистрированы на «{title}».\nКогда: {when}\nПодробности: {link}\n\nПриложенный файл календаря добавит мероприятие в ваш календарь.",
   "events.email.reminder.subject": "Напоминание: {title}",
-  "events.email.reminder.body":
-    "Здравствуйте, {name}!\n\nНапоминаем: «{title}» скоро начнётся.\nКогда: {when} ({zone})\nПодробности: {link}",
+  "events.email.reminder.body": "Здравствуйте, {name}!\n\nНапоминаем: «{title}» скоро начнётся.\nКогда: {when}\nПодробности: {link}",
   "events.email.cancelled.subject": "Отменено: {title}",
   "events.email.cancelled.body":
-    "Здравствуйте, {name}!\n\nК сожалению, «{title}», запланированное на {when} ({zone}), отменено.\nПодробности: {link}",
+    "Здравствуйте, {name}!\n\nК сожалению, «{title}», запланированное на {when}, отменено.\nПодробности: {link}",
 
   "events.field.dateTime": "Укажите дату и время, например 2026-03-14T10:00.",
   "events.field.timeZone": "Выберите часовой пояс, например Asia/Bishkek.",

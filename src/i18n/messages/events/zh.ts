@@ -40,6 +40,9 @@ export default {
   "events.tz.label": "时间显示时区",
   "events.tz.apply": "显示",
   "events.tz.shownIn": "时间按 {zone} 显示。",
+  "events.tz.offer": "将 {zone} 设为您的时区？它会保存在您的账户中，您的其他设备和活动邮件也会使用它。",
+  "events.tz.keep": "保留 {zone}",
+  "events.tz.kept": "已保存：您的时区现在是 {zone}。",
   "events.card.places": "已占 {taken, number} / {capacity, number} 个名额",
   "events.card.full": "已满：可加入候补",
   "events.card.shownIn": "以{language}显示：尚未译成您的语言。",
@@ -167,20 +170,22 @@ export default {
   "events.home.figure.educators": "名参加活动的教师",
 
   "events.feed.name": "我的 Orbis 活动",
+  "events.email.when": "{time}（{zone}）",
+  "events.email.whenBoth": "{time}（{zone}），即主办方时间 {organiserTime}（{organiserZone}）",
 
   "events.email.registered.subject": "报名成功：{title}",
   "events.email.registered.body":
-    "{name}，您好：\n\n您已成功报名“{title}”。\n时间：{when}（{zone}）\n详情：{link}\n\n附件中的日历文件可将活动添加到您的日历。",
+    "{name}，您好：\n\n您已成功报名“{title}”。\n时间：{when}\n详情：{link}\n\n附件中的日历文件可将活动添加到您的日历。",
   "events.email.waitlisted.subject": "候补名单：{title}",
   "events.email.waitlisted.body":
-    "{name}，您好：\n\n“{title}”名额已满。您在候补名单中排第 {position, number} 位；一有名额我们会立即通知您。\n时间：{when}（{zone}）\n详情：{link}",
+    "{name}，您好：\n\n“{title}”名额已满。您在候补名单中排第 {position, number} 位；一有名额我们会立即通知您。\n时间：{when}\n详情：{link}",
   "events.email.promoted.subject": "您已获得名额：{title}",
   "events.email.promoted.body":
-    "{name}，您好：\n\n有名额空出，您现已成功报名“{title}”。\n时间：{when}（{zone}）\n详情：{link}\n\n附件中的日历文件可将活动添加到您的日历。",
+    "{name}，您好：\n\n有名额空出，您现已成功报名“{title}”。\n时间：{when}\n详情：{link}\n\n附件中的日历文件可将活动添加到您的日历。",
   "events.email.reminder.subject": "提醒：{title}",
-  "events.email.reminder.body": "{name}，您好：\n\n提醒您：“{title}”即将开始。\n时间：{when}（{zone}）\n详情：{link}",
+  "events.email.reminder.body": "{name}，您好：\n\n提醒您：“{title}”即将开始。\n时间：{when}\n详情：{link}",
   "events.email.cancelled.subject": "已取消：{title}",
-  "events.email.cancelled.body": "{name}，您好：\n\n很抱歉，原定于 {when}（{zone}）举行的“{title}”已取消。\n详情：{link}",
+  "events.email.cancelled.body": "{name}，您好：\n\n很抱歉，原定于 {when}举行的“{title}”已取消。\n详情：{link}",
 
   "events.field.dateTime": "请输入日期和时间，如 2026-03-14T10:00。",
   "events.field.timeZone": "请选择时区，如 Asia/Bishkek。",

@@ -8,6 +8,9 @@ export default {
   "identity.field.newPassword": "كلمة المرور الجديدة",
   "identity.field.passwordHint": "{min} أحرف على الأقل. بضع كلمات لا رابط بينها تصنع كلمة مرور قوية.",
   "identity.field.locale": "اللغة",
+  "identity.field.timeZone": "المنطقة الزمنية",
+  "identity.field.timeZoneHint": "تُعرض أوقات الفعاليات في جميع الصفحات وفي رسائل البريد بهذه المنطقة، على أي جهاز تسجّل الدخول منه.",
+  "identity.field.timeZoneUnset": "غير محددة (الأوقات بتوقيت UTC)",
   "identity.field.organisationRequired": "اختر المؤسسة التي يُمارَس فيها هذا الدور.",
   "identity.field.organisationNotAllowed": "يُمارَس هذا الدور على مستوى الشبكة كلها، لا في مؤسسة واحدة.",
   "identity.signUp.title": "أنشئ حسابك",
@@ -61,6 +64,8 @@ export default {
   "identity.email.reset.subject": "أعد تعيين كلمة مرور Orbis",
   "identity.email.reset.body":
     "مرحبًا {name}،\n\nطلب أحدهم، ونرجو أن تكون أنت، إعادة تعيين كلمة مرور حسابك في Orbis. افتح هذا الرابط خلال {minutes} دقيقة لاختيار كلمة مرور جديدة:\n\n{link}\n\nإذا لم تطلب ذلك، فتجاهل هذه الرسالة؛ ستبقى كلمة مرورك كما هي.",
+  "identity.field.roleNotForKind":
+    "لا يمكن منح هذا الدور في منظمة من هذا النوع: أدوار المراكز للمراكز والمعهد، ودور مسؤول المؤسسة للجامعات والمؤسسات الأخرى.",
   "identity.field.noAccount": "لا يوجد حساب بهذا العنوان. اطلب من الشخص التسجيل أولًا ثم امنحه الدور.",
   "identity.team.title": "الفريق والأدوار",
   "identity.team.intro": "من يفعل ماذا: امنح الأدوار في مؤسستك أو اسحبها. يحتاج الشخص أولًا إلى حساب في Orbis.",

@@ -5,6 +5,9 @@ export default {
   "identity.field.newPassword": "New password",
   "identity.field.passwordHint": "At least {min} characters. A few unrelated words make a strong password.",
   "identity.field.locale": "Language",
+  "identity.field.timeZone": "Time zone",
+  "identity.field.timeZoneHint": "Event times on every page and in event emails are shown in this zone, on any device you sign in on.",
+  "identity.field.timeZoneUnset": "Not set (times in UTC)",
   "identity.field.organisationRequired": "Choose the organisation this role is held in.",
   "identity.field.organisationNotAllowed": "This role is held across the whole network, not in one organisation.",
   "identity.signUp.title": "Create your account",
@@ -58,6 +61,8 @@ export default {
   "identity.email.reset.subject": "Reset your Orbis password",
   "identity.email.reset.body":
     "Hello {name},\n\nSomeone, we hope you, asked to reset the password of your Orbis account. Open this link within {minutes} minutes to choose a new password:\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.",
+  "identity.field.roleNotForKind":
+    "This role cannot be held in an organisation of this kind: centre roles belong to centres and the institute, the institution administrator role to universities and other institutions.",
   "identity.field.noAccount": "No account uses this address. Ask them to sign up first, then give them the role.",
   "identity.team.title": "Team and roles",
   "identity.team.intro":

@@ -8,6 +8,10 @@ export default {
   "identity.field.newPassword": "Nueva contraseña",
   "identity.field.passwordHint": "Al menos {min} caracteres. Unas cuantas palabras sin relación entre sí forman una contraseña segura.",
   "identity.field.locale": "Idioma",
+  "identity.field.timeZone": "Zona horaria",
+  "identity.field.timeZoneHint":
+    "Las horas de los eventos se muestran en esta zona en todas las páginas y en los correos, en cualquier dispositivo con el que inicie sesión.",
+  "identity.field.timeZoneUnset": "Sin definir (horas en UTC)",
   "identity.field.organisationRequired": "Elija la organización en la que se ejerce este rol.",
   "identity.field.organisationNotAllowed": "Este rol se ejerce en toda la red, no en una sola organización.",
   "identity.signUp.title": "Cree su cuenta",
@@ -62,6 +66,8 @@ export default {
   "identity.email.reset.subject": "Restablezca su contraseña de Orbis",
   "identity.email.reset.body":
     "Hola, {name}:\n\nAlguien, esperamos que usted, pidió restablecer la contraseña de su cuenta de Orbis. Abra este enlace en los próximos {minutes} minutos para elegir una nueva contraseña:\n\n{link}\n\nSi no lo pidió, ignore este mensaje: su contraseña sigue igual.",
+  "identity.field.roleNotForKind":
+    "Este rol no puede ejercerse en una organización de este tipo: los roles de centro corresponden a los centros y al instituto; el de administrador de institución, a las universidades y otras instituciones.",
   "identity.field.noAccount": "Ninguna cuenta usa esta dirección. Pida primero a la persona que se registre y luego asígnele el rol.",
   "identity.team.title": "Equipo y roles",
   "identity.team.intro": "Quién hace qué: asigne roles en su organización o retírelos. La persona necesita antes una cuenta de Orbis.",

@@ -8,6 +8,10 @@ export default {
   "identity.field.newPassword": "Nouveau mot de passe",
   "identity.field.passwordHint": "Au moins {min} caractères. Quelques mots sans rapport entre eux font un mot de passe solide.",
   "identity.field.locale": "Langue",
+  "identity.field.timeZone": "Fuseau horaire",
+  "identity.field.timeZoneHint":
+    "Les heures des événements sont affichées dans ce fuseau sur toutes les pages et dans les courriels, quel que soit l’appareil utilisé.",
+  "identity.field.timeZoneUnset": "Non défini (heures en UTC)",
   "identity.field.organisationRequired": "Choisissez l’organisation dans laquelle ce rôle est exercé.",
   "identity.field.organisationNotAllowed": "Ce rôle s’exerce sur tout le réseau, pas dans une seule organisation.",
   "identity.signUp.title": "Créer votre compte",
@@ -62,6 +66,8 @@ export default {
   "identity.email.reset.subject": "Réinitialisez votre mot de passe Orbis",
   "identity.email.reset.body":
     "Bonjour {name},\n\nQuelqu’un, vous sans doute, a demandé à réinitialiser le mot de passe de votre compte Orbis. Ouvrez ce lien dans les {minutes} minutes pour choisir un nouveau mot de passe :\n\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.",
+  "identity.field.roleNotForKind":
+    "Ce rôle ne peut pas être attribué dans une organisation de ce type : les rôles de centre reviennent aux centres et à l’institut, le rôle d’administrateur d’établissement aux universités et autres institutions.",
   "identity.field.noAccount":
     "Aucun compte n’utilise cette adresse. Demandez d’abord à la personne de s’inscrire, puis attribuez-lui le rôle.",
   "identity.team.title": "Équipe et rôles",

@@ -8,6 +8,10 @@ export default {
   "identity.field.newPassword": "Новый пароль",
   "identity.field.passwordHint": "Не менее {min} символов. Несколько не связанных между собой слов — надёжный пароль.",
   "identity.field.locale": "Язык",
+  "identity.field.timeZone": "Часовой пояс",
+  "identity.field.timeZoneHint":
+    "Время мероприятий на всех страницах и в письмах показывается в этом поясе — на любом устройстве, где вы вошли в систему.",
+  "identity.field.timeZoneUnset": "Не задан (время в UTC)",
   "identity.field.organisationRequired": "Выберите организацию, в которой действует эта роль.",
   "identity.field.organisationNotAllowed": "Эта роль действует во всей сети, а не в одной организации.",
   "identity.signUp.title": "Создайте учётную запись",
@@ -61,6 +65,8 @@ export default {
   "identity.email.reset.subject": "Сброс пароля Orbis",
   "identity.email.reset.body":
     "Здравствуйте, {name}!\n\nКто-то — надеемся, вы — запросил сброс пароля вашей учётной записи Orbis. Откройте эту ссылку в течение {minutes} минут, чтобы задать новый пароль:\n\n{link}\n\nЕсли вы этого не запрашивали, просто проигнорируйте письмо: пароль останется прежним.",
+  "identity.field.roleNotForKind":
+    "Эту роль нельзя назначить в организации такого типа: роли центра — для центров и института, роль администратора учреждения — для университетов и других учреждений.",
   "identity.field.noAccount": "Нет учётной записи с этим адресом. Попросите человека сначала зарегистрироваться, затем назначьте роль.",
   "identity.team.title": "Команда и роли",
   "identity.team.intro":

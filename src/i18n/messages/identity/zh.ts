@@ -8,6 +8,9 @@ export default {
   "identity.field.newPassword": "新密码",
   "identity.field.passwordHint": "至少 {min} 个字符。几个互不相关的词组成的密码更安全。",
   "identity.field.locale": "语言",
+  "identity.field.timeZone": "时区",
+  "identity.field.timeZoneHint": "无论您在哪台设备上登录，所有页面和活动邮件中的活动时间都按此时区显示。",
+  "identity.field.timeZoneUnset": "未设置（按 UTC 显示）",
   "identity.field.organisationRequired": "请选择该角色所属的机构。",
   "identity.field.organisationNotAllowed": "该角色适用于整个网络，不属于某一个机构。",
   "identity.signUp.title": "创建账户",
@@ -60,6 +63,7 @@ export default {
   "identity.email.reset.subject": "重置您的 Orbis 密码",
   "identity.email.reset.body":
     "{name}，您好：\n\n有人（希望是您本人）申请重置您 Orbis 账户的密码。请在 {minutes} 分钟内打开以下链接设置新密码：\n\n{link}\n\n如果这不是您的申请，请忽略本邮件，您的密码不会改变。",
+  "identity.field.roleNotForKind": "此类组织不能担任该角色：中心角色属于中心和研究所，机构管理员角色属于大学和其他机构。",
   "identity.field.noAccount": "没有账户使用此地址。请对方先注册，然后再授予角色。",
   "identity.team.title": "团队与角色",
   "identity.team.intro": "分工管理：在您的机构中授予或撤销角色。对方需要先拥有 Orbis 账户。",
