@@ -39,9 +39,9 @@ export async function loader(args: Route.LoaderArgs) {
     removing: cohort.participants?.find((p) => p.userId === search.get("remove")) ?? null,
     removed: search.has("removed"),
     zone: readerZone(args.request, { actor }),
-    eventOptions: events
+    linkable: events
       .filter((e) => e.centre.id === cohort.programme.owner.id && !linked.has(e.id))
-      .map((e) => ({ value: e.id, label: `${e.title} (${e.startsAt.slice(0, 10)})` })),
+      .map((e) => ({ id: e.id, title: e.title, startsAt: e.startsAt })),
   };
 }
 
@@ -101,7 +101,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export const ErrorBoundary = StatusError;
 
 export default function ManageCohort({ loaderData, actionData }: Route.ComponentProps) {
-  const { cohort, nominations, status, zone, eventOptions, removing, removed } = loaderData;
+  const { cohort, nominations, status, zone, linkable, removing, removed } = loaderData;
   const t = useT();
   const href = useHref();
   const format = useProgrammeFormat();
@@ -400,7 +400,7 @@ export default function ManageCohort({ loaderData, actionData }: Route.Component
             ))}
           </ul>
         )}
-        {eventOptions.length === 0 ? (
+        {linkable.length === 0 ? (
           <p className="meta">{t("programmes.manageCohort.noEvents")}</p>
         ) : (
           <Form method="post" className="stack">
@@ -410,7 +410,7 @@ export default function ManageCohort({ loaderData, actionData }: Route.Component
               idPrefix="link"
               name="eventId"
               label={t("programmes.manageCohort.event")}
-              options={eventOptions}
+              options={linkable.map((e) => ({ value: e.id, label: `${e.title} (${format.dateTime(e.startsAt, zone)})` }))}
               required
               errors={link?.fields}
             />
