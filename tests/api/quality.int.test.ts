@@ -22,7 +22,7 @@ async function bearer(...roles: RoleGrant[]): Promise<{ authorization: string }>
   return { authorization: `Bearer ${token}` };
 }
 
-const call = (method: "GET" | "POST" | "PATCH" | "PUT", url: string, headers: Record<string, string> = {}, payload?: unknown) =>
+const call = (method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, headers: Record<string, string> = {}, payload?: unknown) =>
   app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 
 beforeAll(async () => {
@@ -98,6 +98,14 @@ describe("the review workflow API", () => {
     const version = await call("POST", `/api/v1/courses/${course.id}/versions`, ghanaAuthor);
     expect(version.statusCode).toBe(201);
     expect(version.json()).toMatchObject({ status: "draft", version: 2 });
+    // The new version was not wanted after all: its draft is deleted; the published course is not.
+    const refusedDelete = await call("DELETE", `/api/v1/courses/${course.id}?lang=ru`, ghanaAuthor);
+    expect(refusedDelete.statusCode).toBe(409);
+    expect(refusedDelete.json().error.code).toBe("wrong_status");
+    expect((await call("DELETE", `/api/v1/courses/${version.json().id}`, reviewer)).statusCode).toBe(403);
+    expect((await call("DELETE", `/api/v1/courses/${version.json().id}`, ghanaAuthor)).statusCode).toBe(204);
+    expect((await call("GET", `/api/v1/courses/${version.json().slug}`, ghanaAuthor)).statusCode).toBe(404);
+    expect((await call("GET", `/api/v1/courses/${course.slug}`)).json()).toMatchObject({ status: "published", version: 1 });
 
     const archived = await call("POST", `/api/v1/courses/${course.id}/archive`, ghanaAuthor);
     expect(archived.json().status).toBe("archived");

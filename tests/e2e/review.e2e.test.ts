@@ -124,6 +124,15 @@ describe("quality review and translation", () => {
     expect(await page.locator("#history-title").textContent()).toBe("سجل المراجعات");
     await screenshot(page, "review-workflow-ar");
 
+    // A new version started, then given up: the draft is deleted and the published course stays.
+    await press(page, "بدء إصدار جديد");
+    expect(page.url()).toMatch(/-v2(-[0-9a-f]+)?\/review$/);
+    await page.locator("summary", { hasText: "التخلّي عن هذه المسودة" }).click();
+    await screenshot(page, "review-discard-ar");
+    await press(page, "حذف المسودة");
+    expect(page.url()).toBe(`${orbis.url}/ar/manage/courses/${slug}/review`);
+    expect(await page.getByRole("button", { name: "بدء إصدار جديد", exact: true }).count()).toBe(1);
+
     await page.goto(`${orbis.url}/ar/manage/courses/quality-assurance-of-online-courses-iioe-kyrgyzstan/review`);
     expect(await page.locator(".notices").textContent()).toContain("الإصدار 2");
     await screenshot(page, "review-adaptation-notice-ar");

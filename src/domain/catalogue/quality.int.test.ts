@@ -271,6 +271,32 @@ describe("new versions", () => {
   });
 });
 
+describe("discarding a draft", () => {
+  test("a new version started by mistake is deleted by its authors; the published course is untouched", async () => {
+    const original = await createCourse(services(), kenya.id, { overrides: { title: "Course kept as it is" } });
+    const revision = await workflow().startRevision(kenyaAuthor, original.id);
+
+    expect((await workflow().workflow(kenyaAuthor, revision.id, "en")).can.discard).toBe(true);
+    expect((await workflow().workflow(kenyaAuthor, original.id, "en")).can.discard).toBe(false);
+    expect((await failure(workflow().discard(serbiaAuthor, revision.id))).code).toBe("forbidden");
+    expect((await failure(workflow().discard(kenyaAuthor, original.id))).code).toBe("wrong_status");
+    expect(await workflow().discard(kenyaAuthor, revision.id)).toEqual({ revisionOf: original.slug });
+
+    const db = runtime.database.db;
+    expect(await db.select().from(courses).where(eq(courses.id, revision.id))).toEqual([]);
+    const kept = await services().catalogue.getCourse(original.id, "en");
+    expect(kept).toMatchObject({ status: "published", version: 1, title: "Course kept as it is" });
+    expect((await workflow().workflow(kenyaAuthor, original.id, "en")).openRevision).toBeNull();
+    // A new version can be started again afterwards.
+    expect((await workflow().startRevision(kenyaAuthor, original.id)).version).toBe(2);
+
+    // A draft sent to review is not discarded under the reviewer's eyes.
+    const fresh = await createCourse(services(), kenya.id, { publish: false });
+    await workflow().submit(kenyaAuthor, fresh.id);
+    expect((await failure(workflow().discard(kenyaAuthor, fresh.id))).code).toBe("wrong_status");
+  });
+});
+
 describe("adaptations", () => {
   test("another centre adapts a course, is credited, refused for no-derivatives, and told of new versions", async () => {
     const source = await createCourse(services(), kenya.id, { overrides: { title: "Adaptable course", licence: "CC-BY-SA-4.0" } });

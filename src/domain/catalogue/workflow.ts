@@ -11,6 +11,7 @@ import type { OrganisationRef } from "../network/dto.ts";
 import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
 import type { Outbox } from "../notifications/service.ts";
+import { FOREIGN_KEY_VIOLATION, pgErrorOf } from "../shared/db-errors.ts";
 import { DomainError, forbidden, notFound } from "../shared/errors.ts";
 import { parseInput, slugify } from "../shared/validation.ts";
 import { authorRoles, type CourseRow, canAuthor, canReview, canTranslate, findCourseRow } from "./course-access.ts";
@@ -81,6 +82,8 @@ export type WorkflowDto = {
     submit: boolean;
     review: boolean;
     archive: boolean;
+    /** Delete a draft never published. */
+    discard: boolean;
     revise: boolean;
     adapt: boolean;
     requestLanguage: boolean;
@@ -466,6 +469,27 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     return refOf(updated!);
   }
 
+  /**
+   * Deletes a draft that was never published (a new version started by mistake, an adaptation
+   * not wanted after all, a course begun and given up) with everything in it. Files stay in
+   * storage: a version's lessons share them with the course it copies. Nobody can be enrolled in
+   * a course never published; a programme listing the draft keeps it (409).
+   */
+  async function discard(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<{ revisionOf: string | null }> {
+    const course = await requireAuthorOf(actor, ref, locale);
+    if (course.status !== "draft" || course.publishedAt) throw wrongStatus(course);
+    const [revised] = course.revisionOfId
+      ? await db.select({ slug: courses.slug }).from(courses).where(eq(courses.id, course.revisionOfId))
+      : [];
+    await db
+      .delete(courses)
+      .where(eq(courses.id, course.id))
+      .catch((error: unknown) => {
+        throw pgErrorOf(error)?.code === FOREIGN_KEY_VIOLATION ? new DomainError("in_use", 409) : error;
+      });
+    return { revisionOf: revised?.slug ?? null };
+  }
+
   async function freeSlug(base: string, tx: Executor): Promise<string> {
     const stem = slugify(base).slice(0, 70).replace(/-+$/, "") || "course";
     const [taken] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.slug, stem));
@@ -679,6 +703,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         submit: author && course.status === "draft",
         review: reviewer && course.status === "in_review",
         archive: author && !course.revisionOfId && (course.status === "published" || course.status === "draft"),
+        discard: author && course.status === "draft" && !course.publishedAt,
         revise: author && course.status === "published",
         adapt: adaptFor.length > 0 && !forbidsDerivatives(course.licence),
         requestLanguage: author && course.status !== "archived",
@@ -694,7 +719,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     };
   }
 
-  return { submit, review, reviews, archive, startRevision, adapt, notices, dismissNotice, reviewQueue, courseOrigin, workflow };
+  return { submit, review, reviews, archive, discard, startRevision, adapt, notices, dismissNotice, reviewQueue, courseOrigin, workflow };
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;

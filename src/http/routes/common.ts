@@ -19,6 +19,9 @@ export async function signedIn(request: FastifyRequest) {
 export const lang = { lang: z.enum(locales).optional().describe("Language of texts and messages (else Accept-Language)") };
 export const langQuery = z.object(lang).strict();
 
+/** The answer of a route that has nothing to send back (204). */
+export const noContent = { 204: z.null().describe("Done") };
+
 /** An organisation as other resources name it (owner, centre, co-creator). */
 export const organisationRef = z.object({
   id: z.uuid(),

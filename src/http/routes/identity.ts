@@ -16,7 +16,7 @@ import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { sessionCookie } from "../../web/session.server.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lang, routeDocs } from "./common.ts";
+import { lang, noContent, routeDocs } from "./common.ts";
 
 const docs = routeDocs("identity");
 
@@ -42,7 +42,6 @@ const apiTokenDto = z.object({
 const newApiTokenDto = apiTokenDto.extend({
   token: z.string().describe("Shown only in this response; send as `Authorization: Bearer <token>`"),
 });
-const noContent = { 204: z.null().describe("Done") };
 
 const credentials = { email: z.string().max(254), password: z.string().max(200) };
 

@@ -18,7 +18,7 @@ import { slugSchema } from "../../domain/shared/validation.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lang, routeDocs } from "./common.ts";
+import { lang, noContent, routeDocs } from "./common.ts";
 
 const docs = routeDocs("network");
 
@@ -99,7 +99,6 @@ const governanceTermDto = z.object({
   holder: organisationRef.nullable(),
   holderName: z.string().nullable(),
 });
-const noContent = { 204: z.null().describe("Deleted") };
 
 /** The network registry: centres, organisations, memberships, facilities, figures, governance. */
 export async function networkRoutes(fastify: FastifyInstance, options: { services: Services }) {

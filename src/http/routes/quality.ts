@@ -9,7 +9,7 @@ import { slugSchema } from "../../domain/shared/validation.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lang, organisationRef, routeDocs } from "./common.ts";
+import { lang, noContent, organisationRef, routeDocs } from "./common.ts";
 
 const docs = routeDocs("quality");
 
@@ -111,6 +111,18 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
     }),
     async (request, reply) =>
       reply.status(201).send(await workflow.review(request.actor, request.params.id, request.body, requestLocale(request))),
+  );
+
+  app.delete(
+    "/courses/:id",
+    docs.signedIn("Delete a draft that was never published (a new version, an adaptation, a new course) with its content (its authors)", {
+      params: idParams,
+      response: noContent,
+    }),
+    async (request, reply) => {
+      await workflow.discard(request.actor, request.params.id, requestLocale(request));
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

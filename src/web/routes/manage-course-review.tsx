@@ -53,6 +53,10 @@ export async function action(args: Route.ActionArgs) {
       }
       case "archive":
         return back((await workflow.archive(actor, slug, locale)).slug);
+      case "discard": {
+        const { revisionOf } = await workflow.discard(actor, slug, locale);
+        return redirect(revisionOf ? `/${locale}/manage/courses/${revisionOf}/review` : `/${locale}/manage/courses`);
+      }
       case "revise":
         return back((await workflow.startRevision(actor, slug, locale)).slug);
       case "adapt":
@@ -349,6 +353,20 @@ export default function CourseReview({ loaderData, actionData }: Route.Component
       )}
 
       {can.archive && <StepForm intent="archive" label={t("quality.workflow.archive")} hint={t("quality.workflow.archiveHint")} />}
+      {can.discard && (
+        // A second click inside the disclosure confirms: no script needed, and no deletion by one slip.
+        <details className="step">
+          <summary>{t("quality.workflow.discard")}</summary>
+          <p className="hint">{t("quality.workflow.discardHint")}</p>
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="intent" value="discard" />
+            <button type="submit" className="danger">
+              {t("quality.workflow.discardConfirm")}
+            </button>
+          </Form>
+        </details>
+      )}
     </main>
   );
 }

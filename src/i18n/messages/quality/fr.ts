@@ -84,6 +84,10 @@ export default {
     "Une version publiée ne change pas. Une nouvelle version est une copie que vous modifiez puis soumettez ; une fois approuvée, elle remplace celle-ci et les apprenants gardent leur progression.",
   "quality.workflow.archive": "Archiver",
   "quality.workflow.archiveHint": "Un cours archivé quitte le catalogue ; les apprenants inscrits peuvent continuer à le lire.",
+  "quality.workflow.discard": "Abandonner ce brouillon",
+  "quality.workflow.discardHint":
+    "Le brouillon et tout son contenu sont supprimés ; rien de ce qui a été publié ne change. Cette action est définitive.",
+  "quality.workflow.discardConfirm": "Supprimer le brouillon",
   "quality.workflow.adapt": "Adapter pour mon centre",
   "quality.workflow.adaptFor": "Centre",
   "quality.workflow.adaptHint": "Crée une copie en brouillon appartenant à votre centre, qui cite ce cours et sa licence ({licence}).",
