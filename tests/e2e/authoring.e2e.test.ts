@@ -51,12 +51,17 @@ describe("course authoring", () => {
     const editor = page.locator(".rte-content");
     await editor.waitFor();
     await editor.click();
+    // A toolbar button hands focus back to the text in a later tick: type only once it is there.
+    const format = async (name: string) => {
+      await page.getByRole("button", { name }).click();
+      await expect.poll(() => editor.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    };
     await page.keyboard.type("Перед семинаром ");
-    await page.getByRole("button", { name: "Полужирный" }).click();
+    await format("Полужирный");
     await page.keyboard.type("проверьте связь");
-    await page.getByRole("button", { name: "Полужирный" }).click();
+    await format("Полужирный");
     await page.keyboard.press("Enter");
-    await page.getByRole("button", { name: "Маркированный список" }).click();
+    await format("Маркированный список");
     await page.keyboard.type("камера");
     await page.keyboard.press("Enter");
     await page.keyboard.type("микрофон");

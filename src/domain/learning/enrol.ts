@@ -2,16 +2,20 @@ import type { Executor } from "../../db/client.ts";
 import { enrolments } from "./schema.ts";
 
 /**
- * Enrols users in courses inside the caller's transaction. Idempotent: someone already enrolled
+ * Enrols people in courses inside the caller's transaction, in one statement however many (a
+ * cohort's approval admits hundreds at once). Idempotent: someone already enrolled
  * keeps their enrolment, progress and status (a cohort re-nominating a learner must not reset them).
  */
 export async function enrolInTransaction(
   tx: Executor,
-  input: { userId: string; courseIds: readonly string[]; enrolledById: string | null },
+  input: { userIds: readonly string[]; courseIds: readonly string[]; enrolledById: string | null },
 ): Promise<void> {
-  if (input.courseIds.length === 0) return;
+  const rows = input.userIds.flatMap((userId) =>
+    input.courseIds.map((courseId) => ({ userId, courseId, enrolledById: input.enrolledById })),
+  );
+  if (rows.length === 0) return;
   await tx
     .insert(enrolments)
-    .values(input.courseIds.map((courseId) => ({ userId: input.userId, courseId, enrolledById: input.enrolledById })))
+    .values(rows)
     .onConflictDoNothing({ target: [enrolments.userId, enrolments.courseId] });
 }

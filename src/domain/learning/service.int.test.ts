@@ -72,8 +72,12 @@ describe("enrolment", () => {
 
   test("enrolInTransaction is idempotent and keeps existing progress", async () => {
     const { user } = await createUser(runtime.services);
-    await runtime.database.db.transaction((tx) => enrolInTransaction(tx, { userId: user.id, courseIds: [course.id], enrolledById: null }));
-    await runtime.database.db.transaction((tx) => enrolInTransaction(tx, { userId: user.id, courseIds: [course.id], enrolledById: null }));
+    await runtime.database.db.transaction((tx) =>
+      enrolInTransaction(tx, { userIds: [user.id], courseIds: [course.id], enrolledById: null }),
+    );
+    await runtime.database.db.transaction((tx) =>
+      enrolInTransaction(tx, { userIds: [user.id], courseIds: [course.id], enrolledById: null }),
+    );
     const { actor } = await runtime.services.identity.signIn({
       email: user.email,
       password: "correct horse battery staple",

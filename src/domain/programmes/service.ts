@@ -758,9 +758,11 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
         enrolledAt: now(),
       })),
     );
-    for (const p of people) {
-      await enrolInTransaction(tx, { userId: p.userId, courseIds: courseRows.map((c) => c.courseId), enrolledById });
-    }
+    await enrolInTransaction(tx, {
+      userIds: people.map((p) => p.userId),
+      courseIds: courseRows.map((c) => c.courseId),
+      enrolledById,
+    });
     // Someone who had left and joins again takes part as before.
     await tx.delete(cohortWithdrawals).where(
       and(
