@@ -47,7 +47,7 @@ try {
     const batch = Array.from({ length: Math.min(1000, existing - start) }, (_, k) => start + k);
     await database.db.insert(users).values(batch.map((i) => ({ email: emailOf(i), name: `Person ${i}`, passwordHash: "bench" })));
   }
-  for (let i = 0; i < 50; i++) await services.programmes.nominate(admin, cohort.id, { name: `Person ${i}`, email: emailOf(i) });
+  for (let i = 0; i < 50; i++) await services.programmes.nominate(admin, cohort.id, { name: `Person ${i}`, email: emailOf(i) }, "en");
   await services.notifications.deliverDue();
 
   const rows = Array.from({ length: rowCount }, (_, i) => [
@@ -63,7 +63,7 @@ try {
     const result = await work();
     return [result, performance.now() - started];
   };
-  const [, parseMs] = await time(() => parseNominationFile(bytes, "en"));
+  const [, parseMs] = await time(() => parseNominationFile(bytes));
   const [preview, previewMs] = await time(() =>
     services.programmes.previewNominations(admin, cohort.id, { fileName: "bench.csv", bytes }, "en"),
   );

@@ -44,7 +44,7 @@ async function burst(database: DatabaseHandle) {
   });
   const app = await buildApp({ config: loadConfig({ DATA_DIR: "/tmp/orbis-bench-unused" }), services, database });
   const centre = await createCentre(services, { country: "KG" });
-  const event = await services.events.createEvent(secretariat(), { ...eventInput(centre.id, new Date()), capacity });
+  const event = await services.events.createEvent(secretariat(), { ...eventInput(centre.id, new Date()), capacity }, "en");
   const rows = await database.db
     .insert(users)
     .values(Array.from({ length: people }, (_, i) => ({ email: `bench-${i}@bench.test`, name: `Bench ${i}`, passwordHash: "x" })))

@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { slugify } from "../src/domain/shared/validation.ts";
+import { slugify } from "../src/domain/shared/slugs.ts";
 
 type Country = { cca2: string; region: string; subregion: string; latlng: [number, number] };
 

@@ -3,8 +3,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { DataDirLockedError } from "./db/lock.ts";
 import { seedDemoIfWanted } from "./db/seed.ts";
 import { type DomainError, isDomainError } from "./domain/shared/errors.ts";
-import type { MessageId } from "./i18n/messages/index.ts";
-import { translatorFor } from "./i18n/translator.server.ts";
+import { translateError } from "./i18n/error-messages.ts";
 import { openRuntime, type Runtime } from "./runtime.ts";
 
 const usage = `Usage: npm run orbis -- <command> [options]
@@ -62,8 +61,8 @@ const commands: Record<string, (args: string[]) => Promise<string>> = {
 
 /** A refusal from the domain in words: the message and each field's problem. */
 function describeDomainError(error: DomainError): string {
-  const t = translatorFor("en");
-  return [t(`error.${error.code}` as MessageId, error.params), ...error.fields.map((f) => `  ${f.path}: ${f.message}`)].join("\n");
+  const { message, fields } = translateError(error, "en");
+  return [message, ...fields.map((f) => `  ${f.path}: ${f.message}`)].join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {

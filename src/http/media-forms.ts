@@ -3,7 +3,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Upload } from "../domain/catalogue/media.ts";
 import { isDomainError } from "../domain/shared/errors.ts";
-import { isLocale, type Locale } from "../i18n/locales.ts";
+import { isLocale } from "../i18n/locales.ts";
 import type { Services } from "../services.ts";
 import { multipartLimits } from "./routes/media.ts";
 
@@ -81,14 +81,13 @@ export async function mediaFormRoutes(app: FastifyInstance, options: { services:
     async (request, reply) => {
       if (!valid(request.params)) return reply.callNotFound();
       const { lang, slug, lessonId } = request.params;
-      const locale = lang as Locale;
       return handle(request, reply, `/${lang}/manage/courses/${slug}/lessons/${lessonId}`, "media", (fields, upload) => {
         if (fields.kind === "captions") {
           const status = fields.status === "draft" ? "draft" : "ready";
-          return media.uploadCaptions(request.actor, slug, lessonId!, fields.locale ?? "", upload, status, locale);
+          return media.uploadCaptions(request.actor, slug, lessonId!, fields.locale ?? "", upload, status);
         }
         const role = fields.kind === "video" ? "video" : "download";
-        return media.uploadLessonFile(request.actor, slug, lessonId!, role, upload, { locale: fields.locale || null }, locale);
+        return media.uploadLessonFile(request.actor, slug, lessonId!, role, upload, { locale: fields.locale || null });
       });
     },
   );
@@ -97,7 +96,7 @@ export async function mediaFormRoutes(app: FastifyInstance, options: { services:
     if (!valid(request.params)) return reply.callNotFound();
     const { lang, slug } = request.params;
     return handle(request, reply, `/${lang}/manage/courses/${slug}`, "cover", (_fields, upload) =>
-      media.uploadCover(request.actor, slug, upload, lang as Locale),
+      media.uploadCover(request.actor, slug, upload),
     );
   });
 }

@@ -71,6 +71,7 @@ describe("mail over real SMTP", () => {
     const event = await events.createEvent(
       secretariat(),
       eventInput(centre.id, runtime.clock.now, { title: "SMTP workshop", startsAt: "2031-11-26T14:00", endsAt: "2031-11-26T16:00" }),
+      "en",
     );
     const person = await createSignedInUser(runtime.services);
     await events.register(person, event.id);

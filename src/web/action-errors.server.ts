@@ -1,8 +1,7 @@
 import { data } from "react-router";
 import { isDomainError } from "../domain/shared/errors.ts";
+import { translateError } from "../i18n/error-messages.ts";
 import type { Locale } from "../i18n/locales.ts";
-import type { MessageId } from "../i18n/messages/index.ts";
-import { translatorFor } from "../i18n/translator.server.ts";
 
 export type ActionFailure = { ok: false; formError: string; fields: Record<string, string> };
 
@@ -12,9 +11,9 @@ export type ActionFailure = { ok: false; formError: string; fields: Record<strin
  */
 export function actionFailure(error: unknown, locale: Locale) {
   if (!isDomainError(error)) throw error;
-  const t = translatorFor(locale);
+  const translated = translateError(error, locale);
   const fields: Record<string, string> = {};
-  for (const issue of error.fields) fields[issue.path] ??= issue.message;
-  const body: ActionFailure = { ok: false, formError: t(`error.${error.code}` as MessageId, error.params), fields };
+  for (const issue of translated.fields) fields[issue.path] ??= issue.message;
+  const body: ActionFailure = { ok: false, formError: translated.message, fields };
   return data(body, { status: error.status });
 }

@@ -19,10 +19,15 @@ beforeAll(async () => {
   app = await createTestApp(runtime);
   scenario = await institutionReportScenario(runtime);
   // A name a spreadsheet would run as a formula.
-  await runtime.services.programmes.nominate(scenario.savannahAdmin, scenario.cohort.id, {
-    name: '=HYPERLINK("http://evil.test")',
-    email: "evil@report.test",
-  });
+  await runtime.services.programmes.nominate(
+    scenario.savannahAdmin,
+    scenario.cohort.id,
+    {
+      name: '=HYPERLINK("http://evil.test")',
+      email: "evil@report.test",
+    },
+    "en",
+  );
 });
 
 afterAll(async () => {

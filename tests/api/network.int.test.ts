@@ -24,7 +24,7 @@ beforeAll(async () => {
   await createCentre(runtime.services, { slug: "api-singapore", name: "Api Singapore Training", kind: "training_centre", country: "SG" });
   await createCentre(runtime.services, { slug: "api-ghana", name: "Api Ghana Centre", country: "GH", establishedOn: "2025-07-31" });
   const member = await createOrganisation(runtime.services, { name: "Api Member University", country: "KG" });
-  await runtime.services.network.addMember(secretariat(), kg.slug, { organisationId: member.id, joinedOn: "2025-12" });
+  await runtime.services.network.addMember(secretariat(), kg.slug, { organisationId: member.id, joinedOn: "2025-12" }, "en");
 });
 
 afterAll(async () => {

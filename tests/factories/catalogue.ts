@@ -39,9 +39,9 @@ export async function createCourse(
   options: { overrides?: Partial<CourseInput>; translations?: Record<string, TranslationInput>; publish?: boolean; actor?: Actor } = {},
 ) {
   const actor = options.actor ?? secretariat();
-  let course = await services.catalogue.createCourse(actor, courseInput(ownerId, options.overrides));
+  let course = await services.catalogue.createCourse(actor, courseInput(ownerId, options.overrides), "en");
   for (const [locale, translation] of Object.entries(options.translations ?? {})) {
-    course = await services.catalogue.addTranslation(actor, course.id, locale, translation);
+    course = await services.catalogue.addTranslation(actor, course.id, locale, translation, "en");
   }
   if (options.publish ?? true) {
     await services.workflow.submit(actor, course.id);

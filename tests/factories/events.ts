@@ -24,5 +24,5 @@ export function eventInput(centreId: string, now: Date, overrides: Partial<Event
 }
 
 export function createEvent(services: Services, centreId: string, now: Date, overrides: Partial<EventInput> = {}, startsInHours = 72) {
-  return services.events.createEvent(secretariat(), eventInput(centreId, now, overrides, startsInHours));
+  return services.events.createEvent(secretariat(), eventInput(centreId, now, overrides, startsInHours), "en");
 }

@@ -59,19 +59,24 @@ export async function institutionReportScenario(runtime: Runtime) {
   const { programme, cohort, courses } = await createProgrammeWithCohort(runtime, centre.id, {}, staff);
 
   const nominate = (admin: typeof savannahAdmin, name: string, jobTitle = "") =>
-    services.programmes.nominate(admin, cohort.id, {
-      name,
-      email: `${name.toLowerCase()}-${crypto.randomUUID().slice(0, 6)}@report.test`,
-      jobTitle,
-    });
+    services.programmes.nominate(
+      admin,
+      cohort.id,
+      {
+        name,
+        email: `${name.toLowerCase()}-${crypto.randomUUID().slice(0, 6)}@report.test`,
+        jobTitle,
+      },
+      "en",
+    );
   const abena = await nominate(savannahAdmin, "Abena", "Lecturer");
   const kwame = await nominate(savannahAdmin, "Kwame");
   const efua = await nominate(savannahAdmin, "Efua");
   const yaw = await nominate(savannahAdmin, "Yaw");
   const otieno = await nominate(lakesideAdmin, "Otieno");
-  await services.programmes.decide(staff, { nominationIds: [abena.id, kwame.id, yaw.id, otieno.id], decision: "approved" });
-  await services.programmes.decide(staff, { nominationIds: [efua.id], decision: "declined" });
-  await services.programmes.removeParticipant(staff, cohort.id, yaw.user.id);
+  await services.programmes.decide(staff, { nominationIds: [abena.id, kwame.id, yaw.id, otieno.id], decision: "approved" }, "en");
+  await services.programmes.decide(staff, { nominationIds: [efua.id], decision: "declined" }, "en");
+  await services.programmes.removeParticipant(staff, cohort.id, yaw.user.id, "en");
   await db
     .update(enrolments)
     .set({ status: "completed", completedAt: new Date() })
@@ -79,7 +84,7 @@ export async function institutionReportScenario(runtime: Runtime) {
 
   const zainab = (await createUser(services, { name: "Zainab" })).user;
   const session = await fixedEvent(db, centre.id, "Kick-off session", "2030-03-02T09:00:00Z");
-  await services.programmes.linkSession(staff, cohort.id, session);
+  await services.programmes.linkSession(staff, cohort.id, session, "en");
   const april = await fixedEvent(db, centre.id, "April webinar", "2030-04-10T09:00:00Z");
   const may = await fixedEvent(db, centre.id, "May webinar", "2030-05-10T09:00:00Z");
   const elsewhere = await fixedEvent(db, centre.id, "A webinar of her own", "2030-04-20T09:00:00Z");

@@ -26,9 +26,9 @@ export function organisationInput(overrides: Partial<OrganisationInput> = {}): O
 }
 
 export function createCentre(services: Services, overrides: Partial<CentreInput> = {}) {
-  return services.network.createCentre(secretariat(), centreInput(overrides));
+  return services.network.createCentre(secretariat(), centreInput(overrides), "en");
 }
 
 export function createOrganisation(services: Services, overrides: Partial<OrganisationInput> = {}) {
-  return services.network.createOrganisation(secretariat(), organisationInput(overrides));
+  return services.network.createOrganisation(secretariat(), organisationInput(overrides), "en");
 }

@@ -28,25 +28,34 @@ export async function createProgrammeWithCohort(
   const { services } = runtime;
   const first = await publishedCourse(runtime, centreId);
   const second = await publishedCourse(runtime, centreId);
-  const programme = await services.programmes.createProgramme(actor, {
-    ownerCentreId: centreId,
-    defaultLocale: "en",
-    status: "published",
-    title: `Test programme ${crypto.randomBytes(3).toString("hex")}`,
-    description: "A programme made by a test.",
-    targetAudience: "Lecturers",
-    courses: [{ courseId: first.id }, { courseId: second.id, required: false }],
-  });
-  const created = await services.programmes.createCohort(actor, programme.id, {
-    name: "First cohort",
-    startsOn: "2030-03-01",
-    endsOn: "2030-05-31",
-    locale: "en",
-    capacity: 30,
-    enrolmentMode: "nomination",
-    institutionQuota: null,
-    ...cohort,
-  });
+  const programme = await services.programmes.createProgramme(
+    actor,
+    {
+      ownerCentreId: centreId,
+      defaultLocale: "en",
+      status: "published",
+      title: `Test programme ${crypto.randomBytes(3).toString("hex")}`,
+      description: "A programme made by a test.",
+      targetAudience: "Lecturers",
+      courses: [{ courseId: first.id }, { courseId: second.id, required: false }],
+    },
+    "en",
+  );
+  const created = await services.programmes.createCohort(
+    actor,
+    programme.id,
+    {
+      name: "First cohort",
+      startsOn: "2030-03-01",
+      endsOn: "2030-05-31",
+      locale: "en",
+      capacity: 30,
+      enrolmentMode: "nomination",
+      institutionQuota: null,
+      ...cohort,
+    },
+    "en",
+  );
   return { programme, cohort: created, courses: [first, second] };
 }
 

@@ -743,20 +743,30 @@ export async function seedCatalogue(
   };
 
   for (const { owner, coCreators, translations, draft, ...course } of demoCourses) {
-    const created = await catalogue.createCourse(actor, {
-      ...course,
-      ownerId: await idOf(owner),
-      coCreators: await Promise.all((coCreators ?? []).map(async (c) => ({ organisationId: await idOf(c.organisation), role: c.role }))),
-    });
+    const created = await catalogue.createCourse(
+      actor,
+      {
+        ...course,
+        ownerId: await idOf(owner),
+        coCreators: await Promise.all((coCreators ?? []).map(async (c) => ({ organisationId: await idOf(c.organisation), role: c.role }))),
+      },
+      "en",
+    );
     for (const [locale, { modules, lessons, status, ...texts }] of Object.entries(translations ?? {})) {
-      await catalogue.addTranslation(actor, created.id, locale, {
-        ...texts,
-        status: status ?? "ready",
-        modules: modules?.map((title, m) => ({ id: created.syllabus[m]!.id, title })),
-        lessons: lessons?.flatMap((moduleLessons, m) =>
-          moduleLessons.map((lesson, l) => ({ id: created.syllabus[m]!.lessons[l]!.id, ...lesson })),
-        ),
-      });
+      await catalogue.addTranslation(
+        actor,
+        created.id,
+        locale,
+        {
+          ...texts,
+          status: status ?? "ready",
+          modules: modules?.map((title, m) => ({ id: created.syllabus[m]!.id, title })),
+          lessons: lessons?.flatMap((moduleLessons, m) =>
+            moduleLessons.map((lesson, l) => ({ id: created.syllabus[m]!.lessons[l]!.id, ...lesson })),
+          ),
+        },
+        "en",
+      );
     }
     if (!draft) await publish(created.id);
   }

@@ -208,40 +208,44 @@ async function upcomingEvents(tx: Transaction, now: Date): Promise<EventInput[]>
 export async function seedDemoEvents(tx: Transaction, eventsService: EventsService, network: NetworkService, actor: Actor, now: Date) {
   const ids = await idsBySlug(tx, ["iioe-kyrgyzstan", "kyrgyz-national-university"]);
   const centreId = ids.get("iioe-kyrgyzstan")!;
-  const workshop = await eventsService.createEvent(actor, {
-    slug: knuWorkshopSlug,
-    kind: "workshop",
-    centreId,
-    defaultLocale: "ru",
-    title: "Знакомство с русскоязычной платформой IIOE",
-    description:
-      "Онлайн-семинар Кыргызского национального университета: возможности русскоязычной платформы IIOE и экосистема курсов IIOE " +
-      "для преподавателей и администраторов вузов Кыргызстана. (Время начала и участники в демонстрационных данных вымышлены.)",
-    translations: {
-      en: {
-        title: "Introducing the IIOE Russian-language platform",
-        description:
-          "Kyrgyz National University's online workshop on the features of the IIOE Russian-language platform and IIOE's course " +
-          "ecosystem, for educators and administrators of universities across Kyrgyzstan. (The time of day and the participants in the demo data are fictional.)",
-        status: "ready",
+  const workshop = await eventsService.createEvent(
+    actor,
+    {
+      slug: knuWorkshopSlug,
+      kind: "workshop",
+      centreId,
+      defaultLocale: "ru",
+      title: "Знакомство с русскоязычной платформой IIOE",
+      description:
+        "Онлайн-семинар Кыргызского национального университета: возможности русскоязычной платформы IIOE и экосистема курсов IIOE " +
+        "для преподавателей и администраторов вузов Кыргызстана. (Время начала и участники в демонстрационных данных вымышлены.)",
+      translations: {
+        en: {
+          title: "Introducing the IIOE Russian-language platform",
+          description:
+            "Kyrgyz National University's online workshop on the features of the IIOE Russian-language platform and IIOE's course " +
+            "ecosystem, for educators and administrators of universities across Kyrgyzstan. (The time of day and the participants in the demo data are fictional.)",
+          status: "ready",
+        },
       },
+      startsAt: "2025-11-26T14:00",
+      endsAt: "2025-11-26T16:00",
+      timeZone: "Asia/Bishkek",
+      mode: "online",
+      joinUrl: "https://meet.example.org/knu-platform-workshop",
+      languages: ["ru"],
+      capacity: 500,
+      registrationClosesAt: "2025-11-26T13:00",
+      organisers: ids.get("kyrgyz-national-university")
+        ? [{ organisationId: ids.get("kyrgyz-national-university")!, role: "host" }]
+        : undefined,
     },
-    startsAt: "2025-11-26T14:00",
-    endsAt: "2025-11-26T16:00",
-    timeZone: "Asia/Bishkek",
-    mode: "online",
-    joinUrl: "https://meet.example.org/knu-platform-workshop",
-    languages: ["ru"],
-    capacity: 500,
-    registrationClosesAt: "2025-11-26T13:00",
-    organisers: ids.get("kyrgyz-national-university")
-      ? [{ organisationId: ids.get("kyrgyz-national-university")!, role: "host" }]
-      : undefined,
-  });
+    "en",
+  );
 
   const universities = [];
   for (const university of demoUniversities) {
-    universities.push(await network.createOrganisation(actor, { kind: "university", country: "KG", ...university }));
+    universities.push(await network.createOrganisation(actor, { kind: "university", country: "KG", ...university }, "en"));
   }
   const centre = await network.getCentre("iioe-kyrgyzstan", "en");
   const institutionIds = [...centre.members.map((m) => m.organisation.id), ...universities.map((u) => u.id)];
@@ -276,7 +280,7 @@ export async function seedDemoEvents(tx: Transaction, eventsService: EventsServi
   // Written in bulk past `register`, so the places taken are set here too.
   await tx.update(events).set({ registeredCount: inserted.length }).where(eq(events.id, workshop.id));
 
-  for (const input of await upcomingEvents(tx, now)) await eventsService.createEvent(actor, input);
+  for (const input of await upcomingEvents(tx, now)) await eventsService.createEvent(actor, input, "en");
   await seedInstitutionStaffAtEvents(tx, eventsService, actor, now);
 }
 
@@ -293,20 +297,24 @@ async function seedInstitutionStaffAtEvents(tx: Transaction, eventsService: Even
   const staff = await tx.select({ id: users.id }).from(users).where(like(users.email, "%@savannah.example")).orderBy(asc(users.email));
   if (!institutionId || !ids.get("iioe-ghana") || !staff.length) return;
   const startsAt = dayFromNow(now, -21, "10:00", "Africa/Accra");
-  const briefing = await eventsService.createEvent(actor, {
-    slug: "ghana-briefing-for-nominees-demo",
-    kind: "webinar",
-    centreId: ids.get("iioe-ghana")!,
-    defaultLocale: "en",
-    title: "Briefing for the nominees of the blended teaching programme (demo)",
-    description: "A fictional online briefing of the demo data for the staff partner universities nominated.",
-    startsAt,
-    endsAt: plusHours(startsAt, "Africa/Accra", 1),
-    timeZone: "Africa/Accra",
-    mode: "online",
-    joinUrl: "https://meet.example.org/ghana-briefing-demo",
-    languages: ["en"],
-  });
+  const briefing = await eventsService.createEvent(
+    actor,
+    {
+      slug: "ghana-briefing-for-nominees-demo",
+      kind: "webinar",
+      centreId: ids.get("iioe-ghana")!,
+      defaultLocale: "en",
+      title: "Briefing for the nominees of the blended teaching programme (demo)",
+      description: "A fictional online briefing of the demo data for the staff partner universities nominated.",
+      startsAt,
+      endsAt: plusHours(startsAt, "Africa/Accra", 1),
+      timeZone: "Africa/Accra",
+      mode: "online",
+      joinUrl: "https://meet.example.org/ghana-briefing-demo",
+      languages: ["en"],
+    },
+    "en",
+  );
   const [webinar] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, "ghana-webinar-blended-teaching-demo"));
   const attendedAt = new Date(new Date(briefing.startsAt).getTime() + 5 * 60_000);
   const attending = staff.length - 2;

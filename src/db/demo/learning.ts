@@ -221,7 +221,7 @@ export function withDemoQuizzes(tx: Database, actor: Actor, publish: (courseId: 
     const demo = course && demoQuizzes[course.slug];
     if (course && demo) {
       const lessonId = await lessonAt(tx, courseId, demo.at);
-      await writeQuiz(tx, lessonId, course.defaultLocale, demo.quiz, "en");
+      await writeQuiz(tx, lessonId, course.defaultLocale, demo.quiz);
       const questions = (await quizzes.getAuthorQuiz(actor, courseId, lessonId)).questions;
       for (const [locale, texts] of Object.entries(demo.translations ?? {})) {
         const input: QuizTranslationInput = {
@@ -270,12 +270,12 @@ export async function seedDemoLearning(tx: Database): Promise<boolean> {
     if (enrolled) continue;
     const actor: Actor = { userId: user.id, email: user.email, name: user.name, locale: person.locale, roles: [] };
     for (const { slug, done } of person.courses) {
-      await learning.enrol(actor, slug, person.locale);
+      await learning.enrol(actor, slug);
       const course = await catalogue.getCourse(slug, person.locale);
       const readable = course.syllabus.flatMap((m) => m.lessons).filter((l) => l.kind !== "quiz");
       for (const lesson of readable.slice(0, done)) {
         await learning.player(actor, slug, lesson.id, person.locale);
-        await learning.markDone(actor, slug, lesson.id, person.locale);
+        await learning.markDone(actor, slug, lesson.id);
       }
     }
     added = true;

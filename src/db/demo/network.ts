@@ -441,27 +441,31 @@ export async function seedNetworkRegistry(network: NetworkService, actor: Actor)
   };
 
   for (const organisation of realOrganisations) {
-    ids.set(organisation.slug, (await network.createOrganisation(actor, organisation)).id);
+    ids.set(organisation.slug, (await network.createOrganisation(actor, organisation, "en")).id);
   }
   for (const { host, operator, foundingPartners, smartClassroom, ...centre } of centres) {
-    const created = await network.createCentre(actor, {
-      ...centre,
-      hostOrganisationId: host ? idOf(host) : undefined,
-      operatorOrganisationId: operator ? idOf(operator) : undefined,
-      foundingPartnerIds: foundingPartners?.map(idOf),
-    });
+    const created = await network.createCentre(
+      actor,
+      {
+        ...centre,
+        hostOrganisationId: host ? idOf(host) : undefined,
+        operatorOrganisationId: operator ? idOf(operator) : undefined,
+        foundingPartnerIds: foundingPartners?.map(idOf),
+      },
+      "en",
+    );
     ids.set(created.slug, created.id);
     if (smartClassroom) await network.addFacility(actor, created.slug, smartClassroom);
   }
   for (const { holder, ...term } of governance) {
-    await network.addGovernanceTerm(actor, { ...term, holderOrganisationId: idOf(holder) });
+    await network.addGovernanceTerm(actor, { ...term, holderOrganisationId: idOf(holder) }, "en");
   }
   for (const [centreSlug, members] of Object.entries(demoMembers)) {
     const country = centres.find((c) => c.slug === centreSlug)?.country;
     for (const { name, names, joinedOn, agreement } of members) {
-      const organisation = await network.createOrganisation(actor, { kind: "university", name, names, country });
+      const organisation = await network.createOrganisation(actor, { kind: "university", name, names, country }, "en");
       const membership: MembershipInput = { organisationId: organisation.id, joinedOn, agreement };
-      await network.addMember(actor, centreSlug, membership);
+      await network.addMember(actor, centreSlug, membership, "en");
     }
   }
 }

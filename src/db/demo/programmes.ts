@@ -197,21 +197,26 @@ export async function seedDemoProgrammes(tx: Database): Promise<boolean> {
       demo.runBy.startsWith("secretariat") ? "secretariat" : "centre_admin",
       demo.runBy.startsWith("secretariat") ? null : centreId,
     );
-    const programme = await service.createProgramme(runner, {
-      slug: demo.slug,
-      ownerCentreId: centreId,
-      defaultLocale: demo.defaultLocale,
-      status: "published",
-      title: demo.title,
-      description: demo.description,
-      targetAudience: demo.targetAudience,
-      courses: demo.courses.flatMap((c) =>
-        published.has(c.slug) ? [{ courseId: published.get(c.slug)!, required: c.required ?? true }] : [],
-      ),
-    });
-    for (const [locale, text] of Object.entries(demo.translations)) await service.translateProgramme(runner, programme.id, locale, text);
+    const programme = await service.createProgramme(
+      runner,
+      {
+        slug: demo.slug,
+        ownerCentreId: centreId,
+        defaultLocale: demo.defaultLocale,
+        status: "published",
+        title: demo.title,
+        description: demo.description,
+        targetAudience: demo.targetAudience,
+        courses: demo.courses.flatMap((c) =>
+          published.has(c.slug) ? [{ courseId: published.get(c.slug)!, required: c.required ?? true }] : [],
+        ),
+      },
+      "en",
+    );
+    for (const [locale, text] of Object.entries(demo.translations))
+      await service.translateProgramme(runner, programme.id, locale, text, "en");
     for (const cohort of demo.cohorts) {
-      const created = await service.createCohort(runner, programme.id, cohort);
+      const created = await service.createCohort(runner, programme.id, cohort, "en");
       cohortIds.set(`${demo.slug}/${cohort.name}`, created.id);
     }
   }
@@ -222,9 +227,9 @@ export async function seedDemoProgrammes(tx: Database): Promise<boolean> {
   if (!ghanaCohort || !institutionId || !ghanaId) return true;
   const nominator = await actorOf(tx, demoInstitutionAdmin, "institution_admin", institutionId);
   const ids: string[] = [];
-  for (const nominee of demoNominees) ids.push((await service.nominate(nominator, ghanaCohort, nominee)).id);
+  for (const nominee of demoNominees) ids.push((await service.nominate(nominator, ghanaCohort, nominee, "en")).id);
   const centreAdmin = await actorOf(tx, "gh.admin@orbis.example", "centre_admin", ghanaId);
-  await service.decide(centreAdmin, { nominationIds: ids.slice(0, APPROVED), decision: "approved" });
+  await service.decide(centreAdmin, { nominationIds: ids.slice(0, APPROVED), decision: "approved" }, "en");
   await demoProgress(
     tx,
     demoNominees.slice(0, APPROVED).map((n) => n.email),

@@ -14,7 +14,7 @@ import { demoRubric } from "./rubric.ts";
 export const demoReviewerEmail = "reviewer@orbis.example";
 
 export async function seedRubric(rubric: RubricService, actor: Actor) {
-  for (const criterion of demoRubric) await rubric.createCriterion(actor, criterion);
+  for (const criterion of demoRubric) await rubric.createCriterion(actor, criterion, "en");
 }
 
 /**
@@ -48,32 +48,43 @@ export async function seedAdaptation(
 ) {
   const { catalogue, workflow, network } = services;
   const kyrgyzstan = await network.getOrganisation("iioe-kyrgyzstan", "en");
-  const adaptation = await workflow.adapt(actor, "quality-assurance-of-online-courses", { ownerId: kyrgyzstan.id });
+  const adaptation = await workflow.adapt(actor, "quality-assurance-of-online-courses", { ownerId: kyrgyzstan.id }, "en");
   const copy = await catalogue.getCourse(adaptation.id, "en", actor);
   const [rubricModule, feedbackModule] = copy.syllabus;
-  await catalogue.addTranslation(actor, adaptation.id, "ru", {
-    title: "Обеспечение качества онлайн-курсов",
-    summary: "Как рецензировать онлайн- и смешанные курсы по общей рубрике качества и давать авторам полезные отзывы.",
-    status: "ready",
-    modules: [
-      { id: rubricModule!.id, title: "Рубрика для онлайн-курсов" },
-      { id: feedbackModule!.id, title: "Отзывы для авторов" },
-    ],
-    lessons: [
-      {
-        id: rubricModule!.lessons[0]!.id,
-        title: "Критерии",
-        body: "<p>Рубрика оценивает структуру курса, доступность, взаимодействие, оценивание и поддержку слушателей. У каждого критерия есть понятные уровни.</p>",
-      },
-      { id: rubricModule!.lessons[1]!.id, title: "Рубрика рецензирования" },
-      {
-        id: feedbackModule!.lessons[0]!.id,
-        title: "Как писать комментарии рецензента",
-        body: "<p>Назовите критерий, процитируйте курс и предложите одно изменение.</p>",
-      },
-    ],
-  });
-  await catalogue.updateCourse(actor, adaptation.id, { defaultLocale: "ru", subjectTags: ["обеспечение качества", "онлайн-обучение"] });
+  await catalogue.addTranslation(
+    actor,
+    adaptation.id,
+    "ru",
+    {
+      title: "Обеспечение качества онлайн-курсов",
+      summary: "Как рецензировать онлайн- и смешанные курсы по общей рубрике качества и давать авторам полезные отзывы.",
+      status: "ready",
+      modules: [
+        { id: rubricModule!.id, title: "Рубрика для онлайн-курсов" },
+        { id: feedbackModule!.id, title: "Отзывы для авторов" },
+      ],
+      lessons: [
+        {
+          id: rubricModule!.lessons[0]!.id,
+          title: "Критерии",
+          body: "<p>Рубрика оценивает структуру курса, доступность, взаимодействие, оценивание и поддержку слушателей. У каждого критерия есть понятные уровни.</p>",
+        },
+        { id: rubricModule!.lessons[1]!.id, title: "Рубрика рецензирования" },
+        {
+          id: feedbackModule!.lessons[0]!.id,
+          title: "Как писать комментарии рецензента",
+          body: "<p>Назовите критерий, процитируйте курс и предложите одно изменение.</p>",
+        },
+      ],
+    },
+    "en",
+  );
+  await catalogue.updateCourse(
+    actor,
+    adaptation.id,
+    { defaultLocale: "ru", subjectTags: ["обеспечение качества", "онлайн-обучение"] },
+    "en",
+  );
   await publish(adaptation.id);
 
   const revision = await workflow.startRevision(actor, "quality-assurance-of-online-courses");
@@ -88,6 +99,6 @@ export async function seedAdaptation(
     title: "Scoring a course with the rubric",
     body: "<p>Score every criterion, quote the course for each low score, and remember that essential criteria must score above zero.</p>",
   });
-  await catalogue.updateCourse(actor, revision.id, { syllabus });
+  await catalogue.updateCourse(actor, revision.id, { syllabus }, "en");
   await publish(revision.id);
 }

@@ -89,16 +89,16 @@ export function createAuthoringService(deps: AuthoringServiceDeps) {
     });
   }
 
-  async function authoredCourse(actor: Actor | null, ref: string, locale: Locale) {
+  async function authoredCourse(actor: Actor | null, ref: string) {
     requireActor(actor);
-    const course = await findCourseRow(db, ref, locale);
+    const course = await findCourseRow(db, ref);
     if (!canAuthor(actor, course.ownerOrganisationId)) throw notFound("course");
     return course;
   }
 
   /** The course's own texts, in its default language, for the form that edits them. */
-  async function getTexts(actor: Actor | null, ref: string, locale: Locale = "en") {
-    const course = await authoredCourse(actor, ref, locale);
+  async function getTexts(actor: Actor | null, ref: string) {
+    const course = await authoredCourse(actor, ref);
     const [text] = await db
       .select()
       .from(courseTranslations)
@@ -107,8 +107,8 @@ export function createAuthoringService(deps: AuthoringServiceDeps) {
   }
 
   /** The syllabus in the default language, in order, for the syllabus editor. */
-  async function getSyllabus(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<AuthoringSyllabus> {
-    const course = await authoredCourse(actor, ref, locale);
+  async function getSyllabus(actor: Actor | null, ref: string): Promise<AuthoringSyllabus> {
+    const course = await authoredCourse(actor, ref);
     const modules = await db
       .select()
       .from(courseModules)
@@ -152,8 +152,8 @@ export function createAuthoringService(deps: AuthoringServiceDeps) {
   }
 
   /** One lesson's default-language title and body, for the lesson editor. */
-  async function getLesson(actor: Actor | null, ref: string, lessonId: string, locale: Locale = "en"): Promise<AuthoringLessonDto> {
-    const course = await authoredCourse(actor, ref, locale);
+  async function getLesson(actor: Actor | null, ref: string, lessonId: string): Promise<AuthoringLessonDto> {
+    const course = await authoredCourse(actor, ref);
     if (!z.uuid().safeParse(lessonId).success) throw notFound("lesson");
     const [row] = await db
       .select({ lesson: lessons })

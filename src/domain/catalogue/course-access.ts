@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import type { Locale } from "../../i18n/locales.ts";
 import { type Actor, hasRole, isGlobalStaff, type Role } from "../identity/actor.ts";
 import { DomainError, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -32,8 +31,8 @@ export function canReview(actor: Actor | null, ownerId: string): boolean {
 export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** A course named by its id or its slug. */
-export async function findCourseRow(db: Database, ref: string, locale: Locale): Promise<CourseRow> {
-  parseInput(courseRefSchema, ref, locale);
+export async function findCourseRow(db: Database, ref: string): Promise<CourseRow> {
+  parseInput(courseRefSchema, ref);
   const [row] = await db
     .select()
     .from(courses)

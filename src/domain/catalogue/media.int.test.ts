@@ -9,6 +9,7 @@ import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { simplePdf, twoColourPng } from "../../db/demo/files.ts";
 import { withDemoMedia } from "../../db/demo/media.ts";
+import { translateError } from "../../i18n/error-messages.ts";
 import { readAll } from "../../infra/storage.ts";
 import type { Actor, RoleGrant } from "../identity/actor.ts";
 import type { CentreDto } from "../network/dto.ts";
@@ -128,7 +129,7 @@ describe("lesson media", () => {
     const big = `WEBVTT\n\n00:00.000 --> 00:01.000\n${"x".repeat(1024 * 1024)}\n`;
     const tooLarge = await failure(media().uploadCaptions(author, course.id, lessonId, "en", upload("big.vtt", big)));
     expect(tooLarge).toMatchObject({ status: 413, code: "payload_too_large" });
-    expect(tooLarge.fields[0]?.message).toBe("The file is larger than 1 MB.");
+    expect(translateError(tooLarge, "en").fields[0]?.message).toBe("The file is larger than 1 MB.");
 
     const disguised = [
       ["download", "report.pdf", "<html><script>alert(1)</script></html>"],
@@ -144,10 +145,10 @@ describe("lesson media", () => {
       expect([name, error.status, error.code]).toEqual([name, 415, "unsupported_media_type"]);
     }
     const badCaptions = await failure(
-      media().uploadCaptions(author, course.id, lessonId, "en", upload("en.vtt", "1\n00:00:01,000 --> 00:00:02,000\nSRT\n"), "ready", "ru"),
+      media().uploadCaptions(author, course.id, lessonId, "en", upload("en.vtt", "1\n00:00:01,000 --> 00:00:02,000\nSRT\n"), "ready"),
     );
     expect(badCaptions.status).toBe(415);
-    expect(badCaptions.fields[0]?.message).toBe("Файл WebVTT начинается со строки WEBVTT.");
+    expect(translateError(badCaptions, "ru").fields[0]?.message).toBe("Файл WebVTT начинается со строки WEBVTT.");
     const cover = await failure(media().uploadCover(author, course.id, upload("cover.svg", "<svg/>")));
     expect(cover.status).toBe(415);
     expect([await fileRows(), storedOnDisk()]).toEqual([files, disk]);

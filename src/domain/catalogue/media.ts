@@ -3,9 +3,7 @@ import { and, asc, eq, inArray, max, notExists, sql } from "drizzle-orm";
 import { fileTypeFromStream } from "file-type";
 import { z } from "zod";
 import type { Database, Executor } from "../../db/client.ts";
-import type { Locale } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
-import { translatorFor } from "../../i18n/translator.server.ts";
 import { type FileStorage, newStorageKey, readAll, StorageLimitError } from "../../infra/storage.ts";
 import { type Actor, requireActor, requireRole } from "../identity/actor.ts";
 import { users } from "../identity/schema.ts";
@@ -122,20 +120,23 @@ export function createMediaService(deps: MediaServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const limits: UploadLimits = { ...defaultUploadLimits, ...deps.limits };
 
-  function tooLarge(kind: UploadKind, locale: Locale): DomainError {
-    const message = translatorFor(locale)("authoring.upload.tooLarge", { megabytes: Math.floor(limits[kind] / MiB) });
-    return new DomainError("payload_too_large", 413, {}, [{ path: "file", code: "tooLarge", message }]);
+  function tooLarge(kind: UploadKind): DomainError {
+    const params = { megabytes: Math.floor(limits[kind] / MiB) };
+    return new DomainError("payload_too_large", 413, {}, [
+      { path: "file", code: "tooLarge", messageId: "authoring.upload.tooLarge", params },
+    ]);
   }
 
-  function unsupported(problem: "type" | `captions.${string}`, locale: Locale): DomainError {
-    const message = translatorFor(locale)(`authoring.upload.${problem}` as MessageId);
-    return new DomainError("unsupported_media_type", 415, {}, [{ path: "file", code: problem, message }]);
+  function unsupported(problem: "type" | `captions.${string}`): DomainError {
+    return new DomainError("unsupported_media_type", 415, {}, [
+      { path: "file", code: problem, messageId: `authoring.upload.${problem}` as MessageId },
+    ]);
   }
 
   /** An author of the owner, on a course that may still change: published courses change through a new version. */
-  async function editableCourse(actor: Actor | null, ref: string, locale: Locale): Promise<CourseRow> {
+  async function editableCourse(actor: Actor | null, ref: string): Promise<CourseRow> {
     requireActor(actor);
-    const course = await findCourseRow(db, ref, locale);
+    const course = await findCourseRow(db, ref);
     requireRole(actor, authorRoles, course.ownerOrganisationId);
     requireEditable(course);
     return course;
@@ -165,29 +166,29 @@ export function createMediaService(deps: MediaServiceDeps) {
    * Streams the upload into storage under a fresh key and checks what arrived: size on the way,
    * then the type sniffed from the bytes against the name. Anything refused is deleted again.
    */
-  async function store(kind: UploadKind, upload: Upload, locale: Locale) {
+  async function store(kind: UploadKind, upload: Upload) {
     const name = cleanFileName(upload.fileName);
     // A name no accepted type carries is refused before a byte is written.
     if (!acceptsExtension(kind, name)) {
       upload.stream.resume();
-      throw unsupported("type", locale);
+      throw unsupported("type");
     }
     const key = newStorageKey(now());
     let written: { byteSize: number; sha256: string };
     try {
       written = await storage.put(key, upload.stream, { maxBytes: limits[kind] });
     } catch (error) {
-      if (error instanceof StorageLimitError) throw tooLarge(kind, locale);
+      if (error instanceof StorageLimitError) throw tooLarge(kind);
       throw error;
     }
     try {
       const head = await readAll(storage.read(key, { start: 0, end: 4095 }));
       const sniffed = head.length ? await fileTypeFromStream(Readable.toWeb(storage.read(key)) as ReadableStream<Uint8Array>) : undefined;
       const mimeType = head.length ? acceptedMimeType(kind, name, sniffed?.mime, isPlainText(head)) : null;
-      if (!mimeType) throw unsupported("type", locale);
+      if (!mimeType) throw unsupported("type");
       if (kind === "captions") {
         const problem = checkWebVtt(await readAll(storage.read(key)));
-        if (problem) throw unsupported(`captions.${problem}`, locale);
+        if (problem) throw unsupported(`captions.${problem}`);
       }
       return { storageKey: key, originalName: name, mimeType, ...written };
     } catch (error) {
@@ -267,15 +268,14 @@ export function createMediaService(deps: MediaServiceDeps) {
     role: "video" | "download",
     upload: Upload,
     options: { locale?: string | null | undefined } = {},
-    locale: Locale = "en",
   ): Promise<LessonMediaAdminDto> {
     const { course, fileLocale } = await beforeUpload(upload, async () => {
-      const course = await editableCourse(actor, ref, locale);
+      const course = await editableCourse(actor, ref);
       await requireLessonOf(course, lessonId);
-      const fileLocale = options.locale ? parseInput(contentLocaleSchema, options.locale, locale) : null;
+      const fileLocale = options.locale ? parseInput(contentLocaleSchema, options.locale) : null;
       return { course, fileLocale };
     });
-    const stored = await store(role, upload, locale);
+    const stored = await store(role, upload);
     await record(stored, actor!, async (tx, file) => {
       const released = role === "video" ? await unlinkVideo(tx, lessonId) : [];
       if (role === "video") await tx.update(lessons).set({ externalUrl: null }).where(eq(lessons.id, lessonId));
@@ -300,16 +300,15 @@ export function createMediaService(deps: MediaServiceDeps) {
     captionLocale: string,
     upload: Upload,
     status: "draft" | "ready" = "ready",
-    locale: Locale = "en",
   ): Promise<LessonMediaAdminDto> {
     const course = await beforeUpload(upload, async () => {
-      const course = await editableCourse(actor, ref, locale);
+      const course = await editableCourse(actor, ref);
       await requireLessonOf(course, lessonId);
-      parseInput(contentLocaleSchema, captionLocale, locale);
-      parseInput(z.enum(["draft", "ready"]), status, locale);
+      parseInput(contentLocaleSchema, captionLocale);
+      parseInput(z.enum(["draft", "ready"]), status);
       return course;
     });
-    const stored = await store("captions", upload, locale);
+    const stored = await store("captions", upload);
     await record(stored, actor!, async (tx, file) => {
       const old = await tx
         .delete(lessonCaptions)
@@ -325,8 +324,8 @@ export function createMediaService(deps: MediaServiceDeps) {
     return adminMedia(lessonId);
   }
 
-  async function removeCaptions(actor: Actor | null, ref: string, lessonId: string, captionLocale: string, locale: Locale = "en") {
-    const course = await editableCourse(actor, ref, locale);
+  async function removeCaptions(actor: Actor | null, ref: string, lessonId: string, captionLocale: string) {
+    const course = await editableCourse(actor, ref);
     await requireLessonOf(course, lessonId);
     const released = await db.transaction(async (tx) => {
       const old = await tx
@@ -345,8 +344,8 @@ export function createMediaService(deps: MediaServiceDeps) {
   }
 
   /** Removes a download or the video from the lesson. */
-  async function removeLessonFile(actor: Actor | null, ref: string, lessonId: string, fileId: string, locale: Locale = "en") {
-    const course = await editableCourse(actor, ref, locale);
+  async function removeLessonFile(actor: Actor | null, ref: string, lessonId: string, fileId: string) {
+    const course = await editableCourse(actor, ref);
     await requireLessonOf(course, lessonId);
     if (!isUuid(fileId)) throw notFound("file");
     const released = await db.transaction(async (tx) => {
@@ -363,10 +362,10 @@ export function createMediaService(deps: MediaServiceDeps) {
   }
 
   /** A video hosted elsewhere instead of an uploaded one (which is removed); null removes the link. */
-  async function setExternalVideo(actor: Actor | null, ref: string, lessonId: string, url: string | null, locale: Locale = "en") {
-    const course = await editableCourse(actor, ref, locale);
+  async function setExternalVideo(actor: Actor | null, ref: string, lessonId: string, url: string | null) {
+    const course = await editableCourse(actor, ref);
     await requireLessonOf(course, lessonId);
-    const externalUrl = url === null || url.trim() === "" ? null : parseInput(z.object({ url: externalVideoSchema }), { url }, locale).url;
+    const externalUrl = url === null || url.trim() === "" ? null : parseInput(z.object({ url: externalVideoSchema }), { url }).url;
     const released = await db.transaction(async (tx) => {
       const released = externalUrl ? await unlinkVideo(tx, lessonId) : [];
       await tx.update(lessons).set({ externalUrl }).where(eq(lessons.id, lessonId));
@@ -378,9 +377,9 @@ export function createMediaService(deps: MediaServiceDeps) {
   }
 
   /** The course's cover image, replacing the one it had. */
-  async function uploadCover(actor: Actor | null, ref: string, upload: Upload, locale: Locale = "en"): Promise<string> {
-    const course = await beforeUpload(upload, () => editableCourse(actor, ref, locale));
-    const stored = await store("cover", upload, locale);
+  async function uploadCover(actor: Actor | null, ref: string, upload: Upload): Promise<string> {
+    const course = await beforeUpload(upload, () => editableCourse(actor, ref));
+    const stored = await store("cover", upload);
     let url = "";
     await record(stored, actor!, async (tx, file) => {
       await tx.update(courses).set({ coverImagePath: file.storageKey, updatedAt: now() }).where(eq(courses.id, course.id));
@@ -390,8 +389,8 @@ export function createMediaService(deps: MediaServiceDeps) {
     return url;
   }
 
-  async function removeCover(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<void> {
-    const course = await editableCourse(actor, ref, locale);
+  async function removeCover(actor: Actor | null, ref: string): Promise<void> {
+    const course = await editableCourse(actor, ref);
     if (!course.coverImagePath) throw notFound("cover");
     const released = await db.transaction(async (tx) => {
       await tx.update(courses).set({ coverImagePath: null, updatedAt: now() }).where(eq(courses.id, course.id));
@@ -422,9 +421,9 @@ export function createMediaService(deps: MediaServiceDeps) {
   }
 
   /** A lesson's media as its authors and reviewers see it, drafts and all. */
-  async function getLessonMedia(actor: Actor | null, ref: string, lessonId: string, locale: Locale = "en"): Promise<LessonMediaAdminDto> {
+  async function getLessonMedia(actor: Actor | null, ref: string, lessonId: string): Promise<LessonMediaAdminDto> {
     requireActor(actor);
-    const course = await findCourseRow(db, ref, locale);
+    const course = await findCourseRow(db, ref);
     if (!readsDrafts(actor, course.ownerOrganisationId)) throw notFound("course");
     await requireLessonOf(course, lessonId);
     return adminMedia(lessonId);

@@ -5,6 +5,7 @@ import { actorWith, createCentre, learner, secretariat } from "../../../tests/fa
 import { createSignedInUser, createUser } from "../../../tests/factories/users.ts";
 import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
+import { translateError } from "../../i18n/error-messages.ts";
 import type { Actor } from "../identity/actor.ts";
 import { enrolments, lessonProgress } from "../learning/schema.ts";
 import type { CentreDto } from "../network/dto.ts";
@@ -32,16 +33,24 @@ beforeAll(async () => {
   serbia = await createCentre(services(), { slug: "q-serbia", name: "Quality Serbia Centre", country: "RS" });
   kenyaAuthor = await createSignedInUser(services(), { roles: [{ role: "author", organisationId: kenya.id }], locale: "fr" });
   serbiaAuthor = actorWith({ role: "author", organisationId: serbia.id });
-  essential = await services().rubric.createCriterion(secretariat(), {
-    maxScore: 3,
-    essential: true,
-    translations: { en: { title: "Clear outcomes", description: "Learners know what they will do." }, fr: { title: "Acquis clairs" } },
-  });
-  optional = await services().rubric.createCriterion(secretariat(), {
-    maxScore: 2,
-    essential: false,
-    translations: { en: { title: "Community" } },
-  });
+  essential = await services().rubric.createCriterion(
+    secretariat(),
+    {
+      maxScore: 3,
+      essential: true,
+      translations: { en: { title: "Clear outcomes", description: "Learners know what they will do." }, fr: { title: "Acquis clairs" } },
+    },
+    "en",
+  );
+  optional = await services().rubric.createCriterion(
+    secretariat(),
+    {
+      maxScore: 2,
+      essential: false,
+      translations: { en: { title: "Community" } },
+    },
+    "en",
+  );
 });
 
 afterAll(async () => {
@@ -51,13 +60,22 @@ afterAll(async () => {
 describe("the rubric", () => {
   test("the secretariat writes, reorders and retires criteria; texts fall back to English", async () => {
     const rubric = services().rubric;
-    const extra = await rubric.createCriterion(secretariat(), { maxScore: 4, essential: false, translations: { en: { title: "Extra" } } });
+    const extra = await rubric.createCriterion(
+      secretariat(),
+      { maxScore: 4, essential: false, translations: { en: { title: "Extra" } } },
+      "en",
+    );
     expect(extra.position).toBe(2);
-    const moved = await rubric.updateCriterion(secretariat(), extra.id, { position: 0, translations: { ru: { title: "Дополнительно" } } });
+    const moved = await rubric.updateCriterion(
+      secretariat(),
+      extra.id,
+      { position: 0, translations: { ru: { title: "Дополнительно" } } },
+      "en",
+    );
     expect(moved.position).toBe(0);
     expect((await rubric.listCriteria("ru")).map((c) => c.title)).toEqual(["Дополнительно", "Clear outcomes", "Community"]);
     expect((await rubric.listCriteria("fr"))[1]!.title).toBe("Acquis clairs");
-    await rubric.updateCriterion(secretariat(), extra.id, { active: false, position: 2 });
+    await rubric.updateCriterion(secretariat(), extra.id, { active: false, position: 2 }, "en");
     expect((await rubric.listCriteria("en", { activeOnly: true })).map((c) => c.id)).toEqual([essential.id, optional.id]);
     expect((await rubric.listCriteria("en")).map((c) => c.active)).toEqual([true, true, false]);
   });
@@ -65,14 +83,15 @@ describe("the rubric", () => {
   test("only global staff write it, and English is required", async () => {
     const rubric = services().rubric;
     expect(
-      (await failure(rubric.createCriterion(kenyaAuthor, { maxScore: 3, essential: true, translations: { en: { title: "Mine" } } }))).code,
+      (await failure(rubric.createCriterion(kenyaAuthor, { maxScore: 3, essential: true, translations: { en: { title: "Mine" } } }, "en")))
+        .code,
     ).toBe("forbidden");
     const invalid = await failure(
-      rubric.createCriterion(secretariat(), { maxScore: 11, essential: true, translations: { fr: { title: "Seul" } } }),
+      rubric.createCriterion(secretariat(), { maxScore: 11, essential: true, translations: { fr: { title: "Seul" } } }, "en"),
     );
     expect(invalid.code).toBe("validation_failed");
     expect(invalid.fields.map((f) => f.path).sort()).toEqual(["maxScore", "translations.en"]);
-    expect((await failure(rubric.updateCriterion(secretariat(), crypto.randomUUID(), { essential: true }))).code).toBe("not_found");
+    expect((await failure(rubric.updateCriterion(secretariat(), crypto.randomUUID(), { essential: true }, "en"))).code).toBe("not_found");
   });
 });
 
@@ -88,7 +107,9 @@ describe("the quality gate", () => {
     expect((await workflow().submit(kenyaAuthor, draft.id)).status).toBe("in_review");
     expect((await failure(workflow().submit(kenyaAuthor, draft.id))).status).toBe(409);
     // In review, the content is what the reviewer reads: it does not change.
-    expect((await failure(services().catalogue.updateCourse(kenyaAuthor, draft.id, { estimatedHours: 9 }))).code).toBe("wrong_status");
+    expect((await failure(services().catalogue.updateCourse(kenyaAuthor, draft.id, { estimatedHours: 9 }, "en"))).code).toBe(
+      "wrong_status",
+    );
 
     const scopedElsewhere = actorWith({ role: "reviewer", organisationId: serbia.id });
     const reviewer = await createSignedInUser(services(), {
@@ -102,10 +123,10 @@ describe("the quality gate", () => {
     const unscored = await failure(workflow().review(reviewer, draft.id, { decision: "approved", scores: scores().slice(1) }));
     expect(unscored.fields[0]?.path).toBe("scores");
     const essentialZero = await failure(
-      workflow().review(reviewer, draft.id, { decision: "approved", scores: scores({ [essential.id]: 0 }) }, "fr"),
+      workflow().review(reviewer, draft.id, { decision: "approved", scores: scores({ [essential.id]: 0 }) }),
     );
     expect(essentialZero).toMatchObject({ status: 400, fields: [{ path: "scores.0.score" }] });
-    expect(essentialZero.fields[0]!.message).toContain("critère essentiel");
+    expect(translateError(essentialZero, "fr").fields[0]!.message).toContain("critère essentiel");
     const tooHigh = await failure(
       workflow().review(reviewer, draft.id, { decision: "returned", comment: "x", scores: scores({ [optional.id]: 3 }) }),
     );
@@ -156,7 +177,7 @@ describe("the quality gate", () => {
       essential: true,
       comment: "No outcomes yet.",
     });
-    expect((await failure(workflow().reviews(learner(), draft.id))).code).toBe("forbidden");
+    expect((await failure(workflow().reviews(learner(), draft.id, "en"))).code).toBe("forbidden");
     const [version] = await runtime.database.db.select().from(courseVersions).where(eq(courseVersions.courseId, draft.id));
     expect(version).toMatchObject({ version: 1 });
     expect((version!.snapshot as { modules: unknown[] }).modules).toHaveLength(1);
@@ -176,14 +197,23 @@ describe("the quality gate", () => {
     const edit = await failure(services().catalogue.updateCourse(secretariat(), course.id, { estimatedHours: 2 }, "ru"));
     expect(edit).toMatchObject({ code: "course_published", status: 409 });
     expect(
-      (await failure(services().catalogue.addTranslation(translator, course.id, "en", { title: "Renamed", summary: "", status: "ready" })))
-        .code,
+      (
+        await failure(
+          services().catalogue.addTranslation(translator, course.id, "en", { title: "Renamed", summary: "", status: "ready" }, "en"),
+        )
+      ).code,
     ).toBe("forbidden");
-    const translated = await services().catalogue.addTranslation(translator, course.id, "fr", {
-      title: "Cours immuable",
-      summary: "",
-      status: "ready",
-    });
+    const translated = await services().catalogue.addTranslation(
+      translator,
+      course.id,
+      "fr",
+      {
+        title: "Cours immuable",
+        summary: "",
+        status: "ready",
+      },
+      "en",
+    );
     expect(translated.languages).toEqual(["en", "fr"]);
 
     expect((await failure(workflow().archive(serbiaAuthor, course.id))).code).toBe("forbidden");
@@ -231,18 +261,23 @@ describe("new versions", () => {
     const [row] = await db.select().from(lessons).where(eq(lessons.id, copiedKept!.id));
     expect(row!.originId).toBe(kept!.id);
 
-    await services().catalogue.updateCourse(kenyaAuthor, revision.id, {
-      syllabus: [
-        {
-          id: draft.syllabus[0]!.id,
-          title: "Module one, revised",
-          lessons: [
-            { id: copiedKept!.id, kind: "text", title: "Kept lesson, revised", body: "<p>new</p>" },
-            { kind: "text", title: "New lesson" },
-          ],
-        },
-      ],
-    });
+    await services().catalogue.updateCourse(
+      kenyaAuthor,
+      revision.id,
+      {
+        syllabus: [
+          {
+            id: draft.syllabus[0]!.id,
+            title: "Module one, revised",
+            lessons: [
+              { id: copiedKept!.id, kind: "text", title: "Kept lesson, revised", body: "<p>new</p>" },
+              { kind: "text", title: "New lesson" },
+            ],
+          },
+        ],
+      },
+      "en",
+    );
     // The published version is untouched while its next one is prepared.
     expect((await services().catalogue.getCourse(original.id, "en")).syllabus[0]!.lessons.map((l) => l.title)).toEqual([
       "Kept lesson",
@@ -262,7 +297,7 @@ describe("new versions", () => {
     const progress = await db.select().from(lessonProgress).where(eq(lessonProgress.enrolmentId, enrolment!.id));
     expect(progress.map((p) => p.lessonId)).toEqual([kept!.id]);
     expect(await db.select().from(courses).where(eq(courses.id, revision.id))).toEqual([]);
-    expect((await workflow().reviews(kenyaAuthor, original.id)).map((r) => r.courseVersion)).toEqual([2, 1]);
+    expect((await workflow().reviews(kenyaAuthor, original.id, "en")).map((r) => r.courseVersion)).toEqual([2, 1]);
     const versions = await db
       .select({ version: courseVersions.version })
       .from(courseVersions)
@@ -304,10 +339,10 @@ describe("adaptations", () => {
     const serbiaAdmin = await createSignedInUser(services(), { roles: [{ role: "centre_admin", organisationId: serbia.id }] });
 
     expect((await failure(workflow().adapt(serbiaAdmin, closed.id, { ownerId: serbia.id }, "fr"))).code).toBe("derivatives_forbidden");
-    expect((await failure(workflow().adapt(serbiaAdmin, source.id, { ownerId: kenya.id }))).code).toBe("forbidden");
-    expect((await failure(workflow().adapt(kenyaAuthor, source.id, { ownerId: kenya.id }))).fields[0]?.path).toBe("ownerId");
+    expect((await failure(workflow().adapt(serbiaAdmin, source.id, { ownerId: kenya.id }, "en"))).code).toBe("forbidden");
+    expect((await failure(workflow().adapt(kenyaAuthor, source.id, { ownerId: kenya.id }, "en"))).fields[0]?.path).toBe("ownerId");
 
-    const adaptation = await workflow().adapt(serbiaAdmin, source.id, { ownerId: serbia.id });
+    const adaptation = await workflow().adapt(serbiaAdmin, source.id, { ownerId: serbia.id }, "en");
     expect(adaptation).toMatchObject({ status: "draft", version: 1 });
     const copy = await services().catalogue.getCourse(adaptation.id, "en", serbiaAdmin);
     expect(copy).toMatchObject({ title: "Adaptable course", licence: "CC-BY-SA-4.0", owner: { slug: "q-serbia" } });
@@ -330,11 +365,11 @@ describe("adaptations", () => {
     expect(runtime.mailer.sent.find((m) => m.to === serbiaAdmin.email)?.subject).toBe(
       "The course you adapted has a new version: Adaptable course",
     );
-    const notices = await workflow().notices(serbiaAdmin, adaptation.id);
+    const notices = await workflow().notices(serbiaAdmin, adaptation.id, "en");
     expect(notices).toMatchObject([{ kind: "source_updated", source: { slug: source.slug, version: 2 } }]);
-    expect((await failure(workflow().notices(kenyaAuthor, adaptation.id))).code).toBe("forbidden");
+    expect((await failure(workflow().notices(kenyaAuthor, adaptation.id, "en"))).code).toBe("forbidden");
     await workflow().dismissNotice(serbiaAdmin, adaptation.id, notices[0]!.id);
-    expect(await workflow().notices(serbiaAdmin, adaptation.id)).toEqual([]);
+    expect(await workflow().notices(serbiaAdmin, adaptation.id, "en")).toEqual([]);
     expect((await failure(workflow().dismissNotice(serbiaAdmin, adaptation.id, notices[0]!.id))).code).toBe("not_found");
   });
 });
@@ -358,31 +393,37 @@ describe("the translation queue", () => {
     });
     const translator = actorWith({ role: "translator", organisationId: kenya.id });
     const queue = services().translations;
-    expect((await failure(queue.requestLanguage(translator, course.id, "fr"))).code).toBe("forbidden");
-    expect((await failure(queue.requestLanguage(kenyaAuthor, course.id, "en"))).fields[0]?.path).toBe("locale");
-    const requested = await queue.requestLanguage(kenyaAuthor, course.id, "fr");
+    expect((await failure(queue.requestLanguage(translator, course.id, "fr", "en"))).code).toBe("forbidden");
+    expect((await failure(queue.requestLanguage(kenyaAuthor, course.id, "en", "en"))).fields[0]?.path).toBe("locale");
+    const requested = await queue.requestLanguage(kenyaAuthor, course.id, "fr", "en");
     // Title, summary, module title, two lesson titles and one lesson body.
     expect(requested).toMatchObject({ status: "missing", counts: { missing: 6, draft: 0, ready: 0 }, total: 6 });
-    expect((await queue.queue(translator, { locale: "fr" })).map((i) => i.course.slug)).toContain(course.slug);
-    expect(await queue.queue(actorWith({ role: "translator", organisationId: serbia.id }), { locale: "fr" })).toEqual([]);
-    expect((await failure(queue.queue(learner(), {}))).code).toBe("forbidden");
+    expect((await queue.queue(translator, { locale: "fr" }, "en")).map((i) => i.course.slug)).toContain(course.slug);
+    expect(await queue.queue(actorWith({ role: "translator", organisationId: serbia.id }), { locale: "fr" }, "en")).toEqual([]);
+    expect((await failure(queue.queue(learner(), {}, "en"))).code).toBe("forbidden");
 
     const [first, second] = course.syllabus[0]!.lessons;
-    await services().catalogue.addTranslation(translator, course.id, "fr", {
-      title: "Cours en file",
-      summary: "À traduire.",
-      status: "draft",
-      modules: [{ id: course.syllabus[0]!.id, title: "Premier module", status: "ready" }],
-      lessons: [
-        { id: first!.id, title: "Première leçon", body: "<p>Corps</p>", status: "ready" },
-        { id: second!.id, title: "Deuxième leçon" },
-      ],
-    });
+    await services().catalogue.addTranslation(
+      translator,
+      course.id,
+      "fr",
+      {
+        title: "Cours en file",
+        summary: "À traduire.",
+        status: "draft",
+        modules: [{ id: course.syllabus[0]!.id, title: "Premier module", status: "ready" }],
+        lessons: [
+          { id: first!.id, title: "Première leçon", body: "<p>Corps</p>", status: "ready" },
+          { id: second!.id, title: "Deuxième leçon" },
+        ],
+      },
+      "en",
+    );
     const [item] = await queue
-      .queue(translator, { locale: "fr", owner: "q-kenya" })
+      .queue(translator, { locale: "fr", owner: "q-kenya" }, "en")
       .then((items) => items.filter((i) => i.course.id === course.id));
     expect(item!.counts).toEqual({ missing: 0, draft: 3, ready: 3 });
-    const editor = await queue.editor(translator, course.slug, "fr");
+    const editor = await queue.editor(translator, course.slug, "fr", "en");
     expect(editor.modules[0]!.lessons[0]).toMatchObject({ title: { source: "First lesson", target: "Première leçon" }, status: "ready" });
 
     // The course itself is a draft in French: its title stays English, ready parts show in French.

@@ -3,6 +3,7 @@ import { createCourse } from "../../../tests/factories/catalogue.ts";
 import { createQuizCourse, sampleQuiz } from "../../../tests/factories/learning.ts";
 import { actorWith, centreAdminOf, createCentre, secretariat } from "../../../tests/factories/network.ts";
 import { createSignedInUser } from "../../../tests/factories/users.ts";
+import { refusal } from "../../../tests/support/refusal.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 
 let runtime: TestRuntime;
@@ -80,7 +81,7 @@ describe("quiz authoring", () => {
   test("invalid questions are refused with translated messages and change nothing", async () => {
     const { courseId, lessonId } = await draftQuiz();
     const admin = centreAdminOf(centreId);
-    const save = (input: unknown) => quizzes().saveQuestion(admin, courseId, lessonId, input, "ru");
+    const save = (input: unknown) => quizzes().saveQuestion(admin, courseId, lessonId, input);
     const twoRight = {
       kind: "single",
       prompt: "?",
@@ -89,20 +90,20 @@ describe("quiz authoring", () => {
         { text: "b", correct: true },
       ],
     };
-    await expect(save(twoRight)).rejects.toMatchObject({
+    expect(await refusal(save(twoRight), "ru")).toMatchObject({
       status: 400,
       fields: [{ path: "options", message: "Отметьте ровно один верный вариант." }],
     });
-    await expect(
-      save({ ...twoRight, kind: "multiple", options: twoRight.options.map((o) => ({ ...o, correct: false })) }),
-    ).rejects.toMatchObject({
+    expect(
+      await refusal(save({ ...twoRight, kind: "multiple", options: twoRight.options.map((o) => ({ ...o, correct: false })) }), "ru"),
+    ).toMatchObject({
       fields: [{ message: "Отметьте хотя бы один верный вариант." }],
     });
     await expect(save({ kind: "single", prompt: "?", options: [{ text: "a", correct: true }] })).rejects.toMatchObject({ status: 400 });
     await expect(save({ kind: "short_answer", prompt: "?", acceptedAnswers: [] })).rejects.toMatchObject({ status: 400 });
     await expect(save({ kind: "true_false", prompt: "?" })).rejects.toMatchObject({ status: 400 });
     await expect(save({ kind: "essay", prompt: "?" })).rejects.toMatchObject({ status: 400 });
-    await expect(save({ id: crypto.randomUUID(), kind: "true_false", prompt: "?", answerTrue: true })).rejects.toMatchObject({
+    expect(await refusal(save({ id: crypto.randomUUID(), kind: "true_false", prompt: "?", answerTrue: true }), "ru")).toMatchObject({
       fields: [{ path: "id", message: "Этого вопроса нет в тесте." }],
     });
     await expect(quizzes().setQuizSettings(admin, courseId, lessonId, { passingScore: 101, maxAttempts: 0 })).rejects.toMatchObject({
@@ -124,7 +125,7 @@ describe("quiz authoring", () => {
 
     const { course, quizId } = await createQuizCourse(runtime, centreId);
     await expect(
-      quizzes().saveQuestion(centreAdminOf(centreId), course.id, quizId, { kind: "true_false", prompt: "?", answerTrue: true }, "fr"),
+      quizzes().saveQuestion(centreAdminOf(centreId), course.id, quizId, { kind: "true_false", prompt: "?", answerTrue: true }),
     ).rejects.toMatchObject({
       status: 409,
       code: "course_published",
@@ -157,12 +158,18 @@ describe("quiz translations", () => {
     expect(written.questions[1]?.translation?.status).toBe("draft");
 
     // The lesson is shown in French once the course's French text is ready and the lesson has one.
-    await runtime.services.catalogue.addTranslation(secretariat(), course.id, "fr", {
-      title: "Cours de test",
-      summary: "Un cours.",
-      status: "ready",
-      lessons: [{ id: quizId, title: "Quiz" }],
-    });
+    await runtime.services.catalogue.addTranslation(
+      secretariat(),
+      course.id,
+      "fr",
+      {
+        title: "Cours de test",
+        summary: "Un cours.",
+        status: "ready",
+        lessons: [{ id: quizId, title: "Quiz" }],
+      },
+      "en",
+    );
     const learner = await createSignedInUser(runtime.services);
     await runtime.services.learning.enrol(learner, course.slug);
     const view = await runtime.services.learning.getQuiz(learner, course.slug, quizId, "fr");

@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray, max, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Executor } from "../../db/client.ts";
-import type { Locale } from "../../i18n/locales.ts";
 import { type Actor, requireActor } from "../identity/actor.ts";
-import { fieldError } from "../network/db-errors.ts";
-import { conflict, forbidden, notFound } from "../shared/errors.ts";
+
+import { conflict, fieldError, forbidden, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import { type CourseRow, canAuthor, canTranslate, requireEditable } from "./course-access.ts";
 import type { ContentLocale, CourseStatus, TranslationStatus } from "./dto.ts";
@@ -37,8 +36,8 @@ import { contentLocaleSchema, courseRefSchema } from "./validation.ts";
 const uuid = z.uuid();
 
 /** A lesson of the course named by id or slug, with its course; 404 when either is not there. */
-export async function findCourseLesson(db: Executor, ref: string, lessonId: string, locale: Locale) {
-  parseInput(courseRefSchema, ref, locale);
+export async function findCourseLesson(db: Executor, ref: string, lessonId: string) {
+  parseInput(courseRefSchema, ref);
   if (!uuid.safeParse(lessonId).success) throw notFound("lesson");
   const [row] = await db
     .select({ course: courses, lesson: lessons })
@@ -181,14 +180,7 @@ export async function quizFor(
 }
 
 /** Writes one question and its options in `textLocale` (the default language, as ready texts). */
-async function writeQuestion(
-  tx: Executor,
-  lessonId: string,
-  textLocale: ContentLocale,
-  question: QuestionInput,
-  position: number,
-  locale: Locale,
-) {
+async function writeQuestion(tx: Executor, lessonId: string, textLocale: ContentLocale, question: QuestionInput, position: number) {
   const fields = {
     lessonId,
     position,
@@ -215,10 +207,10 @@ async function writeQuestion(
     (await tx.select({ id: quizOptions.id }).from(quizOptions).where(eq(quizOptions.questionId, questionId))).map((o) => o.id),
   );
   options.forEach((option, i) => {
-    if (option.id && !existing.has(option.id)) throw fieldError(`options.${i}.id`, "learning.quiz.field.unknownOption", locale);
+    if (option.id && !existing.has(option.id)) throw fieldError(`options.${i}.id`, "learning.quiz.field.unknownOption");
   });
   const kept = options.flatMap((o) => (o.id ? [o.id] : []));
-  if (new Set(kept).size !== kept.length) throw fieldError("options", "learning.quiz.field.unknownOption", locale);
+  if (new Set(kept).size !== kept.length) throw fieldError("options", "learning.quiz.field.unknownOption");
   await tx
     .delete(quizOptions)
     .where(and(eq(quizOptions.questionId, questionId), kept.length ? notInArray(quizOptions.id, kept) : undefined));
@@ -252,10 +244,10 @@ async function questionIdsOf(tx: Executor, lessonId: string): Promise<Set<string
  * their translations); questions left out are removed. Also used by the demo seed, before the
  * course is published.
  */
-export async function writeQuiz(tx: Executor, lessonId: string, textLocale: ContentLocale, input: QuizInput, locale: Locale) {
+export async function writeQuiz(tx: Executor, lessonId: string, textLocale: ContentLocale, input: QuizInput) {
   const existing = await questionIdsOf(tx, lessonId);
   input.questions.forEach((q, i) => {
-    if (q.id && !existing.has(q.id)) throw fieldError(`questions.${i}.id`, "learning.quiz.field.unknownQuestion", locale);
+    if (q.id && !existing.has(q.id)) throw fieldError(`questions.${i}.id`, "learning.quiz.field.unknownQuestion");
   });
   await writeSettings(tx, lessonId, { passingScore: input.passingScore, maxAttempts: input.maxAttempts });
   const kept = input.questions.flatMap((q) => (q.id ? [q.id] : []));
@@ -263,7 +255,7 @@ export async function writeQuiz(tx: Executor, lessonId: string, textLocale: Cont
     .delete(quizQuestions)
     .where(and(eq(quizQuestions.lessonId, lessonId), kept.length ? notInArray(quizQuestions.id, kept) : undefined));
   for (const [position, question] of input.questions.entries()) {
-    await writeQuestion(tx, lessonId, textLocale, question, position, locale);
+    await writeQuestion(tx, lessonId, textLocale, question, position);
   }
 }
 
@@ -274,29 +266,23 @@ export function createQuizService(deps: QuizServiceDeps) {
   const { db } = deps;
 
   /** A quiz lesson of a course the actor may write (authors) or translate, or 403/404. */
-  async function requireQuizOf(
-    actor: Actor | null,
-    ref: string,
-    lessonId: string,
-    may: (actor: Actor | null, ownerId: string) => boolean,
-    locale: Locale,
-  ) {
+  async function requireQuizOf(actor: Actor | null, ref: string, lessonId: string, may: (actor: Actor | null, ownerId: string) => boolean) {
     requireActor(actor);
-    const { course, lesson } = await findCourseLesson(db, ref, lessonId, locale);
+    const { course, lesson } = await findCourseLesson(db, ref, lessonId);
     if (!may(actor, course.ownerOrganisationId)) throw forbidden();
     if (lesson.kind !== "quiz") throw notFound("quiz");
     return course;
   }
 
   /** Quizzes change with the rest of a draft's content; a published course changes through a revision. */
-  async function requireEditableQuiz(actor: Actor | null, ref: string, lessonId: string, locale: Locale): Promise<CourseRow> {
-    const course = await requireQuizOf(actor, ref, lessonId, canAuthor, locale);
+  async function requireEditableQuiz(actor: Actor | null, ref: string, lessonId: string): Promise<CourseRow> {
+    const course = await requireQuizOf(actor, ref, lessonId, canAuthor);
     requireEditable(course);
     return course;
   }
 
-  async function getAuthorQuiz(actor: Actor | null, ref: string, lessonId: string, locale: Locale = "en"): Promise<AuthorQuizDto> {
-    const course = await requireQuizOf(actor, ref, lessonId, canAuthor, locale);
+  async function getAuthorQuiz(actor: Actor | null, ref: string, lessonId: string): Promise<AuthorQuizDto> {
+    const course = await requireQuizOf(actor, ref, lessonId, canAuthor);
     const [quiz, [lessonText], [courseText]] = await Promise.all([
       loadQuiz(db, lessonId),
       db
@@ -341,27 +327,26 @@ export function createQuizService(deps: QuizServiceDeps) {
   }
 
   /** Replaces the whole quiz: settings and questions (the API's PUT). */
-  async function setQuiz(actor: Actor | null, ref: string, lessonId: string, input: unknown, locale: Locale = "en") {
-    const course = await requireEditableQuiz(actor, ref, lessonId, locale);
-    const data = parseInput(quizInputSchema, input, locale);
-    await db.transaction((tx) => writeQuiz(tx, lessonId, course.defaultLocale, data, locale));
-    return getAuthorQuiz(actor, ref, lessonId, locale);
+  async function setQuiz(actor: Actor | null, ref: string, lessonId: string, input: unknown) {
+    const course = await requireEditableQuiz(actor, ref, lessonId);
+    const data = parseInput(quizInputSchema, input);
+    await db.transaction((tx) => writeQuiz(tx, lessonId, course.defaultLocale, data));
+    return getAuthorQuiz(actor, ref, lessonId);
   }
 
-  async function setQuizSettings(actor: Actor | null, ref: string, lessonId: string, input: unknown, locale: Locale = "en") {
-    await requireEditableQuiz(actor, ref, lessonId, locale);
-    const data = parseInput(quizSettingsSchema, input, locale);
+  async function setQuizSettings(actor: Actor | null, ref: string, lessonId: string, input: unknown) {
+    await requireEditableQuiz(actor, ref, lessonId);
+    const data = parseInput(quizSettingsSchema, input);
     await writeSettings(db, lessonId, data);
-    return getAuthorQuiz(actor, ref, lessonId, locale);
+    return getAuthorQuiz(actor, ref, lessonId);
   }
 
   /** Adds a question at the end, or changes the one named by `id` in place. */
-  async function saveQuestion(actor: Actor | null, ref: string, lessonId: string, input: unknown, locale: Locale = "en") {
-    const course = await requireEditableQuiz(actor, ref, lessonId, locale);
-    const data = parseInput(questionInputSchema, input, locale);
+  async function saveQuestion(actor: Actor | null, ref: string, lessonId: string, input: unknown) {
+    const course = await requireEditableQuiz(actor, ref, lessonId);
+    const data = parseInput(questionInputSchema, input);
     await db.transaction(async (tx) => {
-      if (data.id && !(await questionIdsOf(tx, lessonId)).has(data.id))
-        throw fieldError("id", "learning.quiz.field.unknownQuestion", locale);
+      if (data.id && !(await questionIdsOf(tx, lessonId)).has(data.id)) throw fieldError("id", "learning.quiz.field.unknownQuestion");
       const [current] = data.id
         ? await tx.select({ position: quizQuestions.position }).from(quizQuestions).where(eq(quizQuestions.id, data.id))
         : await tx
@@ -371,32 +356,26 @@ export function createQuizService(deps: QuizServiceDeps) {
             .then((rows) => rows.map((r) => ({ position: r.position === null ? 0 : r.position + 1 })));
       // A quiz gets its settings row with its first question, so learners always have a pass mark.
       await tx.insert(quizzes).values({ lessonId }).onConflictDoNothing();
-      await writeQuestion(tx, lessonId, course.defaultLocale, data, current?.position ?? 0, locale);
+      await writeQuestion(tx, lessonId, course.defaultLocale, data, current?.position ?? 0);
     });
-    return getAuthorQuiz(actor, ref, lessonId, locale);
+    return getAuthorQuiz(actor, ref, lessonId);
   }
 
-  async function removeQuestion(actor: Actor | null, ref: string, lessonId: string, questionId: string, locale: Locale = "en") {
-    await requireEditableQuiz(actor, ref, lessonId, locale);
+  async function removeQuestion(actor: Actor | null, ref: string, lessonId: string, questionId: string) {
+    await requireEditableQuiz(actor, ref, lessonId);
     if (!uuid.safeParse(questionId).success) throw notFound("question");
     const removed = await db
       .delete(quizQuestions)
       .where(and(eq(quizQuestions.id, questionId), eq(quizQuestions.lessonId, lessonId)))
       .returning({ id: quizQuestions.id });
     if (!removed.length) throw notFound("question");
-    return getAuthorQuiz(actor, ref, lessonId, locale);
+    return getAuthorQuiz(actor, ref, lessonId);
   }
 
   /** A quiz's texts in `textLocale` next to the default-language source, for translators. */
-  async function quizTextsFor(
-    actor: Actor | null,
-    ref: string,
-    lessonId: string,
-    textLocale: string,
-    locale: Locale = "en",
-  ): Promise<QuizTextsDto> {
-    const course = await requireQuizOf(actor, ref, lessonId, canTranslate, locale);
-    const target = parseInput(contentLocaleSchema, textLocale, locale);
+  async function quizTextsFor(actor: Actor | null, ref: string, lessonId: string, textLocale: string): Promise<QuizTextsDto> {
+    const course = await requireQuizOf(actor, ref, lessonId, canTranslate);
+    const target = parseInput(contentLocaleSchema, textLocale);
     const quiz = await loadQuiz(db, lessonId);
     const textIn = (q: LoadedQuestion, l: string) => {
       const t = q.texts.find((x) => x.locale === l);
@@ -438,20 +417,19 @@ export function createQuizService(deps: QuizServiceDeps) {
     lessonId: string,
     textLocale: string,
     input: unknown,
-    locale: Locale = "en",
   ): Promise<QuizTextsDto> {
-    const course = await requireQuizOf(actor, ref, lessonId, canTranslate, locale);
+    const course = await requireQuizOf(actor, ref, lessonId, canTranslate);
     if (course.status === "archived") throw conflict("wrong_status", { status: course.status });
-    const target = parseInput(contentLocaleSchema, textLocale, locale);
-    if (target === course.defaultLocale) throw fieldError("locale", "learning.quiz.field.defaultLocale", locale);
-    const data = parseInput(quizTranslationSchema, input, locale);
+    const target = parseInput(contentLocaleSchema, textLocale);
+    if (target === course.defaultLocale) throw fieldError("locale", "learning.quiz.field.defaultLocale");
+    const data = parseInput(quizTranslationSchema, input);
     const quiz = await loadQuiz(db, lessonId);
     data.questions.forEach((q, i) => {
       const stored = quiz.questions.find((x) => x.id === q.id);
-      if (!stored) throw fieldError(`questions.${i}.id`, "learning.quiz.field.unknownQuestion", locale);
+      if (!stored) throw fieldError(`questions.${i}.id`, "learning.quiz.field.unknownQuestion");
       q.options?.forEach((o, j) => {
         if (!stored.options.some((x) => x.id === o.id))
-          throw fieldError(`questions.${i}.options.${j}.id`, "learning.quiz.field.unknownOption", locale);
+          throw fieldError(`questions.${i}.options.${j}.id`, "learning.quiz.field.unknownOption");
       });
     });
     await db.transaction(async (tx) => {
@@ -477,7 +455,7 @@ export function createQuizService(deps: QuizServiceDeps) {
         }
       }
     });
-    return quizTextsFor(actor, ref, lessonId, target, locale);
+    return quizTextsFor(actor, ref, lessonId, target);
   }
 
   return { mayEdit: canAuthor, getAuthorQuiz, setQuiz, setQuizSettings, saveQuestion, removeQuestion, quizTextsFor, writeQuizTranslation };

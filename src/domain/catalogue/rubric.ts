@@ -107,9 +107,9 @@ export function createRubricService(deps: { db: Database }) {
   }
 
   /** Only the secretariat and platform admins write the rubric. */
-  async function createCriterion(actor: Actor | null, input: unknown, locale: Locale = "en"): Promise<RubricCriterionDto> {
+  async function createCriterion(actor: Actor | null, input: unknown, locale: Locale): Promise<RubricCriterionDto> {
     requireRole(actor, []);
-    const data = parseInput(criterionInputSchema, input, locale);
+    const data = parseInput(criterionInputSchema, input);
     const id = await db.transaction(async (tx) => {
       const [last] = await tx.select({ position: max(rubricCriteria.position) }).from(rubricCriteria);
       const [row] = await tx
@@ -122,9 +122,9 @@ export function createRubricService(deps: { db: Database }) {
     return getCriterion(id, locale);
   }
 
-  async function updateCriterion(actor: Actor | null, id: string, patch: unknown, locale: Locale = "en"): Promise<RubricCriterionDto> {
+  async function updateCriterion(actor: Actor | null, id: string, patch: unknown, locale: Locale): Promise<RubricCriterionDto> {
     requireRole(actor, []);
-    const data = parseInput(criterionPatchSchema, patch, locale);
+    const data = parseInput(criterionPatchSchema, patch);
     if (!z.uuid().safeParse(id).success) throw notFound("criterion");
     await db.transaction(async (tx) => {
       const [row] = await tx.select({ id: rubricCriteria.id }).from(rubricCriteria).where(eq(rubricCriteria.id, id));

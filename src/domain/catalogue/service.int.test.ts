@@ -194,31 +194,38 @@ describe("publication", () => {
 describe("who may write", () => {
   test("centre admins and staff write their own centre's courses", async () => {
     const staff = centreStaffOf(egypt.id);
-    const course = await catalogue().createCourse(staff, courseInput(egypt.id, { title: "Staff-made course" }));
-    const updated = await catalogue().updateCourse(staff, course.id, { level: "advanced", estimatedHours: 12 });
+    const course = await catalogue().createCourse(staff, courseInput(egypt.id, { title: "Staff-made course" }), "en");
+    const updated = await catalogue().updateCourse(staff, course.id, { level: "advanced", estimatedHours: 12 }, "en");
     expect(updated).toMatchObject({ level: "advanced", estimatedHours: 12, owner: { slug: "cat-egypt" } });
   });
 
   test("an author of another centre is forbidden", async () => {
     const outsider = centreAdminOf(kyrgyzstan.id);
-    expect((await failure(catalogue().updateCourse(outsider, arabicCourse.id, { level: "introductory" }))).code).toBe("forbidden");
+    expect((await failure(catalogue().updateCourse(outsider, arabicCourse.id, { level: "introductory" }, "en"))).code).toBe("forbidden");
     expect(
-      (await failure(catalogue().addTranslation(outsider, arabicCourse.id, "ru", { title: "Чужой перевод", summary: "", status: "ready" })))
-        .code,
+      (
+        await failure(
+          catalogue().addTranslation(outsider, arabicCourse.id, "ru", { title: "Чужой перевод", summary: "", status: "ready" }, "en"),
+        )
+      ).code,
     ).toBe("forbidden");
     expect((await failure(runtime.services.workflow.submit(outsider, englishOnly.id))).code).toBe("forbidden");
-    expect((await failure(catalogue().createCourse(outsider, courseInput(egypt.id)))).code).toBe("forbidden");
+    expect((await failure(catalogue().createCourse(outsider, courseInput(egypt.id), "en"))).code).toBe("forbidden");
     // Nor may they hand their own course over to a centre they do not write for.
     const own = await createCourse(runtime.services, kyrgyzstan.id, { publish: false });
-    expect((await failure(catalogue().updateCourse(outsider, own.id, { ownerId: egypt.id }))).code).toBe("forbidden");
-    expect((await failure(catalogue().createCourse(learner(), courseInput(egypt.id)))).code).toBe("forbidden");
-    expect((await failure(catalogue().createCourse(null, courseInput(egypt.id)))).code).toBe("unauthenticated");
+    expect((await failure(catalogue().updateCourse(outsider, own.id, { ownerId: egypt.id }, "en"))).code).toBe("forbidden");
+    expect((await failure(catalogue().createCourse(learner(), courseInput(egypt.id), "en"))).code).toBe("forbidden");
+    expect((await failure(catalogue().createCourse(null, courseInput(egypt.id), "en"))).code).toBe("unauthenticated");
     expect((await catalogue().getCourse(arabicCourse.id, "en")).level).toBe("advanced");
   });
 
   test("a course is owned by a centre or the institute, not a university", async () => {
-    const university = await runtime.services.network.createOrganisation(secretariat(), { kind: "university", name: "Catalogue Uni" });
-    const error = await failure(catalogue().createCourse(secretariat(), courseInput(university.id)));
+    const university = await runtime.services.network.createOrganisation(
+      secretariat(),
+      { kind: "university", name: "Catalogue Uni" },
+      "en",
+    );
+    const error = await failure(catalogue().createCourse(secretariat(), courseInput(university.id), "en"));
     expect(error).toMatchObject({ code: "validation_failed", fields: [{ path: "ownerId" }] });
   });
 });
@@ -239,12 +246,18 @@ describe("rich text", () => {
     expect((await catalogue().getLesson(course.slug, lessonId, "en")).bodyHtml).toBe(expected);
 
     // A translation's lesson text goes through the same sanitiser.
-    await catalogue().addTranslation(secretariat(), course.id, "fr", {
-      title: "Cours",
-      summary: "",
-      status: "ready",
-      lessons: [{ id: lessonId, title: "Leçon", body: "<p>Bonjour</p><script>alert(2)</script>" }],
-    });
+    await catalogue().addTranslation(
+      secretariat(),
+      course.id,
+      "fr",
+      {
+        title: "Cours",
+        summary: "",
+        status: "ready",
+        lessons: [{ id: lessonId, title: "Leçon", body: "<p>Bonjour</p><script>alert(2)</script>" }],
+      },
+      "en",
+    );
     expect(await catalogue().getLesson(course.slug, lessonId, "fr")).toMatchObject({
       title: "Leçon",
       bodyHtml: "<p>Bonjour</p>",
@@ -276,7 +289,7 @@ describe("bad input changes nothing", () => {
   });
 
   test("a taken slug is a 409", async () => {
-    const error = await failure(catalogue().createCourse(secretariat(), courseInput(egypt.id, { slug: russianCourse.slug })));
+    const error = await failure(catalogue().createCourse(secretariat(), courseInput(egypt.id, { slug: russianCourse.slug }), "en"));
     expect(error).toMatchObject({ code: "duplicate_slug", status: 409 });
   });
 
@@ -284,10 +297,15 @@ describe("bad input changes nothing", () => {
     const foreignModule = chineseCourse.syllabus[0]!.id;
     const draft = await createCourse(runtime.services, egypt.id, { publish: false });
     const error = await failure(
-      catalogue().updateCourse(secretariat(), draft.id, {
-        category: "tvet",
-        syllabus: [{ id: foreignModule, title: "Stolen", lessons: [] }],
-      }),
+      catalogue().updateCourse(
+        secretariat(),
+        draft.id,
+        {
+          category: "tvet",
+          syllabus: [{ id: foreignModule, title: "Stolen", lessons: [] }],
+        },
+        "en",
+      ),
     );
     expect(error).toMatchObject({ code: "validation_failed", fields: [{ path: "syllabus.0.id" }] });
     const after = await catalogue().getCourse(draft.id, "en", secretariat());
@@ -297,12 +315,18 @@ describe("bad input changes nothing", () => {
 
   test("a translation naming an unknown lesson writes nothing", async () => {
     const error = await failure(
-      catalogue().addTranslation(secretariat(), englishOnly.id, "es", {
-        title: "IA en la enseñanza",
-        summary: "",
-        status: "ready",
-        lessons: [{ id: crypto.randomUUID(), title: "Lección" }],
-      }),
+      catalogue().addTranslation(
+        secretariat(),
+        englishOnly.id,
+        "es",
+        {
+          title: "IA en la enseñanza",
+          summary: "",
+          status: "ready",
+          lessons: [{ id: crypto.randomUUID(), title: "Lección" }],
+        },
+        "en",
+      ),
     );
     expect(error).toMatchObject({ code: "validation_failed", fields: [{ path: "lessons.0.id" }] });
     const rows = await runtime.database.db.select().from(courseTranslations).where(eq(courseTranslations.courseId, englishOnly.id));
@@ -311,10 +335,10 @@ describe("bad input changes nothing", () => {
 
   test("a published course's content and default language do not change: a new version does", async () => {
     const error = await failure(
-      catalogue().addTranslation(secretariat(), englishOnly.id, "en", { title: "AI in teaching", summary: "", status: "draft" }),
+      catalogue().addTranslation(secretariat(), englishOnly.id, "en", { title: "AI in teaching", summary: "", status: "draft" }, "en"),
     );
     expect(error).toMatchObject({ code: "course_published", status: 409 });
-    const switched = await failure(catalogue().updateCourse(secretariat(), englishOnly.id, { defaultLocale: "fr" }));
+    const switched = await failure(catalogue().updateCourse(secretariat(), englishOnly.id, { defaultLocale: "fr" }, "en"));
     expect(switched.code).toBe("course_published");
   });
 });
@@ -338,19 +362,30 @@ describe("editing the syllabus", () => {
     });
     const [one, two] = course.syllabus;
     const [a, b] = one!.lessons;
-    await catalogue().addTranslation(secretariat(), course.id, "ru", {
-      title: "Курс",
-      summary: "",
-      status: "ready",
-      modules: [{ id: two!.id, title: "Два" }],
-      lessons: [{ id: a!.id, title: "Урок А" }],
-    });
-    const updated = await catalogue().updateCourse(secretariat(), course.id, {
-      syllabus: [
-        { id: two!.id, title: "Two, first now", lessons: [{ id: a!.id, kind: "text", title: "Lesson A moved" }] },
-        { title: "Three", lessons: [{ kind: "file", title: "Lesson D" }] },
-      ],
-    });
+    await catalogue().addTranslation(
+      secretariat(),
+      course.id,
+      "ru",
+      {
+        title: "Курс",
+        summary: "",
+        status: "ready",
+        modules: [{ id: two!.id, title: "Два" }],
+        lessons: [{ id: a!.id, title: "Урок А" }],
+      },
+      "en",
+    );
+    const updated = await catalogue().updateCourse(
+      secretariat(),
+      course.id,
+      {
+        syllabus: [
+          { id: two!.id, title: "Two, first now", lessons: [{ id: a!.id, kind: "text", title: "Lesson A moved" }] },
+          { title: "Three", lessons: [{ kind: "file", title: "Lesson D" }] },
+        ],
+      },
+      "en",
+    );
     expect(updated.syllabus.map((m) => [m.title, m.lessons.map((l) => l.title)])).toEqual([
       ["Two, first now", ["Lesson A moved"]],
       ["Three", ["Lesson D"]],

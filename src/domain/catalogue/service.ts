@@ -1,16 +1,16 @@
 import { and, asc, count, desc, eq, exists, inArray, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
-import { translatorFor } from "../../i18n/translator.server.ts";
 import { type Actor, requireActor, requireRole } from "../identity/actor.ts";
-import { fieldError } from "../network/db-errors.ts";
+
 import type { OrganisationRef } from "../network/dto.ts";
 import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
 import { pgErrorOf } from "../shared/db-errors.ts";
-import { DomainError, forbidden, notFound } from "../shared/errors.ts";
+import { DomainError, fieldConflict, fieldError, forbidden, notFound } from "../shared/errors.ts";
+import { slugify } from "../shared/slugs.ts";
 import { rowsOf } from "../shared/sql.ts";
-import { parseInput, slugify } from "../shared/validation.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorRoles, canReview, canTranslate, findCourseRow, isUuid, requireEditable } from "./course-access.ts";
 import type {
   CatalogueFacets,
@@ -92,7 +92,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     );
   }
 
-  const findCourse = (ref: string, locale: Locale) => findCourseRow(db, ref, locale);
+  const findCourse = (ref: string) => findCourseRow(db, ref);
 
   async function organisationRefs(ids: string[], locale: Locale): Promise<Map<string, OrganisationRef>> {
     const wanted = [...new Set(ids)];
@@ -102,16 +102,16 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
   }
 
   /** Refuses an owner that is not a centre or the institute, naming the field. */
-  async function requireOwner(ownerId: string, locale: Locale) {
+  async function requireOwner(ownerId: string) {
     const [owner] = await db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, ownerId));
-    if (!owner || !ownerKinds.includes(owner.kind)) throw fieldError("ownerId", "catalogue.field.owner", locale);
+    if (!owner || !ownerKinds.includes(owner.kind)) throw fieldError("ownerId", "catalogue.field.owner");
   }
 
-  async function requireCoCreators(list: { organisationId: string }[] | undefined, locale: Locale) {
+  async function requireCoCreators(list: { organisationId: string }[] | undefined) {
     const ids = [...new Set((list ?? []).map((c) => c.organisationId))];
     if (!ids.length) return;
     const found = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, ids));
-    if (found.length !== ids.length) throw fieldError("coCreators", "catalogue.field.unknownOrganisation", locale);
+    if (found.length !== ids.length) throw fieldError("coCreators", "catalogue.field.unknownOrganisation");
   }
 
   /** A slug from the title; titles in other scripts, or taken slugs, get a random suffix. */
@@ -124,11 +124,10 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
   }
 
   /** The database decides whether a slug is free, so concurrent writers hear the same 409. */
-  function translateWriteError(error: unknown, locale: Locale): unknown {
+  function translateWriteError(error: unknown): unknown {
     const pg = pgErrorOf(error);
     if (pg?.code === "23505" && pg.constraint === "courses_slug_unique") {
-      const message = translatorFor(locale)("error.duplicate_slug");
-      return new DomainError("duplicate_slug", 409, {}, [{ path: "slug", code: "duplicate_slug", message }]);
+      return fieldConflict("slug", "error.duplicate_slug", undefined, "duplicate_slug");
     }
     return error;
   }
@@ -138,7 +137,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
    * kept (so translations and, later, learners' progress survive a reordering); modules and
    * lessons left out are removed. Texts are written in the given (default) language.
    */
-  async function writeSyllabus(tx: Executor, courseId: string, textLocale: ContentLocale, syllabus: SyllabusInput, locale: Locale) {
+  async function writeSyllabus(tx: Executor, courseId: string, textLocale: ContentLocale, syllabus: SyllabusInput) {
     const existingModules = await tx.select({ id: courseModules.id }).from(courseModules).where(eq(courseModules.courseId, courseId));
     const moduleIds = new Set(existingModules.map((m) => m.id));
     const existingLessons = moduleIds.size
@@ -149,14 +148,13 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
       : [];
     const lessonIds = new Set(existingLessons.map((l) => l.id));
     syllabus.forEach((module, m) => {
-      if (module.id && !moduleIds.has(module.id)) throw fieldError(`syllabus.${m}.id`, "catalogue.field.unknownModule", locale);
+      if (module.id && !moduleIds.has(module.id)) throw fieldError(`syllabus.${m}.id`, "catalogue.field.unknownModule");
       module.lessons.forEach((lesson, l) => {
-        if (lesson.id && !lessonIds.has(lesson.id))
-          throw fieldError(`syllabus.${m}.lessons.${l}.id`, "catalogue.field.unknownLesson", locale);
+        if (lesson.id && !lessonIds.has(lesson.id)) throw fieldError(`syllabus.${m}.lessons.${l}.id`, "catalogue.field.unknownLesson");
       });
     });
     if (duplicateIds(syllabus.map((m) => m.id)) || duplicateIds(syllabus.flatMap((m) => m.lessons.map((l) => l.id)))) {
-      throw fieldError("syllabus", "catalogue.field.duplicateId", locale);
+      throw fieldError("syllabus", "catalogue.field.duplicateId");
     }
 
     const keptLessons = syllabus.flatMap((m) => m.lessons.flatMap((l) => (l.id ? [l.id] : [])));
@@ -261,7 +259,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
   }
 
   async function searchCourses(search: CourseSearch, reader: Locale): Promise<Page<CourseSummaryDto>> {
-    const f = parseInput(courseSearchSchema, search, reader);
+    const f = parseInput(courseSearchSchema, search);
     const hits = f.q ? courseTextSearch(db, f.q) : null;
     const readyIn = (locale: string) =>
       sql`exists (select 1 from ${courseTranslations} where ${courseTranslations.courseId} = ${courses.id} and ${courseTranslations.locale} = ${locale} and ${courseTranslations.status} = 'ready')`;
@@ -427,7 +425,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
 
   /** The public page of a published course; its authors also see it before publication. */
   async function getCourse(ref: string, reader: Locale, actor: Actor | null = null): Promise<CourseDto> {
-    const course = await findCourse(ref, reader);
+    const course = await findCourse(ref);
     if (!visible(actor, course)) throw notFound("course");
     return courseDto(course, reader);
   }
@@ -437,7 +435,7 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
    * the course's titles: a lesson view must not build the whole course (`courseDto`) to find it.
    */
   async function getLesson(ref: string, lessonId: string, reader: Locale, actor: Actor | null = null): Promise<LessonDto> {
-    const course = await findCourse(ref, reader);
+    const course = await findCourse(ref);
     if (!visible(actor, course)) throw notFound("course");
     const [lesson] = isUuid(lessonId)
       ? await db
@@ -469,12 +467,12 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     };
   }
 
-  async function createCourse(actor: Actor | null, input: unknown, locale: Locale = "en"): Promise<CourseDto> {
+  async function createCourse(actor: Actor | null, input: unknown, locale: Locale): Promise<CourseDto> {
     requireActor(actor);
-    const data = parseInput(courseInputSchema, input, locale);
+    const data = parseInput(courseInputSchema, input);
     requireRole(actor, authorRoles, data.ownerId);
-    await requireOwner(data.ownerId, locale);
-    await requireCoCreators(data.coCreators, locale);
+    await requireOwner(data.ownerId);
+    await requireCoCreators(data.coCreators);
     const slug = data.slug ?? (await freeSlugFor(data.title));
     let id: string;
     try {
@@ -506,11 +504,11 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
           updatedAt: now(),
         });
         await writeCoCreators(tx, courseId, data.coCreators ?? []);
-        await writeSyllabus(tx, courseId, data.defaultLocale, data.syllabus ?? [], locale);
+        await writeSyllabus(tx, courseId, data.defaultLocale, data.syllabus ?? []);
         return courseId;
       });
     } catch (error) {
-      throw translateWriteError(error, locale);
+      throw translateWriteError(error);
     }
     return getCourse(id, locale, actor);
   }
@@ -525,9 +523,9 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
   }
 
   /** An author of the owner, on a draft; moving a course to another owner needs authorship there too. */
-  async function requireAuthorOf(actor: Actor | null, ref: string, locale: Locale): Promise<CourseRow> {
+  async function requireAuthorOf(actor: Actor | null, ref: string): Promise<CourseRow> {
     requireActor(actor);
-    const course = await findCourse(ref, locale);
+    const course = await findCourse(ref);
     requireRole(actor, authorRoles, course.ownerOrganisationId);
     requireEditable(course);
     return course;
@@ -538,29 +536,29 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
    * Other languages are translations: the owner's authors and translators add them at any time
    * before the course is archived, published versions included (decision 0010).
    */
-  async function requireTranslatorOf(actor: Actor | null, ref: string, target: string, locale: Locale): Promise<CourseRow> {
+  async function requireTranslatorOf(actor: Actor | null, ref: string, target: string): Promise<CourseRow> {
     requireActor(actor);
-    const course = await findCourse(ref, locale);
-    if (target === course.defaultLocale) return requireAuthorOf(actor, course.id, locale);
+    const course = await findCourse(ref);
+    if (target === course.defaultLocale) return requireAuthorOf(actor, course.id);
     if (!canTranslate(actor, course.ownerOrganisationId)) throw forbidden();
     if (course.status === "archived") throw new DomainError("wrong_status", 409, { status: course.status });
     return course;
   }
 
-  async function updateCourse(actor: Actor | null, ref: string, patch: unknown, locale: Locale = "en"): Promise<CourseDto> {
-    const course = await requireAuthorOf(actor, ref, locale);
-    const data = parseInput(coursePatchSchema, patch, locale);
+  async function updateCourse(actor: Actor | null, ref: string, patch: unknown, locale: Locale): Promise<CourseDto> {
+    const course = await requireAuthorOf(actor, ref);
+    const data = parseInput(coursePatchSchema, patch);
     if (data.ownerId && data.ownerId !== course.ownerOrganisationId) {
       requireRole(actor, authorRoles, data.ownerId);
-      await requireOwner(data.ownerId, locale);
+      await requireOwner(data.ownerId);
     }
-    await requireCoCreators(data.coCreators, locale);
+    await requireCoCreators(data.coCreators);
     if (data.defaultLocale && data.defaultLocale !== course.defaultLocale) {
       const [translation] = await db
         .select({ status: courseTranslations.status })
         .from(courseTranslations)
         .where(and(eq(courseTranslations.courseId, course.id), eq(courseTranslations.locale, data.defaultLocale)));
-      if (translation?.status !== "ready") throw fieldError("defaultLocale", "catalogue.field.defaultNotReady", locale);
+      if (translation?.status !== "ready") throw fieldError("defaultLocale", "catalogue.field.defaultNotReady");
     }
     try {
       await db.transaction(async (tx) => {
@@ -579,10 +577,10 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
           })
           .where(eq(courses.id, course.id));
         if (data.coCreators) await writeCoCreators(tx, course.id, data.coCreators);
-        if (data.syllabus) await writeSyllabus(tx, course.id, data.defaultLocale ?? course.defaultLocale, data.syllabus, locale);
+        if (data.syllabus) await writeSyllabus(tx, course.id, data.defaultLocale ?? course.defaultLocale, data.syllabus);
       });
     } catch (error) {
-      throw translateWriteError(error, locale);
+      throw translateWriteError(error);
     }
     return getCourse(course.id, locale, actor);
   }
@@ -597,11 +595,11 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     ref: string,
     translationLocale: string,
     input: unknown,
-    locale: Locale = "en",
+    locale: Locale,
   ): Promise<CourseDto> {
-    const target = parseInput(contentLocaleSchema, translationLocale, locale);
-    const course = await requireTranslatorOf(actor, ref, target, locale);
-    const data = parseInput(translationInputSchema, input, locale);
+    const target = parseInput(contentLocaleSchema, translationLocale);
+    const course = await requireTranslatorOf(actor, ref, target);
+    const data = parseInput(translationInputSchema, input);
     const moduleRows = await db.select({ id: courseModules.id }).from(courseModules).where(eq(courseModules.courseId, course.id));
     const moduleIds = new Set(moduleRows.map((m) => m.id));
     const lessonRows = moduleIds.size
@@ -612,10 +610,10 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
       : [];
     const lessonIds = new Set(lessonRows.map((l) => l.id));
     data.modules?.forEach((m, i) => {
-      if (!moduleIds.has(m.id)) throw fieldError(`modules.${i}.id`, "catalogue.field.unknownModule", locale);
+      if (!moduleIds.has(m.id)) throw fieldError(`modules.${i}.id`, "catalogue.field.unknownModule");
     });
     data.lessons?.forEach((l, i) => {
-      if (!lessonIds.has(l.id)) throw fieldError(`lessons.${i}.id`, "catalogue.field.unknownLesson", locale);
+      if (!lessonIds.has(l.id)) throw fieldError(`lessons.${i}.id`, "catalogue.field.unknownLesson");
     });
 
     await db.transaction(async (tx) => {

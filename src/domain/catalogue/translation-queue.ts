@@ -2,11 +2,11 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { type Actor, isGlobalStaff, type Role, requireActor } from "../identity/actor.ts";
-import { fieldError } from "../network/db-errors.ts";
+
 import type { OrganisationRef } from "../network/dto.ts";
 import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
-import { DomainError, forbidden } from "../shared/errors.ts";
+import { DomainError, fieldError, forbidden } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import { authorRoles, type CourseRow, canAuthor, canTranslate, findCourseRow } from "./course-access.ts";
 import type { ContentLocale, CourseStatus, LessonKind, TranslationStatus } from "./dto.ts";
@@ -245,10 +245,10 @@ export function createTranslationQueueService(deps: { db: Database; now?: () => 
   async function queue(
     actor: Actor | null,
     filter: { locale?: string | undefined; owner?: string | undefined },
-    reader: Locale = "en",
+    reader: Locale,
   ): Promise<QueueItemDto[]> {
     const signedIn = requireTranslator(actor);
-    const locale = filter.locale ? parseInput(contentLocaleSchema, filter.locale, reader) : undefined;
+    const locale = filter.locale ? parseInput(contentLocaleSchema, filter.locale) : undefined;
     const rows = (
       await db
         .select({ course: courses, owner: organisations })
@@ -281,12 +281,12 @@ export function createTranslationQueueService(deps: { db: Database; now?: () => 
     );
   }
 
-  async function editor(actor: Actor | null, ref: string, target: string, reader: Locale = "en"): Promise<TranslationEditorDto> {
+  async function editor(actor: Actor | null, ref: string, target: string, reader: Locale): Promise<TranslationEditorDto> {
     const signedIn = requireActor(actor);
-    const locale = parseInput(contentLocaleSchema, target, reader);
-    const course = await findCourseRow(db, ref, reader);
+    const locale = parseInput(contentLocaleSchema, target);
+    const course = await findCourseRow(db, ref);
     if (!canTranslate(signedIn, course.ownerOrganisationId)) throw forbidden();
-    if (locale === course.defaultLocale) throw fieldError("locale", "quality.field.translateDefault", reader);
+    if (locale === course.defaultLocale) throw fieldError("locale", "quality.field.translateDefault");
     const [owner] = await db.select().from(organisations).where(eq(organisations.id, course.ownerOrganisationId));
     const texts = (await loadTexts(db, [course.id]))!;
     const [info] = courseInfos([{ course, owner: owner! }], texts, reader);
@@ -294,13 +294,13 @@ export function createTranslationQueueService(deps: { db: Database; now?: () => 
   }
 
   /** An author asks for a language: its translation appears in the queue, every field missing. */
-  async function requestLanguage(actor: Actor | null, ref: string, target: string, reader: Locale = "en"): Promise<QueueItemDto> {
+  async function requestLanguage(actor: Actor | null, ref: string, target: string, reader: Locale): Promise<QueueItemDto> {
     const signedIn = requireActor(actor);
-    const locale = parseInput(contentLocaleSchema, target, reader);
-    const course = await findCourseRow(db, ref, reader);
+    const locale = parseInput(contentLocaleSchema, target);
+    const course = await findCourseRow(db, ref);
     if (!canAuthor(signedIn, course.ownerOrganisationId)) throw forbidden();
     if (course.status === "archived") throw new DomainError("wrong_status", 409, { status: course.status });
-    if (locale === course.defaultLocale) throw fieldError("locale", "quality.field.translateDefault", reader);
+    if (locale === course.defaultLocale) throw fieldError("locale", "quality.field.translateDefault");
     await db
       .insert(courseTranslations)
       .values({ courseId: course.id, locale, title: "", status: "missing", updatedAt: now() })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { slugSchema } from "../shared/validation.ts";
+import { slugSchema } from "../shared/slugs.ts";
 import { coCreatorRoles, courseCategories, courseLevels, courseSorts, lessonKinds } from "./dto.ts";
 
 /** ISO 639-1 or -3 language code of course content ("en", "ru", "sr", "kky"). */

@@ -6,14 +6,15 @@ import { translatorFor } from "../../i18n/translator.server.ts";
 import type { MailMessage } from "../../infra/mailer.ts";
 import { type Actor, isGlobalStaff, requireActor, requireRole } from "../identity/actor.ts";
 import { roleAssignments, users } from "../identity/schema.ts";
-import { fieldError } from "../network/db-errors.ts";
+
 import type { OrganisationRef } from "../network/dto.ts";
 import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
 import type { Outbox } from "../notifications/service.ts";
 import { FOREIGN_KEY_VIOLATION, pgErrorOf } from "../shared/db-errors.ts";
-import { DomainError, forbidden, notFound } from "../shared/errors.ts";
-import { parseInput, slugify } from "../shared/validation.ts";
+import { DomainError, fieldError, forbidden, notFound } from "../shared/errors.ts";
+import { slugify } from "../shared/slugs.ts";
+import { parseInput } from "../shared/validation.ts";
 import { authorRoles, type CourseRow, canAuthor, canReview, canTranslate, findCourseRow } from "./course-access.ts";
 import { copyCourseContent, mergeRevision, recordVersion } from "./course-copy.ts";
 import type { CourseStatus, TranslationStatus } from "./dto.ts";
@@ -231,9 +232,9 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     return toOrganisationRef(row, reader);
   }
 
-  async function requireAuthorOf(actor: Actor | null, ref: string, locale: Locale): Promise<CourseRow> {
+  async function requireAuthorOf(actor: Actor | null, ref: string): Promise<CourseRow> {
     requireActor(actor);
-    const course = await findCourseRow(db, ref, locale);
+    const course = await findCourseRow(db, ref);
     requireRole(actor, authorRoles, course.ownerOrganisationId);
     return course;
   }
@@ -303,8 +304,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
   }
 
   /** An author sends a draft to review: its default language ready, a lesson, and answerable quizzes. */
-  async function submit(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<CourseRefDto> {
-    const course = await requireAuthorOf(actor, ref, locale);
+  async function submit(actor: Actor | null, ref: string): Promise<CourseRefDto> {
+    const course = await requireAuthorOf(actor, ref);
     if (course.status !== "draft") throw wrongStatus(course);
     const [[defaultText], [lessonCount]] = await Promise.all([
       db
@@ -317,10 +318,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
         .where(eq(courseModules.courseId, course.id)),
     ]);
-    if (defaultText?.status !== "ready") throw fieldError("defaultLocale", "catalogue.field.defaultNotReady", locale);
-    if (!lessonCount?.n) throw fieldError("syllabus", "catalogue.field.noLessons", locale);
+    if (defaultText?.status !== "ready") throw fieldError("defaultLocale", "catalogue.field.defaultNotReady");
+    if (!lessonCount?.n) throw fieldError("syllabus", "catalogue.field.noLessons");
     const unanswerable = await quizzesWithoutAnswer(course);
-    if (unanswerable.length) throw fieldError(`lessons.${unanswerable[0]}`, "quality.field.quizWithoutAnswer", locale);
+    if (unanswerable.length) throw fieldError(`lessons.${unanswerable[0]}`, "quality.field.quizWithoutAnswer");
     const [updated] = await db
       .update(courses)
       .set({ status: "in_review", updatedAt: now() })
@@ -363,31 +364,31 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
   }
 
   /** Checks a review's scores against the active rubric: every criterion once, within its range. */
-  async function checkScores(data: ReviewData, locale: Locale) {
+  async function checkScores(data: ReviewData) {
     const criteria = await db.select().from(rubricCriteria).where(eq(rubricCriteria.active, true));
     const byId = new Map(criteria.map((c) => [c.id, c]));
     data.scores.forEach((s, i) => {
       const criterion = byId.get(s.criterionId);
-      if (!criterion) throw fieldError(`scores.${i}.criterionId`, "quality.field.unknownCriterion", locale);
-      if (s.score > criterion.maxScore) throw fieldError(`scores.${i}.score`, "quality.field.scoreTooHigh", locale);
+      if (!criterion) throw fieldError(`scores.${i}.criterionId`, "quality.field.unknownCriterion");
+      if (s.score > criterion.maxScore) throw fieldError(`scores.${i}.score`, "quality.field.scoreTooHigh");
       if (data.decision === "approved" && criterion.essential && s.score === 0) {
-        throw fieldError(`scores.${i}.score`, "quality.field.essentialZero", locale);
+        throw fieldError(`scores.${i}.score`, "quality.field.essentialZero");
       }
     });
     const scored = new Set(data.scores.map((s) => s.criterionId));
     if (scored.size !== data.scores.length || criteria.some((c) => !scored.has(c.id))) {
-      throw fieldError("scores", "quality.field.scoreEveryCriterion", locale);
+      throw fieldError("scores", "quality.field.scoreEveryCriterion");
     }
   }
 
   /** A reviewer approves (publishing the course) or returns it to its authors with comments. */
-  async function review(actor: Actor | null, ref: string, input: unknown, locale: Locale = "en"): Promise<CourseRefDto> {
+  async function review(actor: Actor | null, ref: string, input: unknown): Promise<CourseRefDto> {
     const reviewer = requireActor(actor);
-    const course = await findCourseRow(db, ref, locale);
+    const course = await findCourseRow(db, ref);
     if (!canReview(reviewer, course.ownerOrganisationId)) throw forbidden();
-    const data = parseInput(reviewInputSchema, input, locale);
+    const data = parseInput(reviewInputSchema, input);
     if (course.status !== "in_review") throw wrongStatus(course);
-    await checkScores(data, locale);
+    await checkScores(data);
     // Actors without an account (the demo seed, service tests) review anonymously.
     const [account] = await db.select({ id: users.id }).from(users).where(eq(users.id, reviewer.userId));
     const reviewerId = account?.id ?? null;
@@ -454,16 +455,16 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     }));
   }
 
-  async function reviews(actor: Actor | null, ref: string, reader: Locale = "en"): Promise<ReviewDto[]> {
+  async function reviews(actor: Actor | null, ref: string, reader: Locale): Promise<ReviewDto[]> {
     requireActor(actor);
-    const course = await findCourseRow(db, ref, reader);
+    const course = await findCourseRow(db, ref);
     if (!canAuthor(actor, course.ownerOrganisationId) && !canReview(actor, course.ownerOrganisationId)) throw forbidden();
     return reviewsOf(course, reader);
   }
 
   /** Archived courses leave the catalogue; their enrolled learners keep reading them. */
-  async function archive(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<CourseRefDto> {
-    const course = await requireAuthorOf(actor, ref, locale);
+  async function archive(actor: Actor | null, ref: string): Promise<CourseRefDto> {
+    const course = await requireAuthorOf(actor, ref);
     if (course.revisionOfId || (course.status !== "published" && course.status !== "draft")) throw wrongStatus(course);
     const [updated] = await db.update(courses).set({ status: "archived", updatedAt: now() }).where(eq(courses.id, course.id)).returning();
     return refOf(updated!);
@@ -475,8 +476,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
    * storage: a version's lessons share them with the course it copies. Nobody can be enrolled in
    * a course never published; a programme listing the draft keeps it (409).
    */
-  async function discard(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<{ revisionOf: string | null }> {
-    const course = await requireAuthorOf(actor, ref, locale);
+  async function discard(actor: Actor | null, ref: string): Promise<{ revisionOf: string | null }> {
+    const course = await requireAuthorOf(actor, ref);
     if (course.status !== "draft" || course.publishedAt) throw wrongStatus(course);
     const [revised] = course.revisionOfId
       ? await db.select({ slug: courses.slug }).from(courses).where(eq(courses.id, course.revisionOfId))
@@ -500,8 +501,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
    * The draft of a published course's next version, a full copy that is edited and reviewed like
    * any draft; the course has at most one, so asking again opens the same one.
    */
-  async function startRevision(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<CourseRefDto> {
-    const course = await requireAuthorOf(actor, ref, locale);
+  async function startRevision(actor: Actor | null, ref: string): Promise<CourseRefDto> {
+    const course = await requireAuthorOf(actor, ref);
     if (course.status !== "published") throw wrongStatus(course);
     const [open] = await db.select().from(courses).where(eq(courses.revisionOfId, course.id));
     if (open) return refOf(open);
@@ -530,13 +531,13 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
    * Another centre's draft copy of a published course, recording where it came from and under
    * which licence; a licence without derivatives refuses.
    */
-  async function adapt(actor: Actor | null, ref: string, input: unknown, locale: Locale = "en"): Promise<CourseRefDto> {
+  async function adapt(actor: Actor | null, ref: string, input: unknown, locale: Locale): Promise<CourseRefDto> {
     requireActor(actor);
-    const { ownerId } = parseInput(adaptInputSchema, input, locale);
+    const { ownerId } = parseInput(adaptInputSchema, input);
     requireRole(actor, authorRoles, ownerId);
-    const source = await findCourseRow(db, ref, locale);
+    const source = await findCourseRow(db, ref);
     if (source.status !== "published") throw wrongStatus(source);
-    if (source.ownerOrganisationId === ownerId) throw fieldError("ownerId", "quality.field.adaptOwnCourse", locale);
+    if (source.ownerOrganisationId === ownerId) throw fieldError("ownerId", "quality.field.adaptOwnCourse");
     if (forbidsDerivatives(source.licence)) throw new DomainError("derivatives_forbidden", 409, { licence: source.licence });
     const owner = await organisationRef(ownerId, locale);
     const slug = await freeSlug(`${source.slug}-${owner.slug}`, db);
@@ -586,13 +587,13 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     });
   }
 
-  async function notices(actor: Actor | null, ref: string, reader: Locale = "en"): Promise<NoticeDto[]> {
-    const course = await requireAuthorOf(actor, ref, reader);
+  async function notices(actor: Actor | null, ref: string, reader: Locale): Promise<NoticeDto[]> {
+    const course = await requireAuthorOf(actor, ref);
     return noticesOf(course, reader);
   }
 
-  async function dismissNotice(actor: Actor | null, ref: string, noticeId: string, locale: Locale = "en"): Promise<void> {
-    const course = await requireAuthorOf(actor, ref, locale);
+  async function dismissNotice(actor: Actor | null, ref: string, noticeId: string): Promise<void> {
+    const course = await requireAuthorOf(actor, ref);
     if (!z.uuid().safeParse(noticeId).success) throw notFound("notice");
     const [row] = await db
       .update(courseNotices)
@@ -603,7 +604,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
   }
 
   /** Courses waiting for the reader's review, oldest submission first. */
-  async function reviewQueue(actor: Actor | null, reader: Locale = "en"): Promise<ReviewQueueItemDto[]> {
+  async function reviewQueue(actor: Actor | null, reader: Locale): Promise<ReviewQueueItemDto[]> {
     requireActor(actor);
     const rows = await db
       .select({ course: courses, owner: organisations })
@@ -647,7 +648,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
   }
 
   async function courseOrigin(ref: string, reader: Locale): Promise<AdaptedFromDto | null> {
-    return adaptedFrom(await findCourseRow(db, ref, reader), reader);
+    return adaptedFrom(await findCourseRow(db, ref), reader);
   }
 
   /** Organisations an actor writes courses for, to adapt into. */
@@ -668,9 +669,9 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
   }
 
   /** Everything the workflow page shows and offers to this reader. */
-  async function workflow(actor: Actor | null, ref: string, reader: Locale = "en"): Promise<WorkflowDto> {
+  async function workflow(actor: Actor | null, ref: string, reader: Locale): Promise<WorkflowDto> {
     const signedIn = requireActor(actor);
-    const course = await findCourseRow(db, ref, reader);
+    const course = await findCourseRow(db, ref);
     const author = canAuthor(signedIn, course.ownerOrganisationId);
     const reviewer = canReview(signedIn, course.ownerOrganisationId);
     const adaptFor = course.status === "published" ? await adaptTargets(signedIn, course, reader) : [];

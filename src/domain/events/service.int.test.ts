@@ -38,15 +38,15 @@ describe("creating and editing events", () => {
   test("centre staff and global staff create; others are refused", async () => {
     const { services, clock } = runtime;
     const staff = centreStaffOf(centreId);
-    const event = await services.events.createEvent(staff, eventInput(centreId, clock.now));
+    const event = await services.events.createEvent(staff, eventInput(centreId, clock.now), "en");
     expect(event.canManage).toBe(true);
     expect(event.checkInCode).toMatch(/^[A-Z2-9]{6}$/);
-    expect(await failure(services.events.createEvent(centreStaffOf(otherCentreId), eventInput(centreId, clock.now)))).toMatchObject({
+    expect(await failure(services.events.createEvent(centreStaffOf(otherCentreId), eventInput(centreId, clock.now), "en"))).toMatchObject({
       status: 403,
     });
-    expect(await failure(services.events.createEvent(learner(), eventInput(centreId, clock.now)))).toMatchObject({ status: 403 });
-    expect(await failure(services.events.createEvent(null, eventInput(centreId, clock.now)))).toMatchObject({ status: 401 });
-    expect(await failure(services.events.updateEvent(learner(), event.id, { capacity: 3 }))).toMatchObject({ status: 403 });
+    expect(await failure(services.events.createEvent(learner(), eventInput(centreId, clock.now), "en"))).toMatchObject({ status: 403 });
+    expect(await failure(services.events.createEvent(null, eventInput(centreId, clock.now), "en"))).toMatchObject({ status: 401 });
+    expect(await failure(services.events.updateEvent(learner(), event.id, { capacity: 3 }, "en"))).toMatchObject({ status: 403 });
   });
 
   test("wall-clock times are read in the organiser's zone and stored in UTC", async () => {
@@ -54,15 +54,21 @@ describe("creating and editing events", () => {
     const event = await services.events.createEvent(
       secretariat(),
       eventInput(centreId, clock.now, { startsAt: "2031-11-26T14:00", endsAt: "2031-11-26T16:00", timeZone: "Asia/Bishkek" }),
+      "en",
     );
     expect(event.startsAt).toBe("2031-11-26T08:00:00.000Z");
     expect(event.endsAt).toBe("2031-11-26T10:00:00.000Z");
     expect(event.timeZone).toBe("Asia/Bishkek");
-    const moved = await services.events.updateEvent(secretariat(), event.id, {
-      startsAt: "2031-11-26T15:00",
-      endsAt: "2031-11-26T17:00",
-      timeZone: "Europe/Belgrade",
-    });
+    const moved = await services.events.updateEvent(
+      secretariat(),
+      event.id,
+      {
+        startsAt: "2031-11-26T15:00",
+        endsAt: "2031-11-26T17:00",
+        timeZone: "Europe/Belgrade",
+      },
+      "en",
+    );
     expect([moved.startsAt, moved.endsAt]).toEqual(["2031-11-26T14:00:00.000Z", "2031-11-26T16:00:00.000Z"]);
   });
 
@@ -77,7 +83,7 @@ describe("creating and editing events", () => {
       eventInput(crypto.randomUUID(), clock.now),
     ];
     const fields = [];
-    for (const input of bad) fields.push((await failure(services.events.createEvent(secretariat(), input))).fields[0]);
+    for (const input of bad) fields.push((await failure(services.events.createEvent(secretariat(), input, "en"))).fields[0]);
     expect(fields).toEqual(["timeZone", "endsAt", "venue", "facilityId", "centreId"]);
     expect((await services.events.listEvents({ limit: 100 }, "en")).total).toBe(before);
   });
@@ -91,6 +97,7 @@ describe("creating and editing events", () => {
         title: "Семинар по платформе",
         translations: { en: { title: "Platform workshop", status: "ready" }, fr: { title: "Atelier brouillon", status: "draft" } },
       }),
+      "en",
     );
     expect((await services.events.getEvent(event.slug, "en")).title).toBe("Platform workshop");
     const fr = await services.events.getEvent(event.id, "fr");
@@ -144,7 +151,7 @@ describe("registration", () => {
     await services.events.cancelRegistration(a, event.id);
     expect(await services.events.register(c, event.id)).toMatchObject({ status: "registered" });
     expect(await services.events.register(a, event.id)).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
-    await services.events.updateEvent(secretariat(), event.id, { capacity: 4 });
+    await services.events.updateEvent(secretariat(), event.id, { capacity: 4 }, "en");
     expect((await services.events.getEvent(event.id, "en", a)).myRegistration).toMatchObject({ status: "registered" });
     expect(await services.events.register(d, event.id)).toMatchObject({ status: "registered" });
     expect(await services.events.register(e, event.id)).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
@@ -167,9 +174,9 @@ describe("registration", () => {
     expect(await failure(services.events.register(person, started.id))).toMatchObject({ code: "registration_closed" });
 
     const cancelled = await createEvent(services, centreId, clock.now);
-    await services.events.updateEvent(secretariat(), cancelled.id, { status: "cancelled" });
+    await services.events.updateEvent(secretariat(), cancelled.id, { status: "cancelled" }, "en");
     expect(await failure(services.events.register(person, cancelled.id))).toMatchObject({ code: "event_cancelled", status: 409 });
-    expect(await failure(services.events.updateEvent(secretariat(), cancelled.id, { status: "scheduled" }))).toMatchObject({
+    expect(await failure(services.events.updateEvent(secretariat(), cancelled.id, { status: "scheduled" }, "en"))).toMatchObject({
       fields: ["status"],
     });
 
@@ -188,7 +195,7 @@ describe("registration", () => {
     const [a, b] = (await people(2)) as [Actor, Actor];
     await services.events.register(a, event.id);
     await services.events.register(b, event.id);
-    await services.events.updateEvent(centreStaffOf(centreId), event.id, { status: "cancelled" });
+    await services.events.updateEvent(centreStaffOf(centreId), event.id, { status: "cancelled" }, "en");
     await services.events.noticesDelivered();
     for (const person of [a, b]) expect(mailer.sent.filter((m) => m.to === person.email).at(-1)?.subject).toContain("Cancelled");
   });
@@ -228,7 +235,7 @@ describe("check-in, reminders, reports, feeds", () => {
       status: 404,
     });
     expect(rc.status).toBe("waitlisted");
-    const list = await services.events.listRegistrations(secretariat(), event.id, { q: b.name });
+    const list = await services.events.listRegistrations(secretariat(), event.id, { q: b.name }, "en");
     expect(list.items.map((r) => [r.id, r.checkInMethod])).toEqual([[rb.id, "staff"]]);
     expect(ra.id).toBeTruthy();
 
@@ -280,7 +287,7 @@ describe("check-in, reminders, reports, feeds", () => {
       ["KG", 2],
       ["GH", 1],
     ]);
-    expect(await failure(services.events.report(learner(), event.id))).toMatchObject({ status: 403 });
+    expect(await failure(services.events.report(learner(), event.id, "en"))).toMatchObject({ status: 403 });
     expect(await failure(services.events.register(a, event.id, { organisationId: crypto.randomUUID() }))).toMatchObject({
       fields: ["organisationId"],
     });

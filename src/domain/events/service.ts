@@ -25,15 +25,16 @@ import { translatorFor } from "../../i18n/translator.server.ts";
 import type { Mailer } from "../../infra/mailer.ts";
 import { type Actor, isGlobalStaff, type Role, requireActor, requireRole } from "../identity/actor.ts";
 import { users } from "../identity/schema.ts";
-import { fieldError } from "../network/db-errors.ts";
+
 import { localName, toOrganisationRef } from "../network/mapping.ts";
 import { centres, facilities, organisations } from "../network/schema.ts";
 import { coalesced } from "../shared/coalesced.ts";
 import { pgErrorOf } from "../shared/db-errors.ts";
-import { DomainError, notFound } from "../shared/errors.ts";
+import { DomainError, fieldConflict, fieldError, notFound } from "../shared/errors.ts";
+import { slugify } from "../shared/slugs.ts";
 import { rowsOf } from "../shared/sql.ts";
 import { isTimeZone } from "../shared/time-zone.ts";
-import { parseInput, slugify } from "../shared/validation.ts";
+import { parseInput } from "../shared/validation.ts";
 import type {
   EventDto,
   EventFigures,
@@ -118,16 +119,16 @@ export function createEventsService(deps: EventsServiceDeps) {
     return isUuid(ref) ? eq(events.id, ref) : eq(events.slug, ref);
   }
 
-  async function findEvent(ref: string, locale: Locale, tx: Executor = db): Promise<EventRow> {
-    parseInput(eventRefSchema, ref, locale);
+  async function findEvent(ref: string, tx: Executor = db): Promise<EventRow> {
+    parseInput(eventRefSchema, ref);
     const [row] = await tx.select().from(events).where(refCondition(ref));
     if (!row) throw notFound("event");
     return row;
   }
 
   /** Takes the event's row lock: registrations of one event are decided one at a time. */
-  async function lockEvent(tx: Transaction, ref: string, locale: Locale): Promise<EventRow> {
-    parseInput(eventRefSchema, ref, locale);
+  async function lockEvent(tx: Transaction, ref: string): Promise<EventRow> {
+    parseInput(eventRefSchema, ref);
     const [row] = await tx.select().from(events).where(refCondition(ref)).for("update");
     if (!row) throw notFound("event");
     return row;
@@ -243,7 +244,7 @@ export function createEventsService(deps: EventsServiceDeps) {
   }
 
   async function listEvents(filters: EventFilters, locale: Locale): Promise<Page<EventSummaryDto>> {
-    const f = parseInput(eventFiltersSchema, filters, locale);
+    const f = parseInput(eventFiltersSchema, filters);
     const at = now();
     const where = and(
       f.centre
@@ -273,7 +274,7 @@ export function createEventsService(deps: EventsServiceDeps) {
   }
 
   async function getEvent(ref: string, locale: Locale, actor: Actor | null = null): Promise<EventDto> {
-    const row = await findEvent(ref, locale);
+    const row = await findEvent(ref);
     const [[summary], texts, organiserRows, mine] = await Promise.all([
       summaries([row], locale),
       textsOf([row.id]),
@@ -309,46 +310,42 @@ export function createEventsService(deps: EventsServiceDeps) {
   }
 
   /** Checks what the database cannot: the zone, the order of times, the venue, referenced rows. */
-  async function resolveSchedule(
-    values: {
-      timeZone: string;
-      startsAt: string;
-      endsAt: string;
-      registrationOpensAt?: string | null | undefined;
-      registrationClosesAt?: string | null | undefined;
-      mode: EventMode;
-      facilityId?: string | null | undefined;
-      venue?: string | null | undefined;
-      organisers?: { organisationId: string }[] | undefined;
-    },
-    locale: Locale,
-  ) {
-    if (!isTimeZone(values.timeZone)) throw fieldError("timeZone", "events.field.timeZone", locale);
+  async function resolveSchedule(values: {
+    timeZone: string;
+    startsAt: string;
+    endsAt: string;
+    registrationOpensAt?: string | null | undefined;
+    registrationClosesAt?: string | null | undefined;
+    mode: EventMode;
+    facilityId?: string | null | undefined;
+    venue?: string | null | undefined;
+    organisers?: { organisationId: string }[] | undefined;
+  }) {
+    if (!isTimeZone(values.timeZone)) throw fieldError("timeZone", "events.field.timeZone");
     const time = (path: string, value: string | null | undefined) => {
       if (value == null) return null;
       const parsed = parseEventTime(value, values.timeZone);
-      if (!parsed) throw fieldError(path, "events.field.dateTime", locale);
+      if (!parsed) throw fieldError(path, "events.field.dateTime");
       return parsed;
     };
     const startsAt = time("startsAt", values.startsAt)!;
     const endsAt = time("endsAt", values.endsAt)!;
-    if (endsAt <= startsAt) throw fieldError("endsAt", "events.field.endBeforeStart", locale);
+    if (endsAt <= startsAt) throw fieldError("endsAt", "events.field.endBeforeStart");
     const registrationOpensAt = time("registrationOpensAt", values.registrationOpensAt);
     const registrationClosesAt = time("registrationClosesAt", values.registrationClosesAt);
     if (registrationOpensAt && registrationClosesAt && registrationClosesAt <= registrationOpensAt) {
-      throw fieldError("registrationClosesAt", "events.field.windowOrder", locale);
+      throw fieldError("registrationClosesAt", "events.field.windowOrder");
     }
-    if (registrationClosesAt && registrationClosesAt > endsAt)
-      throw fieldError("registrationClosesAt", "events.field.windowAfterEnd", locale);
-    if (values.mode !== "online" && !values.facilityId && !values.venue) throw fieldError("venue", "events.field.venueRequired", locale);
+    if (registrationClosesAt && registrationClosesAt > endsAt) throw fieldError("registrationClosesAt", "events.field.windowAfterEnd");
+    if (values.mode !== "online" && !values.facilityId && !values.venue) throw fieldError("venue", "events.field.venueRequired");
     if (values.facilityId) {
       const [facility] = await db.select({ id: facilities.id }).from(facilities).where(eq(facilities.id, values.facilityId));
-      if (!facility) throw fieldError("facilityId", "events.field.unknownFacility", locale);
+      if (!facility) throw fieldError("facilityId", "events.field.unknownFacility");
     }
     const organiserIds = [...new Set((values.organisers ?? []).map((o) => o.organisationId))];
     if (organiserIds.length) {
       const found = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, organiserIds));
-      if (found.length !== organiserIds.length) throw fieldError("organisers", "events.field.unknownOrganisation", locale);
+      if (found.length !== organiserIds.length) throw fieldError("organisers", "events.field.unknownOrganisation");
     }
     return { startsAt, endsAt, registrationOpensAt, registrationClosesAt };
   }
@@ -361,12 +358,10 @@ export function createEventsService(deps: EventsServiceDeps) {
     return taken ? `${base}-${suffix()}` : base;
   }
 
-  function translateWriteError(error: unknown, locale: Locale): unknown {
+  function translateWriteError(error: unknown): unknown {
     const pg = pgErrorOf(error);
     if (pg?.code === "23505" && pg.constraint === "events_slug_unique") {
-      return new DomainError("duplicate_slug", 409, {}, [
-        { path: "slug", code: "duplicate_slug", message: translatorFor(locale)("error.duplicate_slug") },
-      ]);
+      return fieldConflict("slug", "error.duplicate_slug", undefined, "duplicate_slug");
     }
     return error;
   }
@@ -401,13 +396,13 @@ export function createEventsService(deps: EventsServiceDeps) {
     if (unique.length) await tx.insert(eventOrganisers).values(unique.map((o, position) => ({ eventId, ...o, position })));
   }
 
-  async function createEvent(actor: Actor | null, input: unknown, locale: Locale = "en"): Promise<EventDto> {
+  async function createEvent(actor: Actor | null, input: unknown, locale: Locale): Promise<EventDto> {
     requireActor(actor);
-    const data = parseInput(eventInputSchema, input, locale);
+    const data = parseInput(eventInputSchema, input);
     requireRole(actor, eventTeam, data.centreId);
     const [centre] = await db.select({ id: centres.organisationId }).from(centres).where(eq(centres.organisationId, data.centreId));
-    if (!centre) throw fieldError("centreId", "events.field.unknownCentre", locale);
-    const times = await resolveSchedule(data, locale);
+    if (!centre) throw fieldError("centreId", "events.field.unknownCentre");
+    const times = await resolveSchedule(data);
     const slug = data.slug ?? (await freeSlugFor(data.title));
     let id = "";
     try {
@@ -438,7 +433,7 @@ export function createEventsService(deps: EventsServiceDeps) {
         if (data.organisers) await writeOrganisers(tx, id, data.organisers);
       });
     } catch (error) {
-      throw translateWriteError(error, locale);
+      throw translateWriteError(error);
     }
     return getEvent(id, locale, actor);
   }
@@ -477,29 +472,26 @@ export function createEventsService(deps: EventsServiceDeps) {
     return ids;
   }
 
-  async function updateEvent(actor: Actor | null, ref: string, patch: unknown, locale: Locale = "en"): Promise<EventDto> {
+  async function updateEvent(actor: Actor | null, ref: string, patch: unknown, locale: Locale): Promise<EventDto> {
     requireActor(actor);
-    const current = await findEvent(ref, locale);
+    const current = await findEvent(ref);
     requireRole(actor, eventTeam, current.centreId);
-    const data = parseInput(eventPatchSchema, patch, locale);
-    if (current.status === "cancelled" && data.status === "scheduled") throw fieldError("status", "events.field.cancelledFinal", locale);
+    const data = parseInput(eventPatchSchema, patch);
+    if (current.status === "cancelled" && data.status === "scheduled") throw fieldError("status", "events.field.cancelledFinal");
     const zone = data.timeZone ?? current.timeZone;
     // Times left out keep their instant, whatever zone the patch names.
     const keep = (value: Date | null) => (value ? value.toISOString() : null);
-    const times = await resolveSchedule(
-      {
-        timeZone: zone,
-        startsAt: data.startsAt ?? keep(current.startsAt)!,
-        endsAt: data.endsAt ?? keep(current.endsAt)!,
-        registrationOpensAt: data.registrationOpensAt === undefined ? keep(current.registrationOpensAt) : data.registrationOpensAt,
-        registrationClosesAt: data.registrationClosesAt === undefined ? keep(current.registrationClosesAt) : data.registrationClosesAt,
-        mode: data.mode ?? (current.mode as EventMode),
-        facilityId: data.facilityId === undefined ? current.facilityId : data.facilityId,
-        venue: data.venue === undefined ? current.venue : data.venue,
-        organisers: data.organisers,
-      },
-      locale,
-    );
+    const times = await resolveSchedule({
+      timeZone: zone,
+      startsAt: data.startsAt ?? keep(current.startsAt)!,
+      endsAt: data.endsAt ?? keep(current.endsAt)!,
+      registrationOpensAt: data.registrationOpensAt === undefined ? keep(current.registrationOpensAt) : data.registrationOpensAt,
+      registrationClosesAt: data.registrationClosesAt === undefined ? keep(current.registrationClosesAt) : data.registrationClosesAt,
+      mode: data.mode ?? (current.mode as EventMode),
+      facilityId: data.facilityId === undefined ? current.facilityId : data.facilityId,
+      venue: data.venue === undefined ? current.venue : data.venue,
+      organisers: data.organisers,
+    });
     const defaultLocale = data.defaultLocale ?? current.defaultLocale;
     try {
       await db.transaction(async (tx) => {
@@ -542,14 +534,14 @@ export function createEventsService(deps: EventsServiceDeps) {
         }
       });
     } catch (error) {
-      throw translateWriteError(error, locale);
+      throw translateWriteError(error);
     }
     deliverNoticesSoon();
     return getEvent(current.id, locale, actor);
   }
 
   /** The institution a participant names, else the first non-centre organisation they hold a role in. */
-  async function affiliationOf(actor: Actor, data: { organisationId?: string | undefined; country?: string | undefined }, locale: Locale) {
+  async function affiliationOf(actor: Actor, data: { organisationId?: string | undefined; country?: string | undefined }) {
     const candidates = data.organisationId
       ? [data.organisationId]
       : actor.roles.flatMap((g) => (g.organisationId ? [g.organisationId] : []));
@@ -559,7 +551,7 @@ export function createEventsService(deps: EventsServiceDeps) {
           .from(organisations)
           .where(inArray(organisations.id, candidates))
       : [];
-    if (data.organisationId && !rows.length) throw fieldError("organisationId", "events.field.unknownOrganisation", locale);
+    if (data.organisationId && !rows.length) throw fieldError("organisationId", "events.field.unknownOrganisation");
     const organisation = data.organisationId ? rows[0] : rows.find((r) => !centreKinds.has(r.kind) && r.kind !== "institute");
     return { organisationId: organisation?.id ?? null, country: data.country ?? organisation?.country ?? null };
   }
@@ -612,16 +604,16 @@ export function createEventsService(deps: EventsServiceDeps) {
     return row && { id: row.id, eventId: row.event_id, status: row.status, queue: Number(row.queue) };
   }
 
-  async function register(actor: Actor | null, ref: string, input: unknown = {}, locale: Locale = "en"): Promise<RegistrationDto> {
+  async function register(actor: Actor | null, ref: string, input: unknown = {}): Promise<RegistrationDto> {
     const who = requireActor(actor);
-    const data = parseInput(registrationInputSchema, input ?? {}, locale);
-    parseInput(eventRefSchema, ref, locale);
-    const affiliation = await affiliationOf(who, data, locale);
+    const data = parseInput(registrationInputSchema, input ?? {});
+    parseInput(eventRefSchema, ref);
+    const affiliation = await affiliationOf(who, data);
     const at = now();
     const registration = await placeRegistration(refCondition(ref), who.userId, affiliation, at);
     if (!registration) {
       // Nothing was written; say why, in the order the checks matter to the person.
-      const event = await findEvent(ref, locale);
+      const event = await findEvent(ref);
       if (event.status === "cancelled") throw new DomainError("event_cancelled", 409);
       if (!registrationOpenAt(event, at)) throw new DomainError("registration_closed", 409);
       throw new DomainError("already_registered", 409);
@@ -630,11 +622,11 @@ export function createEventsService(deps: EventsServiceDeps) {
     return toRegistrationDto(db, { ...registration, attendedAt: null });
   }
 
-  async function cancelRegistration(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<RegistrationDto> {
+  async function cancelRegistration(actor: Actor | null, ref: string): Promise<RegistrationDto> {
     const who = requireActor(actor);
     const at = now();
     const { cancelled, promoted } = await db.transaction(async (tx) => {
-      const event = await lockEvent(tx, ref, locale);
+      const event = await lockEvent(tx, ref);
       if (event.status === "scheduled" && at >= event.startsAt) throw new DomainError("registration_closed", 409);
       const [row] = await tx
         .update(eventRegistrations)
@@ -678,7 +670,7 @@ export function createEventsService(deps: EventsServiceDeps) {
     const promoted: string[] = [];
     // One event at a time in id order, so two such transactions over the same events cannot deadlock.
     for (const eventId of held.map((h) => h.eventId).sort()) {
-      const event = await lockEvent(tx, eventId, "en");
+      const event = await lockEvent(tx, eventId);
       if (event.startsAt <= at) continue;
       const [cancelled] = await tx
         .update(eventRegistrations)
@@ -696,10 +688,10 @@ export function createEventsService(deps: EventsServiceDeps) {
     return promoted;
   }
 
-  async function checkIn(actor: Actor | null, ref: string, input: unknown, locale: Locale = "en"): Promise<RegistrationDto> {
+  async function checkIn(actor: Actor | null, ref: string, input: unknown): Promise<RegistrationDto> {
     const who = requireActor(actor);
-    const data = parseInput(checkInInputSchema, input, locale);
-    const event = await findEvent(ref, locale);
+    const data = parseInput(checkInInputSchema, input);
+    const event = await findEvent(ref);
     const at = now();
     let where: SQL | undefined;
     let method: "staff" | "code";
@@ -708,18 +700,18 @@ export function createEventsService(deps: EventsServiceDeps) {
       where = and(eq(eventRegistrations.id, data.registrationId), eq(eventRegistrations.eventId, event.id));
       method = "staff";
     } else {
-      if (data.code !== event.checkInCode) throw fieldError("code", "events.field.wrongCode", locale);
+      if (data.code !== event.checkInCode) throw fieldError("code", "events.field.wrongCode");
       const opens = event.startsAt.getTime() - SELF_CHECK_IN_MARGIN_MS;
       const closes = event.endsAt.getTime() + SELF_CHECK_IN_MARGIN_MS;
       if (event.status !== "scheduled" || at.getTime() < opens || at.getTime() > closes) {
-        throw fieldError("code", "events.field.checkInNotNow", locale);
+        throw fieldError("code", "events.field.checkInNotNow");
       }
       where = and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.userId, who.userId));
       method = "code";
     }
     const [current] = await db.select().from(eventRegistrations).where(where);
     if (!current || current.status === "cancelled") throw notFound("registration");
-    if (current.status !== "registered") throw fieldError("registrationId", "events.field.notConfirmed", locale);
+    if (current.status !== "registered") throw fieldError("registrationId", "events.field.notConfirmed");
     if (current.attendedAt) return toRegistrationDto(db, current);
     const [row] = await db
       .update(eventRegistrations)
@@ -729,9 +721,9 @@ export function createEventsService(deps: EventsServiceDeps) {
     return toRegistrationDto(db, row ?? current);
   }
 
-  async function requireManagedEvent(actor: Actor | null, ref: string, locale: Locale): Promise<EventRow> {
+  async function requireManagedEvent(actor: Actor | null, ref: string): Promise<EventRow> {
     requireActor(actor);
-    const event = await findEvent(ref, locale);
+    const event = await findEvent(ref);
     requireRole(actor, eventTeam, event.centreId);
     return event;
   }
@@ -778,9 +770,9 @@ export function createEventsService(deps: EventsServiceDeps) {
     });
   }
 
-  async function listRegistrations(actor: Actor | null, ref: string, filters: unknown = {}, locale: Locale = "en") {
-    const event = await requireManagedEvent(actor, ref, locale);
-    const f = parseInput(registrationFiltersSchema, filters ?? {}, locale);
+  async function listRegistrations(actor: Actor | null, ref: string, filters: unknown = {}, locale: Locale) {
+    const event = await requireManagedEvent(actor, ref);
+    const f = parseInput(registrationFiltersSchema, filters ?? {});
     const search = f.q ? or(ilike(users.name, likePattern(f.q)), ilike(users.email, likePattern(f.q))) : undefined;
     const [[total], items] = await Promise.all([
       db
@@ -793,8 +785,8 @@ export function createEventsService(deps: EventsServiceDeps) {
     return { items, total: total?.n ?? 0, limit: f.limit, offset: f.offset };
   }
 
-  async function report(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<EventReportDto> {
-    const event = await requireManagedEvent(actor, ref, locale);
+  async function report(actor: Actor | null, ref: string, locale: Locale): Promise<EventReportDto> {
+    const event = await requireManagedEvent(actor, ref);
     const t = translatorFor(locale);
     const attended = sql<boolean>`${eventRegistrations.attendedAt} is not null`;
     const country = sql<string | null>`coalesce(${eventRegistrations.country}, ${organisations.country})`;
@@ -850,17 +842,17 @@ export function createEventsService(deps: EventsServiceDeps) {
   }
 
   /** Every registration of an event as rows for the CSV and XLSX downloads. */
-  async function participants(actor: Actor | null, ref: string, locale: Locale = "en") {
-    const event = await requireManagedEvent(actor, ref, locale);
+  async function participants(actor: Actor | null, ref: string, locale: Locale) {
+    const event = await requireManagedEvent(actor, ref);
     return { event, rows: await registrationRows(event.id, undefined, locale) };
   }
 
-  async function checkInQrSvg(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<string> {
-    const event = await requireManagedEvent(actor, ref, locale);
+  async function checkInQrSvg(actor: Actor | null, ref: string, locale: Locale): Promise<string> {
+    const event = await requireManagedEvent(actor, ref);
     return QRCode.toString(`${publicUrl}/${locale}/events/${event.slug}?code=${event.checkInCode}`, { type: "svg", margin: 2 });
   }
 
-  async function myEvents(actor: Actor | null, locale: Locale = "en"): Promise<MyEventDto[]> {
+  async function myEvents(actor: Actor | null, locale: Locale): Promise<MyEventDto[]> {
     const who = requireActor(actor);
     const rows = await db
       .select({ event: events, registration: eventRegistrations })
@@ -922,7 +914,7 @@ export function createEventsService(deps: EventsServiceDeps) {
   /** One event as an .ics file; the join link only for those allowed to see it. */
   async function eventIcs(ref: string, locale: Locale, actor: Actor | null = null): Promise<{ filename: string; body: string }> {
     const event = await getEvent(ref, locale, actor);
-    const row = await findEvent(event.id, locale);
+    const row = await findEvent(event.id);
     const items = await icsItems([row], locale, () => event.joinUrl !== null);
     return { filename: `${row.slug}.ics`, body: buildCalendar(event.title, items, host, actor?.timeZone ?? null) };
   }
@@ -1151,7 +1143,7 @@ export function createEventsService(deps: EventsServiceDeps) {
   }
 
   /** Events whose centre the actor runs, newest first, for the staff pages. */
-  async function listManagedEvents(actor: Actor | null, locale: Locale = "en"): Promise<EventSummaryDto[]> {
+  async function listManagedEvents(actor: Actor | null, locale: Locale): Promise<EventSummaryDto[]> {
     const who = requireActor(actor);
     const centreIds = who.roles.flatMap((g) => (eventTeam.includes(g.role) && g.organisationId ? [g.organisationId] : []));
     if (!isGlobalStaff(who) && !centreIds.length) return [];
@@ -1165,8 +1157,8 @@ export function createEventsService(deps: EventsServiceDeps) {
   }
 
   /** An event as its staff edit it: every text and the wall-clock times in the organiser's zone. */
-  async function getEventForEditing(actor: Actor | null, ref: string, locale: Locale = "en") {
-    const row = await requireManagedEvent(actor, ref, locale);
+  async function getEventForEditing(actor: Actor | null, ref: string, locale: Locale) {
+    const row = await requireManagedEvent(actor, ref);
     const [event, texts] = await Promise.all([getEvent(row.id, locale, actor), textsOf([row.id])]);
     return {
       event,

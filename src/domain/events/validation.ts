@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { countryCodeSchema, slugSchema } from "../shared/validation.ts";
+import { slugSchema } from "../shared/slugs.ts";
+import { countryCodeSchema } from "../shared/validation.ts";
 import { eventKinds, eventModes, eventPeriods, eventStatuses, eventTranslationStatuses, organiserRoles } from "./dto.ts";
 
 /** A language of event content: an ISO 639 code, not limited to the interface languages. */

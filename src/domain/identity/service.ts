@@ -4,12 +4,13 @@ import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, type
 import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { defaultLocale, isLocale, type Locale } from "../../i18n/locales.ts";
+import type { MessageId } from "../../i18n/messages/index.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { institutionKinds, type OrganisationKind } from "../network/dto.ts";
 import { organisations } from "../network/schema.ts";
 import type { Outbox } from "../notifications/service.ts";
 import { FOREIGN_KEY_VIOLATION, pgErrorOf } from "../shared/db-errors.ts";
-import { DomainError, forbidden, notFound } from "../shared/errors.ts";
+import { DomainError, fieldError, forbidden, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import { type Actor, isGlobalStaff, type Role, type RoleGrant, requireActor, requireRole, roles } from "./actor.ts";
 import type { ApiTokenDto, NewApiTokenDto, ProfileDto, UserDto, UserPage } from "./dto.ts";
@@ -89,11 +90,9 @@ const scopeKinds: Partial<Record<Role, readonly OrganisationKind[]>> = {
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 /** A role scoped to an organisation that does not exist is the caller's mistake, not a server fault. */
-function unknownOrganisationError(error: unknown, path: string, locale: Locale): unknown {
+function unknownOrganisationError(error: unknown, path: string): unknown {
   if (pgErrorOf(error)?.code !== FOREIGN_KEY_VIOLATION) return error;
-  return new DomainError("validation_failed", 400, {}, [
-    { path, code: "custom", message: translatorFor(locale)("error.unknown_organisation") },
-  ]);
+  return fieldError(path, "error.unknown_organisation");
 }
 
 const sha256 = (secret: string) => crypto.createHash("sha256").update(secret).digest("hex");
@@ -159,24 +158,23 @@ function toApiToken(row: typeof apiTokens.$inferSelect): ApiTokenDto {
   };
 }
 
-function fieldFailure(code: "validation_failed" | "duplicate_email", status: number, path: string, message: string): DomainError {
-  return new DomainError(code, status, {}, [{ path, code, message }]);
+function fieldFailure(code: "validation_failed" | "duplicate_email", status: number, path: string, messageId: MessageId): DomainError {
+  return new DomainError(code, status, {}, [{ path, code, messageId }]);
 }
 
-function duplicateEmail(locale: Locale): DomainError {
-  return fieldFailure("duplicate_email", 409, "email", translatorFor(locale)("error.duplicate_email"));
+function duplicateEmail(): DomainError {
+  return fieldFailure("duplicate_email", 409, "email", "error.duplicate_email");
 }
 
 /** Centre and institution roles mean nothing without the organisation they are held in. */
-function checkGrantScope(grant: RoleGrant, path: string, locale: Locale) {
+function checkGrantScope(grant: RoleGrant, path: string) {
   const unscoped = unscopedRoles.has(grant.role);
   if (eitherScopeRoles.has(grant.role) || unscoped === (grant.organisationId === null)) return;
-  const t = translatorFor(locale);
   throw fieldFailure(
     "validation_failed",
     400,
     path,
-    t(unscoped ? "identity.field.organisationNotAllowed" : "identity.field.organisationRequired"),
+    unscoped ? "identity.field.organisationNotAllowed" : "identity.field.organisationRequired",
   );
 }
 
@@ -230,7 +228,6 @@ export function createIdentityService(deps: IdentityDeps) {
   async function insertUser(
     tx: Executor,
     values: { email: string; name: string; passwordHash: string; locale: Locale; timeZone?: string | null },
-    locale: Locale,
   ) {
     const at = now();
     const [user] = await tx
@@ -238,7 +235,7 @@ export function createIdentityService(deps: IdentityDeps) {
       .values({ ...values, createdAt: at, updatedAt: at })
       .onConflictDoNothing()
       .returning();
-    if (!user) throw duplicateEmail(locale);
+    if (!user) throw duplicateEmail();
     return user;
   }
 
@@ -258,8 +255,8 @@ export function createIdentityService(deps: IdentityDeps) {
    * Email and password checked under the sign-in limits; returns the user's id. Unknown addresses
    * cost the same hashing work as known ones, so timing does not tell which accounts exist.
    */
-  async function checkCredentials(input: SignInInput, locale: Locale): Promise<string> {
-    const data = parseInput(signInInput, input, locale);
+  async function checkCredentials(input: SignInInput): Promise<string> {
+    const data = parseInput(signInInput, input);
     const email = data.email.toLowerCase();
     const keys = failureKeys(email, data.clientKey);
     const window = rateWindow();
@@ -335,9 +332,9 @@ export function createIdentityService(deps: IdentityDeps) {
     return actorFrom(rows);
   }
 
-  async function createApiToken(actor: Actor | null, input: ApiTokenInput, locale: Locale = defaultLocale): Promise<NewApiTokenDto> {
+  async function createApiToken(actor: Actor | null, input: ApiTokenInput): Promise<NewApiTokenDto> {
     const { userId } = requireActor(actor);
-    const data = parseInput(apiTokenInput, input, locale);
+    const data = parseInput(apiTokenInput, input);
     const token = API_TOKEN_PREFIX + newSecret();
     const at = now();
     const [row] = await db
@@ -355,7 +352,7 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   /** A centre role at a university, or an institution role at a centre, is refused by name. */
-  async function checkScopeKind(tx: Executor, grant: RoleGrant, locale: Locale) {
+  async function checkScopeKind(tx: Executor, grant: RoleGrant) {
     const allowed = scopeKinds[grant.role];
     if (!allowed || !grant.organisationId) return;
     const [organisation] = await tx
@@ -363,19 +360,19 @@ export function createIdentityService(deps: IdentityDeps) {
       .from(organisations)
       .where(eq(organisations.id, grant.organisationId));
     if (organisation && !allowed.includes(organisation.kind as OrganisationKind))
-      throw fieldFailure("validation_failed", 400, "organisationId", translatorFor(locale)("identity.field.roleNotForKind"));
+      throw fieldFailure("validation_failed", 400, "organisationId", "identity.field.roleNotForKind");
   }
 
-  async function grantRole(actor: Actor | null, userId: string, input: RoleGrantInput, locale: Locale = defaultLocale): Promise<UserDto> {
+  async function grantRole(actor: Actor | null, userId: string, input: RoleGrantInput): Promise<UserDto> {
     const granter = requireActor(actor);
     if (!granter.roles.some((held) => grantingRoles.has(held.role))) throw forbidden();
-    const grant = parseInput(roleGrantInput, input, locale);
-    checkGrantScope(grant, "organisationId", locale);
+    const grant = parseInput(roleGrantInput, input);
+    checkGrantScope(grant, "organisationId");
     if (!mayGrant(granter, grant)) throw forbidden();
     return db
       .transaction(async (tx) => {
         await loadUser(tx, userId);
-        if (grant.organisationId) await checkScopeKind(tx, grant, locale);
+        if (grant.organisationId) await checkScopeKind(tx, grant);
         await tx
           .insert(roleAssignments)
           .values({ ...grant, userId, createdAt: now() })
@@ -383,7 +380,7 @@ export function createIdentityService(deps: IdentityDeps) {
         return loadUser(tx, userId);
       })
       .catch((error: unknown) => {
-        throw unknownOrganisationError(error, "organisationId", locale);
+        throw unknownOrganisationError(error, "organisationId");
       });
   }
 
@@ -401,23 +398,25 @@ export function createIdentityService(deps: IdentityDeps) {
       return null;
     },
 
-    async signUp(input: SignUpInput, locale: Locale = defaultLocale): Promise<{ user: ProfileDto; sessionToken: string }> {
-      const data = parseInput(signUpInput, input, locale);
+    async signUp(input: SignUpInput): Promise<{ user: ProfileDto; sessionToken: string }> {
+      const data = parseInput(signUpInput, input);
       const passwordHash = await hash(data.password, ARGON2_OPTIONS);
       return db.transaction(async (tx) => {
-        const user = await insertUser(
-          tx,
-          { email: data.email, name: data.name, passwordHash, locale: data.locale, timeZone: data.timeZone ?? null },
-          locale,
-        );
+        const user = await insertUser(tx, {
+          email: data.email,
+          name: data.name,
+          passwordHash,
+          locale: data.locale,
+          timeZone: data.timeZone ?? null,
+        });
         const roles: RoleGrant[] = [{ role: "learner", organisationId: null }];
         await tx.insert(roleAssignments).values(roles.map((grant) => ({ ...grant, userId: user.id, createdAt: now() })));
         return { user: toProfile(user, roles), sessionToken: await startSession(tx, user.id) };
       });
     },
 
-    async signIn(input: SignInInput, locale: Locale = defaultLocale): Promise<{ sessionToken: string; actor: Actor }> {
-      const userId = await checkCredentials(input, locale);
+    async signIn(input: SignInInput): Promise<{ sessionToken: string; actor: Actor }> {
+      const userId = await checkCredentials(input);
       // Expired sessions of this person go when they come back, so the table does not grow forever.
       await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now())));
       const sessionToken = await startSession(db, userId);
@@ -432,8 +431,8 @@ export function createIdentityService(deps: IdentityDeps) {
     },
 
     /** Says nothing about whether the address has an account; the mail goes only if it does. */
-    async requestPasswordReset(input: { email: string; locale: Locale }, locale: Locale = defaultLocale): Promise<void> {
-      const data = parseInput(passwordResetRequestInput, input, locale);
+    async requestPasswordReset(input: { email: string; locale: Locale }): Promise<void> {
+      const data = parseInput(passwordResetRequestInput, input);
       const [user] = await db
         .select({ id: users.id, name: users.name, email: users.email })
         .from(users)
@@ -458,8 +457,8 @@ export function createIdentityService(deps: IdentityDeps) {
     },
 
     /** One use per link; every session of the account ends, since one of them may be the reason. */
-    async resetPassword(input: { token: string; password: string }, locale: Locale = defaultLocale): Promise<{ sessionToken: string }> {
-      const data = parseInput(passwordResetInput, input, locale);
+    async resetPassword(input: { token: string; password: string }): Promise<{ sessionToken: string }> {
+      const data = parseInput(passwordResetInput, input);
       const passwordHash = await hash(data.password, ARGON2_OPTIONS);
       return db.transaction(async (tx) => {
         const at = now();
@@ -479,9 +478,9 @@ export function createIdentityService(deps: IdentityDeps) {
     createApiToken,
 
     /** For scripts: email and password in, a personal token out, under the sign-in limits. */
-    async issueApiToken(input: SignInInput & ApiTokenInput, locale: Locale = defaultLocale): Promise<NewApiTokenDto> {
+    async issueApiToken(input: SignInInput & ApiTokenInput): Promise<NewApiTokenDto> {
       const { name, expiresInDays, ...credentials } = input;
-      const userId = await checkCredentials(credentials, locale);
+      const userId = await checkCredentials(credentials);
       const actor = actorFrom(
         await db
           .select(actorColumns)
@@ -489,7 +488,7 @@ export function createIdentityService(deps: IdentityDeps) {
           .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
           .where(eq(users.id, userId)),
       );
-      return createApiToken(actor, { name, expiresInDays }, locale);
+      return createApiToken(actor, { name, expiresInDays });
     },
 
     async listApiTokens(actor: Actor | null): Promise<ApiTokenDto[]> {
@@ -512,9 +511,9 @@ export function createIdentityService(deps: IdentityDeps) {
 
     me,
 
-    async updateProfile(actor: Actor | null, input: ProfileInput, locale: Locale = defaultLocale): Promise<ProfileDto> {
+    async updateProfile(actor: Actor | null, input: ProfileInput): Promise<ProfileDto> {
       const { userId } = requireActor(actor);
-      const data = parseInput(profileInput, input, locale);
+      const data = parseInput(profileInput, input);
       await db
         .update(users)
         .set({ ...data, updatedAt: now() })
@@ -523,15 +522,15 @@ export function createIdentityService(deps: IdentityDeps) {
     },
 
     /** Privileged, with no actor: for the command line and the demo seed, never for a request. */
-    async createUser(input: CreateUserInput, locale: Locale = defaultLocale): Promise<UserDto> {
-      const data = parseInput(createUserInput, input, locale);
+    async createUser(input: CreateUserInput): Promise<UserDto> {
+      const data = parseInput(createUserInput, input);
       data.roles.forEach((grant, i) => {
-        checkGrantScope(grant, `roles.${i}.organisationId`, locale);
+        checkGrantScope(grant, `roles.${i}.organisationId`);
       });
       const passwordHash = await hash(data.password, ARGON2_OPTIONS);
       return db
         .transaction(async (tx) => {
-          const user = await insertUser(tx, { email: data.email, name: data.name, passwordHash, locale: data.locale }, locale);
+          const user = await insertUser(tx, { email: data.email, name: data.name, passwordHash, locale: data.locale });
           if (data.roles.length) {
             await tx
               .insert(roleAssignments)
@@ -541,13 +540,13 @@ export function createIdentityService(deps: IdentityDeps) {
           return loadUser(tx, user.id);
         })
         .catch((error: unknown) => {
-          throw unknownOrganisationError(error, "roles", locale);
+          throw unknownOrganisationError(error, "roles");
         });
     },
 
-    async listUsers(actor: Actor | null, input: ListUsersInput = {}, locale: Locale = defaultLocale): Promise<UserPage> {
+    async listUsers(actor: Actor | null, input: ListUsersInput = {}): Promise<UserPage> {
       requireRole(actor, ["platform_admin", "secretariat"]);
-      const data = parseInput(listUsersInput, input, locale);
+      const data = parseInput(listUsersInput, input);
       const where: SQL | undefined = data.q
         ? or(ilike(users.name, likePattern(data.q)), ilike(users.email, likePattern(data.q)))
         : undefined;
@@ -580,9 +579,9 @@ export function createIdentityService(deps: IdentityDeps) {
      * The people holding roles in one scope: an organisation's team, or the network-wide staff
      * (learner, which everyone holds, is left out). For those who may grant roles there.
      */
-    async teamOf(actor: Actor | null, organisationId: string | null, locale: Locale = defaultLocale): Promise<UserDto[]> {
+    async teamOf(actor: Actor | null, organisationId: string | null): Promise<UserDto[]> {
       const viewer = requireActor(actor);
-      const scope = parseInput(teamScopeInput, organisationId, locale);
+      const scope = parseInput(teamScopeInput, organisationId);
       const allowed =
         isGlobalStaff(viewer) ||
         (scope !== null && viewer.roles.some((held) => held.organisationId === scope && grantableWithin[held.role]));
@@ -605,21 +604,21 @@ export function createIdentityService(deps: IdentityDeps) {
     },
 
     /** Grants a role to the account with this address; someone without one must sign up first. */
-    async grantRoleByEmail(actor: Actor | null, input: RoleGrantByEmailInput, locale: Locale = defaultLocale): Promise<UserDto> {
+    async grantRoleByEmail(actor: Actor | null, input: RoleGrantByEmailInput): Promise<UserDto> {
       requireActor(actor);
-      const { email, ...grant } = parseInput(roleGrantByEmailInput, input, locale);
+      const { email, ...grant } = parseInput(roleGrantByEmailInput, input);
       const [user] = await db
         .select({ id: users.id })
         .from(users)
         .where(eq(sql`lower(${users.email})`, email));
-      if (!user) throw fieldFailure("validation_failed", 400, "email", translatorFor(locale)("identity.field.noAccount"));
-      return grantRole(actor, user.id, grant, locale);
+      if (!user) throw fieldFailure("validation_failed", 400, "email", "identity.field.noAccount");
+      return grantRole(actor, user.id, grant);
     },
 
-    async revokeRole(actor: Actor | null, userId: string, input: RoleGrantInput, locale: Locale = defaultLocale): Promise<UserDto> {
+    async revokeRole(actor: Actor | null, userId: string, input: RoleGrantInput): Promise<UserDto> {
       const granter = requireActor(actor);
       if (!granter.roles.some((held) => grantingRoles.has(held.role))) throw forbidden();
-      const grant = parseInput(roleGrantInput, input, locale);
+      const grant = parseInput(roleGrantInput, input);
       if (!mayGrant(granter, grant)) throw forbidden();
       return db.transaction(async (tx) => {
         await loadUser(tx, userId);

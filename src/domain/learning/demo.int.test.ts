@@ -23,7 +23,7 @@ async function quizLesson(slug: string) {
 
 describe("the demo learning data", () => {
   test("the demo learner has a course in progress and one completed", async () => {
-    const mine = await runtime.services.learning.myLearning(await signIn("learner@orbis.example"));
+    const mine = await runtime.services.learning.myLearning(await signIn("learner@orbis.example"), "en");
     expect(mine.inProgress.map((i) => i.course.slug)).toEqual(["digital-pedagogy-for-higher-education"]);
     expect(mine.inProgress[0]?.enrolment.progress.done).toBe(2);
     expect(mine.completed.map((i) => i.course.slug)).toEqual(["healthy-lifestyle-coaching-basics"]);

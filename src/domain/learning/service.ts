@@ -1,16 +1,15 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
-import { translatorFor } from "../../i18n/translator.server.ts";
 import { type CourseRow, findCourseRow } from "../catalogue/course-access.ts";
 import { findCourseLesson, type QuizKey, quizFor } from "../catalogue/quiz.ts";
 import { courseModules, courses, courseTranslations, lessons } from "../catalogue/schema.ts";
 import type { CatalogueService } from "../catalogue/service.ts";
 import { type Actor, hasRole, isGlobalStaff, type Role, requireActor, requireRole } from "../identity/actor.ts";
 import { users } from "../identity/schema.ts";
-import { fieldError } from "../network/db-errors.ts";
+
 import { pgErrorOf } from "../shared/db-errors.ts";
-import { conflict, DomainError, notFound } from "../shared/errors.ts";
+import { conflict, DomainError, fieldError, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import type {
   AttemptAnswers,
@@ -158,9 +157,9 @@ export function createLearningService(deps: LearningServiceDeps) {
   }
 
   /** Enrols the actor in a published course. */
-  async function enrol(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<EnrolmentDto> {
+  async function enrol(actor: Actor | null, ref: string): Promise<EnrolmentDto> {
     const a = requireActor(actor);
-    const course = await findCourseRow(db, ref, locale);
+    const course = await findCourseRow(db, ref);
     if (course.status !== "published") throw notFound("course");
     return insertEnrolment(a.userId, course, null);
   }
@@ -171,21 +170,21 @@ export function createLearningService(deps: LearningServiceDeps) {
   }
 
   /** Staff of the owner centre enrol someone who has an account, by email. */
-  async function enrolByEmail(actor: Actor | null, ref: string, input: unknown, locale: Locale = "en"): Promise<EnrolmentDto> {
+  async function enrolByEmail(actor: Actor | null, ref: string, input: unknown): Promise<EnrolmentDto> {
     requireActor(actor);
-    const course = await findCourseRow(db, ref, locale);
+    const course = await findCourseRow(db, ref);
     const staff = requireRole(actor, enrollerRoles, course.ownerOrganisationId);
-    const { email } = parseInput(staffEnrolmentSchema, input, locale);
+    const { email } = parseInput(staffEnrolmentSchema, input);
     if (course.status !== "published") throw conflict("wrong_status", { status: course.status });
     const [user] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
-    if (!user) throw fieldError("email", "learning.field.unknownEmail", locale);
+    if (!user) throw fieldError("email", "learning.field.unknownEmail");
     return insertEnrolment(user.id, course, staff.userId);
   }
 
   /** Leaves a course; progress is kept, so enrolling again carries on. */
-  async function withdraw(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<EnrolmentDto> {
+  async function withdraw(actor: Actor | null, ref: string): Promise<EnrolmentDto> {
     const a = requireActor(actor);
-    const course = await findCourseRow(db, ref, locale);
+    const course = await findCourseRow(db, ref);
     const [row] = await db
       .update(enrolments)
       .set({ status: "withdrawn" })
@@ -196,9 +195,9 @@ export function createLearningService(deps: LearningServiceDeps) {
   }
 
   /** The actor's enrolment in a course, or null (also for anyone signed out): what the course page offers. */
-  async function enrolmentIn(actor: Actor | null, ref: string, locale: Locale = "en"): Promise<EnrolmentDto | null> {
+  async function enrolmentIn(actor: Actor | null, ref: string): Promise<EnrolmentDto | null> {
     if (!actor) return null;
-    const course = await findCourseRow(db, ref, locale);
+    const course = await findCourseRow(db, ref);
     const row = await enrolmentRow(db, actor.userId, course.id);
     return row && row.status !== "withdrawn" ? enrolmentDto(db, row, course) : null;
   }
@@ -235,9 +234,9 @@ export function createLearningService(deps: LearningServiceDeps) {
   }
 
   /** A quiz lesson as its learner sees it, in their language where its questions are ready. */
-  async function getQuiz(actor: Actor | null, ref: string, lessonId: string, locale: Locale = "en"): Promise<LearnerQuizDto> {
+  async function getQuiz(actor: Actor | null, ref: string, lessonId: string, locale: Locale): Promise<LearnerQuizDto> {
     const a = requireActor(actor);
-    const { course, lesson } = await findCourseLesson(db, ref, lessonId, locale);
+    const { course, lesson } = await findCourseLesson(db, ref, lessonId);
     const enrolment = await requireEnrolment(db, a, course.id);
     if (lesson.kind !== "quiz") throw notFound("quiz");
     const shown = await catalogue.getLesson(ref, lessonId, locale, a);
@@ -253,23 +252,22 @@ export function createLearningService(deps: LearningServiceDeps) {
     ref: string,
     lessonId: string,
     input: unknown,
-    locale: Locale = "en",
+    locale: Locale,
   ): Promise<AttemptResultDto> {
     const a = requireActor(actor);
-    const { course, lesson } = await findCourseLesson(db, ref, lessonId, locale);
+    const { course, lesson } = await findCourseLesson(db, ref, lessonId);
     await requireEnrolment(db, a, course.id);
     if (lesson.kind !== "quiz") throw notFound("quiz");
-    const { answers } = parseInput(attemptInputSchema, input, locale);
+    const { answers } = parseInput(attemptInputSchema, input);
     const key = await keyFor(ref, lessonId, course, locale, a);
     if (!key.questions.length) throw notFound("quiz");
     const problems = answerProblems(key, answers);
     if (problems.length) {
-      const t = translatorFor(locale);
       throw new DomainError(
         "validation_failed",
         400,
         {},
-        problems.map((p) => ({ path: p.path, code: "custom", message: t(answerMessages[p.message]) })),
+        problems.map((p) => ({ path: p.path, code: "custom", messageId: answerMessages[p.message] })),
       );
     }
     const result = grade(key, answers);
@@ -314,11 +312,11 @@ export function createLearningService(deps: LearningServiceDeps) {
   }
 
   /** "Mark as done" for reading, video and file lessons; a quiz lesson is done when passed. */
-  async function markDone(actor: Actor | null, ref: string, lessonId: string, locale: Locale = "en"): Promise<EnrolmentDto> {
+  async function markDone(actor: Actor | null, ref: string, lessonId: string): Promise<EnrolmentDto> {
     const a = requireActor(actor);
-    const { course, lesson } = await findCourseLesson(db, ref, lessonId, locale);
+    const { course, lesson } = await findCourseLesson(db, ref, lessonId);
     await requireEnrolment(db, a, course.id);
-    if (lesson.kind === "quiz") throw fieldError("lessonId", "learning.field.quizDoneWhenPassed", locale);
+    if (lesson.kind === "quiz") throw fieldError("lessonId", "learning.field.quizDoneWhenPassed");
     return db.transaction(async (tx) => {
       const enrolment = await requireEnrolment(tx, a, course.id);
       await recordDone(tx, enrolment, course, lessonId);
@@ -330,9 +328,9 @@ export function createLearningService(deps: LearningServiceDeps) {
    * What the lesson player shows: the lesson, the syllabus with what is done, previous and next,
    * and the quiz of a quiz lesson. Opening a lesson makes it the place to resume.
    */
-  async function player(actor: Actor | null, ref: string, lessonId: string, locale: Locale = "en"): Promise<PlayerDto> {
+  async function player(actor: Actor | null, ref: string, lessonId: string, locale: Locale): Promise<PlayerDto> {
     const a = requireActor(actor);
-    const { course } = await findCourseLesson(db, ref, lessonId, locale);
+    const { course } = await findCourseLesson(db, ref, lessonId);
     const opened = await requireEnrolment(db, a, course.id);
     // The course is built once (`getCourse`): its syllabus is the outline and the lesson list progress is counted on.
     const [lesson, outline] = await Promise.all([catalogue.getLesson(ref, lessonId, locale, a), catalogue.getCourse(ref, locale, a)]);
@@ -370,7 +368,7 @@ export function createLearningService(deps: LearningServiceDeps) {
   }
 
   /** The actor's courses, in progress (most recently enrolled first) and completed. */
-  async function myLearning(actor: Actor | null, reader: Locale = "en"): Promise<MyLearningDto> {
+  async function myLearning(actor: Actor | null, reader: Locale): Promise<MyLearningDto> {
     const a = requireActor(actor);
     const rows = await db
       .select({ enrolment: enrolments, course: courses })

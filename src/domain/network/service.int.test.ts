@@ -14,7 +14,9 @@ import {
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { demoPeople } from "../../db/demo/people.ts";
 import { seedDemoIfWanted } from "../../db/seed.ts";
+import { translateError } from "../../i18n/error-messages.ts";
 import { users } from "../identity/schema.ts";
+import type { DomainError } from "../shared/errors.ts";
 import { centres, memberships, organisations } from "./schema.ts";
 
 let runtime: TestRuntime;
@@ -49,6 +51,7 @@ describe("centres", () => {
         hostOrganisationId: host.id,
         foundingPartnerIds: [host.id],
       }),
+      "en",
     );
     expect(centre).toMatchObject({
       slug: "filter-test-centre",
@@ -104,12 +107,12 @@ describe("centres", () => {
 
 describe("who may change what", () => {
   test("only global staff create centres", async () => {
-    await expect(network().createCentre(null, centreInput())).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(network().createCentre(learner(), centreInput())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(network().createCentre(null, centreInput(), "en")).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(network().createCentre(learner(), centreInput(), "en")).rejects.toMatchObject({ code: "forbidden" });
     const other = await createCentre(runtime.services);
-    await expect(network().createCentre(centreAdminOf(other.id), centreInput())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(network().createCentre(centreAdminOf(other.id), centreInput(), "en")).rejects.toMatchObject({ code: "forbidden" });
     const admin = actorWith({ role: "platform_admin", organisationId: null });
-    await expect(network().createCentre(admin, centreInput())).resolves.toMatchObject({ kind: "national_centre" });
+    await expect(network().createCentre(admin, centreInput(), "en")).resolves.toMatchObject({ kind: "national_centre" });
   });
 
   test("a centre admin updates their own centre and is refused another centre", async () => {
@@ -121,31 +124,41 @@ describe("who may change what", () => {
     expect(network().canManageCentre(secretariat(), other.id)).toBe(true);
     expect(network().canManageCentre(null, other.id)).toBe(false);
 
-    const updated = await network().updateCentre(admin, own.slug, {
-      focusAreas: ["faculty training"],
-      languages: ["en", "sw"],
-      establishedOn: "2024-03",
-    });
+    const updated = await network().updateCentre(
+      admin,
+      own.slug,
+      {
+        focusAreas: ["faculty training"],
+        languages: ["en", "sw"],
+        establishedOn: "2024-03",
+      },
+      "en",
+    );
     expect(updated).toMatchObject({ focusAreas: ["faculty training"], languages: ["en", "sw"], establishedOn: "2024-03" });
-    await expect(network().updateCentre(admin, other.slug, { focusAreas: ["x"] })).rejects.toMatchObject({
+    await expect(network().updateCentre(admin, other.slug, { focusAreas: ["x"] }, "en")).rejects.toMatchObject({
       code: "forbidden",
       status: 403,
     });
-    await expect(network().updateCentre(learner(), own.slug, { focusAreas: ["x"] })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(network().updateCentre(learner(), own.slug, { focusAreas: ["x"] }, "en")).rejects.toMatchObject({ code: "forbidden" });
     // The centre's number in the network is the secretariat's to give.
-    await expect(network().updateCentre(admin, own.slug, { ordinal: 999 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(network().updateCentre(admin, own.slug, { ordinal: 999 }, "en")).rejects.toMatchObject({ code: "forbidden" });
     expect((await network().getCentre(other.slug, "en")).focusAreas).toEqual([]);
   });
 
   test("the secretariat moves a centre to another country and renames it; sub-region follows", async () => {
     const centre = await createCentre(runtime.services, { country: "KE" });
-    const moved = await network().updateCentre(secretariat(), centre.slug, {
-      country: "RS",
-      slug: `${centre.slug}-moved`,
-      city: "Novi Sad",
-    });
+    const moved = await network().updateCentre(
+      secretariat(),
+      centre.slug,
+      {
+        country: "RS",
+        slug: `${centre.slug}-moved`,
+        city: "Novi Sad",
+      },
+      "en",
+    );
     expect(moved).toMatchObject({ country: "RS", subregion: "southeast-europe", slug: `${centre.slug}-moved`, city: "Novi Sad" });
-    const cleared = await network().updateCentre(secretariat(), moved.slug, { city: null, establishedOn: null });
+    const cleared = await network().updateCentre(secretariat(), moved.slug, { city: null, establishedOn: null }, "en");
     expect(cleared).toMatchObject({ city: null, establishedOn: null });
   });
 
@@ -155,24 +168,29 @@ describe("who may change what", () => {
     const university = await createOrganisation(runtime.services);
     const staff = centreStaffOf(centre.id);
 
-    const membership = await network().addMember(staff, centre.slug, {
-      organisationId: university.id,
-      joinedOn: "2025-01",
-      agreement: "MoU",
-    });
+    const membership = await network().addMember(
+      staff,
+      centre.slug,
+      {
+        organisationId: university.id,
+        joinedOn: "2025-01",
+        agreement: "MoU",
+      },
+      "en",
+    );
     expect(membership).toMatchObject({ organisation: { id: university.id }, joinedOn: "2025-01", agreement: "MoU" });
     const detail = await network().getCentre(centre.slug, "en");
     expect(detail.memberCount).toBe(1);
     expect(detail.members.map((m) => m.organisation.slug)).toEqual([university.slug]);
 
-    await expect(network().addMember(staff, centre.slug, { organisationId: university.id })).rejects.toMatchObject({
+    await expect(network().addMember(staff, centre.slug, { organisationId: university.id }, "en")).rejects.toMatchObject({
       code: "conflict",
       status: 409,
     });
-    await expect(network().addMember(centreAdminOf(other.id), centre.slug, { organisationId: university.id })).rejects.toMatchObject({
+    await expect(network().addMember(centreAdminOf(other.id), centre.slug, { organisationId: university.id }, "en")).rejects.toMatchObject({
       code: "forbidden",
     });
-    await expect(network().addMember(staff, centre.slug, { organisationId: centre.id })).rejects.toMatchObject({
+    await expect(network().addMember(staff, centre.slug, { organisationId: centre.id }, "en")).rejects.toMatchObject({
       code: "validation_failed",
     });
     await expect(network().removeMember(learner(), centre.slug, university.slug)).rejects.toMatchObject({ code: "forbidden" });
@@ -185,14 +203,14 @@ describe("who may change what", () => {
   test("a centre admin may add a university, but not other kinds of organisation", async () => {
     const centre = await createCentre(runtime.services);
     const admin = centreAdminOf(centre.id);
-    await expect(network().createOrganisation(admin, organisationInput({ kind: "university" }))).resolves.toMatchObject({
+    await expect(network().createOrganisation(admin, organisationInput({ kind: "university" }), "en")).resolves.toMatchObject({
       kind: "university",
     });
-    await expect(network().createOrganisation(admin, organisationInput({ kind: "government" }))).rejects.toMatchObject({
+    await expect(network().createOrganisation(admin, organisationInput({ kind: "government" }), "en")).rejects.toMatchObject({
       code: "forbidden",
     });
-    await expect(network().createOrganisation(learner(), organisationInput())).rejects.toMatchObject({ code: "forbidden" });
-    await expect(network().createOrganisation(secretariat(), organisationInput({ kind: "national_centre" }))).rejects.toMatchObject({
+    await expect(network().createOrganisation(learner(), organisationInput(), "en")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(network().createOrganisation(secretariat(), organisationInput({ kind: "national_centre" }), "en")).rejects.toMatchObject({
       code: "validation_failed",
     });
   });
@@ -223,10 +241,10 @@ describe("conflicts and bad input change nothing", () => {
     await expect(createCentre(runtime.services, { ordinal: 501 })).rejects.toMatchObject({ code: "conflict", status: 409 });
     await expect(createOrganisation(runtime.services, { name: "unique name centre" })).rejects.toMatchObject({ code: "duplicate_name" });
     const second = await createCentre(runtime.services);
-    await expect(network().updateCentre(secretariat(), second.slug, { name: first.name })).rejects.toMatchObject({
+    await expect(network().updateCentre(secretariat(), second.slug, { name: first.name }, "en")).rejects.toMatchObject({
       code: "duplicate_name",
     });
-    await expect(network().updateCentre(secretariat(), second.slug, { ordinal: 501 })).rejects.toMatchObject({ code: "conflict" });
+    await expect(network().updateCentre(secretariat(), second.slug, { ordinal: 501 }, "en")).rejects.toMatchObject({ code: "conflict" });
     expect(await rowCounts()).toEqual({ ...before, organisations: before.organisations + 1, centres: before.centres + 1 });
   });
 
@@ -252,7 +270,9 @@ describe("conflicts and bad input change nothing", () => {
     const hostIssue = await network()
       .createCentre(secretariat(), { ...centreInput(), hostOrganisationId: crypto.randomUUID() }, "fr")
       .catch((e: unknown) => e);
-    expect(hostIssue).toMatchObject({ fields: [{ path: "hostOrganisationId", message: "Aucune organisation ne porte cet identifiant." }] });
+    expect(translateError(hostIssue as DomainError, "fr")).toMatchObject({
+      fields: [{ path: "hostOrganisationId", message: "Aucune organisation ne porte cet identifiant." }],
+    });
     await expect(network().listCentres({ kind: "castle" } as never, "en")).rejects.toMatchObject({ code: "validation_failed" });
     await expect(network().getCentre("Bad Slug!", "en")).rejects.toMatchObject({ code: "validation_failed" });
     expect(await rowCounts()).toEqual(before);
@@ -262,7 +282,7 @@ describe("conflicts and bad input change nothing", () => {
     const host = await createOrganisation(runtime.services);
     const centre = await createCentre(runtime.services, { hostOrganisationId: host.id });
     const member = await createOrganisation(runtime.services);
-    await network().addMember(secretariat(), centre.slug, { organisationId: member.id });
+    await network().addMember(secretariat(), centre.slug, { organisationId: member.id }, "en");
     const before = await rowCounts();
     await expect(network().deleteCentre(secretariat(), centre.slug)).rejects.toMatchObject({ code: "in_use", status: 409 });
     await expect(network().deleteOrganisation(secretariat(), host.slug)).rejects.toMatchObject({ code: "in_use" });
@@ -321,7 +341,7 @@ describe("figures, timeline and governance on the demo network", () => {
       partnerInstitutions: 36,
       smartClassrooms: 3,
     });
-    await demo.services.network.createCentre(secretariat(), centreInput({ country: "NG" }));
+    await demo.services.network.createCentre(secretariat(), centreInput({ country: "NG" }), "en");
     expect(await demo.services.network.figures()).toMatchObject({ centres: 10, nationalCentres: 9, countries: 9 });
   });
 

@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { type Actor, hasRole, isGlobalStaff, type Role, requireActor, requireRole } from "../identity/actor.ts";
-import { DomainError, notFound } from "../shared/errors.ts";
-import { parseInput, slugify, slugSchema } from "../shared/validation.ts";
-import { fieldError, translateConstraintError, uniqueViolation } from "./db-errors.ts";
+import { DomainError, fieldError, notFound } from "../shared/errors.ts";
+import { slugify, slugSchema } from "../shared/slugs.ts";
+import { parseInput } from "../shared/validation.ts";
+import { translateConstraintError, uniqueViolation } from "./db-errors.ts";
 import {
   type CentreDto,
   type CentreFilters,
@@ -82,7 +83,7 @@ export function createNetworkService(deps: NetworkServiceDeps) {
   }
 
   /** Refuses ids of organisations that do not exist, naming the field, before anything is written. */
-  async function requireOrganisations(fields: Record<string, string | string[] | null | undefined>, locale: Locale) {
+  async function requireOrganisations(fields: Record<string, string | string[] | null | undefined>) {
     const ids = Object.values(fields).flatMap((v) => (v == null ? [] : Array.isArray(v) ? v : [v]));
     if (!ids.length) return;
     const found = new Set(
@@ -95,7 +96,7 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     );
     for (const [path, value] of Object.entries(fields)) {
       const values = value == null ? [] : Array.isArray(value) ? value : [value];
-      if (values.some((id) => !found.has(id))) throw fieldError(path, "network.field.unknownOrganisation", locale);
+      if (values.some((id) => !found.has(id))) throw fieldError(path, "network.field.unknownOrganisation");
     }
   }
 
@@ -103,29 +104,29 @@ export function createNetworkService(deps: NetworkServiceDeps) {
    * Names are unique regardless of case. Checked before writing because a name clash also clashes
    * on the slug derived from it, and the name is what the user should hear about.
    */
-  async function requireFreeName(name: string, locale: Locale, exceptId?: string) {
+  async function requireFreeName(name: string, exceptId?: string) {
     const [clash] = await db
       .select({ id: organisations.id })
       .from(organisations)
       .where(and(sql`lower(${organisations.name}) = lower(${name})`, exceptId ? ne(organisations.id, exceptId) : undefined));
-    if (clash) throw uniqueViolation("organisations_name_lower_idx", locale);
+    if (clash) throw uniqueViolation("organisations_name_lower_idx");
   }
 
-  function geoOrFail(country: string, locale: Locale) {
+  function geoOrFail(country: string) {
     const geo = countryGeoOf(country);
-    if (!geo) throw fieldError("country", "network.field.unknownCountry", locale);
+    if (!geo) throw fieldError("country", "network.field.unknownCountry");
     return geo;
   }
 
-  async function findOrganisation(slug: string, locale: Locale): Promise<OrganisationRow> {
-    parseInput(slugSchema, slug, locale);
+  async function findOrganisation(slug: string): Promise<OrganisationRow> {
+    parseInput(slugSchema, slug);
     const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug));
     if (!row) throw notFound("organisation");
     return row;
   }
 
-  async function findCentre(slug: string, locale: Locale): Promise<{ organisation: OrganisationRow; centre: CentreRow }> {
-    parseInput(slugSchema, slug, locale);
+  async function findCentre(slug: string): Promise<{ organisation: OrganisationRow; centre: CentreRow }> {
+    parseInput(slugSchema, slug);
     const [row] = await db
       .select({ organisation: organisations, centre: centres })
       .from(centres)
@@ -167,7 +168,7 @@ export function createNetworkService(deps: NetworkServiceDeps) {
   }
 
   async function listCentres(filters: CentreFilters, locale: Locale): Promise<Page<CentreSummaryDto>> {
-    const f = parseInput(centreFiltersSchema, filters, locale);
+    const f = parseInput(centreFiltersSchema, filters);
     const where = and(
       f.kind ? eq(organisations.kind, f.kind) : undefined,
       f.subregion ? eq(centres.subregion, f.subregion) : undefined,
@@ -199,7 +200,7 @@ export function createNetworkService(deps: NetworkServiceDeps) {
   }
 
   async function getCentre(slug: string, locale: Locale): Promise<CentreDto> {
-    const { organisation, centre } = await findCentre(slug, locale);
+    const { organisation, centre } = await findCentre(slug);
     const [partnerRows, memberRows, facilityRows, [countRow]] = await Promise.all([
       db
         .select({ organisation: organisations })
@@ -316,7 +317,7 @@ export function createNetworkService(deps: NetworkServiceDeps) {
   }
 
   async function listOrganisations(filters: OrganisationFilters, locale: Locale): Promise<Page<OrganisationDto>> {
-    const f = parseInput(organisationFiltersSchema, filters, locale);
+    const f = parseInput(organisationFiltersSchema, filters);
     const where = and(
       f.kind ? eq(organisations.kind, f.kind) : undefined,
       f.country ? eq(organisations.country, f.country) : undefined,
@@ -330,7 +331,7 @@ export function createNetworkService(deps: NetworkServiceDeps) {
   }
 
   async function getOrganisation(slug: string, locale: Locale): Promise<OrganisationDto> {
-    return toOrganisationDto(await findOrganisation(slug, locale), locale);
+    return toOrganisationDto(await findOrganisation(slug), locale);
   }
 
   function canManageCentre(actor: Actor | null, centreId: string): boolean {
@@ -342,19 +343,16 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     return isGlobalStaff(actor) || hasRole(actor, centreTeam, centreId);
   }
 
-  async function createCentre(actor: Actor | null, input: unknown, locale: Locale = "en"): Promise<CentreDto> {
+  async function createCentre(actor: Actor | null, input: unknown, locale: Locale): Promise<CentreDto> {
     requireRole(actor, []);
-    const data = parseInput(centreInputSchema, input, locale);
-    const geo = geoOrFail(data.country, locale);
-    await requireOrganisations(
-      {
-        hostOrganisationId: data.hostOrganisationId,
-        operatorOrganisationId: data.operatorOrganisationId,
-        foundingPartnerIds: data.foundingPartnerIds,
-      },
-      locale,
-    );
-    await requireFreeName(data.name, locale);
+    const data = parseInput(centreInputSchema, input);
+    const geo = geoOrFail(data.country);
+    await requireOrganisations({
+      hostOrganisationId: data.hostOrganisationId,
+      operatorOrganisationId: data.operatorOrganisationId,
+      foundingPartnerIds: data.foundingPartnerIds,
+    });
+    await requireFreeName(data.name);
     const slug = data.slug ?? slugFor(data.name, data.kind);
     try {
       await db.transaction(async (tx) => {
@@ -392,30 +390,27 @@ export function createNetworkService(deps: NetworkServiceDeps) {
         }
       });
     } catch (error) {
-      throw translateConstraintError(error, locale);
+      throw translateConstraintError(error);
     }
     return getCentre(slug, locale);
   }
 
-  async function updateCentre(actor: Actor | null, slug: string, patch: unknown, locale: Locale = "en"): Promise<CentreDto> {
+  async function updateCentre(actor: Actor | null, slug: string, patch: unknown, locale: Locale): Promise<CentreDto> {
     requireActor(actor);
-    const { organisation, centre } = await findCentre(slug, locale);
+    const { organisation, centre } = await findCentre(slug);
     const who = requireRole(actor, ["centre_admin"], organisation.id);
-    const data = parseInput(centrePatchSchema, patch, locale);
+    const data = parseInput(centrePatchSchema, patch);
     const current = { slug: organisation.slug, kind: organisation.kind, ordinal: centre.ordinal, status: centre.status };
     if (!isGlobalStaff(who) && reservedCentreFields.some((field) => data[field] !== undefined && data[field] !== current[field])) {
       throw new DomainError("forbidden", 403);
     }
-    const geo = data.country ? geoOrFail(data.country, locale) : null;
-    if (data.name) await requireFreeName(data.name, locale, organisation.id);
-    await requireOrganisations(
-      {
-        hostOrganisationId: data.hostOrganisationId,
-        operatorOrganisationId: data.operatorOrganisationId,
-        foundingPartnerIds: data.foundingPartnerIds,
-      },
-      locale,
-    );
+    const geo = data.country ? geoOrFail(data.country) : null;
+    if (data.name) await requireFreeName(data.name, organisation.id);
+    await requireOrganisations({
+      hostOrganisationId: data.hostOrganisationId,
+      operatorOrganisationId: data.operatorOrganisationId,
+      foundingPartnerIds: data.foundingPartnerIds,
+    });
     try {
       await db.transaction(async (tx) => {
         await tx
@@ -457,7 +452,7 @@ export function createNetworkService(deps: NetworkServiceDeps) {
         }
       });
     } catch (error) {
-      throw translateConstraintError(error, locale);
+      throw translateConstraintError(error);
     }
     return getCentre(data.slug ?? organisation.slug, locale);
   }
@@ -466,9 +461,9 @@ export function createNetworkService(deps: NetworkServiceDeps) {
    * Removes a centre with what belongs to it alone (founding-partner links, facilities). A centre
    * that still has member institutions, or that other records name, is in use: nothing is removed.
    */
-  async function deleteCentre(actor: Actor | null, slug: string, locale: Locale = "en"): Promise<void> {
+  async function deleteCentre(actor: Actor | null, slug: string): Promise<void> {
     requireRole(actor, []);
-    const { organisation } = await findCentre(slug, locale);
+    const { organisation } = await findCentre(slug);
     try {
       await db.transaction(async (tx) => {
         const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.centreId, organisation.id));
@@ -476,20 +471,20 @@ export function createNetworkService(deps: NetworkServiceDeps) {
         await tx.delete(organisations).where(eq(organisations.id, organisation.id));
       });
     } catch (error) {
-      throw translateConstraintError(error, locale);
+      throw translateConstraintError(error);
     }
   }
 
-  async function createOrganisation(actor: Actor | null, input: unknown, locale: Locale = "en"): Promise<OrganisationDto> {
+  async function createOrganisation(actor: Actor | null, input: unknown, locale: Locale): Promise<OrganisationDto> {
     const who = requireActor(actor);
-    const data = parseInput(organisationInputSchema, input, locale);
+    const data = parseInput(organisationInputSchema, input);
     // A centre's team may add the university it is about to welcome into its network.
     const mayCreate =
       isGlobalStaff(who) || (data.kind === "university" && who.roles.some((g) => centreTeam.includes(g.role) && g.organisationId));
     if (!mayCreate) throw new DomainError("forbidden", 403);
-    if (isCentreKind(data.kind)) throw fieldError("kind", "network.field.centreKind", locale);
-    if (data.country) geoOrFail(data.country, locale);
-    await requireFreeName(data.name, locale);
+    if (isCentreKind(data.kind)) throw fieldError("kind", "network.field.centreKind");
+    if (data.country) geoOrFail(data.country);
+    await requireFreeName(data.name);
     const slug = data.slug ?? slugFor(data.name, data.kind);
     try {
       const [row] = await db
@@ -506,23 +501,23 @@ export function createNetworkService(deps: NetworkServiceDeps) {
         .returning();
       return toOrganisationDto(row!, locale);
     } catch (error) {
-      throw translateConstraintError(error, locale);
+      throw translateConstraintError(error);
     }
   }
 
-  async function updateOrganisation(actor: Actor | null, slug: string, patch: unknown, locale: Locale = "en"): Promise<OrganisationDto> {
+  async function updateOrganisation(actor: Actor | null, slug: string, patch: unknown, locale: Locale): Promise<OrganisationDto> {
     requireActor(actor);
-    const current = await findOrganisation(slug, locale);
+    const current = await findOrganisation(slug);
     requireRole(actor, ["institution_admin"], current.id);
-    const data = parseInput(organisationPatchSchema, patch, locale);
+    const data = parseInput(organisationPatchSchema, patch);
     // Becoming or ceasing to be a centre changes which tables describe it: the centre form does that.
     if (data.kind && data.kind !== current.kind && (isCentreKind(data.kind) || isCentreKind(current.kind))) {
-      throw fieldError("kind", "network.field.centreKind", locale);
+      throw fieldError("kind", "network.field.centreKind");
     }
-    if (data.country) geoOrFail(data.country, locale);
-    if (data.country === null && isCentreKind(current.kind)) throw fieldError("country", "network.field.unknownCountry", locale);
-    if (data.name) await requireFreeName(data.name, locale, current.id);
-    const subregion = data.country && isCentreKind(current.kind) ? geoOrFail(data.country, locale).subregion : undefined;
+    if (data.country) geoOrFail(data.country);
+    if (data.country === null && isCentreKind(current.kind)) throw fieldError("country", "network.field.unknownCountry");
+    if (data.name) await requireFreeName(data.name, current.id);
+    const subregion = data.country && isCentreKind(current.kind) ? geoOrFail(data.country).subregion : undefined;
     try {
       const row = await db.transaction(async (tx) => {
         const [updated] = await tx
@@ -535,29 +530,29 @@ export function createNetworkService(deps: NetworkServiceDeps) {
       });
       return toOrganisationDto(row, locale);
     } catch (error) {
-      throw translateConstraintError(error, locale);
+      throw translateConstraintError(error);
     }
   }
 
-  async function deleteOrganisation(actor: Actor | null, slug: string, locale: Locale = "en"): Promise<void> {
+  async function deleteOrganisation(actor: Actor | null, slug: string): Promise<void> {
     requireRole(actor, []);
-    const current = await findOrganisation(slug, locale);
-    if (isCentreKind(current.kind)) return deleteCentre(actor, slug, locale);
+    const current = await findOrganisation(slug);
+    if (isCentreKind(current.kind)) return deleteCentre(actor, slug);
     try {
       await db.delete(organisations).where(eq(organisations.id, current.id));
     } catch (error) {
-      throw translateConstraintError(error, locale);
+      throw translateConstraintError(error);
     }
   }
 
-  async function addMember(actor: Actor | null, centreSlug: string, input: unknown, locale: Locale = "en"): Promise<MembershipDto> {
+  async function addMember(actor: Actor | null, centreSlug: string, input: unknown, locale: Locale): Promise<MembershipDto> {
     requireActor(actor);
-    const { organisation: centre } = await findCentre(centreSlug, locale);
+    const { organisation: centre } = await findCentre(centreSlug);
     requireRole(actor, centreTeam, centre.id);
-    const data = parseInput(membershipInputSchema, input, locale);
-    if (data.organisationId === centre.id) throw fieldError("organisationId", "network.field.selfMembership", locale);
+    const data = parseInput(membershipInputSchema, input);
+    if (data.organisationId === centre.id) throw fieldError("organisationId", "network.field.selfMembership");
     const [member] = await db.select().from(organisations).where(eq(organisations.id, data.organisationId));
-    if (!member) throw fieldError("organisationId", "network.field.unknownOrganisation", locale);
+    if (!member) throw fieldError("organisationId", "network.field.unknownOrganisation");
     try {
       const [row] = await db
         .insert(memberships)
@@ -565,15 +560,15 @@ export function createNetworkService(deps: NetworkServiceDeps) {
         .returning();
       return toMembershipDto(row!, member, locale);
     } catch (error) {
-      throw translateConstraintError(error, locale);
+      throw translateConstraintError(error);
     }
   }
 
-  async function removeMember(actor: Actor | null, centreSlug: string, organisationSlug: string, locale: Locale = "en"): Promise<void> {
+  async function removeMember(actor: Actor | null, centreSlug: string, organisationSlug: string): Promise<void> {
     requireActor(actor);
-    const { organisation: centre } = await findCentre(centreSlug, locale);
+    const { organisation: centre } = await findCentre(centreSlug);
     requireRole(actor, centreTeam, centre.id);
-    const member = await findOrganisation(organisationSlug, locale);
+    const member = await findOrganisation(organisationSlug);
     const removed = await db
       .delete(memberships)
       .where(and(eq(memberships.centreId, centre.id), eq(memberships.organisationId, member.id)))
@@ -581,11 +576,11 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     if (!removed.length) throw notFound("membership");
   }
 
-  async function addFacility(actor: Actor | null, centreSlug: string, input: unknown, locale: Locale = "en"): Promise<FacilityDto> {
+  async function addFacility(actor: Actor | null, centreSlug: string, input: unknown): Promise<FacilityDto> {
     requireActor(actor);
-    const { organisation: centre } = await findCentre(centreSlug, locale);
+    const { organisation: centre } = await findCentre(centreSlug);
     requireRole(actor, centreTeam, centre.id);
-    const data = parseInput(facilityInputSchema, input, locale);
+    const data = parseInput(facilityInputSchema, input);
     const [row] = await db
       .insert(facilities)
       .values({ centreId: centre.id, name: data.name, inauguratedOn: data.inauguratedOn ?? null, partners: data.partners ?? [] })
@@ -593,11 +588,11 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     return toFacilityDto(row!);
   }
 
-  async function removeFacility(actor: Actor | null, centreSlug: string, facilityId: string, locale: Locale = "en"): Promise<void> {
+  async function removeFacility(actor: Actor | null, centreSlug: string, facilityId: string): Promise<void> {
     requireActor(actor);
-    const { organisation: centre } = await findCentre(centreSlug, locale);
+    const { organisation: centre } = await findCentre(centreSlug);
     requireRole(actor, centreTeam, centre.id);
-    parseInput(z.uuid(), facilityId, locale);
+    parseInput(z.uuid(), facilityId);
     const removed = await db
       .delete(facilities)
       .where(and(eq(facilities.centreId, centre.id), eq(facilities.id, facilityId)))
@@ -605,24 +600,24 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     if (!removed.length) throw notFound("facility");
   }
 
-  async function findGovernanceTerm(id: string, locale: Locale): Promise<GovernanceTermRow> {
-    parseInput(z.uuid(), id, locale);
+  async function findGovernanceTerm(id: string): Promise<GovernanceTermRow> {
+    parseInput(z.uuid(), id);
     const [row] = await db.select().from(governanceTerms).where(eq(governanceTerms.id, id));
     if (!row) throw notFound("governance term");
     return row;
   }
 
   /** Governance is the secretariat's record of the network: only global staff write it. */
-  async function getGovernanceTerm(actor: Actor | null, id: string, locale: Locale = "en"): Promise<GovernanceTermDto> {
+  async function getGovernanceTerm(actor: Actor | null, id: string, locale: Locale): Promise<GovernanceTermDto> {
     requireRole(actor, []);
-    const [term] = await toGovernanceTermDtos([await findGovernanceTerm(id, locale)], locale);
+    const [term] = await toGovernanceTermDtos([await findGovernanceTerm(id)], locale);
     return term!;
   }
 
-  async function addGovernanceTerm(actor: Actor | null, input: unknown, locale: Locale = "en"): Promise<GovernanceTermDto> {
+  async function addGovernanceTerm(actor: Actor | null, input: unknown, locale: Locale): Promise<GovernanceTermDto> {
     requireRole(actor, []);
-    const data = parseInput(governanceTermInputSchema, input, locale);
-    await requireOrganisations({ holderOrganisationId: data.holderOrganisationId }, locale);
+    const data = parseInput(governanceTermInputSchema, input);
+    await requireOrganisations({ holderOrganisationId: data.holderOrganisationId });
     try {
       const [row] = await db
         .insert(governanceTerms)
@@ -636,18 +631,18 @@ export function createNetworkService(deps: NetworkServiceDeps) {
       const [term] = await toGovernanceTermDtos([row!], locale);
       return term!;
     } catch (error) {
-      throw translateConstraintError(error, locale);
+      throw translateConstraintError(error);
     }
   }
 
-  async function updateGovernanceTerm(actor: Actor | null, id: string, patch: unknown, locale: Locale = "en"): Promise<GovernanceTermDto> {
+  async function updateGovernanceTerm(actor: Actor | null, id: string, patch: unknown, locale: Locale): Promise<GovernanceTermDto> {
     requireRole(actor, []);
-    const current = await findGovernanceTerm(id, locale);
-    const data = parseInput(governanceTermPatchSchema, patch, locale);
+    const current = await findGovernanceTerm(id);
+    const data = parseInput(governanceTermPatchSchema, patch);
     const holderOrganisationId = data.holderOrganisationId === undefined ? current.holderOrganisationId : data.holderOrganisationId;
     const holderName = data.holderName === undefined ? current.holderName : data.holderName || null;
-    if (!holderOrganisationId && !holderName) throw fieldError("holderOrganisationId", "network.field.holderRequired", locale);
-    await requireOrganisations({ holderOrganisationId: data.holderOrganisationId }, locale);
+    if (!holderOrganisationId && !holderName) throw fieldError("holderOrganisationId", "network.field.holderRequired");
+    await requireOrganisations({ holderOrganisationId: data.holderOrganisationId });
     try {
       const [row] = await db
         .update(governanceTerms)
@@ -657,13 +652,13 @@ export function createNetworkService(deps: NetworkServiceDeps) {
       const [term] = await toGovernanceTermDtos([row!], locale);
       return term!;
     } catch (error) {
-      throw translateConstraintError(error, locale);
+      throw translateConstraintError(error);
     }
   }
 
-  async function removeGovernanceTerm(actor: Actor | null, id: string, locale: Locale = "en"): Promise<void> {
+  async function removeGovernanceTerm(actor: Actor | null, id: string): Promise<void> {
     requireRole(actor, []);
-    parseInput(z.uuid(), id, locale);
+    parseInput(z.uuid(), id);
     const removed = await db.delete(governanceTerms).where(eq(governanceTerms.id, id)).returning({ id: governanceTerms.id });
     if (!removed.length) throw notFound("governance term");
   }

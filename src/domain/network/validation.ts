@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
-import { countryCodeSchema, slugSchema } from "../shared/validation.ts";
+import { slugSchema } from "../shared/slugs.ts";
+import { countryCodeSchema } from "../shared/validation.ts";
 import { centreKinds, centreStatuses, governanceRoles, organisationKinds } from "./dto.ts";
 
 const name = z.string().trim().min(2).max(200);

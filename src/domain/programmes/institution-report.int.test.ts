@@ -100,8 +100,8 @@ describe("the institution report", () => {
     expect((await failure(report({}, scenario.lakesideAdmin))).status).toBe(403);
     expect((await failure(report({}, centreAdminOf(scenario.centre.id)))).status).toBe(403);
     expect((await failure(report({}, learner()))).status).toBe(403);
-    expect((await failure(runtime.services.programmes.institutionReport(null, scenario.savannah.slug))).status).toBe(401);
-    expect((await failure(runtime.services.programmes.institutionReport(secretariat(), "no-such-institution"))).status).toBe(404);
+    expect((await failure(runtime.services.programmes.institutionReport(null, scenario.savannah.slug, {}, "en"))).status).toBe(401);
+    expect((await failure(runtime.services.programmes.institutionReport(secretariat(), "no-such-institution", {}, "en"))).status).toBe(404);
   });
 
   it("exports one row per person as CSV, and adds a sheet per person and cohort in XLSX", async () => {

@@ -8,7 +8,8 @@ import { users } from "../identity/schema.ts";
 import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
 import { forbidden, notFound } from "../shared/errors.ts";
-import { parseInput, slugSchema } from "../shared/validation.ts";
+import { slugSchema } from "../shared/slugs.ts";
+import { parseInput } from "../shared/validation.ts";
 import type {
   InstitutionCohortStatus,
   InstitutionPersonCohortDto,
@@ -99,12 +100,12 @@ export function createInstitutionReport(deps: InstitutionReportDeps) {
     actor: Actor | null,
     institutionRef: string,
     filters: unknown = {},
-    reader: Locale = "en",
+    reader: Locale,
   ): Promise<InstitutionReportDto> {
     const who = requireActor(actor);
     const institution = await findInstitution(institutionRef);
     if (!mayRead(who, institution.id)) throw forbidden();
-    const f = parseInput(filtersInOrder, filters ?? {}, reader);
+    const f = parseInput(filtersInOrder, filters ?? {});
 
     const programmeMatch = f.programme
       ? isUuid(f.programme)

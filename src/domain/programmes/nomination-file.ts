@@ -1,8 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { readSheet } from "read-excel-file/node";
-import type { Locale } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
-import { translatorFor } from "../../i18n/translator.server.ts";
 import { DomainError } from "../shared/errors.ts";
 
 /** One person of an uploaded nomination list, as written; `line` is the spreadsheet row (header = 1). */
@@ -59,10 +57,8 @@ const headerNames: Record<Column, string[]> = {
 };
 const requiredColumns: Column[] = ["name", "email"];
 
-function fileError(locale: Locale, message: MessageId, params: Record<string, string | number> = {}): DomainError {
-  return new DomainError("validation_failed", 400, {}, [
-    { path: "file", code: "invalid_file", message: translatorFor(locale)(message, params) },
-  ]);
+function fileError(messageId: MessageId, params: Record<string, string | number> = {}): DomainError {
+  return new DomainError("validation_failed", 400, {}, [{ path: "file", code: "invalid_file", messageId, params }]);
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -85,44 +81,44 @@ function separatorOf(text: string): string {
   return counts.reduce((best, c) => (c.n > best.n ? c : best)).s;
 }
 
-function decodeText(bytes: Uint8Array, locale: Locale): string {
+function decodeText(bytes: Uint8Array): string {
   try {
     // The decoder drops a UTF-8 byte-order mark itself.
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw fileError(locale, "programmes.file.notUtf8");
+    throw fileError("programmes.file.notUtf8");
   }
 }
 
-function parseCsv(bytes: Uint8Array, locale: Locale): string[][] {
-  if (looksBinary(bytes)) throw fileError(locale, "programmes.file.unreadable");
-  const text = decodeText(bytes, locale);
+function parseCsv(bytes: Uint8Array): string[][] {
+  if (looksBinary(bytes)) throw fileError("programmes.file.unreadable");
+  const text = decodeText(bytes);
   try {
     return parse(text, { delimiter: separatorOf(text), relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch {
-    throw fileError(locale, "programmes.file.unreadable");
+    throw fileError("programmes.file.unreadable");
   }
 }
 
-async function parseXlsx(bytes: Uint8Array, locale: Locale): Promise<string[][]> {
+async function parseXlsx(bytes: Uint8Array): Promise<string[][]> {
   try {
     const rows = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return rows.map((row) =>
       row.map((cell) => (cell == null ? "" : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim())),
     );
   } catch {
-    throw fileError(locale, "programmes.file.unreadable");
+    throw fileError("programmes.file.unreadable");
   }
 }
 
-function columnIndexes(header: string[], locale: Locale): Record<Column, number> {
+function columnIndexes(header: string[]): Record<Column, number> {
   const normalised = header.map((h) => h.trim().toLowerCase().replace(/\s+/g, " "));
   const indexes = {} as Record<Column, number>;
   for (const column of Object.keys(headerNames) as Column[]) {
     indexes[column] = normalised.findIndex((h) => headerNames[column].includes(h));
   }
   const missing = requiredColumns.filter((c) => indexes[c] < 0);
-  if (missing.length) throw fileError(locale, "programmes.file.missingColumns", { columns: missing.join(", "), found: header.join(", ") });
+  if (missing.length) throw fileError("programmes.file.missingColumns", { columns: missing.join(", "), found: header.join(", ") });
   return indexes;
 }
 
@@ -131,18 +127,18 @@ function columnIndexes(header: string[], locale: Locale): Record<Column, number>
  * (the first sheet). Only the file's shape is checked here; each row's content is judged later.
  * A file that cannot be read is a 400 on the field `file` with a message saying what to fix.
  */
-export async function parseNominationFile(bytes: Uint8Array, locale: Locale): Promise<NominationFileRow[]> {
-  if (bytes.byteLength === 0) throw fileError(locale, "programmes.file.empty");
+export async function parseNominationFile(bytes: Uint8Array): Promise<NominationFileRow[]> {
+  if (bytes.byteLength === 0) throw fileError("programmes.file.empty");
   if (bytes.byteLength > MAX_NOMINATION_FILE_BYTES) {
-    throw fileError(locale, "programmes.file.tooLarge", { megabytes: MAX_NOMINATION_FILE_BYTES / 1024 / 1024 });
+    throw fileError("programmes.file.tooLarge", { megabytes: MAX_NOMINATION_FILE_BYTES / 1024 / 1024 });
   }
-  const table = isZip(bytes) ? await parseXlsx(bytes, locale) : parseCsv(bytes, locale);
+  const table = isZip(bytes) ? await parseXlsx(bytes) : parseCsv(bytes);
   const nonEmpty = table.map((cells, i) => ({ cells, line: i + 1 })).filter((r) => r.cells.some((c) => c !== ""));
   const [header, ...body] = nonEmpty;
-  if (!header) throw fileError(locale, "programmes.file.empty");
-  const at = columnIndexes(header.cells, locale);
-  if (body.length === 0) throw fileError(locale, "programmes.file.noRows");
-  if (body.length > MAX_NOMINATION_ROWS) throw fileError(locale, "programmes.file.tooManyRows", { max: MAX_NOMINATION_ROWS });
+  if (!header) throw fileError("programmes.file.empty");
+  const at = columnIndexes(header.cells);
+  if (body.length === 0) throw fileError("programmes.file.noRows");
+  if (body.length > MAX_NOMINATION_ROWS) throw fileError("programmes.file.tooManyRows", { max: MAX_NOMINATION_ROWS });
   const cell = (cells: string[], index: number) => (index >= 0 ? (cells[index] ?? "").trim() : "");
   return body.map(({ cells, line }) => ({
     line,

@@ -5,6 +5,7 @@ import { createProgrammeWithCohort, nominationCsv, publishedCourse } from "../..
 import { createSignedInUser } from "../../../tests/factories/users.ts";
 import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
+import { translateError } from "../../i18n/error-messages.ts";
 import { eventRegistrations, events, eventTranslations } from "../events/schema.ts";
 import type { Actor } from "../identity/actor.ts";
 import { users } from "../identity/schema.ts";
@@ -46,53 +47,79 @@ describe("programmes", () => {
   it("are written by their centre's team, shown in the reader's language when ready, listed when published", async () => {
     const services = runtime.services;
     const course = await publishedCourse(runtime, centreId);
-    const programme = await services.programmes.createProgramme(centreStaff, {
-      ownerCentreId: centreId,
-      defaultLocale: "en",
-      title: "Teaching with digital tools",
-      courses: [{ courseId: course.id }],
-    });
+    const programme = await services.programmes.createProgramme(
+      centreStaff,
+      {
+        ownerCentreId: centreId,
+        defaultLocale: "en",
+        title: "Teaching with digital tools",
+        courses: [{ courseId: course.id }],
+      },
+      "en",
+    );
     expect(programme).toMatchObject({ status: "draft", shownLocale: "en", courseCount: 1, canManage: true });
     expect((await services.programmes.listProgrammes({}, "en")).items.map((p) => p.id)).not.toContain(programme.id);
     expect((await failure(services.programmes.getProgramme(programme.slug, "en", null))).status).toBe(404);
 
-    await services.programmes.translateProgramme(centreStaff, programme.id, "fr", {
-      title: "Enseigner avec le numérique",
-      status: "draft",
-    });
-    await services.programmes.updateProgramme(centreStaff, programme.id, { status: "published" });
+    await services.programmes.translateProgramme(
+      centreStaff,
+      programme.id,
+      "fr",
+      {
+        title: "Enseigner avec le numérique",
+        status: "draft",
+      },
+      "en",
+    );
+    await services.programmes.updateProgramme(centreStaff, programme.id, { status: "published" }, "en");
     expect((await services.programmes.getProgramme(programme.slug, "fr")).shownLocale).toBe("en");
-    await services.programmes.translateProgramme(centreStaff, programme.id, "fr", {
-      title: "Enseigner avec le numérique",
-      status: "ready",
-    });
+    await services.programmes.translateProgramme(
+      centreStaff,
+      programme.id,
+      "fr",
+      {
+        title: "Enseigner avec le numérique",
+        status: "ready",
+      },
+      "en",
+    );
     const french = await services.programmes.getProgramme(programme.slug, "fr");
     expect(french).toMatchObject({ title: "Enseigner avec le numérique", shownLocale: "fr", languages: ["en", "fr"], canManage: false });
     expect((await services.programmes.listProgrammes({}, "en")).items.map((p) => p.id)).toContain(programme.id);
 
     expect(
-      (await failure(services.programmes.updateProgramme(centreStaffOf(otherCentreId), programme.id, { title: "Taken over" }))).status,
+      (await failure(services.programmes.updateProgramme(centreStaffOf(otherCentreId), programme.id, { title: "Taken over" }, "en")))
+        .status,
     ).toBe(403);
     const unknown = await failure(
-      services.programmes.createProgramme(centreStaff, {
-        ownerCentreId: centreId,
-        defaultLocale: "en",
-        title: "Bad courses",
-        courses: [{ courseId: crypto.randomUUID() }],
-      }),
+      services.programmes.createProgramme(
+        centreStaff,
+        {
+          ownerCentreId: centreId,
+          defaultLocale: "en",
+          title: "Bad courses",
+          courses: [{ courseId: crypto.randomUUID() }],
+        },
+        "en",
+      ),
     );
-    expect(unknown.fields[0]).toMatchObject({ path: "courses.0.courseId", message: "Choose a published course." });
+    expect(translateError(unknown, "en").fields[0]).toMatchObject({ path: "courses.0.courseId", message: "Choose a published course." });
     const backwards = await failure(
-      services.programmes.createCohort(centreStaff, programme.id, {
-        name: "Backwards",
-        startsOn: "2030-05-01",
-        endsOn: "2030-04-01",
-        locale: "en",
-        capacity: 5,
-        enrolmentMode: "open",
-      }),
+      services.programmes.createCohort(
+        centreStaff,
+        programme.id,
+        {
+          name: "Backwards",
+          startsOn: "2030-05-01",
+          endsOn: "2030-04-01",
+          locale: "en",
+          capacity: 5,
+          enrolmentMode: "open",
+        },
+        "en",
+      ),
     );
-    expect(backwards.fields[0]).toMatchObject({ path: "endsOn", message: "The end date is before the start date." });
+    expect(translateError(backwards, "en").fields[0]).toMatchObject({ path: "endsOn", message: "The end date is before the start date." });
   });
 });
 
@@ -101,7 +128,7 @@ describe("open cohorts", () => {
     const services = runtime.services;
     const { cohort, courses } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open", capacity: 1 });
     const first = await createSignedInUser(services);
-    const joined = await services.programmes.enrol(first, cohort.id);
+    const joined = await services.programmes.enrol(first, cohort.id, "en");
     expect(joined.viewer.participant).toBe(true);
     expect(joined.progress?.map((p) => [p.courseId, p.lessonsDone, p.lessonsTotal, p.completed])).toEqual([
       [courses[0]!.id, 0, 2, false],
@@ -113,27 +140,27 @@ describe("open cohorts", () => {
       .where(eq(enrolments.userId, first.userId));
     expect(enrolled.map((e) => e.courseId).sort()).toEqual(courses.map((c) => c.id).sort());
     // Joining twice changes nothing.
-    await services.programmes.enrol(first, cohort.id);
+    await services.programmes.enrol(first, cohort.id, "en");
 
     const second = await createSignedInUser(services);
-    const full = await failure(services.programmes.enrol(second, cohort.id));
+    const full = await failure(services.programmes.enrol(second, cohort.id, "en"));
     expect(full.status).toBe(409);
-    expect(full.fields[0]?.message).toBe("The cohort has no seats left, and 1 person would join.");
-    expect((await services.programmes.getCohort(second, cohort.id)).viewer.canEnrol).toBe(false);
+    expect(translateError(full, "en").fields[0]?.message).toBe("The cohort has no seats left, and 1 person would join.");
+    expect((await services.programmes.getCohort(second, cohort.id, "en")).viewer.canEnrol).toBe(false);
   });
 
   it("refuse self-enrolment in a nomination cohort and strangers in an invitation cohort", async () => {
     const services = runtime.services;
     const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "nomination" });
-    expect((await failure(services.programmes.enrol(await createSignedInUser(services), cohort.id))).status).toBe(409);
+    expect((await failure(services.programmes.enrol(await createSignedInUser(services), cohort.id, "en"))).status).toBe(409);
     const invitation = (await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "invitation" })).cohort;
     const guest = await createSignedInUser(services);
-    expect((await failure(services.programmes.enrol(guest, invitation.id))).status).toBe(403);
-    await services.programmes.invite(centreStaff, invitation.id, { emails: [guest.email.toUpperCase()] });
+    expect((await failure(services.programmes.enrol(guest, invitation.id, "en"))).status).toBe(403);
+    await services.programmes.invite(centreStaff, invitation.id, { emails: [guest.email.toUpperCase()] }, "en");
     await runtime.deliverMail();
     expect(runtime.mailer.sent.at(-1)?.to).toBe(guest.email);
-    expect((await services.programmes.getCohort(guest, invitation.id)).viewer.canEnrol).toBe(true);
-    expect((await services.programmes.enrol(guest, invitation.id)).viewer.participant).toBe(true);
+    expect((await services.programmes.getCohort(guest, invitation.id, "en")).viewer.canEnrol).toBe(true);
+    expect((await services.programmes.enrol(guest, invitation.id, "en")).viewer.participant).toBe(true);
   });
 });
 
@@ -142,21 +169,26 @@ describe("bulk nominations", () => {
     const services = runtime.services;
     const { cohort } = await createProgrammeWithCohort(runtime, centreId, { institutionQuota: 4 });
     const known = await createSignedInUser(services);
-    await services.programmes.nominate(savannahAdmin, cohort.id, { name: known.name, email: known.email });
+    await services.programmes.nominate(savannahAdmin, cohort.id, { name: known.name, email: known.email }, "en");
     const before = { nominations: await countOf(nominations), users: await countOf(users) };
-    const preview = await services.programmes.previewNominations(savannahAdmin, cohort.id, {
-      fileName: "staff.csv",
-      bytes: nominationCsv([
-        ["Ama Mensah", "ama@savannah.test", "Maths", "Lecturer"],
-        ["", "noname@savannah.test", "", ""],
-        ["Bad Email", "not-an-email", "", ""],
-        ["Ama Again", "AMA@savannah.test", "", ""],
-        [known.name, known.email, "", ""],
-        ["Kofi", "kofi@savannah.test", "", ""],
-        ["Esi", "esi@savannah.test", "", ""],
-        ["Yaw", "yaw@savannah.test", "", ""],
-      ]),
-    });
+    const preview = await services.programmes.previewNominations(
+      savannahAdmin,
+      cohort.id,
+      {
+        fileName: "staff.csv",
+        bytes: nominationCsv([
+          ["Ama Mensah", "ama@savannah.test", "Maths", "Lecturer"],
+          ["", "noname@savannah.test", "", ""],
+          ["Bad Email", "not-an-email", "", ""],
+          ["Ama Again", "AMA@savannah.test", "", ""],
+          [known.name, known.email, "", ""],
+          ["Kofi", "kofi@savannah.test", "", ""],
+          ["Esi", "esi@savannah.test", "", ""],
+          ["Yaw", "yaw@savannah.test", "", ""],
+        ]),
+      },
+      "en",
+    );
     expect(preview.rows.map((r) => [r.line, r.problems])).toEqual([
       [2, []],
       [3, ["missing_name"]],
@@ -172,8 +204,8 @@ describe("bulk nominations", () => {
     expect({ nominations: await countOf(nominations), users: await countOf(users) }).toEqual(before);
 
     // The stored preview is the uploader's alone.
-    expect((await failure(services.programmes.getNominationPreview(lakesideAdmin, preview.uploadId))).status).toBe(404);
-    expect((await services.programmes.getNominationPreview(savannahAdmin, preview.uploadId)).validCount).toBe(3);
+    expect((await failure(services.programmes.getNominationPreview(lakesideAdmin, preview.uploadId, "en"))).status).toBe(404);
+    expect((await services.programmes.getNominationPreview(savannahAdmin, preview.uploadId, "en")).validCount).toBe(3);
 
     await runtime.deliverMail();
     const sentBefore = runtime.mailer.sent.length;
@@ -188,8 +220,8 @@ describe("bulk nominations", () => {
     const { sessionToken } = await services.identity.resetPassword({ token: link!, password: "a new password for ama" });
     expect(await services.identity.authenticate({ sessionToken })).toMatchObject({ locale: "fr" });
     // Confirming is once: the upload is gone.
-    expect((await failure(services.programmes.confirmNominations(savannahAdmin, preview.uploadId))).status).toBe(404);
-    const listed = await services.programmes.listNominations(savannahAdmin, cohort.id);
+    expect((await failure(services.programmes.confirmNominations(savannahAdmin, preview.uploadId, "en"))).status).toBe(404);
+    const listed = await services.programmes.listNominations(savannahAdmin, cohort.id, {}, "en");
     expect(listed.filter((n) => n.status === "pending")).toHaveLength(4);
     expect(listed.find((n) => n.user.email === "ama@savannah.test")).toMatchObject({ department: "Maths", jobTitle: "Lecturer" });
   });
@@ -199,21 +231,25 @@ describe("bulk nominations", () => {
     const { cohort } = await createProgrammeWithCohort(runtime, centreId);
     const upload = { fileName: "x.csv", bytes: nominationCsv([["A", "a@x.test", "", ""]]) };
     expect(
-      (await failure(services.programmes.previewNominations(lakesideAdmin, cohort.id, { ...upload, institutionId: savannah.id }))).status,
-    ).toBe(403);
-    expect((await failure(services.programmes.previewNominations(learner(), cohort.id, upload))).status).toBe(403);
-    expect(
-      (await failure(services.programmes.nominate(lakesideAdmin, cohort.id, { institutionId: savannah.id, name: "A", email: "a@x.test" })))
+      (await failure(services.programmes.previewNominations(lakesideAdmin, cohort.id, { ...upload, institutionId: savannah.id }, "en")))
         .status,
     ).toBe(403);
+    expect((await failure(services.programmes.previewNominations(learner(), cohort.id, upload, "en"))).status).toBe(403);
+    expect(
+      (
+        await failure(
+          services.programmes.nominate(lakesideAdmin, cohort.id, { institutionId: savannah.id, name: "A", email: "a@x.test" }, "en"),
+        )
+      ).status,
+    ).toBe(403);
     const open = (await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open" })).cohort;
-    expect((await failure(services.programmes.previewNominations(savannahAdmin, open.id, upload))).status).toBe(409);
+    expect((await failure(services.programmes.previewNominations(savannahAdmin, open.id, upload, "en"))).status).toBe(409);
     // A bad file is refused before anything is stored.
     const uploads = await countOf(nominationUploads);
     const bad = await failure(
-      services.programmes.previewNominations(savannahAdmin, cohort.id, { fileName: "x.csv", bytes: new Uint8Array() }),
+      services.programmes.previewNominations(savannahAdmin, cohort.id, { fileName: "x.csv", bytes: new Uint8Array() }, "en"),
     );
-    expect(bad.fields[0]).toMatchObject({ path: "file", message: "The file is empty." });
+    expect(translateError(bad, "en").fields[0]).toMatchObject({ path: "file", message: "The file is empty." });
     expect(await countOf(nominationUploads)).toBe(uploads);
   });
 
@@ -222,10 +258,15 @@ describe("bulk nominations", () => {
     const { cohort } = await createProgrammeWithCohort(runtime, centreId, { capacity: 10_000 });
     const rows = Array.from({ length: 5000 }, (_, i) => [`Person ${i}`, `person${i}@bulk.test`, "Dept", "Lecturer"]);
     const started = performance.now();
-    const preview = await services.programmes.previewNominations(savannahAdmin, cohort.id, {
-      fileName: "big.csv",
-      bytes: nominationCsv(rows),
-    });
+    const preview = await services.programmes.previewNominations(
+      savannahAdmin,
+      cohort.id,
+      {
+        fileName: "big.csv",
+        bytes: nominationCsv(rows),
+      },
+      "en",
+    );
     const elapsed = performance.now() - started;
     expect(preview.validCount).toBe(5000);
     expect(elapsed).toBeLessThan(5000);
@@ -239,29 +280,34 @@ describe("decisions", () => {
     const nominees = [];
     for (const name of ["One", "Two", "Three"]) {
       nominees.push(
-        await services.programmes.nominate(savannahAdmin, cohort.id, {
-          name,
-          email: `${name.toLowerCase()}.${cohort.id.slice(0, 6)}@savannah.test`,
-        }),
+        await services.programmes.nominate(
+          savannahAdmin,
+          cohort.id,
+          {
+            name,
+            email: `${name.toLowerCase()}.${cohort.id.slice(0, 6)}@savannah.test`,
+          },
+          "en",
+        ),
       );
     }
     const ids = nominees.map((n) => n.id);
     expect(
-      (await failure(services.programmes.decide(centreStaffOf(otherCentreId), { nominationIds: ids, decision: "approved" }))).status,
+      (await failure(services.programmes.decide(centreStaffOf(otherCentreId), { nominationIds: ids, decision: "approved" }, "en"))).status,
     ).toBe(403);
-    expect((await failure(services.programmes.decide(savannahAdmin, { nominationIds: ids, decision: "approved" }))).status).toBe(403);
+    expect((await failure(services.programmes.decide(savannahAdmin, { nominationIds: ids, decision: "approved" }, "en"))).status).toBe(403);
 
-    const over = await failure(services.programmes.decide(centreStaff, { nominationIds: ids, decision: "approved" }));
+    const over = await failure(services.programmes.decide(centreStaff, { nominationIds: ids, decision: "approved" }, "en"));
     expect(over.status).toBe(409);
-    expect(over.fields[0]?.message).toBe("The cohort has 2 seats left, and 3 people would join.");
+    expect(translateError(over, "en").fields[0]?.message).toBe("The cohort has 2 seats left, and 3 people would join.");
     const participants = () =>
       runtime.database.db.select({ n: count() }).from(cohortParticipants).where(eq(cohortParticipants.cohortId, cohort.id));
     expect((await participants())[0]!.n).toBe(0);
-    expect((await services.programmes.listNominations(centreStaff, cohort.id)).every((n) => n.status === "pending")).toBe(true);
+    expect((await services.programmes.listNominations(centreStaff, cohort.id, {}, "en")).every((n) => n.status === "pending")).toBe(true);
 
     await runtime.deliverMail();
     const sentBefore = runtime.mailer.sent.length;
-    const decided = await services.programmes.decide(centreStaff, { nominationIds: ids.slice(0, 2), decision: "approved" });
+    const decided = await services.programmes.decide(centreStaff, { nominationIds: ids.slice(0, 2), decision: "approved" }, "en");
     await runtime.deliverMail();
     expect(decided.map((n) => n.status)).toEqual(["approved", "approved"]);
     expect((await participants())[0]!.n).toBe(2);
@@ -277,25 +323,39 @@ describe("decisions", () => {
       expect.stringContaining("Your place is confirmed"),
     ]);
 
-    expect((await failure(services.programmes.decide(centreStaff, { nominationIds: [ids[0]!], decision: "declined" }))).status).toBe(409);
-    expect((await services.programmes.decide(centreStaff, { nominationIds: [ids[2]!], decision: "declined" }))[0]?.status).toBe("declined");
+    expect((await failure(services.programmes.decide(centreStaff, { nominationIds: [ids[0]!], decision: "declined" }, "en"))).status).toBe(
+      409,
+    );
+    expect((await services.programmes.decide(centreStaff, { nominationIds: [ids[2]!], decision: "declined" }, "en"))[0]?.status).toBe(
+      "declined",
+    );
     // A declined nomination frees its place in the quota and shows on the centre's cohort page.
-    const page = await services.programmes.getCohort(centreStaff, cohort.id);
+    const page = await services.programmes.getCohort(centreStaff, cohort.id, "en");
     expect(page.participants?.map((p) => p.institution?.name)).toEqual(["Savannah Test University", "Savannah Test University"]);
-    expect((await services.programmes.getCohort(savannahAdmin, cohort.id)).participants).toBeNull();
+    expect((await services.programmes.getCohort(savannahAdmin, cohort.id, "en")).participants).toBeNull();
   });
 
   it("tell each declined person kindly, in their own language, that their institution may nominate them again", async () => {
     const services = runtime.services;
     const { cohort, programme } = await createProgrammeWithCohort(runtime, centreId);
     const stamp = cohort.id.slice(0, 6);
-    const amina = await services.programmes.nominate(savannahAdmin, cohort.id, { name: "Amina", email: `amina.${stamp}@savannah.test` });
-    const pierre = await services.programmes.nominate(savannahAdmin, cohort.id, { name: "Pierre", email: `pierre.${stamp}@savannah.test` });
+    const amina = await services.programmes.nominate(
+      savannahAdmin,
+      cohort.id,
+      { name: "Amina", email: `amina.${stamp}@savannah.test` },
+      "en",
+    );
+    const pierre = await services.programmes.nominate(
+      savannahAdmin,
+      cohort.id,
+      { name: "Pierre", email: `pierre.${stamp}@savannah.test` },
+      "en",
+    );
     await runtime.database.db.update(users).set({ locale: "fr" }).where(eq(users.id, pierre.user.id));
     await runtime.deliverMail();
     const sentBefore = runtime.mailer.sent.length;
 
-    await services.programmes.decide(centreStaff, { nominationIds: [amina.id, pierre.id], decision: "declined" });
+    await services.programmes.decide(centreStaff, { nominationIds: [amina.id, pierre.id], decision: "declined" }, "en");
     await runtime.deliverMail();
     const mails = runtime.mailer.sent.slice(sentBefore);
     expect(mails.map((m) => m.to).sort()).toEqual([amina.user.email, pierre.user.email]);
@@ -311,7 +371,9 @@ describe("decisions", () => {
     expect(toPierre.text).toContain(`http://orbis.test/fr/programmes/${programme.slug}`);
 
     // A decision refused as a whole writes no mail.
-    expect((await failure(services.programmes.decide(centreStaff, { nominationIds: [amina.id], decision: "declined" }))).status).toBe(409);
+    expect((await failure(services.programmes.decide(centreStaff, { nominationIds: [amina.id], decision: "declined" }, "en"))).status).toBe(
+      409,
+    );
     await runtime.deliverMail();
     expect(runtime.mailer.sent.length).toBe(sentBefore + 2);
   });
@@ -321,17 +383,27 @@ describe("reports", () => {
   it("count nominations, enrolments and completions by institution and country, and export them safely", async () => {
     const services = runtime.services;
     const { cohort, courses } = await createProgrammeWithCohort(runtime, centreId);
-    const ghana = await services.programmes.nominate(savannahAdmin, cohort.id, {
-      name: '=HYPERLINK("http://evil")',
-      email: "evil@savannah.test",
-    });
-    const kenya = await services.programmes.nominate(lakesideAdmin, cohort.id, {
-      name: "Otieno",
-      email: "otieno@lakeside.test",
-      department: "ICT",
-    });
-    await services.programmes.nominate(lakesideAdmin, cohort.id, { name: "Akinyi", email: "akinyi@lakeside.test" });
-    await services.programmes.decide(centreStaff, { nominationIds: [ghana.id, kenya.id], decision: "approved" });
+    const ghana = await services.programmes.nominate(
+      savannahAdmin,
+      cohort.id,
+      {
+        name: '=HYPERLINK("http://evil")',
+        email: "evil@savannah.test",
+      },
+      "en",
+    );
+    const kenya = await services.programmes.nominate(
+      lakesideAdmin,
+      cohort.id,
+      {
+        name: "Otieno",
+        email: "otieno@lakeside.test",
+        department: "ICT",
+      },
+      "en",
+    );
+    await services.programmes.nominate(lakesideAdmin, cohort.id, { name: "Akinyi", email: "akinyi@lakeside.test" }, "en");
+    await services.programmes.decide(centreStaff, { nominationIds: [ghana.id, kenya.id], decision: "approved" }, "en");
     // Otieno completes the required course.
     await runtime.database.db
       .update(enrolments)
@@ -350,7 +422,7 @@ describe("reports", () => {
     const own = await services.programmes.cohortReport(lakesideAdmin, cohort.id, "en");
     expect(own.scope).toBe("institution");
     expect(own.people.map((p) => p.name).sort()).toEqual(["Akinyi", "Otieno"]);
-    expect((await failure(services.programmes.cohortReport(learner(), cohort.id))).status).toBe(403);
+    expect((await failure(services.programmes.cohortReport(learner(), cohort.id, "en"))).status).toBe(403);
 
     const csv = (await reportFile(report, "csv", "en")).body.toString("utf8");
     expect(csv.startsWith("\uFEFFName,Email,Institution")).toBe(true);
@@ -386,19 +458,19 @@ describe("live sessions", () => {
     };
     const session = await event(centreId, "Kick-off webinar");
     const elsewhere = await event(otherCentreId, "Another centre's webinar");
-    const linked = await services.programmes.linkSession(centreStaff, cohort.id, session);
+    const linked = await services.programmes.linkSession(centreStaff, cohort.id, session, "en");
     expect(linked.sessions.map((s) => s.title)).toEqual(["Kick-off webinar"]);
-    const refused = await failure(services.programmes.linkSession(centreStaff, cohort.id, elsewhere));
+    const refused = await failure(services.programmes.linkSession(centreStaff, cohort.id, elsewhere, "en"));
     expect(refused.fields[0]).toMatchObject({ path: "eventId" });
-    expect((await failure(services.programmes.linkSession(centreStaffOf(otherCentreId), cohort.id, session))).status).toBe(403);
+    expect((await failure(services.programmes.linkSession(centreStaffOf(otherCentreId), cohort.id, session, "en"))).status).toBe(403);
 
     const participant = await createSignedInUser(services);
-    await services.programmes.enrol(participant, cohort.id);
+    await services.programmes.enrol(participant, cohort.id, "en");
     await db
       .insert(eventRegistrations)
       .values({ eventId: session, userId: participant.userId, status: "registered", attendedAt: new Date() });
     const report = await services.programmes.cohortReport(centreStaff, cohort.id, "en");
     expect(report).toMatchObject({ sessionsTotal: 1, totals: { enrolled: 1, sessionsAttended: 1 } });
-    expect((await services.programmes.unlinkSession(centreStaff, cohort.id, session)).sessions).toEqual([]);
+    expect((await services.programmes.unlinkSession(centreStaff, cohort.id, session, "en")).sessions).toEqual([]);
   });
 });

@@ -14,15 +14,16 @@ import { users } from "../identity/schema.ts";
 import { emailSchema } from "../identity/validation.ts";
 import { enrolInTransaction } from "../learning/enrol.ts";
 import { enrolments, lessonProgress } from "../learning/schema.ts";
-import { fieldError } from "../network/db-errors.ts";
+
 import type { OrganisationRef } from "../network/dto.ts";
 import { localName, toOrganisationRef } from "../network/mapping.ts";
 import { centres, organisations } from "../network/schema.ts";
 import type { Outbox } from "../notifications/service.ts";
 import { pgErrorOf } from "../shared/db-errors.ts";
-import { DomainError, forbidden, notFound } from "../shared/errors.ts";
+import { fieldConflict, fieldError, forbidden, notFound } from "../shared/errors.ts";
+import { slugify } from "../shared/slugs.ts";
 import { rowsOf } from "../shared/sql.ts";
-import { parseInput, slugify } from "../shared/validation.ts";
+import { parseInput } from "../shared/validation.ts";
 import type {
   CohortDto,
   CohortReportDto,
@@ -108,10 +109,6 @@ function shownText(programme: ProgrammeRow, texts: ProgrammeTextRow[], reader: L
 function readyLanguages(programme: ProgrammeRow, texts: ProgrammeTextRow[]): string[] {
   const ready = texts.filter((t) => t.status === "ready").map((t) => t.locale);
   return ready.sort((a, b) => (a === programme.defaultLocale ? -1 : b === programme.defaultLocale ? 1 : a.localeCompare(b)));
-}
-
-function conflictOn(path: string, message: MessageId, locale: Locale, params: Record<string, string | number> = {}): DomainError {
-  return new DomainError("conflict", 409, {}, [{ path, code: "conflict", message: translatorFor(locale)(message, params) }]);
 }
 
 const emptyCounts = (): ReportCounts => ({
@@ -306,7 +303,7 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
   }
 
   async function listProgrammes(filters: unknown, reader: Locale): Promise<Page<ProgrammeSummaryDto>> {
-    const f = parseInput(programmeFiltersSchema, filters ?? {}, reader);
+    const f = parseInput(programmeFiltersSchema, filters ?? {});
     const pattern = f.q ? `%${f.q.replace(/[\\%_]/g, "\\$&")}%` : null;
     const where = and(
       eq(programmes.status, "published"),
@@ -351,13 +348,13 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     return programmeDto(programme, reader, actor);
   }
 
-  async function requireCentre(centreId: string, locale: Locale) {
+  async function requireCentre(centreId: string) {
     const [centre] = await db.select({ id: centres.organisationId }).from(centres).where(eq(centres.organisationId, centreId));
-    if (!centre) throw fieldError("ownerCentreId", "programmes.field.unknownCentre", locale);
+    if (!centre) throw fieldError("ownerCentreId", "programmes.field.unknownCentre");
   }
 
   /** Courses must exist and be published: learners are enrolled in them. */
-  async function requireCourses(list: { courseId: string }[], locale: Locale) {
+  async function requireCourses(list: { courseId: string }[]) {
     if (!list.length) return;
     const found = await db
       .select({ id: courses.id })
@@ -373,7 +370,7 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
       );
     const ids = new Set(found.map((c) => c.id));
     const missing = list.findIndex((c) => !ids.has(c.courseId));
-    if (missing >= 0) throw fieldError(`courses.${missing}.courseId`, "programmes.field.unknownCourse", locale);
+    if (missing >= 0) throw fieldError(`courses.${missing}.courseId`, "programmes.field.unknownCourse");
   }
 
   async function writeCourses(tx: Executor, programmeId: string, list: { courseId: string; required: boolean }[]) {
@@ -385,12 +382,10 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     }
   }
 
-  function slugTaken(error: unknown, locale: Locale): unknown {
+  function slugTaken(error: unknown): unknown {
     const pg = pgErrorOf(error);
     if (pg?.code === "23505" && pg.constraint === "programmes_slug_unique") {
-      return new DomainError("duplicate_slug", 409, {}, [
-        { path: "slug", code: "duplicate_slug", message: translatorFor(locale)("error.duplicate_slug") },
-      ]);
+      return fieldConflict("slug", "error.duplicate_slug", undefined, "duplicate_slug");
     }
     return error;
   }
@@ -403,12 +398,12 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     return taken ? `${base}-${suffix()}` : base;
   }
 
-  async function createProgramme(actor: Actor | null, input: unknown, locale: Locale = "en"): Promise<ProgrammeDto> {
+  async function createProgramme(actor: Actor | null, input: unknown, locale: Locale): Promise<ProgrammeDto> {
     requireActor(actor);
-    const data = parseInput(programmeInputSchema, input, locale);
+    const data = parseInput(programmeInputSchema, input);
     requireRole(actor, centreTeam, data.ownerCentreId);
-    await requireCentre(data.ownerCentreId, locale);
-    await requireCourses(data.courses, locale);
+    await requireCentre(data.ownerCentreId);
+    await requireCourses(data.courses);
     const slug = data.slug ?? (await freeSlugFor(data.title));
     try {
       const id = await db.transaction(async (tx) => {
@@ -437,7 +432,7 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
       });
       return getProgramme(id, locale, actor);
     } catch (error) {
-      throw slugTaken(error, locale);
+      throw slugTaken(error);
     }
   }
 
@@ -448,10 +443,10 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     return programme;
   }
 
-  async function updateProgramme(actor: Actor | null, ref: string, patch: unknown, locale: Locale = "en"): Promise<ProgrammeDto> {
+  async function updateProgramme(actor: Actor | null, ref: string, patch: unknown, locale: Locale): Promise<ProgrammeDto> {
     const programme = await managedProgramme(actor, ref);
-    const data = parseInput(programmePatchSchema, patch, locale);
-    if (data.courses) await requireCourses(data.courses, locale);
+    const data = parseInput(programmePatchSchema, patch);
+    if (data.courses) await requireCourses(data.courses);
     try {
       await db.transaction(async (tx) => {
         await tx.update(programmes).set({ slug: data.slug, status: data.status, updatedAt: now() }).where(eq(programmes.id, programme.id));
@@ -465,7 +460,7 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
         if (data.courses) await writeCourses(tx, programme.id, data.courses);
       });
     } catch (error) {
-      throw slugTaken(error, locale);
+      throw slugTaken(error);
     }
     return getProgramme(programme.id, locale, actor);
   }
@@ -475,13 +470,13 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     ref: string,
     textLocale: string,
     input: unknown,
-    locale: Locale = "en",
+    locale: Locale,
   ): Promise<ProgrammeDto> {
     const programme = await managedProgramme(actor, ref);
-    if (!/^[a-z]{2,3}$/.test(textLocale)) throw fieldError("locale", "validation.languageCode", locale);
-    const data = parseInput(programmeTranslationSchema, input, locale);
+    if (!/^[a-z]{2,3}$/.test(textLocale)) throw fieldError("locale", "validation.languageCode");
+    const data = parseInput(programmeTranslationSchema, input);
     if (textLocale === programme.defaultLocale && data.status !== "ready") {
-      throw fieldError("status", "programmes.field.defaultMustStayReady", locale);
+      throw fieldError("status", "programmes.field.defaultMustStayReady");
     }
     await db
       .insert(programmeTranslations)
@@ -490,21 +485,20 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     return getProgramme(programme.id, locale, actor);
   }
 
-  async function facilitatorIds(emails: string[], locale: Locale): Promise<string[]> {
+  async function facilitatorIds(emails: string[]): Promise<string[]> {
     const found = await accountsByEmail(db, emails);
     const missing = emails.findIndex((e) => !found.has(e));
     if (missing >= 0) {
       // Named in the message: the form shows the addresses in one field, so an index alone would not say which.
-      const message = translatorFor(locale)("programmes.field.unknownFacilitator", { email: emails[missing]! });
-      throw new DomainError("validation_failed", 400, {}, [{ path: `facilitatorEmails.${missing}`, code: "custom", message }]);
+      throw fieldError(`facilitatorEmails.${missing}`, "programmes.field.unknownFacilitator", { email: emails[missing]! });
     }
     return [...new Set(emails.map((e) => found.get(e)!.id))];
   }
 
-  async function createCohort(actor: Actor | null, programmeRef: string, input: unknown, locale: Locale = "en"): Promise<CohortDto> {
+  async function createCohort(actor: Actor | null, programmeRef: string, input: unknown, locale: Locale): Promise<CohortDto> {
     const programme = await managedProgramme(actor, programmeRef);
-    const data = parseInput(cohortInputSchema, input, locale);
-    const facilitators = await facilitatorIds(data.facilitatorEmails, locale);
+    const data = parseInput(cohortInputSchema, input);
+    const facilitators = await facilitatorIds(data.facilitatorEmails);
     const id = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(cohorts)
@@ -534,17 +528,16 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     return found;
   }
 
-  async function updateCohort(actor: Actor | null, cohortId: string, patch: unknown, locale: Locale = "en"): Promise<CohortDto> {
+  async function updateCohort(actor: Actor | null, cohortId: string, patch: unknown, locale: Locale): Promise<CohortDto> {
     const { cohort } = await managedCohort(actor, cohortId);
-    const data = parseInput(cohortPatchSchema, patch, locale);
+    const data = parseInput(cohortPatchSchema, patch);
     const startsOn = data.startsOn ?? cohort.startsOn;
     const endsOn = data.endsOn ?? cohort.endsOn;
-    if (endsOn < startsOn) throw fieldError("endsOn", "programmes.field.endsBeforeStart", locale);
-    const facilitators = data.facilitatorEmails ? await facilitatorIds(data.facilitatorEmails, locale) : null;
+    if (endsOn < startsOn) throw fieldError("endsOn", "programmes.field.endsBeforeStart");
+    const facilitators = data.facilitatorEmails ? await facilitatorIds(data.facilitatorEmails) : null;
     await db.transaction(async (tx) => {
       const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(cohortParticipants).where(eq(cohortParticipants.cohortId, cohort.id));
-      if (data.capacity !== undefined && data.capacity < n)
-        throw fieldError("capacity", "programmes.field.capacityBelowParticipants", locale);
+      if (data.capacity !== undefined && data.capacity < n) throw fieldError("capacity", "programmes.field.capacityBelowParticipants");
       const { facilitatorEmails: _, ...fields } = data;
       await tx.update(cohorts).set(fields).where(eq(cohorts.id, cohort.id));
       if (facilitators) {
@@ -625,7 +618,7 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     return !!row;
   }
 
-  async function getCohort(actor: Actor | null, cohortId: string, reader: Locale = "en"): Promise<CohortDto> {
+  async function getCohort(actor: Actor | null, cohortId: string, reader: Locale): Promise<CohortDto> {
     const { cohort, programme } = await visibleCohort(actor, cohortId);
     const manager = canManage(actor, programme.ownerCentreId);
     const [[participants], texts, courseList, facilitatorRows, sessions, owners] = await Promise.all([
@@ -737,12 +730,11 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     people: { userId: string; institutionId: string | null }[],
     source: EnrolmentMode,
     enrolledById: string | null,
-    locale: Locale,
   ) {
     await tx.execute(sql`select 1 from ${cohorts} where ${cohorts.id} = ${cohort.id} for update`);
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(cohortParticipants).where(eq(cohortParticipants.cohortId, cohort.id));
     if (n + people.length > cohort.capacity) {
-      throw conflictOn("cohort", "programmes.error.full", locale, { seats: Math.max(0, cohort.capacity - n), wanted: people.length });
+      throw fieldConflict("cohort", "programmes.error.full", { seats: Math.max(0, cohort.capacity - n), wanted: people.length });
     }
     const courseRows = await tx
       .select({ courseId: programmeCourses.courseId })
@@ -781,8 +773,8 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
    * for the report, and their places at the cohort's sessions that have not started are given up,
    * which moves waiting lists on. Their enrolments and progress in the courses stay.
    */
-  async function takeOut(cohort: CohortRow, programme: ProgrammeRow, userId: string, byId: string, locale: Locale) {
-    if (cohort.status === "completed" || cohort.status === "cancelled") throw conflictOn("cohort", "programmes.error.cohortOver", locale);
+  async function takeOut(cohort: CohortRow, programme: ProgrammeRow, userId: string, byId: string) {
+    if (cohort.status === "completed" || cohort.status === "cancelled") throw fieldConflict("cohort", "programmes.error.cohortOver");
     const promoted = await db.transaction(async (tx) => {
       await tx.execute(sql`select 1 from ${cohorts} where ${cohorts.id} = ${cohort.id} for update`);
       const [left] = await tx
@@ -837,18 +829,18 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
   }
 
   /** The reader leaves a cohort they take part in. */
-  async function withdraw(actor: Actor | null, cohortId: string, locale: Locale = "en"): Promise<CohortDto> {
+  async function withdraw(actor: Actor | null, cohortId: string, locale: Locale): Promise<CohortDto> {
     const who = requireActor(actor);
     const { cohort, programme } = await visibleCohort(actor, cohortId);
-    await takeOut(cohort, programme, who.userId, who.userId, locale);
+    await takeOut(cohort, programme, who.userId, who.userId);
     return getCohort(actor, cohort.id, locale);
   }
 
   /** The centre's staff take a participant out of one of its cohorts. */
-  async function removeParticipant(actor: Actor | null, cohortId: string, userId: string, locale: Locale = "en"): Promise<CohortDto> {
+  async function removeParticipant(actor: Actor | null, cohortId: string, userId: string, locale: Locale): Promise<CohortDto> {
     const { cohort, programme } = await managedCohort(actor, cohortId);
     if (!isUuid(userId)) throw notFound("participant");
-    await takeOut(cohort, programme, userId, actor!.userId, locale);
+    await takeOut(cohort, programme, userId, actor!.userId);
     return getCohort(actor, cohort.id, locale);
   }
 
@@ -863,11 +855,11 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
   }
 
   /** Joins an open cohort, or an invitation-mode one the person was invited to. */
-  async function enrol(actor: Actor | null, cohortId: string, locale: Locale = "en"): Promise<CohortDto> {
+  async function enrol(actor: Actor | null, cohortId: string, locale: Locale): Promise<CohortDto> {
     const who = requireActor(actor);
     const { cohort } = await visibleCohort(actor, cohortId);
-    if (cohort.status !== "open") throw conflictOn("cohort", "programmes.error.notOpen", locale);
-    if (cohort.enrolmentMode === "nomination") throw conflictOn("cohort", "programmes.error.byNomination", locale);
+    if (cohort.status !== "open") throw fieldConflict("cohort", "programmes.error.notOpen");
+    if (cohort.enrolmentMode === "nomination") throw fieldConflict("cohort", "programmes.error.byNomination");
     if (cohort.enrolmentMode === "invitation" && !(await isInvited(cohort.id, who.email))) throw forbidden();
     await db.transaction(async (tx) => {
       const [already] = await tx
@@ -875,16 +867,16 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
         .from(cohortParticipants)
         .where(and(eq(cohortParticipants.cohortId, cohort.id), eq(cohortParticipants.userId, who.userId)));
       if (already) return;
-      await admit(tx, cohort, [{ userId: who.userId, institutionId: null }], cohort.enrolmentMode as EnrolmentMode, null, locale);
+      await admit(tx, cohort, [{ userId: who.userId, institutionId: null }], cohort.enrolmentMode as EnrolmentMode, null);
     });
     return getCohort(actor, cohort.id, locale);
   }
 
   /** Invites people by email to an invitation-mode cohort; each gets a mail with the cohort's link. */
-  async function invite(actor: Actor | null, cohortId: string, input: unknown, locale: Locale = "en"): Promise<{ invited: number }> {
+  async function invite(actor: Actor | null, cohortId: string, input: unknown, locale: Locale): Promise<{ invited: number }> {
     const { cohort, programme } = await managedCohort(actor, cohortId);
-    const data = parseInput(invitationInputSchema, input, locale);
-    if (cohort.enrolmentMode !== "invitation") throw conflictOn("emails", "programmes.error.notInvitation", locale);
+    const data = parseInput(invitationInputSchema, input);
+    if (cohort.enrolmentMode !== "invitation") throw fieldConflict("emails", "programmes.error.notInvitation");
     const emails = [...new Set(data.emails)];
     const t = translatorFor(locale);
     const added = await db.transaction(async (tx) => {
@@ -909,20 +901,20 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
   }
 
   /** The institution a nomination is made for: named, or the nominator's only one. */
-  function nominatingFor(actor: Actor, institutionId: string | undefined, locale: Locale): string {
+  function nominatingFor(actor: Actor, institutionId: string | undefined): string {
     const own = nominatingInstitutions(actor);
     if (!isGlobalStaff(actor) && own.length === 0) throw forbidden();
     const chosen = institutionId ?? (own.length === 1 ? own[0] : undefined);
-    if (!chosen) throw fieldError("institutionId", "programmes.field.institutionRequired", locale);
+    if (!chosen) throw fieldError("institutionId", "programmes.field.institutionRequired");
     if (!isGlobalStaff(actor) && !own.includes(chosen)) throw forbidden();
     return chosen;
   }
 
-  async function nominationCohort(actor: Actor | null, cohortId: string, locale: Locale) {
+  async function nominationCohort(actor: Actor | null, cohortId: string) {
     requireActor(actor);
     const found = await visibleCohort(actor, cohortId);
-    if (found.cohort.enrolmentMode !== "nomination") throw conflictOn("cohort", "programmes.error.notNomination", locale);
-    if (found.cohort.status !== "open" && found.cohort.status !== "planned") throw conflictOn("cohort", "programmes.error.notOpen", locale);
+    if (found.cohort.enrolmentMode !== "nomination") throw fieldConflict("cohort", "programmes.error.notNomination");
+    if (found.cohort.status !== "open" && found.cohort.status !== "planned") throw fieldConflict("cohort", "programmes.error.notOpen");
     return found;
   }
 
@@ -1009,7 +1001,7 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
 
   async function institutionRef(id: string, locale: Locale): Promise<OrganisationRef> {
     const ref = (await organisationRefs([id], locale)).get(id);
-    if (!ref) throw fieldError("institutionId", "programmes.field.institutionRequired", locale);
+    if (!ref) throw fieldError("institutionId", "programmes.field.institutionRequired");
     return ref;
   }
 
@@ -1017,13 +1009,13 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     actor: Actor | null,
     cohortId: string,
     upload: { institutionId?: string | undefined; fileName: string; bytes: Uint8Array },
-    locale: Locale = "en",
+    locale: Locale,
   ): Promise<NominationPreviewDto> {
     const who = requireActor(actor);
-    const { cohort } = await nominationCohort(actor, cohortId, locale);
-    const institutionId = nominatingFor(who, upload.institutionId, locale);
+    const { cohort } = await nominationCohort(actor, cohortId);
+    const institutionId = nominatingFor(who, upload.institutionId);
     const institution = await institutionRef(institutionId, locale);
-    const rows = await parseNominationFile(upload.bytes, locale);
+    const rows = await parseNominationFile(upload.bytes);
     const checked = await checkRows(db, cohort, institutionId, rows);
     const fileName = upload.fileName.slice(0, 200) || "upload";
     const [stored] = await db
@@ -1051,7 +1043,7 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
   }
 
   /** The preview again (state may have changed since the upload: it is judged anew). */
-  async function getNominationPreview(actor: Actor | null, uploadId: string, locale: Locale = "en"): Promise<NominationPreviewDto> {
+  async function getNominationPreview(actor: Actor | null, uploadId: string, locale: Locale): Promise<NominationPreviewDto> {
     const upload = await findUpload(actor, uploadId);
     const { cohort } = await findCohort(upload.cohortId);
     const checked = await checkRows(db, cohort, upload.institutionId, upload.rows as Row[]);
@@ -1146,30 +1138,29 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
     }));
   }
 
-  async function confirmNominations(actor: Actor | null, uploadId: string, locale: Locale = "en"): Promise<NominationConfirmationDto> {
+  async function confirmNominations(actor: Actor | null, uploadId: string, locale: Locale): Promise<NominationConfirmationDto> {
     const upload = await findUpload(actor, uploadId);
     const who = requireActor(actor);
-    const { cohort, programme } = await nominationCohort(actor, upload.cohortId, locale);
-    nominatingFor(who, upload.institutionId, locale);
+    const { cohort, programme } = await nominationCohort(actor, upload.cohortId);
+    nominatingFor(who, upload.institutionId);
     const { ids: _, ...result } = await saveNominations(who, cohort, programme, upload.institutionId, upload.rows as Row[], locale);
     await db.delete(nominationUploads).where(eq(nominationUploads.id, upload.id));
     return result;
   }
 
   /** One person nominated through the form; a row problem is the matching field's error. */
-  async function nominate(actor: Actor | null, cohortId: string, input: unknown, locale: Locale = "en"): Promise<NominationDto> {
+  async function nominate(actor: Actor | null, cohortId: string, input: unknown, locale: Locale): Promise<NominationDto> {
     const who = requireActor(actor);
-    const { cohort, programme } = await nominationCohort(actor, cohortId, locale);
-    const data = parseInput(nominationInputSchema, input, locale);
-    const institutionId = nominatingFor(who, data.institutionId, locale);
+    const { cohort, programme } = await nominationCohort(actor, cohortId);
+    const data = parseInput(nominationInputSchema, input);
+    const institutionId = nominatingFor(who, data.institutionId);
     const row: Row = { line: 1, name: data.name, email: data.email, department: data.department, jobTitle: data.jobTitle };
     const [problem] = (await checkRows(db, cohort, institutionId, [row])).rows[0]!.problems;
-    if (problem)
-      throw conflictOn(problem === "over_quota" ? "institutionId" : "email", `programmes.problem.${problem}` as MessageId, locale);
+    if (problem) throw fieldConflict(problem === "over_quota" ? "institutionId" : "email", `programmes.problem.${problem}` as MessageId);
     const saved = await saveNominations(who, cohort, programme, institutionId, [row], locale);
     // Judged again under the cohort's lock: someone else may have nominated the person meanwhile.
     const [id] = saved.ids;
-    if (!id) throw conflictOn("email", "programmes.problem.already_nominated", locale);
+    if (!id) throw fieldConflict("email", "programmes.problem.already_nominated");
     const [nomination] = await nominationDtos(eq(nominations.id, id), locale);
     return nomination!;
   }
@@ -1196,15 +1187,10 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
   }
 
   /** The centre's staff see every nomination; an institution's administrators see their own institution's. */
-  async function listNominations(
-    actor: Actor | null,
-    cohortId: string,
-    filters: unknown = {},
-    reader: Locale = "en",
-  ): Promise<NominationDto[]> {
+  async function listNominations(actor: Actor | null, cohortId: string, filters: unknown = {}, reader: Locale): Promise<NominationDto[]> {
     const who = requireActor(actor);
     const { cohort, programme } = await findCohort(cohortId);
-    const f = parseInput(nominationFiltersSchema, filters ?? {}, reader);
+    const f = parseInput(nominationFiltersSchema, filters ?? {});
     const own = nominatingInstitutions(who);
     const manager = canManage(who, programme.ownerCentreId);
     if (!manager && own.length === 0) throw forbidden();
@@ -1225,14 +1211,14 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
    * people into the cohort and its courses, within the cohort's capacity; either way each person
    * is told by mail, queued in the same transaction.
    */
-  async function decide(actor: Actor | null, input: unknown, locale: Locale = "en"): Promise<NominationDto[]> {
+  async function decide(actor: Actor | null, input: unknown, locale: Locale): Promise<NominationDto[]> {
     const who = requireActor(actor);
-    const data = parseInput(decisionInputSchema, input, locale);
+    const data = parseInput(decisionInputSchema, input);
     const ids = [...new Set(data.nominationIds)];
     const rows = await db.select().from(nominations).where(inArray(nominations.id, ids));
     if (rows.length !== ids.length) throw notFound("nomination");
     const cohortIds = new Set(rows.map((r) => r.cohortId));
-    if (cohortIds.size !== 1) throw fieldError("nominationIds", "programmes.field.oneCohort", locale);
+    if (cohortIds.size !== 1) throw fieldError("nominationIds", "programmes.field.oneCohort");
     const { cohort, programme } = await findCohort(rows[0]!.cohortId);
     requireRole(who, centreTeam, programme.ownerCentreId);
     await db.transaction(async (tx) => {
@@ -1241,7 +1227,7 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
         .set({ status: data.decision, decidedById: who.userId, decidedAt: now() })
         .where(and(inArray(nominations.id, ids), eq(nominations.status, "pending")))
         .returning();
-      if (decided.length !== ids.length) throw conflictOn("nominationIds", "programmes.error.alreadyDecided", locale);
+      if (decided.length !== ids.length) throw fieldConflict("nominationIds", "programmes.error.alreadyDecided");
       if (data.decision === "approved") {
         await admit(
           tx,
@@ -1249,7 +1235,6 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
           decided.map((n) => ({ userId: n.userId, institutionId: n.institutionId })),
           "nomination",
           who.userId,
-          locale,
         );
       }
       await outbox.enqueueMail(tx, await decisionMails(tx, cohort, programme, decided, data.decision));
@@ -1317,15 +1302,15 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
   }
 
   /** Links an event of the cohort's centre as one of its live sessions. */
-  async function linkSession(actor: Actor | null, cohortId: string, eventId: string, locale: Locale = "en"): Promise<CohortDto> {
+  async function linkSession(actor: Actor | null, cohortId: string, eventId: string, locale: Locale): Promise<CohortDto> {
     const { cohort, programme } = await managedCohort(actor, cohortId);
     const [event] = isUuid(eventId) ? await db.select({ centreId: events.centreId }).from(events).where(eq(events.id, eventId)) : [];
-    if (!event || event.centreId !== programme.ownerCentreId) throw fieldError("eventId", "programmes.field.unknownEvent", locale);
+    if (!event || event.centreId !== programme.ownerCentreId) throw fieldError("eventId", "programmes.field.unknownEvent");
     await db.insert(cohortSessions).values({ cohortId: cohort.id, eventId }).onConflictDoNothing();
     return getCohort(actor, cohort.id, locale);
   }
 
-  async function unlinkSession(actor: Actor | null, cohortId: string, eventId: string, locale: Locale = "en"): Promise<CohortDto> {
+  async function unlinkSession(actor: Actor | null, cohortId: string, eventId: string, locale: Locale): Promise<CohortDto> {
     const { cohort } = await managedCohort(actor, cohortId);
     if (isUuid(eventId))
       await db.delete(cohortSessions).where(and(eq(cohortSessions.cohortId, cohort.id), eq(cohortSessions.eventId, eventId)));
@@ -1336,7 +1321,7 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
    * Who was nominated, who takes part and how far they got, by institution and by country. An
    * institution's administrators get the same report limited to their own staff.
    */
-  async function cohortReport(actor: Actor | null, cohortId: string, reader: Locale = "en"): Promise<CohortReportDto> {
+  async function cohortReport(actor: Actor | null, cohortId: string, reader: Locale): Promise<CohortReportDto> {
     const who = requireActor(actor);
     const { cohort, programme } = await findCohort(cohortId);
     const manager = canManage(who, programme.ownerCentreId);

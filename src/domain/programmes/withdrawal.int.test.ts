@@ -6,6 +6,7 @@ import { createProgrammeWithCohort } from "../../../tests/factories/programmes.t
 import { createSignedInUser } from "../../../tests/factories/users.ts";
 import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
+import { translateError } from "../../i18n/error-messages.ts";
 import { courseModules, lessons } from "../catalogue/schema.ts";
 import { eventRegistrations } from "../events/schema.ts";
 import type { Actor } from "../identity/actor.ts";
@@ -49,8 +50,8 @@ describe("leaving a cohort", () => {
     const { cohort, courses } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open", capacity: 1 });
     const amina = await createSignedInUser(services);
     const kofi = await createSignedInUser(services);
-    await services.programmes.enrol(amina, cohort.id);
-    expect((await failure(services.programmes.enrol(kofi, cohort.id))).status).toBe(409);
+    await services.programmes.enrol(amina, cohort.id, "en");
+    expect((await failure(services.programmes.enrol(kofi, cohort.id, "en"))).status).toBe(409);
     // Amina has done a lesson: that stays hers after she leaves.
     const [enrolment] = await db
       .select()
@@ -64,7 +65,7 @@ describe("leaving a cohort", () => {
       .limit(1);
     await db.insert(lessonProgress).values({ enrolmentId: enrolment!.id, lessonId: lesson!.id });
 
-    const left = await services.programmes.withdraw(amina, cohort.id);
+    const left = await services.programmes.withdraw(amina, cohort.id, "en");
     // Leaving on one's own needs no mail about it.
     await runtime.deliverMail();
     expect(runtime.mailer.sent.filter((m) => m.to === amina.email)).toEqual([]);
@@ -73,18 +74,18 @@ describe("leaving a cohort", () => {
     expect(kept.map((e) => e.courseId).sort()).toEqual(courses.map((c) => c.id).sort());
     expect(await db.select().from(lessonProgress).where(eq(lessonProgress.enrolmentId, enrolment!.id))).toHaveLength(1);
     // Leaving twice: she no longer takes part.
-    expect((await failure(services.programmes.withdraw(amina, cohort.id))).status).toBe(404);
+    expect((await failure(services.programmes.withdraw(amina, cohort.id, "en"))).status).toBe(404);
 
     // The freed seat is Kofi's now, and the cohort is full again.
-    expect((await services.programmes.enrol(kofi, cohort.id)).viewer.participant).toBe(true);
-    expect((await failure(services.programmes.enrol(amina, cohort.id))).status).toBe(409);
+    expect((await services.programmes.enrol(kofi, cohort.id, "en")).viewer.participant).toBe(true);
+    expect((await failure(services.programmes.enrol(amina, cohort.id, "en"))).status).toBe(409);
     const report = await services.programmes.cohortReport(centreStaff, cohort.id, "en");
     expect(report.totals).toMatchObject({ enrolled: 1, withdrawn: 1 });
     expect(report.people.find((p) => p.email === amina.email)).toMatchObject({ enrolled: false, withdrawn: true, nomination: null });
 
     // Kofi leaves; Amina joins again and finds her progress where she left it.
-    await services.programmes.withdraw(kofi, cohort.id);
-    const back = await services.programmes.enrol(amina, cohort.id);
+    await services.programmes.withdraw(kofi, cohort.id, "en");
+    const back = await services.programmes.enrol(amina, cohort.id, "en");
     expect(back.viewer.participant).toBe(true);
     expect(back.progress?.[0]).toMatchObject({ courseId: courses[0]!.id, lessonsDone: 1 });
     const again = await services.programmes.cohortReport(centreStaff, cohort.id, "en");
@@ -101,11 +102,11 @@ describe("leaving a cohort", () => {
     const now = runtime.clock.now;
     const past = await createEvent(services, centreId, now, { title: "Kick-off", capacity: 10 }, 2);
     const upcoming = await createEvent(services, centreId, now, { title: "Second session", capacity: 1 }, 72);
-    await services.programmes.linkSession(centreStaff, cohort.id, past.id);
-    await services.programmes.linkSession(centreStaff, cohort.id, upcoming.id);
+    await services.programmes.linkSession(centreStaff, cohort.id, past.id, "en");
+    await services.programmes.linkSession(centreStaff, cohort.id, upcoming.id, "en");
     const yaw = await createSignedInUser(services);
     const waiting = await createSignedInUser(services);
-    await services.programmes.enrol(yaw, cohort.id);
+    await services.programmes.enrol(yaw, cohort.id, "en");
     await services.events.register(yaw, past.id);
     await services.events.register(yaw, upcoming.id);
     expect((await services.events.register(waiting, upcoming.id)).status).toBe("waitlisted");
@@ -114,7 +115,7 @@ describe("leaving a cohort", () => {
     const kickOff = await registrationOf(past.id, yaw.userId);
     await services.events.checkIn(centreStaff, past.id, { registrationId: kickOff!.id });
 
-    await services.programmes.withdraw(yaw, cohort.id);
+    await services.programmes.withdraw(yaw, cohort.id, "en");
     expect((await registrationOf(upcoming.id, yaw.userId))?.status).toBe("cancelled");
     expect((await registrationOf(upcoming.id, waiting.userId))?.status).toBe("registered");
     expect(await registrationOf(past.id, yaw.userId)).toMatchObject({ status: "registered", checkInMethod: "staff" });
@@ -134,17 +135,17 @@ describe("leaving while others join", () => {
     const services = runtime.services;
     const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open", capacity: 1 });
     const leaving = await createSignedInUser(services);
-    await services.programmes.enrol(leaving, cohort.id);
+    await services.programmes.enrol(leaving, cohort.id, "en");
     const joining = await Promise.all([1, 2, 3].map(() => createSignedInUser(services)));
     const [left, ...joins] = await Promise.allSettled([
-      services.programmes.withdraw(leaving, cohort.id),
-      ...joining.map((person) => services.programmes.enrol(person, cohort.id)),
+      services.programmes.withdraw(leaving, cohort.id, "en"),
+      ...joining.map((person) => services.programmes.enrol(person, cohort.id, "en")),
     ]);
     expect(left.status).toBe("fulfilled");
     const joined = joins.filter((j) => j.status === "fulfilled").length;
     expect(joined).toBeLessThanOrEqual(1);
     for (const j of joins) if (j.status === "rejected") expect(j.reason).toMatchObject({ status: 409 });
-    const after = await services.programmes.getCohort(centreStaff, cohort.id);
+    const after = await services.programmes.getCohort(centreStaff, cohort.id, "en");
     expect(after.participantCount).toBe(joined);
     expect(after.participants?.map((p) => p.userId)).not.toContain(leaving.userId);
   });
@@ -154,23 +155,28 @@ describe("removing a participant", () => {
   it("is for the centre's staff, marks the nomination withdrawn for the institution and frees its quota", async () => {
     const services = runtime.services;
     const { cohort } = await createProgrammeWithCohort(runtime, centreId, { capacity: 5, institutionQuota: 1 });
-    const nomination = await services.programmes.nominate(savannahAdmin, cohort.id, {
-      name: "Efua Asante",
-      email: `efua.${cohort.id.slice(0, 6)}@savannah.test`,
-      department: "Nursing",
-    });
-    await services.programmes.decide(centreStaff, { nominationIds: [nomination.id], decision: "approved" });
+    const nomination = await services.programmes.nominate(
+      savannahAdmin,
+      cohort.id,
+      {
+        name: "Efua Asante",
+        email: `efua.${cohort.id.slice(0, 6)}@savannah.test`,
+        department: "Nursing",
+      },
+      "en",
+    );
+    await services.programmes.decide(centreStaff, { nominationIds: [nomination.id], decision: "approved" }, "en");
     const efua = nomination.user.id;
 
     const outsider = await createSignedInUser(services);
-    expect((await failure(services.programmes.removeParticipant(outsider, cohort.id, efua))).status).toBe(403);
-    expect((await failure(services.programmes.removeParticipant(centreStaffOf(otherCentreId), cohort.id, efua))).status).toBe(403);
-    expect((await failure(services.programmes.removeParticipant(savannahAdmin, cohort.id, efua))).status).toBe(403);
-    expect((await failure(services.programmes.removeParticipant(centreStaff, cohort.id, outsider.userId))).status).toBe(404);
+    expect((await failure(services.programmes.removeParticipant(outsider, cohort.id, efua, "en"))).status).toBe(403);
+    expect((await failure(services.programmes.removeParticipant(centreStaffOf(otherCentreId), cohort.id, efua, "en"))).status).toBe(403);
+    expect((await failure(services.programmes.removeParticipant(savannahAdmin, cohort.id, efua, "en"))).status).toBe(403);
+    expect((await failure(services.programmes.removeParticipant(centreStaff, cohort.id, outsider.userId, "en"))).status).toBe(404);
     // Someone who does not take part cannot "leave".
-    expect((await failure(services.programmes.withdraw(outsider, cohort.id))).status).toBe(404);
+    expect((await failure(services.programmes.withdraw(outsider, cohort.id, "en"))).status).toBe(404);
 
-    const after = await services.programmes.removeParticipant(centreStaff, cohort.id, efua);
+    const after = await services.programmes.removeParticipant(centreStaff, cohort.id, efua, "en");
     expect(after.participants).toEqual([]);
     // Taken out by the centre, she hears it, with the way back to what she learnt.
     await runtime.deliverMail();
@@ -179,7 +185,7 @@ describe("removing a participant", () => {
     expect(told.at(-1)?.text).toContain(`“${cohort.name}”`);
     expect(told.at(-1)?.text).toContain("/en/learning");
     expect(after.seatsLeft).toBe(5);
-    const seen = await services.programmes.listNominations(savannahAdmin, cohort.id);
+    const seen = await services.programmes.listNominations(savannahAdmin, cohort.id, {}, "en");
     expect(seen.map((n) => [n.user.id, n.status])).toEqual([[efua, "withdrawn"]]);
     const withdrawal = await runtime.database.db.select().from(cohortWithdrawals).where(eq(cohortWithdrawals.cohortId, cohort.id));
     expect(withdrawal).toEqual([expect.objectContaining({ userId: efua, institutionId: savannah.id, withdrawnById: centreStaff.userId })]);
@@ -194,10 +200,15 @@ describe("removing a participant", () => {
     const csv = (await reportFile(own, "csv", "en")).body.toString("utf8");
     expect(csv.split("\r\n")[0]).toContain("Enrolled,Withdrawn,");
     expect(csv.split("\r\n")[1]).toContain("Withdrawn,No,Yes,");
-    const next = await services.programmes.nominate(savannahAdmin, cohort.id, {
-      name: "Kwame",
-      email: `kwame.${cohort.id.slice(0, 6)}@savannah.test`,
-    });
+    const next = await services.programmes.nominate(
+      savannahAdmin,
+      cohort.id,
+      {
+        name: "Kwame",
+        email: `kwame.${cohort.id.slice(0, 6)}@savannah.test`,
+      },
+      "en",
+    );
     expect(next.status).toBe("pending");
   });
 
@@ -205,13 +216,15 @@ describe("removing a participant", () => {
     const services = runtime.services;
     const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open" });
     const person = await createSignedInUser(services);
-    await services.programmes.enrol(person, cohort.id);
-    await services.programmes.updateCohort(centreStaff, cohort.id, { status: "completed" });
+    await services.programmes.enrol(person, cohort.id, "en");
+    await services.programmes.updateCohort(centreStaff, cohort.id, { status: "completed" }, "en");
     const refused = await failure(services.programmes.withdraw(person, cohort.id, "fr"));
     expect(refused.status).toBe(409);
-    expect(refused.fields[0]?.message).toBe("Cette promotion est terminée : personne ne peut plus la quitter ni en être retiré.");
-    expect((await failure(services.programmes.removeParticipant(centreStaff, cohort.id, person.userId))).status).toBe(409);
-    expect((await services.programmes.getCohort(person, cohort.id)).viewer.participant).toBe(true);
+    expect(translateError(refused, "fr").fields[0]?.message).toBe(
+      "Cette promotion est terminée : personne ne peut plus la quitter ni en être retiré.",
+    );
+    expect((await failure(services.programmes.removeParticipant(centreStaff, cohort.id, person.userId, "en"))).status).toBe(409);
+    expect((await services.programmes.getCohort(person, cohort.id, "en")).viewer.participant).toBe(true);
   });
 });
 
@@ -220,17 +233,25 @@ describe("facilitators", () => {
     const services = runtime.services;
     const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open" });
     const mentor = await createSignedInUser(services, { name: "Mentor Mensah" });
-    const updated = await services.programmes.updateCohort(centreStaff, cohort.id, { facilitatorEmails: [mentor.email.toUpperCase()] });
+    const updated = await services.programmes.updateCohort(
+      centreStaff,
+      cohort.id,
+      { facilitatorEmails: [mentor.email.toUpperCase()] },
+      "en",
+    );
     expect(updated.facilitators.map((f) => f.name)).toEqual(["Mentor Mensah"]);
     expect(updated.facilitatorEmails).toEqual([mentor.email]);
-    expect((await services.programmes.getCohort(null, cohort.id)).facilitatorEmails).toBeNull();
-    expect((await services.programmes.getCohort(null, cohort.id)).facilitators.map((f) => f.name)).toEqual(["Mentor Mensah"]);
+    expect((await services.programmes.getCohort(null, cohort.id, "en")).facilitatorEmails).toBeNull();
+    expect((await services.programmes.getCohort(null, cohort.id, "en")).facilitators.map((f) => f.name)).toEqual(["Mentor Mensah"]);
 
     const unknown = await failure(
       services.programmes.updateCohort(centreStaff, cohort.id, { facilitatorEmails: [mentor.email, "nobody@nowhere.test"] }, "ru"),
     );
-    expect(unknown.fields[0]).toMatchObject({ path: "facilitatorEmails.1", message: "Нет учётной записи с адресом nobody@nowhere.test." });
-    expect((await services.programmes.getCohort(centreStaff, cohort.id)).facilitatorEmails).toEqual([mentor.email]);
-    expect((await services.programmes.updateCohort(centreStaff, cohort.id, { facilitatorEmails: [] })).facilitators).toEqual([]);
+    expect(translateError(unknown, "ru").fields[0]).toMatchObject({
+      path: "facilitatorEmails.1",
+      message: "Нет учётной записи с адресом nobody@nowhere.test.",
+    });
+    expect((await services.programmes.getCohort(centreStaff, cohort.id, "en")).facilitatorEmails).toEqual([mentor.email]);
+    expect((await services.programmes.updateCohort(centreStaff, cohort.id, { facilitatorEmails: [] }, "en")).facilitators).toEqual([]);
   });
 });

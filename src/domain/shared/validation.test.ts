@@ -1,15 +1,17 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
+import { translateError } from "../../i18n/error-messages.ts";
 import { DomainError } from "./errors.ts";
-import { parseInput, slugSchema } from "./validation.ts";
+import { slugSchema } from "./slugs.ts";
+import { parseInput } from "./validation.ts";
 
-/** The field messages parseInput gives for an input, by field path. */
+/** The field messages parseInput gives for an input, by field path, as a reader of that language sees them. */
 function messages(schema: z.ZodType, input: unknown, locale: "en" | "ru" | "ar" | "zh" = "en"): Record<string, string> {
   try {
-    parseInput(schema, input, locale);
+    parseInput(schema, input);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return Object.fromEntries(error.fields.map((f) => [f.path, f.message]));
+    return Object.fromEntries(translateError(error, locale).fields.map((f) => [f.path, f.message]));
   }
   throw new Error("expected the input to be refused");
 }

@@ -1,100 +1,73 @@
 import { z } from "zod";
-import type { Locale } from "../../i18n/locales.ts";
-import type { MessageId } from "../../i18n/messages/index.ts";
-import { messagesFor, translatorFor } from "../../i18n/translator.server.ts";
-import { DomainError, type FieldIssue } from "./errors.ts";
+import { type MessageId, messageIds } from "../../i18n/messages/index.ts";
+import { DomainError, type FieldIssue, type MessageParams } from "./errors.ts";
 
-const zodLocales: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
-  en: z.locales.en,
-  fr: z.locales.fr,
-  es: z.locales.es,
-  ru: z.locales.ru,
-  zh: z.locales.zhCN,
-  ar: z.locales.ar,
-};
+type Issue = z.core.$ZodIssue;
+type Described = { messageId: MessageId; params?: MessageParams };
 
-type Issue = Parameters<z.core.$ZodErrorMap>[0];
-
-/** Plain words for the rules every form shares; null leaves the issue to Zod's own message. */
-function plainMessage(issue: Issue, t: ReturnType<typeof translatorFor>): string | null {
+/** Plain words for the rules every form shares; null leaves the issue to Zod's own (translated) message. */
+function plainMessage(issue: Issue): Described | null {
   const bound = (value: unknown) => Number(value);
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined || issue.input === null) return t("input.required");
-      return issue.expected === "number" || issue.expected === "int" ? t("input.number") : null;
+      if (issue.input === undefined || issue.input === null) return { messageId: "input.required" };
+      return issue.expected === "number" || issue.expected === "int" ? { messageId: "input.number" } : null;
     case "too_small":
       if (issue.origin === "string")
-        return bound(issue.minimum) <= 1 ? t("input.required") : t("input.tooShort", { minimum: bound(issue.minimum) });
-      if (issue.origin === "number" || issue.origin === "int") return t("input.tooSmall", { minimum: bound(issue.minimum) });
-      if (issue.origin === "array" || issue.origin === "set") return t("input.tooFew", { minimum: bound(issue.minimum) });
+        return bound(issue.minimum) <= 1
+          ? { messageId: "input.required" }
+          : { messageId: "input.tooShort", params: { minimum: bound(issue.minimum) } };
+      if (issue.origin === "number" || issue.origin === "int")
+        return { messageId: "input.tooSmall", params: { minimum: bound(issue.minimum) } };
+      if (issue.origin === "array" || issue.origin === "set")
+        return { messageId: "input.tooFew", params: { minimum: bound(issue.minimum) } };
       return null;
     case "too_big":
-      if (issue.origin === "string") return t("input.tooLong", { maximum: bound(issue.maximum) });
-      if (issue.origin === "number" || issue.origin === "int") return t("input.tooBig", { maximum: bound(issue.maximum) });
-      if (issue.origin === "array" || issue.origin === "set") return t("input.tooMany", { maximum: bound(issue.maximum) });
+      if (issue.origin === "string") return { messageId: "input.tooLong", params: { maximum: bound(issue.maximum) } };
+      if (issue.origin === "number" || issue.origin === "int")
+        return { messageId: "input.tooBig", params: { maximum: bound(issue.maximum) } };
+      if (issue.origin === "array" || issue.origin === "set")
+        return { messageId: "input.tooMany", params: { maximum: bound(issue.maximum) } };
       return null;
     case "invalid_format":
-      if (issue.format === "email") return t("input.email");
-      if (issue.format === "url") return t("input.url");
-      if (issue.format === "uuid" || issue.format === "guid") return t("input.choice");
-      if (issue.format === "date" || issue.format === "datetime") return t("input.date");
+      if (issue.format === "email") return { messageId: "input.email" };
+      if (issue.format === "url") return { messageId: "input.url" };
+      if (issue.format === "uuid" || issue.format === "guid") return { messageId: "input.choice" };
+      if (issue.format === "date" || issue.format === "datetime") return { messageId: "input.date" };
       return null;
     case "invalid_value":
-      return t("input.choice");
+      return { messageId: "input.choice" };
     case "unrecognized_keys":
-      return t("input.unknownField");
+      return { messageId: "input.unknownField" };
     default:
       return null;
   }
 }
 
-/**
- * Messages people can act on, in the request's language (z.config would be process-wide): our
- * own wording for the common rules, Zod's translation of its messages for the rest. A schema's
- * own message (a `validation.*` id) still wins over both.
- */
-export function zodErrorMap(locale: Locale): z.core.$ZodErrorMap {
-  const t = translatorFor(locale);
-  const fallback = zodLocales[locale]().localeError;
-  return (issue) => plainMessage(issue, t) ?? fallback(issue);
-}
+/** A schema's own message is a message id (`validation.*`, `network.field.*`...); Zod's defaults are not. */
+const isMessageId = (text: string): text is MessageId => messageIds.has(text);
 
 /**
- * Field issues in the reader's language: Zod's built-in messages come translated from its
- * locale, and our own rules name a message id (`validation.*`) that is translated here.
+ * Zod's issues as field issues that name a message rather than carry text: a schema's own
+ * message id wins, then our wording of the common rules, else Zod's issue is kept for Zod's
+ * translation of it (src/i18n/error-messages.ts).
  */
-export function toFieldIssues(error: z.ZodError, locale: Locale): FieldIssue[] {
-  const t = translatorFor(locale);
-  const messages = messagesFor(locale) as Record<string, string>;
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join("."),
-    code: issue.code,
-    message: issue.message in messages ? t(issue.message as MessageId) : issue.message,
-  }));
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join(".");
+    if (isMessageId(issue.message)) return { path, code: issue.code, messageId: issue.message };
+    const plain = plainMessage(issue);
+    if (plain) return { path, code: issue.code, ...plain };
+    return { path, code: issue.code, messageId: "input.invalid", detail: issue };
+  });
 }
 
 /** Validates input at a service boundary; failures become a 400 DomainError with field issues. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: Locale = "en"): z.output<S> {
-  const result = schema.safeParse(input, { error: zodErrorMap(locale) });
-  if (!result.success) throw new DomainError("validation_failed", 400, {}, toFieldIssues(result.error, locale));
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  // The input stays on each issue (Zod leaves it out by default): "required" is an absent input.
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw new DomainError("validation_failed", 400, {}, toFieldIssues(result.error));
   return result.data;
 }
 
-export const slugSchema = z
-  .string()
-  .min(2)
-  .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "validation.slug");
-
 export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, "validation.countryCode");
-
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-}

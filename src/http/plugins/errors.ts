@@ -1,13 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { type FieldIssue, isDomainError } from "../../domain/shared/errors.ts";
-import { toFieldIssues, zodErrorMap } from "../../domain/shared/validation.ts";
-import type { MessageId } from "../../i18n/messages/index.ts";
-import { translatorFor } from "../../i18n/translator.server.ts";
+import { type FieldIssue, isDomainError, type MessageParams } from "../../domain/shared/errors.ts";
+import { toFieldIssues } from "../../domain/shared/validation.ts";
+import { type TranslatedField, translateError } from "../../i18n/error-messages.ts";
 import { requestLocale } from "../request-locale.ts";
 
 export type ErrorBody = {
-  error: { code: string; message: string; fields?: FieldIssue[] };
+  error: { code: string; message: string; fields?: TranslatedField[] };
 };
 
 /** Fastify's own error codes that are the client's fault, and what we call them. */
@@ -24,23 +23,23 @@ function send(
   request: FastifyRequest,
   status: number,
   code: string,
-  fields?: FieldIssue[],
-  params?: Record<string, string | number>,
+  fields: FieldIssue[] = [],
+  params: MessageParams = {},
 ) {
-  const t = translatorFor(requestLocale(request));
-  const body: ErrorBody = { error: { code, message: t(`error.${code}` as MessageId, params) } };
-  if (fields?.length) body.error.fields = fields;
+  const translated = translateError({ code, params, fields }, requestLocale(request));
+  const body: ErrorBody = { error: { code, message: translated.message } };
+  if (translated.fields.length) body.error.fields = translated.fields;
   return reply.status(status).type("application/json; charset=utf-8").send(body);
 }
 
-/** Re-validates the failing request part with the reader's locale, so field messages are translated. */
-function translatedIssues(request: FastifyRequest, part: string | undefined): FieldIssue[] | undefined {
+/** Re-validates the failing request part, so its issues name messages that are then translated. */
+function issuesOf(request: FastifyRequest, part: string | undefined): FieldIssue[] | undefined {
   const key = part === "querystring" ? "querystring" : part;
   const schema = key ? (request.routeOptions.schema as Record<string, unknown> | undefined)?.[key] : undefined;
   if (!(schema instanceof z.ZodType)) return undefined;
   const data = key === "querystring" ? request.query : (request as unknown as Record<string, unknown>)[key as string];
-  const result = schema.safeParse(data, { error: zodErrorMap(requestLocale(request)) });
-  return result.success ? undefined : toFieldIssues(result.error, requestLocale(request));
+  const result = schema.safeParse(data, { reportInput: true });
+  return result.success ? undefined : toFieldIssues(result.error);
 }
 
 /** The one place where errors become HTTP responses; 5xx details stay in the log. */
@@ -49,12 +48,14 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (isDomainError(error)) return send(reply, request, error.status, error.code, error.fields, error.params);
     if (error.validation) {
       const fields =
-        translatedIssues(request, error.validationContext) ??
-        error.validation.map((v) => ({
-          path: v.instancePath.replace(/^\//, "").replaceAll("/", "."),
-          code: v.keyword,
-          message: v.message ?? "",
-        }));
+        issuesOf(request, error.validationContext) ??
+        error.validation.map(
+          (v): FieldIssue => ({
+            path: v.instancePath.replace(/^\//, "").replaceAll("/", "."),
+            code: v.keyword,
+            messageId: "input.invalid",
+          }),
+        );
       return send(reply, request, 400, "validation_failed", fields);
     }
     const known = error.code ? clientErrors[error.code] : undefined;

@@ -167,8 +167,7 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
       body: registrationInputSchema.nullish(),
       response: { 201: registrationDto },
     }),
-    async (request, reply) =>
-      reply.status(201).send(await events.register(request.actor, request.params.id, request.body ?? {}, requestLocale(request))),
+    async (request, reply) => reply.status(201).send(await events.register(request.actor, request.params.id, request.body ?? {})),
   );
 
   app.delete(
@@ -177,7 +176,7 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
       params: refParams,
       response: { 200: registrationDto },
     }),
-    async (request) => events.cancelRegistration(request.actor, request.params.id, requestLocale(request)),
+    async (request) => events.cancelRegistration(request.actor, request.params.id),
   );
 
   app.post(
@@ -187,7 +186,7 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
       body: checkInInputSchema,
       response: { 200: registrationDto },
     }),
-    async (request) => events.checkIn(request.actor, request.params.id, request.body, requestLocale(request)),
+    async (request) => events.checkIn(request.actor, request.params.id, request.body),
   );
 
   app.get(

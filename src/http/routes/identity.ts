@@ -62,7 +62,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
     }),
     async (request, reply) => {
       const locale = requestLocale(request);
-      const { user, sessionToken } = await identity.signUp({ ...request.body, locale: request.body.locale ?? locale }, locale);
+      const { user, sessionToken } = await identity.signUp({ ...request.body, locale: request.body.locale ?? locale });
       startBrowserSession(request, reply, sessionToken);
       return reply.status(201).send(user);
     },
@@ -74,8 +74,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
       body: apiTokenInput.extend(credentials).strict(),
       response: { 201: newApiTokenDto },
     }),
-    async (request, reply) =>
-      reply.status(201).send(await identity.issueApiToken({ ...request.body, clientKey: request.ip }, requestLocale(request))),
+    async (request, reply) => reply.status(201).send(await identity.issueApiToken({ ...request.body, clientKey: request.ip })),
   );
 
   app.post(
@@ -86,7 +85,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
     }),
     async (request, reply) => {
       const locale = requestLocale(request);
-      await identity.requestPasswordReset({ email: request.body.email, locale: request.body.locale ?? locale }, locale);
+      await identity.requestPasswordReset({ email: request.body.email, locale: request.body.locale ?? locale });
       return reply.status(202).send({ status: "accepted" as const });
     },
   );
@@ -98,7 +97,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
       response: noContent,
     }),
     async (request, reply) => {
-      const { sessionToken } = await identity.resetPassword(request.body, requestLocale(request));
+      const { sessionToken } = await identity.resetPassword(request.body);
       startBrowserSession(request, reply, sessionToken);
       return reply.status(204).send(null);
     },
@@ -112,7 +111,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
       body: profileInput.strict(),
       response: { 200: profileDto },
     }),
-    async (request) => identity.updateProfile(request.actor, request.body, requestLocale(request)),
+    async (request) => identity.updateProfile(request.actor, request.body),
   );
 
   app.get(
@@ -129,7 +128,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
       body: apiTokenInput.strict(),
       response: { 201: newApiTokenDto },
     }),
-    async (request, reply) => reply.status(201).send(await identity.createApiToken(request.actor, request.body, requestLocale(request))),
+    async (request, reply) => reply.status(201).send(await identity.createApiToken(request.actor, request.body)),
   );
 
   app.delete(
@@ -156,7 +155,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
     }),
     async (request) => {
       const { lang: _, ...filters } = request.query;
-      return identity.listUsers(request.actor, filters satisfies z.input<typeof listUsersInput>, requestLocale(request));
+      return identity.listUsers(request.actor, filters satisfies z.input<typeof listUsersInput>);
     },
   );
 
@@ -167,7 +166,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
       body: roleGrantInput.strict(),
       response: { 200: profileDto },
     }),
-    async (request) => identity.grantRole(request.actor, request.params.id, request.body, requestLocale(request)),
+    async (request) => identity.grantRole(request.actor, request.params.id, request.body),
   );
 
   app.delete(
@@ -179,12 +178,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
     }),
     async (request) => {
       const { role, organisationId } = request.query;
-      return identity.revokeRole(
-        request.actor,
-        request.params.id,
-        { role, organisationId: organisationId ?? null },
-        requestLocale(request),
-      );
+      return identity.revokeRole(request.actor, request.params.id, { role, organisationId: organisationId ?? null });
     },
   );
 
@@ -196,7 +190,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
     }),
     async (request) => {
       const organisationId = request.query.organisationId ?? null;
-      const items = await identity.teamOf(request.actor, organisationId, requestLocale(request));
+      const items = await identity.teamOf(request.actor, organisationId);
       return { items, grantableRoles: await identity.grantableRoles(request.actor, organisationId) };
     },
   );
@@ -207,6 +201,6 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
       body: roleGrantByEmailInput.strict(),
       response: { 200: profileDto },
     }),
-    async (request) => identity.grantRoleByEmail(request.actor, request.body, requestLocale(request)),
+    async (request) => identity.grantRoleByEmail(request.actor, request.body),
   );
 }

@@ -146,7 +146,7 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       params: courseParams,
       response: { 201: enrolmentDto },
     }),
-    async (request, reply) => reply.status(201).send(await learning.enrol(request.actor, request.params.id, requestLocale(request))),
+    async (request, reply) => reply.status(201).send(await learning.enrol(request.actor, request.params.id)),
   );
 
   app.get(
@@ -155,7 +155,7 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       params: courseParams,
       response: { 200: enrolmentDto.nullable() },
     }),
-    async (request) => learning.enrolmentIn(request.actor, request.params.id, requestLocale(request)),
+    async (request) => learning.enrolmentIn(request.actor, request.params.id),
   );
 
   app.delete(
@@ -164,7 +164,7 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       params: courseParams,
       response: { 200: enrolmentDto },
     }),
-    async (request) => learning.withdraw(request.actor, request.params.id, requestLocale(request)),
+    async (request) => learning.withdraw(request.actor, request.params.id),
   );
 
   app.post(
@@ -174,8 +174,7 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       body: staffEnrolmentSchema,
       response: { 201: enrolmentDto },
     }),
-    async (request, reply) =>
-      reply.status(201).send(await learning.enrolByEmail(request.actor, request.params.id, request.body, requestLocale(request))),
+    async (request, reply) => reply.status(201).send(await learning.enrolByEmail(request.actor, request.params.id, request.body)),
   );
 
   app.get(
@@ -201,7 +200,7 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       params: lessonParams,
       response: { 200: enrolmentDto },
     }),
-    async (request) => learning.markDone(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
+    async (request) => learning.markDone(request.actor, request.params.id, request.params.lessonId),
   );
 
   app.get(
@@ -237,7 +236,7 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       params: lessonParams,
       response: { 200: authorQuizDto },
     }),
-    async (request) => quizzes.getAuthorQuiz(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
+    async (request) => quizzes.getAuthorQuiz(request.actor, request.params.id, request.params.lessonId),
   );
 
   app.put(
@@ -248,7 +247,7 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       body: quizInputSchema,
       response: { 200: authorQuizDto },
     }),
-    async (request) => quizzes.setQuiz(request.actor, request.params.id, request.params.lessonId, request.body, requestLocale(request)),
+    async (request) => quizzes.setQuiz(request.actor, request.params.id, request.params.lessonId, request.body),
   );
 
   const translationParams = lessonParams.extend({ locale: contentLocaleSchema }).strict();
@@ -259,8 +258,7 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       params: translationParams,
       response: { 200: quizTextsDto },
     }),
-    async (request) =>
-      quizzes.quizTextsFor(request.actor, request.params.id, request.params.lessonId, request.params.locale, requestLocale(request)),
+    async (request) => quizzes.quizTextsFor(request.actor, request.params.id, request.params.lessonId, request.params.locale),
   );
 
   app.put(
@@ -271,13 +269,6 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       response: { 200: quizTextsDto },
     }),
     async (request) =>
-      quizzes.writeQuizTranslation(
-        request.actor,
-        request.params.id,
-        request.params.lessonId,
-        request.params.locale,
-        request.body,
-        requestLocale(request),
-      ),
+      quizzes.writeQuizTranslation(request.actor, request.params.id, request.params.lessonId, request.params.locale, request.body),
   );
 }

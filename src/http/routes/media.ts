@@ -8,7 +8,6 @@ import { externalVideoSchema, type ServedFile, type Upload } from "../../domain/
 import { contentLocaleSchema, courseRefSchema } from "../../domain/catalogue/validation.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import type { Services } from "../../services.ts";
-import { requestLocale } from "../request-locale.ts";
 import { lang, langQuery, routeDocs, security, signedIn } from "./common.ts";
 
 const docs = routeDocs("media");
@@ -49,7 +48,7 @@ export function multipartLimits(limits: Record<string, number>) {
 async function uploadOf(request: FastifyRequest): Promise<Upload> {
   const part = await request.file();
   if (part?.fieldname !== "file")
-    throw new DomainError("validation_failed", 400, {}, [{ path: "file", code: "required", message: "file" }]);
+    throw new DomainError("validation_failed", 400, {}, [{ path: "file", code: "required", messageId: "input.required" }]);
   return { fileName: part.filename, stream: part.file };
 }
 
@@ -134,7 +133,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
       params: lessonParams,
       response: { 200: lessonMediaDto },
     }),
-    async (request) => media.getLessonMedia(request.actor, request.params.id, request.params.lessonId, requestLocale(request)),
+    async (request) => media.getLessonMedia(request.actor, request.params.id, request.params.lessonId),
   );
 
   app.post(
@@ -165,15 +164,9 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     async (request, reply) => {
       const { id, lessonId } = request.params;
       const upload = await uploadOf(request);
-      const result = await media.uploadLessonFile(
-        request.actor,
-        id,
-        lessonId,
-        request.query.role,
-        upload,
-        { locale: request.query.locale },
-        requestLocale(request),
-      );
+      const result = await media.uploadLessonFile(request.actor, id, lessonId, request.query.role, upload, {
+        locale: request.query.locale,
+      });
       return reply.status(201).send(result);
     },
   );
@@ -184,8 +177,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
       params: z.object({ id: courseRefSchema, lessonId: z.uuid(), fileId: z.uuid() }).strict(),
       response: { 200: lessonMediaDto },
     }),
-    async (request) =>
-      media.removeLessonFile(request.actor, request.params.id, request.params.lessonId, request.params.fileId, requestLocale(request)),
+    async (request) => media.removeLessonFile(request.actor, request.params.id, request.params.lessonId, request.params.fileId),
   );
 
   app.put(
@@ -207,7 +199,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     async (request) => {
       const { id, lessonId, locale } = request.params;
       const upload = await uploadOf(request);
-      return media.uploadCaptions(request.actor, id, lessonId, locale, upload, request.query.status, requestLocale(request));
+      return media.uploadCaptions(request.actor, id, lessonId, locale, upload, request.query.status);
     },
   );
 
@@ -217,8 +209,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
       params: z.object({ id: courseRefSchema, lessonId: z.uuid(), locale: contentLocaleSchema }).strict(),
       response: { 200: lessonMediaDto },
     }),
-    async (request) =>
-      media.removeCaptions(request.actor, request.params.id, request.params.lessonId, request.params.locale, requestLocale(request)),
+    async (request) => media.removeCaptions(request.actor, request.params.id, request.params.lessonId, request.params.locale),
   );
 
   app.put(
@@ -228,8 +219,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
       body: z.object({ url: externalVideoSchema.nullable() }).strict(),
       response: { 200: lessonMediaDto },
     }),
-    async (request) =>
-      media.setExternalVideo(request.actor, request.params.id, request.params.lessonId, request.body.url, requestLocale(request)),
+    async (request) => media.setExternalVideo(request.actor, request.params.id, request.params.lessonId, request.body.url),
   );
 
   app.put(
@@ -249,7 +239,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     },
     async (request) => {
       const upload = await uploadOf(request);
-      return { coverImageUrl: await media.uploadCover(request.actor, request.params.id, upload, requestLocale(request)) };
+      return { coverImageUrl: await media.uploadCover(request.actor, request.params.id, upload) };
     },
   );
 
@@ -259,7 +249,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
       params: z.object({ id: courseRefSchema }).strict(),
     }),
     async (request, reply) => {
-      await media.removeCover(request.actor, request.params.id, requestLocale(request));
+      await media.removeCover(request.actor, request.params.id);
       return reply.status(204).send();
     },
   );

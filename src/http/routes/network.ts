@@ -14,7 +14,7 @@ import {
   organisationInputSchema,
   organisationPatchSchema,
 } from "../../domain/network/validation.ts";
-import { slugSchema } from "../../domain/shared/validation.ts";
+import { slugSchema } from "../../domain/shared/slugs.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
@@ -152,7 +152,7 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
       response: noContent,
     }),
     async (request, reply) => {
-      await network.deleteCentre(request.actor, request.params.slug, requestLocale(request));
+      await network.deleteCentre(request.actor, request.params.slug);
       return reply.status(204).send(null);
     },
   );
@@ -175,7 +175,7 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
       response: noContent,
     }),
     async (request, reply) => {
-      await network.removeMember(request.actor, request.params.slug, request.params.organisationSlug, requestLocale(request));
+      await network.removeMember(request.actor, request.params.slug, request.params.organisationSlug);
       return reply.status(204).send(null);
     },
   );
@@ -187,8 +187,7 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
       body: facilityInputSchema,
       response: { 201: facilityDto },
     }),
-    async (request, reply) =>
-      reply.status(201).send(await network.addFacility(request.actor, request.params.slug, request.body, requestLocale(request))),
+    async (request, reply) => reply.status(201).send(await network.addFacility(request.actor, request.params.slug, request.body)),
   );
 
   app.delete(
@@ -198,7 +197,7 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
       response: noContent,
     }),
     async (request, reply) => {
-      await network.removeFacility(request.actor, request.params.slug, request.params.facilityId, requestLocale(request));
+      await network.removeFacility(request.actor, request.params.slug, request.params.facilityId);
       return reply.status(204).send(null);
     },
   );
@@ -247,7 +246,7 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
       response: noContent,
     }),
     async (request, reply) => {
-      await network.deleteOrganisation(request.actor, request.params.slug, requestLocale(request));
+      await network.deleteOrganisation(request.actor, request.params.slug);
       return reply.status(204).send(null);
     },
   );
@@ -302,7 +301,7 @@ export async function networkRoutes(fastify: FastifyInstance, options: { service
       response: noContent,
     }),
     async (request, reply) => {
-      await network.removeGovernanceTerm(request.actor, request.params.id, requestLocale(request));
+      await network.removeGovernanceTerm(request.actor, request.params.id);
       return reply.status(204).send(null);
     },
   );

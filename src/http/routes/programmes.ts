@@ -29,8 +29,7 @@ import {
   programmeTranslationSchema,
 } from "../../domain/programmes/validation.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
-import { slugSchema } from "../../domain/shared/validation.ts";
-import { translatorFor } from "../../i18n/translator.server.ts";
+import { slugSchema } from "../../domain/shared/slugs.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
 import { lang, routeDocs, security, signedIn } from "./common.ts";
@@ -253,19 +252,18 @@ const institutionReportDto = z.object({
 
 /** The uploaded list's bytes; too large a file is refused with the same message as the UI gives. */
 async function nominationFile(request: FastifyRequest): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const locale = requestLocale(request);
   const part = await request.file();
   if (part?.fieldname !== "file") {
-    throw new DomainError("validation_failed", 400, {}, [
-      { path: "file", code: "required", message: translatorFor(locale)("programmes.file.empty") },
-    ]);
+    throw new DomainError("validation_failed", 400, {}, [{ path: "file", code: "required", messageId: "programmes.file.empty" }]);
   }
   try {
     return { fileName: part.filename, bytes: await part.toBuffer() };
   } catch (error) {
     if ((error as { code?: string }).code !== "FST_REQ_FILE_TOO_LARGE") throw error;
-    const message = translatorFor(locale)("programmes.file.tooLarge", { megabytes: MAX_NOMINATION_FILE_BYTES / 1024 / 1024 });
-    throw new DomainError("validation_failed", 400, {}, [{ path: "file", code: "too_large", message }]);
+    const params = { megabytes: MAX_NOMINATION_FILE_BYTES / 1024 / 1024 };
+    throw new DomainError("validation_failed", 400, {}, [
+      { path: "file", code: "too_large", messageId: "programmes.file.tooLarge", params },
+    ]);
   }
 }
 

@@ -5,7 +5,7 @@ import { courseStatuses, translationStatuses } from "../../domain/catalogue/dto.
 import { criterionInputSchema, criterionPatchSchema } from "../../domain/catalogue/rubric.ts";
 import { contentLocaleSchema, courseRefSchema } from "../../domain/catalogue/validation.ts";
 import { adaptInputSchema, reviewInputSchema } from "../../domain/catalogue/workflow.ts";
-import { slugSchema } from "../../domain/shared/validation.ts";
+import { slugSchema } from "../../domain/shared/slugs.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
@@ -87,7 +87,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
       params: idParams,
       response: { 200: courseRef },
     }),
-    async (request) => workflow.submit(request.actor, request.params.id, requestLocale(request)),
+    async (request) => workflow.submit(request.actor, request.params.id),
   );
 
   app.get(
@@ -109,8 +109,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
       body: reviewInputSchema,
       response: { 201: courseRef },
     }),
-    async (request, reply) =>
-      reply.status(201).send(await workflow.review(request.actor, request.params.id, request.body, requestLocale(request))),
+    async (request, reply) => reply.status(201).send(await workflow.review(request.actor, request.params.id, request.body)),
   );
 
   app.delete(
@@ -120,7 +119,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
       response: noContent,
     }),
     async (request, reply) => {
-      await workflow.discard(request.actor, request.params.id, requestLocale(request));
+      await workflow.discard(request.actor, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -131,7 +130,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
       params: idParams,
       response: { 200: courseRef },
     }),
-    async (request) => workflow.archive(request.actor, request.params.id, requestLocale(request)),
+    async (request) => workflow.archive(request.actor, request.params.id),
   );
 
   app.post(
@@ -141,8 +140,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
       params: idParams,
       response: { 201: courseRef },
     }),
-    async (request, reply) =>
-      reply.status(201).send(await workflow.startRevision(request.actor, request.params.id, requestLocale(request))),
+    async (request, reply) => reply.status(201).send(await workflow.startRevision(request.actor, request.params.id)),
   );
 
   app.post(
@@ -173,7 +171,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
       response: { 204: z.null() },
     }),
     async (request, reply) => {
-      await workflow.dismissNotice(request.actor, request.params.id, request.params.noticeId, requestLocale(request));
+      await workflow.dismissNotice(request.actor, request.params.id, request.params.noticeId);
       return reply.status(204).send(null);
     },
   );

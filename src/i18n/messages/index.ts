@@ -150,3 +150,6 @@ export const catalogues = {
 
 export type MessageId = keyof (typeof catalogues)["en"];
 export type Messages = Record<MessageId, string>;
+
+/** Every message id, to tell an id from text (a schema's own message is an id). */
+export const messageIds: ReadonlySet<string> = new Set(Object.keys(catalogues.en));

@@ -1,10 +1,9 @@
 import type { CourseDto } from "../../domain/catalogue/dto.ts";
 import type { Actor } from "../../domain/identity/actor.ts";
-import type { Locale } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 
 /** What the course page's enrol panel needs: the reader's enrolment, and the quizzes they may edit. */
-export async function enrolPanelData(services: Services, actor: Actor | null, course: CourseDto, locale: Locale) {
+export async function enrolPanelData(services: Services, actor: Actor | null, course: CourseDto) {
   const quizzes = services.quizzes.mayEdit(actor, course.owner.id)
     ? course.syllabus.flatMap((m) => m.lessons.filter((l) => l.kind === "quiz").map(({ id, title }) => ({ id, title })))
     : [];
@@ -12,7 +11,7 @@ export async function enrolPanelData(services: Services, actor: Actor | null, co
     slug: course.slug,
     published: course.status === "published",
     signedIn: actor !== null,
-    enrolment: await services.learning.enrolmentIn(actor, course.id, locale),
+    enrolment: await services.learning.enrolmentIn(actor, course.id),
     quizzes,
     enrolsOthers: course.status === "published" && services.learning.mayEnrolOthers(actor, course.owner.id),
   };

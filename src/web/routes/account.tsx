@@ -47,7 +47,7 @@ export async function action(args: Route.ActionArgs) {
       timeZone: zoneField(form.get("timeZone")),
     };
     try {
-      const profile = await services.identity.updateProfile(actor, values, locale);
+      const profile = await services.identity.updateProfile(actor, values);
       // The page follows the language just chosen.
       return redirect(`/${profile.locale}/account?saved`);
     } catch (error) {
@@ -57,7 +57,7 @@ export async function action(args: Route.ActionArgs) {
   if (intent === "keepTimeZone") {
     const timeZone = zoneField(form.get("timeZone"));
     try {
-      await services.identity.updateProfile(actor, { timeZone }, locale);
+      await services.identity.updateProfile(actor, { timeZone });
     } catch (error) {
       return failureWithValues<AccountValues>(error, locale, { timeZone: timeZone ?? "" }, intent);
     }
@@ -69,11 +69,7 @@ export async function action(args: Route.ActionArgs) {
     const days = String(form.get("expiresInDays") ?? "").trim();
     const values = { name: String(form.get("name") ?? ""), expiresInDays: days };
     try {
-      const created = await services.identity.createApiToken(
-        actor,
-        { name: values.name, expiresInDays: days ? Number(days) : undefined },
-        locale,
-      );
+      const created = await services.identity.createApiToken(actor, { name: values.name, expiresInDays: days ? Number(days) : undefined });
       return { ok: true as const, intent, newToken: { name: created.name, token: created.token } };
     } catch (error) {
       return failureWithValues<AccountValues>(error, locale, values, intent);

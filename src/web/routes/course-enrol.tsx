@@ -34,20 +34,20 @@ export async function action(args: Route.ActionArgs) {
   const email = formText(form, "email");
   if (formText(form, "intent") === "staff") {
     try {
-      await services.learning.enrolByEmail(actor, slug, { email }, locale);
+      await services.learning.enrolByEmail(actor, slug, { email });
     } catch (error) {
       return failureWithValues(error, locale, { email });
     }
     return redirect(`/${locale}/courses/${slug}/enrol?enrolled=${encodeURIComponent(email)}`);
   }
   try {
-    await services.learning.enrol(actor, slug, locale);
+    await services.learning.enrol(actor, slug);
   } catch (error) {
     // Enrolled already (another tab, a double tap): carry on to the course as if just enrolled.
     if (!(isDomainError(error) && error.code === "already_enrolled")) throw toErrorResponse(error);
   }
   // Straight to where the learner resumes.
-  const lesson = (await services.learning.enrolmentIn(actor, slug, locale))?.resumeLessonId;
+  const lesson = (await services.learning.enrolmentIn(actor, slug))?.resumeLessonId;
   return redirect(lesson ? `/${locale}/courses/${slug}/learn/${lesson}` : `/${locale}/courses/${slug}`);
 }
 

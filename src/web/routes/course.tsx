@@ -23,7 +23,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     const course = await services.catalogue.getCourse(params.slug, locale, actor);
     return {
       course,
-      enrolPanel: await enrolPanelData(services, actor, course, locale),
+      enrolPanel: await enrolPanelData(services, actor, course),
       adaptedFrom: await services.workflow.courseOrigin(course.id, locale),
       manageable: canAuthor(actor, course.owner.id) || canReview(actor, course.owner.id),
     };

@@ -54,15 +54,13 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const intent = formText(form, "intent");
   const values = { organisationId: formText(form, "organisationId"), country: formText(form, "country"), code: formText(form, "code") };
   try {
-    if (intent === "cancel") await services.events.cancelRegistration(actor, params.ref, locale);
-    else if (intent === "checkin") await services.events.checkIn(actor, params.ref, { code: values.code }, locale);
+    if (intent === "cancel") await services.events.cancelRegistration(actor, params.ref);
+    else if (intent === "checkin") await services.events.checkIn(actor, params.ref, { code: values.code });
     else {
-      await services.events.register(
-        actor,
-        params.ref,
-        { organisationId: values.organisationId || undefined, country: values.country || undefined },
-        locale,
-      );
+      await services.events.register(actor, params.ref, {
+        organisationId: values.organisationId || undefined,
+        country: values.country || undefined,
+      });
     }
   } catch (error) {
     return failureWithValues(error, locale, values, intent);

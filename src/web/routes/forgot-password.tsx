@@ -17,7 +17,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { services } = context.get(appContext);
   const values = { email: String((await request.formData()).get("email") ?? "") };
   try {
-    await services.identity.requestPasswordReset({ email: values.email, locale }, locale);
+    await services.identity.requestPasswordReset({ email: values.email, locale });
     return { ok: true as const, email: values.email.trim() };
   } catch (error) {
     return failureWithValues(error, locale, values);

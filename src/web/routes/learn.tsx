@@ -39,7 +39,7 @@ export async function action(args: Route.ActionArgs) {
       await services.learning.submitAttempt(actor, slug, lessonId, { answers: answersFrom(form) }, locale);
       return redirect(`${here}#result`);
     }
-    await services.learning.markDone(actor, slug, lessonId, locale);
+    await services.learning.markDone(actor, slug, lessonId);
   } catch (error) {
     return actionFailure(error, locale);
   }

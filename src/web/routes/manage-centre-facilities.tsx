@@ -36,14 +36,13 @@ export async function action(args: Route.ActionArgs) {
   const values = { name: formText(form, "name"), inauguratedOn: formText(form, "inauguratedOn"), partners: formText(form, "partners") };
   try {
     if (intent === "remove") {
-      await services.network.removeFacility(actor, slug, formText(form, "facilityId"), locale);
+      await services.network.removeFacility(actor, slug, formText(form, "facilityId"));
     } else {
-      await services.network.addFacility(
-        actor,
-        slug,
-        { name: values.name, inauguratedOn: values.inauguratedOn || undefined, partners: list(values.partners, /\r?\n/) },
-        locale,
-      );
+      await services.network.addFacility(actor, slug, {
+        name: values.name,
+        inauguratedOn: values.inauguratedOn || undefined,
+        partners: list(values.partners, /\r?\n/),
+      });
     }
   } catch (error) {
     return failureWithValues(error, locale, values, intent);

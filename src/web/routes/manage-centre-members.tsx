@@ -51,7 +51,7 @@ export async function action(args: Route.ActionArgs) {
   const membership = { joinedOn: optional(values.joinedOn), agreement: optional(values.agreement) };
   try {
     if (intent === "remove") {
-      await services.network.removeMember(actor, slug, text(form, "organisation"), locale);
+      await services.network.removeMember(actor, slug, text(form, "organisation"));
     } else if (intent === "create") {
       const university = await services.network.createOrganisation(
         actor,

@@ -24,10 +24,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   const { slug } = args.params;
   try {
-    const [syllabus, texts] = await Promise.all([
-      services.authoring.getSyllabus(actor, slug, locale),
-      services.authoring.getTexts(actor, slug, locale),
-    ]);
+    const [syllabus, texts] = await Promise.all([services.authoring.getSyllabus(actor, slug), services.authoring.getTexts(actor, slug)]);
     const course = await services.catalogue.getCourse(slug, locale, actor);
     const options = await courseFormOptions(services, actor, locale);
     // The current owner stays choosable even for an author who could not pick it for a new course.
@@ -101,16 +98,16 @@ export async function action(args: Route.ActionArgs) {
   const values = courseValuesFromForm(form);
   try {
     if (intent === "texts") {
-      const texts = await services.authoring.getTexts(actor, slug, locale);
+      const texts = await services.authoring.getTexts(actor, slug);
       const input = { title: values.title, summary: values.summary, description: values.description, status: "ready" };
       await services.catalogue.addTranslation(actor, slug, texts.locale, input, locale);
     } else if (intent === "details") {
       await services.catalogue.updateCourse(actor, slug, courseDetailsFrom(values), locale);
     } else if (intent === "syllabus") {
-      const current = await services.authoring.getSyllabus(actor, slug, locale);
+      const current = await services.authoring.getSyllabus(actor, slug);
       await services.catalogue.updateCourse(actor, slug, { syllabus: syllabusFrom(form, current) }, locale);
     } else if (intent === "removeCover") {
-      await services.media.removeCover(actor, slug, locale);
+      await services.media.removeCover(actor, slug);
       return redirect(`/${locale}/manage/courses/${slug}?notice=removed#cover`);
     }
     return redirect(`/${locale}/manage/courses/${slug}?saved#${intent}`);

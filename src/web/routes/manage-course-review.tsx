@@ -38,7 +38,7 @@ export async function action(args: Route.ActionArgs) {
     const workflow = services.workflow;
     switch (intent) {
       case "submit":
-        return back((await workflow.submit(actor, slug, locale)).slug);
+        return back((await workflow.submit(actor, slug)).slug);
       case "review": {
         const scores = [];
         for (let i = 0; form.has(`scores.${i}.criterionId`); i++) {
@@ -49,20 +49,20 @@ export async function action(args: Route.ActionArgs) {
           });
         }
         const input = { decision: formText(form, "decision"), comment: formText(form, "comment"), scores };
-        return back((await workflow.review(actor, slug, input, locale)).slug);
+        return back((await workflow.review(actor, slug, input)).slug);
       }
       case "archive":
-        return back((await workflow.archive(actor, slug, locale)).slug);
+        return back((await workflow.archive(actor, slug)).slug);
       case "discard": {
-        const { revisionOf } = await workflow.discard(actor, slug, locale);
+        const { revisionOf } = await workflow.discard(actor, slug);
         return redirect(revisionOf ? `/${locale}/manage/courses/${revisionOf}/review` : `/${locale}/manage/courses`);
       }
       case "revise":
-        return back((await workflow.startRevision(actor, slug, locale)).slug);
+        return back((await workflow.startRevision(actor, slug)).slug);
       case "adapt":
         return back((await workflow.adapt(actor, slug, { ownerId: formText(form, "ownerId") }, locale)).slug);
       case "dismiss":
-        await workflow.dismissNotice(actor, slug, formText(form, "noticeId"), locale);
+        await workflow.dismissNotice(actor, slug, formText(form, "noticeId"));
         return back(slug);
       default: {
         const requested = await services.translations.requestLanguage(actor, slug, formText(form, "locale"), locale);

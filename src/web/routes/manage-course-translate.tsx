@@ -20,7 +20,7 @@ export async function loader(args: Route.LoaderArgs) {
     const saved = new URL(args.request.url).searchParams.has("saved");
     const quizLessons = [...new Set(editor.questions.map((q) => q.lessonId))];
     const quizzes = await Promise.all(
-      quizLessons.map((lessonId) => services.quizzes.quizTextsFor(actor, editor.course.id, lessonId, editor.locale, locale)),
+      quizLessons.map((lessonId) => services.quizzes.quizTextsFor(actor, editor.course.id, lessonId, editor.locale)),
     );
     return { title: `${editor.course.title} · ${translatorFor(locale)("quality.nav.translations")}`, editor, quizzes, saved };
   } catch (error) {
@@ -76,7 +76,7 @@ export async function action(args: Route.ActionArgs) {
   if (formText(form, "intent") === "quiz") {
     const lessonId = formText(form, "lessonId");
     try {
-      await services.quizzes.writeQuizTranslation(actor, slug, lessonId, target, quizFromForm(form), locale);
+      await services.quizzes.writeQuizTranslation(actor, slug, lessonId, target, quizFromForm(form));
     } catch (error) {
       return { ...actionFailure(error, locale).data, lessonId, values: formValues(form) };
     }

@@ -36,7 +36,7 @@ export async function action(args: Route.ActionArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   const form = await args.request.formData();
   try {
-    await services.events.checkIn(actor, args.params.id, { registrationId: formText(form, "registrationId") }, locale);
+    await services.events.checkIn(actor, args.params.id, { registrationId: formText(form, "registrationId") });
   } catch (error) {
     return failureWithValues(error, locale, {}, "checkin");
   }

@@ -26,7 +26,7 @@ export async function action(args: Route.ActionArgs) {
   const intent = formText(form, "intent");
   const values = governanceValuesFromForm(form);
   try {
-    if (intent === "remove") await services.network.removeGovernanceTerm(actor, formText(form, "id"), locale);
+    if (intent === "remove") await services.network.removeGovernanceTerm(actor, formText(form, "id"));
     else await services.network.addGovernanceTerm(actor, governanceInputFrom(values), locale);
   } catch (error) {
     return failureWithValues(error, locale, values, intent);

@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import type { InstitutionReportDto } from "../../domain/programmes/dto.ts";
 import type { InstitutionReportFilters } from "../../domain/programmes/institution-report.ts";
 import { isDomainError } from "../../domain/shared/errors.ts";
+import { translateError } from "../../i18n/error-messages.ts";
 import { isolate } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { BarChart, type BarSeries } from "../components/bar-chart.tsx";
@@ -26,7 +27,7 @@ export async function loader(args: Route.LoaderArgs) {
   } catch (error) {
     if (!isDomainError(error) || error.code !== "validation_failed") throw toErrorResponse(error);
     // Dates typed wrong: say so beside the fields and show the report without them.
-    errors = Object.fromEntries(error.fields.map((f) => [f.path, f.message]));
+    errors = Object.fromEntries(translateError(error, locale).fields.map((f) => [f.path, f.message]));
     shown = await report({ programme: filters.programme }).catch((again) => {
       throw toErrorResponse(again);
     });

@@ -26,10 +26,10 @@ export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   const { slug, lessonId } = args.params;
   try {
-    const lesson = await services.authoring.getLesson(actor, slug, lessonId, locale);
+    const lesson = await services.authoring.getLesson(actor, slug, lessonId);
     const [course, media] = await Promise.all([
       services.catalogue.getCourse(slug, locale, actor),
-      services.media.getLessonMedia(actor, slug, lessonId, locale),
+      services.media.getLessonMedia(actor, slug, lessonId),
     ]);
     const limits = services.media.limits;
     return {
@@ -59,7 +59,7 @@ export async function action(args: Route.ActionArgs) {
   try {
     if (intent === "save") {
       // The syllabus is rewritten as it is, with this lesson's title and text replaced; lesson ids are kept.
-      const syllabus = (await services.authoring.getSyllabus(actor, slug, locale)).map((module) => ({
+      const syllabus = (await services.authoring.getSyllabus(actor, slug)).map((module) => ({
         ...module,
         lessons: module.lessons.map((lesson) => (lesson.id === lessonId ? { ...lesson, title: values.title, body: values.body } : lesson)),
       }));
@@ -67,12 +67,12 @@ export async function action(args: Route.ActionArgs) {
       return back("saved", "lesson");
     }
     if (intent === "externalVideo") {
-      await services.media.setExternalVideo(actor, slug, lessonId, values.externalUrl, locale);
+      await services.media.setExternalVideo(actor, slug, lessonId, values.externalUrl);
       return back("notice=linkSaved", "media");
     }
-    if (intent === "removeLink") await services.media.setExternalVideo(actor, slug, lessonId, null, locale);
-    else if (intent === "removeFile") await services.media.removeLessonFile(actor, slug, lessonId, formText(form, "fileId"), locale);
-    else if (intent === "removeCaptions") await services.media.removeCaptions(actor, slug, lessonId, formText(form, "locale"), locale);
+    if (intent === "removeLink") await services.media.setExternalVideo(actor, slug, lessonId, null);
+    else if (intent === "removeFile") await services.media.removeLessonFile(actor, slug, lessonId, formText(form, "fileId"));
+    else if (intent === "removeCaptions") await services.media.removeCaptions(actor, slug, lessonId, formText(form, "locale"));
     return back("notice=removed", "media");
   } catch (error) {
     return failureWithValues(error, locale, values, intent);

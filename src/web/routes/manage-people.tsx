@@ -35,7 +35,7 @@ export async function loader(args: Route.LoaderArgs) {
   const wanted = new URL(args.request.url).searchParams.get("org");
   const scope = scopes.find((s) => s.value === wanted) ?? scopes[0]!;
   const organisationId = scope.value === NETWORK ? null : scope.value;
-  const team = await services.identity.teamOf(actor, organisationId, locale);
+  const team = await services.identity.teamOf(actor, organisationId);
   return {
     title: translatorFor(locale)("identity.team.title"),
     scopes,
@@ -62,9 +62,9 @@ export async function action(args: Route.ActionArgs) {
   const values = { email: text(form, "email"), role: text(form, "role") };
   try {
     if (intent === "revoke") {
-      await services.identity.revokeRole(actor, text(form, "userId"), { role: values.role as Role, organisationId }, locale);
+      await services.identity.revokeRole(actor, text(form, "userId"), { role: values.role as Role, organisationId });
     } else {
-      await services.identity.grantRoleByEmail(actor, { email: values.email, role: values.role as Role, organisationId }, locale);
+      await services.identity.grantRoleByEmail(actor, { email: values.email, role: values.role as Role, organisationId });
     }
   } catch (error) {
     return failureWithValues(error, locale, values, intent);

@@ -19,7 +19,7 @@ const optionRows = 6;
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
-  const quiz = await services.quizzes.getAuthorQuiz(actor, args.params.slug, args.params.lessonId, locale).catch((error) => {
+  const quiz = await services.quizzes.getAuthorQuiz(actor, args.params.slug, args.params.lessonId).catch((error) => {
     throw toErrorResponse(error);
   });
   return { quiz, title: translatorFor(locale)("learning.editor.title", { title: quiz.lessonTitle }) };
@@ -83,17 +83,11 @@ export async function action(args: Route.ActionArgs) {
   try {
     if (intent === "settings") {
       const maxAttempts = settings.maxAttempts === "" ? null : numberOrText(settings.maxAttempts);
-      await services.quizzes.setQuizSettings(
-        actor,
-        slug,
-        lessonId,
-        { passingScore: numberOrText(settings.passingScore), maxAttempts },
-        locale,
-      );
+      await services.quizzes.setQuizSettings(actor, slug, lessonId, { passingScore: numberOrText(settings.passingScore), maxAttempts });
     } else if (intent === "remove") {
-      await services.quizzes.removeQuestion(actor, slug, lessonId, formText(form, "questionId"), locale);
+      await services.quizzes.removeQuestion(actor, slug, lessonId, formText(form, "questionId"));
     } else {
-      await services.quizzes.saveQuestion(actor, slug, lessonId, questionInput(question), locale);
+      await services.quizzes.saveQuestion(actor, slug, lessonId, questionInput(question));
     }
   } catch (error) {
     return failureWithValues(error, locale, { question, settings }, failedForm);

@@ -19,7 +19,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { services, secureCookies } = context.get(appContext);
   const password = String((await request.formData()).get("password") ?? "");
   try {
-    const { sessionToken } = await services.identity.resetPassword({ token: params.token, password }, locale);
+    const { sessionToken } = await services.identity.resetPassword({ token: params.token, password });
     return redirect(`/${locale}/account?passwordChanged`, { headers: { "set-cookie": sessionCookie(sessionToken, secureCookies) } });
   } catch (error) {
     return failureWithValues(error, locale, {});

@@ -21,10 +21,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await request.formData();
   const values = { email: String(form.get("email") ?? "") };
   try {
-    const { sessionToken } = await services.identity.signIn(
-      { ...values, password: String(form.get("password") ?? ""), clientKey: clientIp },
-      locale,
-    );
+    const { sessionToken } = await services.identity.signIn({
+      ...values,
+      password: String(form.get("password") ?? ""),
+      clientKey: clientIp,
+    });
     return redirect(safeNext(form.get("next"), `/${locale}`), { headers: { "set-cookie": sessionCookie(sessionToken, secureCookies) } });
   } catch (error) {
     return failureWithValues(error, locale, values);

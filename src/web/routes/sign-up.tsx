@@ -28,7 +28,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     locale: isLocale(chosen) ? chosen : locale,
   };
   try {
-    const { user, sessionToken } = await services.identity.signUp({ ...values, password: String(form.get("password") ?? "") }, locale);
+    const { user, sessionToken } = await services.identity.signUp({ ...values, password: String(form.get("password") ?? "") });
     return redirect(`/${user.locale}`, { headers: { "set-cookie": sessionCookie(sessionToken, secureCookies) } });
   } catch (error) {
     return failureWithValues(error, locale, values);

@@ -18,4 +18,5 @@ export default {
   "input.choice": "اختر أحد الخيارات.",
   "input.date": "أدخل تاريخًا مثل 2026-11-26.",
   "input.unknownField": "هذا الحقل غير متوقع هنا.",
+  "input.invalid": "هذه القيمة غير صالحة.",
 } as const satisfies Catalogue<typeof en>;

@@ -14,4 +14,5 @@ export default {
   "input.choice": "Choose one of the options.",
   "input.date": "Use a date such as 2026-11-26.",
   "input.unknownField": "This field is not expected here.",
+  "input.invalid": "This value is not valid.",
 } as const;

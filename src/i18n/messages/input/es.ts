@@ -16,4 +16,5 @@ export default {
   "input.choice": "Elija una de las opciones.",
   "input.date": "Indique una fecha como 2026-11-26.",
   "input.unknownField": "Este campo no se esperaba aquí.",
+  "input.invalid": "Este valor no es válido.",
 } as const satisfies Catalogue<typeof en>;

@@ -16,4 +16,5 @@ export default {
   "input.choice": "Choisissez l’une des options.",
   "input.date": "Indiquez une date comme 2026-11-26.",
   "input.unknownField": "Ce champ n’est pas attendu ici.",
+  "input.invalid": "Cette valeur n’est pas valide.",
 } as const satisfies Catalogue<typeof en>;

@@ -20,4 +20,5 @@ export default {
   "input.choice": "Выберите один из вариантов.",
   "input.date": "Укажите дату, например 2026-11-26.",
   "input.unknownField": "Это поле здесь не предусмотрено.",
+  "input.invalid": "Это значение недопустимо.",
 } as const satisfies Catalogue<typeof en>;

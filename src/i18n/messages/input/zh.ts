@@ -16,4 +16,5 @@ export default {
   "input.choice": "请从选项中选择一项。",
   "input.date": "请输入日期，例如 2026-11-26。",
   "input.unknownField": "此处不应有此字段。",
+  "input.invalid": "此值无效。",
 } as const satisfies Catalogue<typeof en>;
