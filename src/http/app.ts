@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
-import type { Actor } from "../domain/identity/actor.ts";
+import type { Actor } from "../domain/shared/actor.ts";
 import type { Services } from "../services.ts";
 import { SESSION_COOKIE } from "../web/session.server.ts";
 import { mediaFormRoutes } from "./media-forms.ts";

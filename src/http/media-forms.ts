@@ -1,30 +1,17 @@
-import crypto from "node:crypto";
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Upload } from "../domain/catalogue/media.ts";
 import { isDomainError } from "../domain/shared/errors.ts";
 import { isLocale } from "../i18n/locales.ts";
 import type { Services } from "../services.ts";
+import { csrfTokensMatch } from "../web/csrf-check.server.ts";
+import { CSRF_COOKIE, CSRF_FIELD } from "../web/csrf-token.ts";
 import { multipartLimits } from "./routes/media.ts";
-
-/**
- * The UI's double-submit CSRF pair (src/web/csrf.server.ts and components/csrf.tsx). Named again
- * here because those modules are part of the UI bundle (JSX), which Node does not load directly.
- */
-const CSRF_COOKIE = "orbis_csrf";
-const CSRF_FIELD = "_csrf";
 
 type Params = { lang: string; slug: string; lessonId?: string };
 
 const slugPattern = /^[a-z0-9-]{2,80}$|^[0-9a-f-]{36}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function sameToken(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return false;
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && crypto.timingSafeEqual(left, right);
-}
 
 /**
  * The upload forms of the authoring pages, without JavaScript (decision 0009). React Router would
@@ -54,7 +41,7 @@ export async function mediaFormRoutes(app: FastifyInstance, options: { services:
           fields[part.fieldname] = String(part.value);
           continue;
         }
-        if (!sameToken(request.cookies[CSRF_COOKIE], fields[CSRF_FIELD])) {
+        if (!csrfTokensMatch(request.cookies[CSRF_COOKIE], fields[CSRF_FIELD])) {
           part.file.resume();
           return answer({ error: "csrf_failed" });
         }

@@ -1,5 +1,5 @@
 import { createContext } from "react-router";
-import type { Actor } from "../domain/identity/actor.ts";
+import type { Actor } from "../domain/shared/actor.ts";
 import type { Services } from "../services.ts";
 
 /** What every loader and action receives: the domain services and who is asking. */

@@ -1,10 +1,8 @@
-import crypto from "node:crypto";
 import { createContext, type MiddlewareFunction } from "react-router";
-import { CSRF_FIELD } from "./components/csrf.tsx";
 import { plainRefusalPage } from "./components/plain-page.server.ts";
 import { appContext } from "./context.ts";
-
-export const CSRF_COOKIE = "orbis_csrf";
+import { csrfTokensMatch, newCsrfToken } from "./csrf-check.server.ts";
+import { CSRF_COOKIE, CSRF_FIELD } from "./csrf-token.ts";
 
 /** The token of this request, for the root loader to hand to <CsrfField />. */
 export const csrfToken = createContext<string>("");
@@ -17,12 +15,6 @@ function readCookie(header: string | null, name: string): string | undefined {
     if (key === name) return decodeURIComponent(value.join("="));
   }
   return undefined;
-}
-
-function sameToken(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && crypto.timingSafeEqual(left, right);
 }
 
 async function submittedToken(request: Request): Promise<string | undefined> {
@@ -48,9 +40,9 @@ export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const fromCookie = readCookie(request.headers.get("cookie"), CSRF_COOKIE);
   if (!safeMethods.has(request.method)) {
     const submitted = await submittedToken(request);
-    if (!fromCookie || !submitted || !sameToken(fromCookie, submitted)) return refusal(request);
+    if (!csrfTokensMatch(fromCookie, submitted)) return refusal(request);
   }
-  const token = fromCookie ?? crypto.randomBytes(32).toString("base64url");
+  const token = fromCookie ?? newCsrfToken();
   context.set(csrfToken, token);
   const response = await next();
   if (fromCookie) return response;

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { apiTokens, users } from "../../src/db/schema.ts";
-import type { RoleGrant } from "../../src/domain/identity/actor.ts";
+import type { RoleGrant } from "../../src/domain/shared/actor.ts";
 import { eventInput } from "../factories/events.ts";
 import { createCentre, createOrganisation } from "../factories/network.ts";
 import { createTestApp, createTestRuntime, type TestRuntime } from "../support/runtime.ts";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { RoleGrant } from "../../src/domain/identity/actor.ts";
 import type { OrganisationDto } from "../../src/domain/network/dto.ts";
+import type { RoleGrant } from "../../src/domain/shared/actor.ts";
 import errorsRu from "../../src/i18n/messages/errors/ru.ts";
 import { createOrganisation } from "../factories/network.ts";
 import { createUser } from "../factories/users.ts";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { RoleGrant } from "../../src/domain/identity/actor.ts";
+import type { RoleGrant } from "../../src/domain/shared/actor.ts";
 import errorsFr from "../../src/i18n/messages/errors/fr.ts";
 import { createCentre } from "../factories/network.ts";
 import { createUser, testPassword } from "../factories/users.ts";

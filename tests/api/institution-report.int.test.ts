@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Actor } from "../../src/domain/identity/actor.ts";
+import type { Actor } from "../../src/domain/shared/actor.ts";
 import { institutionReportScenario } from "../factories/institution-report.ts";
 import { createSignedInUser } from "../factories/users.ts";
 import { createTestApp, createTestRuntime, type TestRuntime } from "../support/runtime.ts";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { CourseDto } from "../../src/domain/catalogue/dto.ts";
-import type { RoleGrant } from "../../src/domain/identity/actor.ts";
+import type { RoleGrant } from "../../src/domain/shared/actor.ts";
 import { createCourse } from "../factories/catalogue.ts";
 import { createQuizCourse, sampleQuiz, sampleQuizIds } from "../factories/learning.ts";
 import { createCentre } from "../factories/network.ts";

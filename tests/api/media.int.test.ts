@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { simplePdf, twoColourPng } from "../../src/db/demo/files.ts";
 import { courses } from "../../src/domain/catalogue/schema.ts";
-import type { RoleGrant } from "../../src/domain/identity/actor.ts";
+import type { RoleGrant } from "../../src/domain/shared/actor.ts";
 import { createCourse } from "../factories/catalogue.ts";
 import { createCentre } from "../factories/network.ts";
 import { createTestApp, createTestRuntime, type TestRuntime } from "../support/runtime.ts";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { RoleGrant } from "../../src/domain/identity/actor.ts";
+import type { RoleGrant } from "../../src/domain/shared/actor.ts";
 import fr from "../../src/i18n/messages/errors/fr.ts";
 import ru from "../../src/i18n/messages/errors/ru.ts";
 import { createCentre, createOrganisation, secretariat } from "../factories/network.ts";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import writeXlsxFile from "write-excel-file/node";
-import type { RoleGrant } from "../../src/domain/identity/actor.ts";
+import type { RoleGrant } from "../../src/domain/shared/actor.ts";
 import { createCentre, createOrganisation } from "../factories/network.ts";
 import { createProgrammeWithCohort, nominationCsv } from "../factories/programmes.ts";
 import { createTestApp, createTestRuntime, type TestRuntime } from "../support/runtime.ts";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { RoleGrant } from "../../src/domain/identity/actor.ts";
+import type { RoleGrant } from "../../src/domain/shared/actor.ts";
 import { createCourse } from "../factories/catalogue.ts";
 import { createCentre } from "../factories/network.ts";
 import { createTestApp, createTestRuntime, type TestRuntime } from "../support/runtime.ts";

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { CourseInput, TranslationInput } from "../../src/domain/catalogue/validation.ts";
-import type { Actor } from "../../src/domain/identity/actor.ts";
+import type { Actor } from "../../src/domain/shared/actor.ts";
 import type { Services } from "../../src/services.ts";
 import { secretariat } from "./network.ts";
 

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import type { Actor, RoleGrant } from "../../src/domain/identity/actor.ts";
 import type { CentreInput, OrganisationInput } from "../../src/domain/network/validation.ts";
+import type { Actor, RoleGrant } from "../../src/domain/shared/actor.ts";
 import type { Services } from "../../src/services.ts";
 
 let sequence = 0;

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { Actor, RoleGrant } from "../../src/domain/identity/actor.ts";
+import type { Actor, RoleGrant } from "../../src/domain/shared/actor.ts";
 import type { Locale } from "../../src/i18n/locales.ts";
 import type { Services } from "../../src/services.ts";
 

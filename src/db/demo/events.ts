@@ -4,10 +4,10 @@ import { eventRegistrations, events } from "../../domain/events/schema.ts";
 import type { EventsService } from "../../domain/events/service.ts";
 import { instantToZonedTime, zonedTimeToInstant } from "../../domain/events/time.ts";
 import type { EventInput } from "../../domain/events/validation.ts";
-import type { Actor } from "../../domain/identity/actor.ts";
 import { users } from "../../domain/identity/schema.ts";
 import { facilities, organisations } from "../../domain/network/schema.ts";
 import type { NetworkService } from "../../domain/network/service.ts";
+import type { Actor } from "../../domain/shared/actor.ts";
 import type { Transaction } from "../client.ts";
 import { demoPassword } from "./people.ts";
 

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { and, asc, eq } from "drizzle-orm";
 import { createMediaService } from "../../domain/catalogue/media.ts";
 import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
-import type { Actor } from "../../domain/identity/actor.ts";
+import type { Actor } from "../../domain/shared/actor.ts";
 import type { FileStorage } from "../../infra/storage.ts";
 import type { Database } from "../client.ts";
 import { simplePdf, twoColourPng } from "./files.ts";

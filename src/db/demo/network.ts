@@ -1,4 +1,3 @@
-import type { Actor } from "../../domain/identity/actor.ts";
 import type { NetworkService } from "../../domain/network/service.ts";
 import type {
   CentreInput,
@@ -7,6 +6,7 @@ import type {
   MembershipInput,
   OrganisationInput,
 } from "../../domain/network/validation.ts";
+import type { Actor } from "../../domain/shared/actor.ts";
 
 /**
  * The real IIOE network, from ../shared/data/iioe-network.json and the 2025 ecosystem article:

@@ -1,4 +1,4 @@
-import type { Role } from "../../domain/identity/actor.ts";
+import type { Role } from "../../domain/shared/actor.ts";
 import type { Locale } from "../../i18n/locales.ts";
 
 /** Every demo account has this password; listed in the README. Never use it outside a demo. */

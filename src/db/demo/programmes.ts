@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
 import { createEventsService } from "../../domain/events/service.ts";
-import type { Actor, Role } from "../../domain/identity/actor.ts";
 import { users } from "../../domain/identity/schema.ts";
 import { enrolments, lessonProgress } from "../../domain/learning/schema.ts";
 import { organisations } from "../../domain/network/schema.ts";
@@ -9,6 +8,7 @@ import { noMail } from "../../domain/notifications/service.ts";
 import { programmes } from "../../domain/programmes/schema.ts";
 import { createProgrammesService } from "../../domain/programmes/service.ts";
 import type { CohortInput, ProgrammeTranslationInput } from "../../domain/programmes/validation.ts";
+import type { Actor, Role } from "../../domain/shared/actor.ts";
 import type { Database } from "../client.ts";
 
 /**

@@ -4,9 +4,9 @@ import { courses, rubricCriteria } from "../../domain/catalogue/schema.ts";
 import type { CatalogueService } from "../../domain/catalogue/service.ts";
 import type { SyllabusInput } from "../../domain/catalogue/validation.ts";
 import { publishApproved, type WorkflowService } from "../../domain/catalogue/workflow.ts";
-import type { Actor } from "../../domain/identity/actor.ts";
 import { users } from "../../domain/identity/schema.ts";
 import type { NetworkService } from "../../domain/network/service.ts";
+import type { Actor } from "../../domain/shared/actor.ts";
 import type { Database } from "../client.ts";
 import { demoRubric } from "./rubric.ts";
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { type Actor, hasRole, isGlobalStaff, type Role } from "../identity/actor.ts";
+import { type Actor, hasRole, isGlobalStaff, type Role } from "../shared/actor.ts";
 import { DomainError, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import { courses } from "./schema.ts";

@@ -11,8 +11,8 @@ import { simplePdf, twoColourPng } from "../../db/demo/files.ts";
 import { withDemoMedia } from "../../db/demo/media.ts";
 import { translateError } from "../../i18n/error-messages.ts";
 import { readAll } from "../../infra/storage.ts";
-import type { Actor, RoleGrant } from "../identity/actor.ts";
 import type { CentreDto } from "../network/dto.ts";
+import type { Actor, RoleGrant } from "../shared/actor.ts";
 import type { CourseDto } from "./dto.ts";
 import { courses, storedFiles } from "./schema.ts";
 

@@ -5,15 +5,15 @@ import { z } from "zod";
 import type { Database, Executor } from "../../db/client.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
 import { type FileStorage, newStorageKey, readAll, StorageLimitError } from "../../infra/storage.ts";
-import { type Actor, requireActor, requireRole } from "../identity/actor.ts";
 import { users } from "../identity/schema.ts";
+import { type Actor, requireActor, requireRole } from "../shared/actor.ts";
 import { DomainError, notFound } from "../shared/errors.ts";
-import { parseInput } from "../shared/validation.ts";
+import { contentLocaleSchema, parseInput } from "../shared/validation.ts";
 import { authorRoles, type CourseRow, canReview, canTranslate, findCourseRow, requireEditable } from "./course-access.ts";
 import type { ContentLocale, LessonMediaDto, TranslationStatus } from "./dto.ts";
 import { acceptedMimeType, acceptsExtension, cleanFileName, isPlainText, type UploadKind } from "./media-types.ts";
 import { courseModules, courses, lessonCaptions, lessonFiles, lessons, storedFiles } from "./schema.ts";
-import { contentLocaleSchema } from "./validation.ts";
+
 import { checkWebVtt } from "./webvtt.ts";
 
 /** Bytes allowed per kind of upload; the video limit comes from configuration. */

@@ -6,9 +6,9 @@ import { createSignedInUser, createUser } from "../../../tests/factories/users.t
 import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { translateError } from "../../i18n/error-messages.ts";
-import type { Actor } from "../identity/actor.ts";
 import { enrolments, lessonProgress } from "../learning/schema.ts";
 import type { CentreDto } from "../network/dto.ts";
+import type { Actor } from "../shared/actor.ts";
 import type { RubricCriterionDto } from "./rubric.ts";
 import { courses, courseVersions, lessons, quizzes } from "./schema.ts";
 

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, max, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Executor } from "../../db/client.ts";
-import { type Actor, requireActor } from "../identity/actor.ts";
+import { type Actor, requireActor } from "../shared/actor.ts";
 
 import { conflict, fieldError, forbidden, notFound } from "../shared/errors.ts";
-import { parseInput } from "../shared/validation.ts";
+import { contentLocaleSchema, parseInput } from "../shared/validation.ts";
 import { type CourseRow, canAuthor, canTranslate, requireEditable } from "./course-access.ts";
 import type { ContentLocale, CourseStatus, TranslationStatus } from "./dto.ts";
 import type { AuthorQuizDto, QuestionKind, QuizDto, QuizTextsDto } from "./quiz-dto.ts";
@@ -29,7 +29,7 @@ import {
   quizQuestionTranslations,
   quizzes,
 } from "./schema.ts";
-import { contentLocaleSchema, courseRefSchema } from "./validation.ts";
+import { courseRefSchema } from "./validation.ts";
 
 /** The database or a transaction in progress. */
 

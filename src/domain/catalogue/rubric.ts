@@ -2,7 +2,7 @@ import { asc, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "../../db/client.ts";
 import { type Locale, locales } from "../../i18n/locales.ts";
-import { type Actor, requireRole } from "../identity/actor.ts";
+import { type Actor, requireRole } from "../shared/actor.ts";
 import { notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import { rubricCriteria, rubricCriterionTranslations } from "./schema.ts";

@@ -1,16 +1,15 @@
 import { and, asc, count, desc, eq, exists, inArray, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
-import { type Actor, requireActor, requireRole } from "../identity/actor.ts";
-
 import type { OrganisationRef } from "../network/dto.ts";
 import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
+import { type Actor, requireActor, requireRole } from "../shared/actor.ts";
 import { pgErrorOf } from "../shared/db-errors.ts";
 import { DomainError, fieldConflict, fieldError, forbidden, notFound } from "../shared/errors.ts";
 import { slugify } from "../shared/slugs.ts";
 import { rowsOf } from "../shared/sql.ts";
-import { parseInput } from "../shared/validation.ts";
+import { contentLocaleSchema, parseInput } from "../shared/validation.ts";
 import { authorRoles, canReview, canTranslate, findCourseRow, isUuid, requireEditable } from "./course-access.ts";
 import type {
   CatalogueFacets,
@@ -32,14 +31,7 @@ import { coverImageUrls, lessonMediaOf } from "./media.ts";
 import { sanitizeLessonHtml } from "./rich-text.ts";
 import { courseCoCreators, courseModules, courses, courseTranslations, lessons, lessonTranslations, moduleTranslations } from "./schema.ts";
 import { courseTextSearch } from "./search.ts";
-import {
-  contentLocaleSchema,
-  courseInputSchema,
-  coursePatchSchema,
-  courseSearchSchema,
-  type SyllabusInput,
-  translationInputSchema,
-} from "./validation.ts";
+import { courseInputSchema, coursePatchSchema, courseSearchSchema, type SyllabusInput, translationInputSchema } from "./validation.ts";
 
 export type CatalogueServiceDeps = { db: Database; now?: () => Date };
 

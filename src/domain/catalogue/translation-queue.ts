@@ -1,13 +1,12 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
-import { type Actor, isGlobalStaff, type Role, requireActor } from "../identity/actor.ts";
-
 import type { OrganisationRef } from "../network/dto.ts";
 import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
+import { type Actor, isGlobalStaff, type Role, requireActor } from "../shared/actor.ts";
 import { DomainError, fieldError, forbidden } from "../shared/errors.ts";
-import { parseInput } from "../shared/validation.ts";
+import { contentLocaleSchema, parseInput } from "../shared/validation.ts";
 import { authorRoles, type CourseRow, canAuthor, canTranslate, findCourseRow } from "./course-access.ts";
 import type { ContentLocale, CourseStatus, LessonKind, TranslationStatus } from "./dto.ts";
 import {
@@ -23,7 +22,6 @@ import {
   quizQuestions,
   quizQuestionTranslations,
 } from "./schema.ts";
-import { contentLocaleSchema } from "./validation.ts";
 
 /**
  * The translators' work queue: for each course and language asked for, how many translatable

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { slugSchema } from "../shared/slugs.ts";
+import { contentLocaleSchema } from "../shared/validation.ts";
 import { coCreatorRoles, courseCategories, courseLevels, courseSorts, lessonKinds } from "./dto.ts";
-
-/** ISO 639-1 or -3 language code of course content ("en", "ru", "sr", "kky"). */
-export const contentLocaleSchema = z.string().regex(/^[a-z]{2,3}$/, "ISO 639 language code");
 
 const title = z.string().trim().min(2).max(200);
 const summary = z.string().trim().max(600);

@@ -4,13 +4,12 @@ import type { Database, Executor } from "../../db/client.ts";
 import { isLocale, type Locale, locales } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import type { MailMessage } from "../../infra/mailer.ts";
-import { type Actor, isGlobalStaff, requireActor, requireRole } from "../identity/actor.ts";
 import { roleAssignments, users } from "../identity/schema.ts";
-
 import type { OrganisationRef } from "../network/dto.ts";
 import { toOrganisationRef } from "../network/mapping.ts";
 import { organisations } from "../network/schema.ts";
 import type { Outbox } from "../notifications/service.ts";
+import { type Actor, isGlobalStaff, requireActor, requireRole } from "../shared/actor.ts";
 import { FOREIGN_KEY_VIOLATION, pgErrorOf } from "../shared/db-errors.ts";
 import { DomainError, fieldError, forbidden, notFound } from "../shared/errors.ts";
 import { slugify } from "../shared/slugs.ts";

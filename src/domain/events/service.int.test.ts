@@ -3,7 +3,7 @@ import { createEvent, eventInput } from "../../../tests/factories/events.ts";
 import { centreStaffOf, createCentre, createOrganisation, learner, secretariat } from "../../../tests/factories/network.ts";
 import { createSignedInUser } from "../../../tests/factories/users.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import type { Actor } from "../identity/actor.ts";
+import type { Actor } from "../shared/actor.ts";
 import { isDomainError } from "../shared/errors.ts";
 
 let runtime: TestRuntime;

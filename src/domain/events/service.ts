@@ -23,11 +23,10 @@ import type { Database, Executor, Transaction } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import type { Mailer } from "../../infra/mailer.ts";
-import { type Actor, isGlobalStaff, type Role, requireActor, requireRole } from "../identity/actor.ts";
 import { users } from "../identity/schema.ts";
-
 import { localName, toOrganisationRef } from "../network/mapping.ts";
 import { centres, facilities, organisations } from "../network/schema.ts";
+import { type Actor, isGlobalStaff, type Role, requireActor, requireRole } from "../shared/actor.ts";
 import { coalesced } from "../shared/coalesced.ts";
 import { pgErrorOf } from "../shared/db-errors.ts";
 import { DomainError, fieldConflict, fieldError, notFound } from "../shared/errors.ts";

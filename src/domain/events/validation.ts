@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { slugSchema } from "../shared/slugs.ts";
-import { countryCodeSchema } from "../shared/validation.ts";
+import { contentLocaleSchema, countryCodeSchema } from "../shared/validation.ts";
 import { eventKinds, eventModes, eventPeriods, eventStatuses, eventTranslationStatuses, organiserRoles } from "./dto.ts";
-
-/** A language of event content: an ISO 639 code, not limited to the interface languages. */
-export const contentLocaleSchema = z.string().regex(/^[a-z]{2,3}$/, "validation.languageCode");
 
 /** An ISO instant with Z or an offset, or a wall-clock time in the event's time zone. */
 export const eventTimeSchema = z

@@ -1,5 +1,5 @@
 import type { Locale } from "../../i18n/locales.ts";
-import type { RoleGrant } from "./actor.ts";
+import type { RoleGrant } from "../shared/actor.ts";
 
 /** The signed-in person's own view of their account. */
 export type ProfileDto = {

@@ -9,11 +9,12 @@ import { translatorFor } from "../../i18n/translator.server.ts";
 import { institutionKinds, type OrganisationKind } from "../network/dto.ts";
 import { organisations } from "../network/schema.ts";
 import type { Outbox } from "../notifications/service.ts";
+import { type Actor, isGlobalStaff, type Role, type RoleGrant, requireActor, requireRole, roles } from "../shared/actor.ts";
 import { FOREIGN_KEY_VIOLATION, pgErrorOf } from "../shared/db-errors.ts";
 import { DomainError, fieldError, forbidden, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
-import { type Actor, isGlobalStaff, type Role, type RoleGrant, requireActor, requireRole, roles } from "./actor.ts";
 import type { ApiTokenDto, NewApiTokenDto, ProfileDto, UserDto, UserPage } from "./dto.ts";
+import { createInvitedAccounts } from "./invitations.ts";
 import { apiTokens, loginFailures, passwordResets, roleAssignments, sessions, users } from "./schema.ts";
 import {
   type ApiTokenInput,
@@ -390,6 +391,9 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   return {
+    /** For other modules' writes (an institution nominating its staff): accounts made in the caller's transaction. */
+    createInvitedAccounts,
+
     /** Runs on every request: one query for a session, one more at most each minute for a token. */
     async authenticate(credentials: { bearerToken?: string | undefined; sessionToken?: string | undefined }): Promise<Actor | null> {
       const { bearerToken, sessionToken } = credentials;

@@ -1,19 +1,13 @@
 import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
+import { roles } from "../shared/actor.ts";
 import { timeZoneSchema } from "../shared/time-zone.ts";
-import { roles } from "./actor.ts";
+import { emailSchema, nameSchema } from "../shared/validation.ts";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email())
-  .transform((email) => email.toLowerCase());
 export const passwordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
-export const nameSchema = z.string().trim().min(1).max(120);
 export const localeSchema = z.enum(locales);
 
 export const signUpInput = z.object({

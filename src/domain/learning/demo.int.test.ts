@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { demoPassword } from "../../db/demo/people.ts";
-import type { Actor } from "../identity/actor.ts";
+import type { Actor } from "../shared/actor.ts";
 
 let runtime: TestRuntime;
 

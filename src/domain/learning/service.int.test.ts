@@ -6,7 +6,7 @@ import { createSignedInUser, createUser } from "../../../tests/factories/users.t
 import { refusal } from "../../../tests/support/refusal.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import type { CourseDto } from "../catalogue/dto.ts";
-import type { Actor } from "../identity/actor.ts";
+import type { Actor } from "../shared/actor.ts";
 import { enrolInTransaction } from "./enrol.ts";
 
 let runtime: TestRuntime;

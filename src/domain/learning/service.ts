@@ -5,8 +5,8 @@ import { type CourseRow, findCourseRow } from "../catalogue/course-access.ts";
 import { findCourseLesson, type QuizKey, quizFor } from "../catalogue/quiz.ts";
 import { courseModules, courses, courseTranslations, lessons } from "../catalogue/schema.ts";
 import type { CatalogueService } from "../catalogue/service.ts";
-import { type Actor, hasRole, isGlobalStaff, type Role, requireActor, requireRole } from "../identity/actor.ts";
 import { users } from "../identity/schema.ts";
+import { type Actor, hasRole, isGlobalStaff, type Role, requireActor, requireRole } from "../shared/actor.ts";
 
 import { pgErrorOf } from "../shared/db-errors.ts";
 import { conflict, DomainError, fieldError, notFound } from "../shared/errors.ts";
@@ -23,6 +23,7 @@ import type {
   PlayerDto,
   PlayerLessonRef,
 } from "./dto.ts";
+import { enrolInTransaction } from "./enrol.ts";
 import { answerProblems, grade } from "./grading.ts";
 import { enrolments, lessonProgress, quizAttempts } from "./schema.ts";
 import { attemptInputSchema, staffEnrolmentSchema } from "./validation.ts";
@@ -409,7 +410,20 @@ export function createLearningService(deps: LearningServiceDeps) {
     };
   }
 
-  return { enrol, mayEnrolOthers, enrolByEmail, withdraw, enrolmentIn, getQuiz, submitAttempt, markDone, player, myLearning };
+  return {
+    enrol,
+    mayEnrolOthers,
+    enrolByEmail,
+    withdraw,
+    enrolmentIn,
+    getQuiz,
+    submitAttempt,
+    markDone,
+    player,
+    myLearning,
+    /** For other modules' writes (a cohort's courses): enrols in the caller's transaction. */
+    enrolInTransaction,
+  };
 }
 
 export type LearningService = ReturnType<typeof createLearningService>;

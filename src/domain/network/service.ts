@@ -2,7 +2,7 @@ import { and, asc, count, countDistinct, eq, inArray, isNotNull, ne, type SQL, s
 import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
-import { type Actor, hasRole, isGlobalStaff, type Role, requireActor, requireRole } from "../identity/actor.ts";
+import { type Actor, hasRole, isGlobalStaff, type Role, requireActor, requireRole } from "../shared/actor.ts";
 import { DomainError, fieldError, notFound } from "../shared/errors.ts";
 import { slugify, slugSchema } from "../shared/slugs.ts";
 import { parseInput } from "../shared/validation.ts";

@@ -1,8 +1,8 @@
 import type { Locale } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
+import { csvFile, type SpreadsheetFile, type SpreadsheetFormat, xlsxFile } from "../shared/spreadsheet.ts";
 import type { InstitutionCohortStatus, InstitutionReportDto } from "./dto.ts";
-import { csvFile, type ReportFile, type ReportFormat, xlsxFile } from "./report-file.ts";
 
 /** A cohort status in the reader's language: a nomination's own word, or "enrolled". */
 function institutionCohortStatusLabel(status: InstitutionCohortStatus, locale: Locale): string {
@@ -85,7 +85,11 @@ function cohortTable(report: InstitutionReportDto, locale: Locale): (string | nu
  * The CSV is the people table (one row each, what a spreadsheet sorts and sums); the XLSX adds
  * a sheet with one row per person and cohort.
  */
-export async function institutionReportFile(report: InstitutionReportDto, format: ReportFormat, locale: Locale): Promise<ReportFile> {
+export async function institutionReportFile(
+  report: InstitutionReportDto,
+  format: SpreadsheetFormat,
+  locale: Locale,
+): Promise<SpreadsheetFile> {
   const t = translatorFor(locale);
   const period = [report.filters.from, report.filters.to].filter(Boolean).join("-to-");
   const base = ["institution-report", report.institution.slug, period].filter(Boolean).join("-");
@@ -97,6 +101,6 @@ export async function institutionReportFile(report: InstitutionReportDto, format
       { name: t("programmes.institutionReport.sheetCohorts"), rows: cohortTable(report, locale) },
     ],
     base,
-    locale,
+    { rightToLeft: locale === "ar" },
   );
 }

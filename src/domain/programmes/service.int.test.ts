@@ -7,9 +7,9 @@ import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { translateError } from "../../i18n/error-messages.ts";
 import { eventRegistrations, events, eventTranslations } from "../events/schema.ts";
-import type { Actor } from "../identity/actor.ts";
 import { users } from "../identity/schema.ts";
 import { enrolments } from "../learning/schema.ts";
+import type { Actor } from "../shared/actor.ts";
 import { reportFile } from "./report-file.ts";
 import { cohortParticipants, nominations, nominationUploads } from "./schema.ts";
 

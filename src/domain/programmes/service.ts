@@ -8,22 +8,21 @@ import type { MailMessage } from "../../infra/mailer.ts";
 import { courseModules, courses, courseTranslations, lessons } from "../catalogue/schema.ts";
 import { eventRegistrations, events, eventTranslations } from "../events/schema.ts";
 import type { EventsService } from "../events/service.ts";
-import { type Actor, hasRole, isGlobalStaff, type Role, requireActor, requireRole } from "../identity/actor.ts";
 import { accountsByEmail, createInvitedAccounts, type InvitedAccount } from "../identity/invitations.ts";
 import { users } from "../identity/schema.ts";
-import { emailSchema } from "../identity/validation.ts";
+
 import { enrolInTransaction } from "../learning/enrol.ts";
 import { enrolments, lessonProgress } from "../learning/schema.ts";
-
 import type { OrganisationRef } from "../network/dto.ts";
 import { localName, toOrganisationRef } from "../network/mapping.ts";
 import { centres, organisations } from "../network/schema.ts";
 import type { Outbox } from "../notifications/service.ts";
+import { type Actor, hasRole, isGlobalStaff, type Role, requireActor, requireRole } from "../shared/actor.ts";
 import { pgErrorOf } from "../shared/db-errors.ts";
 import { fieldConflict, fieldError, forbidden, notFound } from "../shared/errors.ts";
 import { slugify } from "../shared/slugs.ts";
 import { rowsOf } from "../shared/sql.ts";
-import { parseInput } from "../shared/validation.ts";
+import { emailSchema, parseInput } from "../shared/validation.ts";
 import type {
   CohortDto,
   CohortReportDto,

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { contentLocaleSchema } from "../catalogue/validation.ts";
-import { emailSchema, nameSchema } from "../identity/validation.ts";
+
 import { slugSchema } from "../shared/slugs.ts";
+import { contentLocaleSchema, emailSchema, nameSchema } from "../shared/validation.ts";
 import { cohortStatuses, enrolmentModes, nominationStatuses, programmeStatuses } from "./dto.ts";
 
 const title = z.string().trim().min(2).max(200);

@@ -9,8 +9,8 @@ import { createTestRuntime, type TestRuntime } from "../../../tests/support/runt
 import { translateError } from "../../i18n/error-messages.ts";
 import { courseModules, lessons } from "../catalogue/schema.ts";
 import { eventRegistrations } from "../events/schema.ts";
-import type { Actor } from "../identity/actor.ts";
 import { enrolments, lessonProgress } from "../learning/schema.ts";
+import type { Actor } from "../shared/actor.ts";
 import { reportFile } from "./report-file.ts";
 import { cohortWithdrawals } from "./schema.ts";
 

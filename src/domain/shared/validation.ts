@@ -71,3 +71,17 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 }
 
 export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, "validation.countryCode");
+
+/** A person's email address, kept in lower case: addresses are matched without regard to case. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((email) => email.toLowerCase());
+
+/** A person's name as they write it. */
+export const nameSchema = z.string().trim().min(1).max(120);
+
+/** ISO 639-1 or -3 language code of content ("en", "ru", "sr", "kky"). */
+export const contentLocaleSchema = z.string().regex(/^[a-z]{2,3}$/, "validation.languageCode");

@@ -10,7 +10,6 @@ import {
   translationStatuses,
 } from "../../domain/catalogue/dto.ts";
 import {
-  contentLocaleSchema,
   courseInputSchema,
   coursePatchSchema,
   courseRefSchema,
@@ -18,6 +17,7 @@ import {
   translationInputSchema,
 } from "../../domain/catalogue/validation.ts";
 import { organisationKinds } from "../../domain/network/dto.ts";
+import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
 import { routeDocs } from "./common.ts";

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { roles } from "../../domain/identity/actor.ts";
 import {
   apiTokenInput,
   type listUsersInput,
@@ -12,6 +11,7 @@ import {
   roleGrantInput,
   signUpInput,
 } from "../../domain/identity/validation.ts";
+import { roles } from "../../domain/shared/actor.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { sessionCookie } from "../../web/session.server.ts";

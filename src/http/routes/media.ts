@@ -5,8 +5,9 @@ import rangeParser from "range-parser";
 import { z } from "zod";
 import { translationStatuses } from "../../domain/catalogue/dto.ts";
 import { externalVideoSchema, type ServedFile, type Upload } from "../../domain/catalogue/media.ts";
-import { contentLocaleSchema, courseRefSchema } from "../../domain/catalogue/validation.ts";
+import { courseRefSchema } from "../../domain/catalogue/validation.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
+import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import type { Services } from "../../services.ts";
 import { lang, langQuery, routeDocs, security, signedIn } from "./common.ts";
 

@@ -2,7 +2,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { contentLocaleSchema } from "../../domain/catalogue/validation.ts";
+
 import { organisationKinds } from "../../domain/network/dto.ts";
 import {
   cohortStatuses,
@@ -15,7 +15,7 @@ import {
 import { institutionReportFiltersSchema } from "../../domain/programmes/institution-report.ts";
 import { institutionReportFile } from "../../domain/programmes/institution-report-file.ts";
 import { MAX_NOMINATION_FILE_BYTES } from "../../domain/programmes/nomination-file.ts";
-import { type ReportFile, reportFile, reportFormats } from "../../domain/programmes/report-file.ts";
+import { reportFile } from "../../domain/programmes/report-file.ts";
 import {
   cohortInputSchema,
   cohortPatchSchema,
@@ -30,6 +30,8 @@ import {
 } from "../../domain/programmes/validation.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { slugSchema } from "../../domain/shared/slugs.ts";
+import { type SpreadsheetFile as ReportFile, spreadsheetFormats as reportFormats } from "../../domain/shared/spreadsheet.ts";
+import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
 import { lang, routeDocs, security, signedIn } from "./common.ts";

@@ -1,6 +1,6 @@
 import { canAuthor } from "../../domain/catalogue/course-access.ts";
 import type { CourseDto } from "../../domain/catalogue/dto.ts";
-import type { Actor } from "../../domain/identity/actor.ts";
+import type { Actor } from "../../domain/shared/actor.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import type { Option } from "./form-fields.tsx";

@@ -1,6 +1,5 @@
 import { useRouteLoaderData } from "react-router";
-
-export const CSRF_FIELD = "_csrf";
+import { CSRF_FIELD } from "../csrf-token.ts";
 
 /** The hidden half of the double-submit CSRF check; put it inside every form that posts. */
 export function CsrfField() {

@@ -1,5 +1,5 @@
 import type { CourseDto } from "../../domain/catalogue/dto.ts";
-import type { Actor } from "../../domain/identity/actor.ts";
+import type { Actor } from "../../domain/shared/actor.ts";
 import type { Services } from "../../services.ts";
 
 /** What the course page's enrol panel needs: the reader's enrolment, and the quizzes they may edit. */

@@ -1,4 +1,4 @@
-import type { ReportFile } from "../../domain/programmes/report-file.ts";
+import type { SpreadsheetFile as ReportFile } from "../../domain/shared/spreadsheet.ts";
 
 /** A generated report as a download that no cache keeps (it lists people). */
 export function fileResponse(file: ReportFile): Response {

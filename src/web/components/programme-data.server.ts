@@ -1,4 +1,4 @@
-import type { Actor } from "../../domain/identity/actor.ts";
+import type { Actor } from "../../domain/shared/actor.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import type { Option } from "./form-fields.tsx";

@@ -1,5 +1,5 @@
 import { data, redirect } from "react-router";
-import { type Actor, isGlobalStaff } from "../../domain/identity/actor.ts";
+import { type Actor, isGlobalStaff } from "../../domain/shared/actor.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { type AppContext, appContext } from "../context.ts";

@@ -1,5 +1,5 @@
 import { zoneOffsetMinutes } from "../../domain/events/time.ts";
-import type { Actor } from "../../domain/identity/actor.ts";
+import type { Actor } from "../../domain/shared/actor.ts";
 import { canonicalTimeZone } from "../../domain/shared/time-zone.ts";
 import type { Option } from "./form-fields.tsx";
 import type { ZonePicker } from "./time-zone-form.tsx";

@@ -1,5 +1,5 @@
 import { data, Form, redirect, useSearchParams } from "react-router";
-import type { RoleGrant } from "../../domain/identity/actor.ts";
+import type { RoleGrant } from "../../domain/shared/actor.ts";
 import { isLocale, isolate, localeNames, locales } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";

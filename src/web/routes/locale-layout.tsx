@@ -1,5 +1,5 @@
 import { data, Form, Link, NavLink, Outlet, useLocation, useRouteLoaderData } from "react-router";
-import type { Role } from "../../domain/identity/actor.ts";
+import type { Role } from "../../domain/shared/actor.ts";
 import { isLocale, localeNames, locales } from "../../i18n/locales.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { useHref, useLocale, useT } from "../i18n.tsx";

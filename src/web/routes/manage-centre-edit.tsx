@@ -1,5 +1,5 @@
 import { Link, redirect } from "react-router";
-import { isGlobalStaff } from "../../domain/identity/actor.ts";
+import { isGlobalStaff } from "../../domain/shared/actor.ts";
 import { isolate, pickLocalised } from "../../i18n/locales.ts";
 import { CentreForm } from "../components/centre-form.tsx";
 import { centrePatchFrom, centreValuesFromDto, centreValuesFromForm } from "../components/centre-form-data.server.ts";

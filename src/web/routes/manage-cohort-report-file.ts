@@ -1,5 +1,6 @@
 import { data } from "react-router";
-import { reportFile, reportFormats } from "../../domain/programmes/report-file.ts";
+import { reportFile } from "../../domain/programmes/report-file.ts";
+import { spreadsheetFormats as reportFormats } from "../../domain/shared/spreadsheet.ts";
 import { fileResponse } from "../components/file-response.server.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { requireSignedIn } from "../components/staff-access.server.ts";

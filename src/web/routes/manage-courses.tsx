@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { isGlobalStaff } from "../../domain/identity/actor.ts";
+import { isGlobalStaff } from "../../domain/shared/actor.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
 import { pageTitle } from "../components/route-locale.ts";

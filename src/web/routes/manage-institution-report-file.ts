@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { institutionReportFile } from "../../domain/programmes/institution-report-file.ts";
-import { reportFormats } from "../../domain/programmes/report-file.ts";
+import { spreadsheetFormats as reportFormats } from "../../domain/shared/spreadsheet.ts";
 import { fileResponse } from "../components/file-response.server.ts";
 import { reportFilters } from "../components/institution-report.server.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";

@@ -1,5 +1,5 @@
 import { Form, redirect } from "react-router";
-import { isGlobalStaff, type Role } from "../../domain/identity/actor.ts";
+import { isGlobalStaff, type Role } from "../../domain/shared/actor.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";

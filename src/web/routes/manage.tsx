@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { authorRoles } from "../../domain/catalogue/course-access.ts";
-import { isGlobalStaff, type Role } from "../../domain/identity/actor.ts";
+import { isGlobalStaff, type Role } from "../../domain/shared/actor.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { allCentres } from "../components/network-data.server.ts";
 import { useNetworkFormat } from "../components/network-format.ts";

@@ -1,5 +1,5 @@
 import type { Locale } from "../../i18n/locales.ts";
-import { forbidden, unauthenticated } from "../shared/errors.ts";
+import { forbidden, unauthenticated } from "./errors.ts";
 
 export const roles = [
   "platform_admin",

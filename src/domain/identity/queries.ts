@@ -1,0 +1,39 @@
+import { inArray, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { isLocale, type Locale } from "../../i18n/locales.ts";
+import { users } from "./schema.ts";
+
+/**
+ * The identity module's read API for other modules (docs/decisions/0015-module-shape.md): small
+ * functions over an executor (the database or the caller's transaction), answering DTOs.
+ */
+
+/** What other modules may know of a person: to name them, write to them in their language and zone. */
+export type PersonDto = { id: string; name: string; email: string; locale: Locale; timeZone: string | null };
+
+const toPerson = (row: typeof users.$inferSelect): PersonDto => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  locale: isLocale(row.locale) ? row.locale : "en",
+  timeZone: row.timeZone,
+});
+
+/** People by id. */
+export async function peopleByIds(db: Executor, ids: readonly string[]): Promise<Map<string, PersonDto>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await db.select().from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((row) => [row.id, toPerson(row)]));
+}
+
+/** People by email address, matched without regard to case; keyed by the address in lower case. */
+export async function peopleByEmail(db: Executor, emails: readonly string[]): Promise<Map<string, PersonDto>> {
+  const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .select()
+    .from(users)
+    .where(inArray(sql`lower(${users.email})`, wanted));
+  return new Map(rows.map((row) => [row.email.toLowerCase(), toPerson(row)]));
+}

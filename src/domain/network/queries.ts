@@ -1,0 +1,64 @@
+import { inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Executor } from "../../db/client.ts";
+import type { Locale } from "../../i18n/locales.ts";
+import type { OrganisationKind, OrganisationRef } from "./dto.ts";
+import { localName, toOrganisationRef } from "./mapping.ts";
+import { centres, organisations } from "./schema.ts";
+
+/**
+ * The network module's read API for other modules (docs/decisions/0015-module-shape.md): small
+ * functions over an executor (the database or the caller's transaction), answering DTOs.
+ */
+
+const unique = (ids: readonly (string | null | undefined)[]) => [...new Set(ids.filter((id): id is string => !!id))];
+
+/** Organisations by id, named in the reader's language. */
+export async function organisationRefs(
+  db: Executor,
+  ids: readonly (string | null | undefined)[],
+  reader: Locale,
+): Promise<Map<string, OrganisationRef>> {
+  const wanted = unique(ids);
+  if (!wanted.length) return new Map();
+  const rows = await db.select().from(organisations).where(inArray(organisations.id, wanted));
+  return new Map(rows.map((row) => [row.id, toOrganisationRef(row, reader)]));
+}
+
+/** An organisation's name in the reader's language, with its kind and country, by id. */
+export async function organisationFacts(
+  db: Executor,
+  ids: readonly (string | null | undefined)[],
+  reader: Locale,
+): Promise<Map<string, { name: string; kind: OrganisationKind; country: string | null }>> {
+  const wanted = unique(ids);
+  if (!wanted.length) return new Map();
+  const rows = await db.select().from(organisations).where(inArray(organisations.id, wanted));
+  return new Map(rows.map((row) => [row.id, { name: localName(row, reader), kind: row.kind as OrganisationKind, country: row.country }]));
+}
+
+/** Which of these ids name an existing organisation. */
+export async function existingOrganisations(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+  const wanted = unique(ids);
+  if (!wanted.length) return new Set();
+  const rows = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, wanted));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Which of these ids name a centre (national or training). */
+export async function existingCentres(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+  const wanted = unique(ids);
+  if (!wanted.length) return new Set();
+  const rows = await db.select({ id: centres.organisationId }).from(centres).where(inArray(centres.organisationId, wanted));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** SQL for "the organisation in this column has this slug", to filter another module's rows by a centre's address. */
+export function organisationHasSlug(column: AnyPgColumn, slug: string): SQL {
+  return sql`${column} = (select ${organisations.id} from ${organisations} where ${organisations.slug} = ${slug})`;
+}
+
+/** SQL for the canonical name of the organisation in this column, to sort another module's rows by it. */
+export function organisationNameOf(column: AnyPgColumn): SQL<string> {
+  return sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${column})`;
+}
