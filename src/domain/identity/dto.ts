@@ -1,30 +1,44 @@
-import type { Locale } from "../../i18n/locales.ts";
-import type { RoleGrant } from "../shared/actor.ts";
+import { z } from "zod";
+import { type Locale, locales } from "../../i18n/locales.ts";
+import { roles } from "../shared/actor.ts";
 
-/** The signed-in person's own view of their account. */
-export type ProfileDto = {
-  id: string;
-  email: string;
-  name: string;
-  locale: Locale;
-  /** IANA zone for times shown to this person; null when not chosen. */
-  timeZone: string | null;
-  roles: RoleGrant[];
-  createdAt: string;
-};
+/** The identity module's contract: accounts, roles and personal API tokens as the API answers them. */
 
-/** A user as administrators see them in lists. */
+export const roleGrantDto = z.object({ role: z.enum(roles), organisationId: z.uuid().nullable() });
+
+/** The signed-in person's own view of their account; also a user as administrators see them. */
+export const profileDto = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  locale: z.enum(locales),
+  timeZone: z.string().nullable().describe("IANA zone times are shown in (web pages, event emails); null when not chosen"),
+  roles: z.array(roleGrantDto),
+  createdAt: z.string(),
+});
+export type ProfileDto = z.infer<typeof profileDto>;
 export type UserDto = ProfileDto;
 
-export type UserPage = { items: UserDto[]; total: number };
+export const userPageDto = z.object({ items: z.array(profileDto), total: z.number().int() });
+export type UserPage = z.infer<typeof userPageDto>;
 
-export type ApiTokenDto = {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-};
+/** An organisation's team (or the network-wide staff) and the roles the viewer may grant there. */
+export const teamDto = z.object({ items: z.array(profileDto), grantableRoles: z.array(z.enum(roles)) });
+
+export const apiTokenDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+export type ApiTokenDto = z.infer<typeof apiTokenDto>;
 
 /** Returned once, when the token is made: only its hash is kept. */
-export type NewApiTokenDto = ApiTokenDto & { token: string };
+export const newApiTokenDto = apiTokenDto.extend({
+  token: z.string().describe("Shown only in this response; send as `Authorization: Bearer <token>`"),
+});
+export type NewApiTokenDto = z.infer<typeof newApiTokenDto>;
+
+/** An account made for someone another module named (a nominee), with the secret of the link that lets them set a password. */
+export type InvitedAccount = { userId: string; email: string; name: string; locale: Locale; token: string };

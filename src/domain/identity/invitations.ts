@@ -1,17 +1,15 @@
-import crypto from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import { inArray, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import type { Database, Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { rowsOf } from "../shared/sql.ts";
+import type { InvitedAccount } from "./dto.ts";
 import { passwordResets, roleAssignments, users } from "./schema.ts";
-
-type Executor = Pick<Database, "select" | "execute">;
+import { hashPassword, newSecret, sha256 } from "./secrets.ts";
 
 /** Long enough for someone nominated before a holiday to find the mail afterwards. */
 export const INVITATION_LIFETIME_DAYS = 14;
 
-export type InvitedAccount = { userId: string; email: string; name: string; locale: Locale; token: string };
+export type { InvitedAccount };
 
 /**
  * Accounts made for people someone else named (an institution nominating its staff): learners
@@ -26,7 +24,7 @@ export async function createInvitedAccounts(
   if (people.length === 0) return [];
   // One hash of a secret that is thrown away: a valid argon2 hash nobody can match, computed once
   // for the whole batch because hashing thousands of passwords would take minutes.
-  const unusable = await hash(crypto.randomBytes(32).toString("base64url"), { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  const unusable = await hashPassword(newSecret());
   const at = options.now;
   // Each insert takes its rows as a few array parameters (unnest) rather than one parameter per
   // value: for thousands of people that is about three times faster, on PGlite above all.
@@ -49,9 +47,9 @@ export async function createInvitedAccounts(
     email: u.email,
     name: u.name,
     locale: options.locale,
-    token: crypto.randomBytes(32).toString("base64url"),
+    token: newSecret(),
   }));
-  const tokenHashes = accounts.map((a) => crypto.createHash("sha256").update(a.token).digest("hex"));
+  const tokenHashes = accounts.map((a) => sha256(a.token));
   await tx.execute(sql`
     insert into ${passwordResets} (token_hash, user_id, expires_at)
     select r.token_hash, r.user_id, ${expiresAt}::timestamptz from unnest(${sql.param(tokenHashes)}::text[], ${userIds}::uuid[]) as r(token_hash, user_id)`);

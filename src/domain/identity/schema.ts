@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "../network/schema.ts";
+import { roles } from "../shared/actor.ts";
 
 export const users = pgTable(
   "users",
@@ -26,7 +27,7 @@ export const roleAssignments = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text().notNull(),
+    role: text({ enum: roles }).notNull(),
     /** The organisation the role is scoped to; null for a global role. */
     organisationId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

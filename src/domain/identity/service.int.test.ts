@@ -7,7 +7,7 @@ import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { translateError } from "../../i18n/error-messages.ts";
 import type { DomainError } from "../shared/errors.ts";
-import { sessions, users } from "./schema.ts";
+import { apiTokens, sessions, users } from "./schema.ts";
 
 let runtime: TestRuntime;
 const identity = () => runtime.services.identity;
@@ -182,6 +182,11 @@ describe("API tokens", () => {
     expect(listed).toEqual([expect.objectContaining({ id: created.id, name: "laptop script", expiresAt: null })]);
     expect(JSON.stringify(listed)).not.toContain(created.token);
     expect(listed[0]?.lastUsedAt).not.toBeNull();
+
+    const stored = await runtime.database.db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.tokenHash).toBe(crypto.createHash("sha256").update(created.token).digest("hex"));
+    expect(JSON.stringify(stored)).not.toContain(created.token);
 
     await identity().revokeApiToken(actor, created.id);
     expect(await identity().authenticate({ bearerToken: created.token })).toBeNull();

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import type { Locale, LocalisedText } from "../../i18n/locales.ts";
+import { locales } from "../../i18n/locales.ts";
 
 export type { Page } from "../shared/dto.ts";
 
 /**
- * The network module's contract: what its service returns (DTOs, never rows) and takes.
- * HTTP routes, UI loaders and the seed use only these shapes.
+ * The network module's contract: what its service returns (DTOs, never rows), as Zod schemas the
+ * HTTP routes answer with and types inferred from them. HTTP routes, UI loaders and the seed use
+ * only these shapes; the UI imports the types and the plain value lists, never the schemas.
  */
 export const organisationKinds = [
   "institute",
@@ -30,8 +31,14 @@ export const institutionKinds = [
 export const centreStatuses = ["planned", "active", "suspended", "closed"] as const;
 export type CentreStatus = (typeof centreStatuses)[number];
 
+export const facilityKinds = ["smart_classroom"] as const;
+
+export const governanceRoles = ["rotating_presidency", "secretary_general", "deputy_secretary_general", "regional_coordinator"] as const;
+export type GovernanceRole = (typeof governanceRoles)[number];
+
+const localisedText = z.partialRecord(z.enum(locales), z.string());
 /** A date known to the day, the month or only the year ("2025", "2025-11", "2025-07-31"). */
-export type PartialDate = string;
+const partialDate = z.string().describe("YYYY, YYYY-MM or YYYY-MM-DD");
 
 /** An organisation as other resources name it (owner, centre, co-creator). */
 export const organisationRef = z.object({
@@ -43,92 +50,87 @@ export const organisationRef = z.object({
 });
 export type OrganisationRef = z.infer<typeof organisationRef>;
 
-export type OrganisationDto = OrganisationRef & {
-  /** The name in every language it has; `name` above is already picked for the reader. */
-  names: LocalisedText;
-  website: string | null;
-  city: string | null;
-  createdAt: string;
-};
+/** `name` is picked for the reader; `names` holds it in every language it has. */
+export const organisationDto = organisationRef.extend({
+  names: localisedText,
+  website: z.string().nullable(),
+  city: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OrganisationDto = z.infer<typeof organisationDto>;
 
-export type FacilityDto = {
-  id: string;
-  kind: "smart_classroom";
-  name: string;
-  inauguratedOn: PartialDate | null;
-  partners: string[];
-};
+export const facilityDto = z.object({
+  id: z.uuid(),
+  kind: z.literal("smart_classroom"),
+  name: z.string(),
+  inauguratedOn: partialDate.nullable(),
+  partners: z.array(z.string()),
+});
+export type FacilityDto = z.infer<typeof facilityDto>;
 
-export type MembershipDto = {
-  organisation: OrganisationRef;
-  joinedOn: string | null;
-  agreement: string | null;
-};
+export const membershipDto = z.object({
+  organisation: organisationRef,
+  joinedOn: partialDate.nullable(),
+  agreement: z.string().nullable(),
+});
+export type MembershipDto = z.infer<typeof membershipDto>;
 
-export type CentreSummaryDto = {
-  id: string;
-  slug: string;
-  kind: CentreKind;
-  name: string;
-  ordinal: number | null;
-  country: string;
-  /** UN geoscheme sub-region key, e.g. "western-africa" (names translated in the network catalogue). */
-  subregion: string;
-  host: OrganisationRef | null;
-  languages: string[];
-  establishedOn: PartialDate | null;
-  status: CentreStatus;
-  memberCount: number;
-  /** Map position (degrees): the host city when known, else the country's centre. */
-  latitude: number;
-  longitude: number;
-};
+/** `subregion` is a UN geoscheme key such as "western-africa"; the position is the host city's when known, else the country's. */
+export const centreSummaryDto = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  kind: z.enum(centreKinds),
+  name: z.string(),
+  ordinal: z.number().int().nullable(),
+  country: z.string(),
+  subregion: z.string(),
+  host: organisationRef.nullable(),
+  languages: z.array(z.string()),
+  establishedOn: partialDate.nullable(),
+  status: z.enum(centreStatuses),
+  memberCount: z.number().int(),
+  latitude: z.number(),
+  longitude: z.number(),
+});
+export type CentreSummaryDto = z.infer<typeof centreSummaryDto>;
 
-export type CentreDto = CentreSummaryDto & {
-  names: LocalisedText;
-  city: string | null;
-  operator: OrganisationRef | null;
-  foundingPartners: OrganisationRef[];
-  focusAreas: string[];
-  website: string | null;
-  facilities: FacilityDto[];
-  members: MembershipDto[];
-};
+export const centreDto = centreSummaryDto.extend({
+  names: localisedText,
+  city: z.string().nullable(),
+  operator: organisationRef.nullable(),
+  foundingPartners: z.array(organisationRef),
+  focusAreas: z.array(z.string()),
+  website: z.string().nullable(),
+  facilities: z.array(facilityDto),
+  members: z.array(membershipDto),
+});
+export type CentreDto = z.infer<typeof centreDto>;
 
-export type CentreFilters = {
-  kind?: CentreKind | undefined;
-  subregion?: string | undefined;
-  country?: string | undefined;
-  q?: string | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
-};
+export const figuresDto = z.object({
+  centres: z.number().int(),
+  nationalCentres: z.number().int(),
+  trainingCentres: z.number().int(),
+  countries: z.number().int(),
+  partnerInstitutions: z.number().int(),
+  smartClassrooms: z.number().int(),
+});
+export type NetworkFigures = z.infer<typeof figuresDto>;
 
-export type NetworkFigures = {
-  centres: number;
-  nationalCentres: number;
-  trainingCentres: number;
-  countries: number;
-  partnerInstitutions: number;
-  smartClassrooms: number;
-};
+/** One point per year of the growth timeline: centres established that year, and up to it. */
+export const timelineDto = z.array(
+  z.object({
+    year: z.number().int(),
+    established: z.array(z.object({ slug: z.string(), name: z.string(), country: z.string(), establishedOn: partialDate })),
+    total: z.number().int(),
+  }),
+);
+export type TimelineEntry = z.infer<typeof timelineDto>[number];
 
-/** One point of the growth timeline: centres established up to and including a year. */
-export type TimelineEntry = {
-  year: number;
-  established: { slug: string; name: string; country: string; establishedOn: PartialDate }[];
-  total: number;
-};
-
-export const governanceRoles = ["rotating_presidency", "secretary_general", "deputy_secretary_general", "regional_coordinator"] as const;
-export type GovernanceRole = (typeof governanceRoles)[number];
-
-export type GovernanceTermDto = {
-  id: string;
-  year: number;
-  role: GovernanceRole;
-  holder: OrganisationRef | null;
-  holderName: string | null;
-};
-
-export type { Locale };
+export const governanceTermDto = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  role: z.enum(governanceRoles),
+  holder: organisationRef.nullable(),
+  holderName: z.string().nullable(),
+});
+export type GovernanceTermDto = z.infer<typeof governanceTermDto>;

@@ -34,7 +34,7 @@ export async function organisationFacts(
   const wanted = unique(ids);
   if (!wanted.length) return new Map();
   const rows = await db.select().from(organisations).where(inArray(organisations.id, wanted));
-  return new Map(rows.map((row) => [row.id, { name: localName(row, reader), kind: row.kind as OrganisationKind, country: row.country }]));
+  return new Map(rows.map((row) => [row.id, { name: localName(row, reader), kind: row.kind, country: row.country }]));
 }
 
 /** Which of these ids name an existing organisation. */
@@ -61,4 +61,15 @@ export function organisationHasSlug(column: AnyPgColumn, slug: string): SQL {
 /** SQL for the canonical name of the organisation in this column, to sort another module's rows by it. */
 export function organisationNameOf(column: AnyPgColumn): SQL<string> {
   return sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${column})`;
+}
+
+/** The kind of each of these organisations, by id: where a scoped role may be held. */
+export async function organisationKindsOf(db: Executor, ids: readonly string[]): Promise<Map<string, OrganisationKind>> {
+  const wanted = unique(ids);
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .select({ id: organisations.id, kind: organisations.kind })
+    .from(organisations)
+    .where(inArray(organisations.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.kind]));
 }

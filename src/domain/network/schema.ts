@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { LocalisedText } from "../../i18n/locales.ts";
+import { centreStatuses, facilityKinds, governanceRoles, organisationKinds } from "./dto.ts";
 
 /** Every institution in the network: the institute, centres, universities, ministries, partners. */
 export const organisations = pgTable(
@@ -22,7 +23,7 @@ export const organisations = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     slug: text().notNull().unique(),
-    kind: text().notNull(),
+    kind: text({ enum: organisationKinds }).notNull(),
     /** The canonical name: unique regardless of case, and the fallback for missing translations. */
     name: text().notNull(),
     names: jsonb().$type<LocalisedText>().notNull().default({}),
@@ -51,7 +52,7 @@ export const centres = pgTable(
     languages: text().array().notNull().default(sql`'{}'::text[]`),
     establishedOn: text(),
     focusAreas: text().array().notNull().default(sql`'{}'::text[]`),
-    status: text().notNull().default("active"),
+    status: text({ enum: centreStatuses }).notNull().default("active"),
     /** Derived from the country on every write, stored so the directory can filter on it. */
     subregion: text().notNull(),
     /** The host city's position when known; null means the country's position is shown. */
@@ -104,7 +105,7 @@ export const facilities = pgTable(
     centreId: uuid()
       .notNull()
       .references(() => centres.organisationId, { onDelete: "cascade" }),
-    kind: text().notNull().default("smart_classroom"),
+    kind: text({ enum: facilityKinds }).notNull().default("smart_classroom"),
     name: text().notNull(),
     inauguratedOn: text(),
     partners: text().array().notNull().default(sql`'{}'::text[]`),
@@ -119,7 +120,7 @@ export const governanceTerms = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     year: integer().notNull(),
-    role: text().notNull(),
+    role: text({ enum: governanceRoles }).notNull(),
     holderOrganisationId: uuid().references(() => organisations.id),
     holderName: text(),
   },

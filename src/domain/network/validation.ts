@@ -106,6 +106,7 @@ export const centreFiltersSchema = z
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
   })
   .strict();
+export type CentreFilters = z.input<typeof centreFiltersSchema>;
 
 export const organisationFiltersSchema = z
   .object({

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { apiTokenDto, newApiTokenDto, profileDto, teamDto, userPageDto } from "../../domain/identity/dto.ts";
 import {
   apiTokenInput,
   type listUsersInput,
@@ -12,7 +13,6 @@ import {
   signUpInput,
 } from "../../domain/identity/validation.ts";
 import { roles } from "../../domain/shared/actor.ts";
-import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { sessionCookie } from "../../web/session.server.ts";
 import { requestLocale } from "../request-locale.ts";
@@ -21,27 +21,6 @@ import { lang, noContent, routeDocs } from "./common.ts";
 const docs = routeDocs("identity");
 
 const idParams = z.object({ id: z.uuid() }).strict();
-
-const roleGrantDto = z.object({ role: z.enum(roles), organisationId: z.uuid().nullable() });
-const profileDto = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  locale: z.enum(locales),
-  timeZone: z.string().nullable().describe("IANA zone times are shown in (web pages, event emails); null when not chosen"),
-  roles: z.array(roleGrantDto),
-  createdAt: z.string(),
-});
-const apiTokenDto = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-});
-const newApiTokenDto = apiTokenDto.extend({
-  token: z.string().describe("Shown only in this response; send as `Authorization: Bearer <token>`"),
-});
 
 const credentials = { email: z.string().max(254), password: z.string().max(200) };
 
@@ -151,7 +130,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
           offset: z.coerce.number().int().min(0).optional(),
         })
         .strict(),
-      response: { 200: z.object({ items: z.array(profileDto), total: z.number().int() }) },
+      response: { 200: userPageDto },
     }),
     async (request) => {
       const { lang: _, ...filters } = request.query;
@@ -186,7 +165,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
     "/team",
     docs.signedIn("The people holding roles in one organisation, or (without organisationId) across the network", {
       querystring: z.object({ ...lang, organisationId: z.uuid().optional() }).strict(),
-      response: { 200: z.object({ items: z.array(profileDto), grantableRoles: z.array(z.enum(roles)) }) },
+      response: { 200: teamDto },
     }),
     async (request) => {
       const organisationId = request.query.organisationId ?? null;

@@ -1,7 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { centreKinds, centreStatuses, governanceRoles, organisationRef } from "../../domain/network/dto.ts";
+import {
+  centreDto,
+  centreSummaryDto,
+  facilityDto,
+  figuresDto,
+  governanceTermDto,
+  membershipDto,
+  organisationDto,
+  timelineDto,
+} from "../../domain/network/dto.ts";
 import {
   centreFiltersSchema,
   centreInputSchema,
@@ -16,7 +25,6 @@ import {
 } from "../../domain/network/validation.ts";
 import { page } from "../../domain/shared/dto.ts";
 import { slugSchema } from "../../domain/shared/slugs.ts";
-import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
 import { lang, noContent, routeDocs } from "./common.ts";
@@ -25,72 +33,6 @@ const docs = routeDocs("network");
 
 const slugParams = z.object({ slug: slugSchema }).strict();
 const termParams = z.object({ id: z.uuid() }).strict();
-
-const localisedText = z.partialRecord(z.enum(locales), z.string());
-const partialDate = z.string().describe("YYYY, YYYY-MM or YYYY-MM-DD");
-
-const organisationDto = organisationRef.extend({
-  names: localisedText,
-  website: z.string().nullable(),
-  city: z.string().nullable(),
-  createdAt: z.string(),
-});
-const facilityDto = z.object({
-  id: z.uuid(),
-  kind: z.literal("smart_classroom"),
-  name: z.string(),
-  inauguratedOn: partialDate.nullable(),
-  partners: z.array(z.string()),
-});
-const membershipDto = z.object({ organisation: organisationRef, joinedOn: partialDate.nullable(), agreement: z.string().nullable() });
-const centreSummaryDto = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  kind: z.enum(centreKinds),
-  name: z.string(),
-  ordinal: z.number().int().nullable(),
-  country: z.string(),
-  subregion: z.string(),
-  host: organisationRef.nullable(),
-  languages: z.array(z.string()),
-  establishedOn: partialDate.nullable(),
-  status: z.enum(centreStatuses),
-  memberCount: z.number().int(),
-  latitude: z.number(),
-  longitude: z.number(),
-});
-const centreDto = centreSummaryDto.extend({
-  names: localisedText,
-  city: z.string().nullable(),
-  operator: organisationRef.nullable(),
-  foundingPartners: z.array(organisationRef),
-  focusAreas: z.array(z.string()),
-  website: z.string().nullable(),
-  facilities: z.array(facilityDto),
-  members: z.array(membershipDto),
-});
-const figuresDto = z.object({
-  centres: z.number().int(),
-  nationalCentres: z.number().int(),
-  trainingCentres: z.number().int(),
-  countries: z.number().int(),
-  partnerInstitutions: z.number().int(),
-  smartClassrooms: z.number().int(),
-});
-const timelineDto = z.array(
-  z.object({
-    year: z.number().int(),
-    established: z.array(z.object({ slug: z.string(), name: z.string(), country: z.string(), establishedOn: partialDate })),
-    total: z.number().int(),
-  }),
-);
-const governanceTermDto = z.object({
-  id: z.uuid(),
-  year: z.number().int(),
-  role: z.enum(governanceRoles),
-  holder: organisationRef.nullable(),
-  holderName: z.string().nullable(),
-});
 
 /** The network registry: centres, organisations, memberships, facilities, figures, governance. */
 export async function networkRoutes(fastify: FastifyInstance, options: { services: Services }) {

@@ -1,5 +1,5 @@
 import { Link, redirect } from "react-router";
-import { isGlobalStaff } from "../../domain/shared/actor.ts";
+import { can } from "../../domain/network/permissions.ts";
 import { isolate, pickLocalised } from "../../i18n/locales.ts";
 import { CentreForm } from "../components/centre-form.tsx";
 import { centrePatchFrom, centreValuesFromDto, centreValuesFromForm } from "../components/centre-form-data.server.ts";
@@ -22,7 +22,7 @@ export async function loader(args: Route.LoaderArgs) {
   return {
     centre: { slug: centre.slug, name: pickLocalised(centre.names, locale, centre.name) },
     values: centreValuesFromDto(centre),
-    reservedEditable: isGlobalStaff(actor),
+    reservedEditable: can(actor, "network.register"),
     saved: new URL(args.request.url).searchParams.has("saved"),
     organisations: await organisationOptions(services, locale),
     countries: countryOptions(locale),
@@ -33,7 +33,12 @@ export async function action(args: Route.ActionArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   const values = centreValuesFromForm(await args.request.formData());
   try {
-    const centre = await services.network.updateCentre(actor, args.params.slug, centrePatchFrom(values, isGlobalStaff(actor)), locale);
+    const centre = await services.network.updateCentre(
+      actor,
+      args.params.slug,
+      centrePatchFrom(values, can(actor, "network.register")),
+      locale,
+    );
     return redirect(`/${locale}/manage/centres/${centre.slug}?saved`);
   } catch (error) {
     return failureWithValues(error, locale, values);

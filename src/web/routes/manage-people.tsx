@@ -1,5 +1,6 @@
 import { Form, redirect } from "react-router";
-import { isGlobalStaff, type Role } from "../../domain/shared/actor.ts";
+import { can } from "../../domain/identity/permissions.ts";
+import type { Role } from "../../domain/shared/actor.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
@@ -18,16 +19,10 @@ const NETWORK = "network";
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   const organisations = await allOrganisations(services, locale);
-  const administered = new Set(
-    actor.roles
-      .filter((g) => g.organisationId && (g.role === "centre_admin" || g.role === "institution_admin"))
-      .map((g) => g.organisationId),
-  );
-  const global = isGlobalStaff(actor);
   const scopes = [
-    ...(global ? [{ value: NETWORK, label: translatorFor(locale)("identity.team.network") }] : []),
+    ...(can(actor, "team.manage", null) ? [{ value: NETWORK, label: translatorFor(locale)("identity.team.network") }] : []),
     ...organisations
-      .filter((o) => global || administered.has(o.id))
+      .filter((o) => can(actor, "team.manage", o.id))
       .map((o) => ({ value: o.id, label: o.name }))
       .sort((a, b) => a.label.localeCompare(b.label, locale)),
   ];

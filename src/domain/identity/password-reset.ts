@@ -1,0 +1,57 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Locale } from "../../i18n/locales.ts";
+import { translatorFor } from "../../i18n/translator.server.ts";
+import { DomainError } from "../shared/errors.ts";
+import { parseInput } from "../shared/validation.ts";
+import type { IdentityContext } from "./context.ts";
+import { passwordResets, sessions, users } from "./schema.ts";
+import { hashPassword, newSecret, sha256 } from "./secrets.ts";
+import { startSession } from "./sessions.ts";
+import { passwordResetInput, passwordResetRequestInput } from "./validation.ts";
+
+const RESET_LIFETIME_MINUTES = 60;
+
+/** Says nothing about whether the address has an account; the mail goes only if it does. */
+export async function requestPasswordReset(ctx: IdentityContext, input: { email: string; locale: Locale }): Promise<void> {
+  const data = parseInput(passwordResetRequestInput, input);
+  const [user] = await ctx.db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, data.email));
+  if (!user) return;
+  const token = newSecret();
+  const t = translatorFor(data.locale);
+  const link = `${ctx.publicUrl}/${data.locale}/reset-password/${token}`;
+  // Queued, not sent here: the answer comes as fast for an address with an account as for one
+  // without, and a mail server that is down does not turn into an error.
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(passwordResets)
+      .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(ctx.now().getTime() + RESET_LIFETIME_MINUTES * 60_000) });
+    await ctx.outbox.enqueueMail(tx, {
+      to: user.email,
+      subject: t("identity.email.reset.subject"),
+      text: t("identity.email.reset.body", { name: user.name, link, minutes: RESET_LIFETIME_MINUTES }),
+    });
+  });
+  ctx.outbox.deliverSoon();
+}
+
+/** One use per link; every session of the account ends, since one of them may be the reason. */
+export async function resetPassword(ctx: IdentityContext, input: { token: string; password: string }): Promise<{ sessionToken: string }> {
+  const data = parseInput(passwordResetInput, input);
+  const passwordHash = await hashPassword(data.password);
+  return ctx.db.transaction(async (tx) => {
+    const at = ctx.now();
+    const [reset] = await tx
+      .update(passwordResets)
+      .set({ usedAt: at })
+      .where(and(eq(passwordResets.tokenHash, sha256(data.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, at)))
+      .returning({ userId: passwordResets.userId });
+    if (!reset) throw new DomainError("invalid_token", 400);
+    await tx.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, reset.userId));
+    await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+    await tx.delete(passwordResets).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
+    return { sessionToken: await startSession(ctx, tx, reset.userId) };
+  });
+}
