@@ -7,7 +7,6 @@ import { refusal } from "../../../tests/support/refusal.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import type { CourseDto } from "../catalogue/dto.ts";
 import type { Actor } from "../shared/actor.ts";
-import { enrolInTransaction } from "./enrol.ts";
 
 let runtime: TestRuntime;
 let centreId: string;
@@ -71,20 +70,50 @@ describe("enrolment", () => {
     expect(user.id).toBeTruthy();
   });
 
-  test("enrolInTransaction is idempotent and keeps existing progress", async () => {
-    const { user } = await createUser(runtime.services);
+  test("enrolInTransaction is idempotent and keeps existing progress, completion and status", async () => {
+    const learning = runtime.services.learning;
+    const started = await enrolledLearner();
+    const before = await learning.markDone(started, course.slug, readingId);
+    expect(before.progress.done).toBe(1);
+    const finished = await enrolledLearner();
+    await learning.markDone(finished, course.slug, readingId);
+    const q = await ids();
+    const answers = { [q.single]: q.singleRight, [q.multiple]: q.multipleRight, [q.trueFalse]: false, [q.short]: "moodle" };
+    const completed = (await learning.submitAttempt(finished, course.slug, quizId, { answers }, "en")).enrolment;
+    expect(completed.status).toBe("completed");
+    const newcomer = await createSignedInUser(runtime.services);
+
+    const enrolAll = () =>
+      runtime.database.db.transaction((tx) =>
+        learning.enrolInTransaction(tx, {
+          userIds: [started.userId, finished.userId, newcomer.userId],
+          courseIds: [course.id],
+          enrolledById: null,
+        }),
+      );
+    await enrolAll();
+    await enrolAll();
+
+    expect(await learning.enrolmentIn(started, course.slug)).toEqual(before);
+    expect(await learning.enrolmentIn(finished, course.slug)).toEqual(completed);
+    expect(await learning.enrolmentIn(newcomer, course.slug)).toMatchObject({ status: "active", progress: { done: 0, required: 2 } });
+  });
+
+  test("enrolInTransaction gives a withdrawn learner their course back, with the progress they had", async () => {
+    const learning = runtime.services.learning;
+    const actor = await enrolledLearner();
+    await learning.markDone(actor, course.slug, readingId);
+    await learning.withdraw(actor, course.slug);
+    expect(await learning.enrolmentIn(actor, course.slug)).toBeNull();
+    const staff = await createSignedInUser(runtime.services, { roles: [{ role: "centre_staff", organisationId: centreId }] });
+
     await runtime.database.db.transaction((tx) =>
-      enrolInTransaction(tx, { userIds: [user.id], courseIds: [course.id], enrolledById: null }),
+      learning.enrolInTransaction(tx, { userIds: [actor.userId], courseIds: [course.id], enrolledById: staff.userId }),
     );
-    await runtime.database.db.transaction((tx) =>
-      enrolInTransaction(tx, { userIds: [user.id], courseIds: [course.id], enrolledById: null }),
-    );
-    const { actor } = await runtime.services.identity.signIn({
-      email: user.email,
-      password: "correct horse battery staple",
-      clientKey: "",
-    });
-    expect((await runtime.services.learning.myLearning(actor, "en")).inProgress.map((i) => i.course.id)).toEqual([course.id]);
+
+    expect(await learning.enrolmentIn(actor, course.slug)).toMatchObject({ status: "active", progress: { done: 1, required: 2 } });
+    const player = await learning.player(actor, course.slug, quizId, "en");
+    expect(player.syllabus[0]?.lessons.find((l) => l.id === readingId)?.done).toBe(true);
   });
 });
 
