@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { OrganisationRef, Page } from "../network/dto.ts";
+import { questionKinds } from "./quiz-dto.ts";
 
 /**
  * The catalogue module's contract: what its service returns and takes. Course texts exist per
@@ -102,3 +104,100 @@ export type CourseSearch = {
 export type CatalogueFacets = { languages: ContentLocale[]; owners: OrganisationRef[] };
 
 export type { Page };
+
+/*
+ * Zod schemas of lessons and quizzes as the API answers them, declared once for the catalogue's
+ * routes and the learning module's player (moved verbatim from the route files).
+ */
+
+export const lessonOutlineDto = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  kind: z.enum(lessonKinds),
+  required: z.boolean(),
+  title: z.string(),
+});
+
+/** Also the lesson of the learning module's player. */
+export const lessonDto = lessonOutlineDto.extend({
+  bodyHtml: z.string().describe("Sanitised HTML"),
+  media: z.object({
+    video: z.union([z.object({ url: z.string(), mimeType: z.string() }), z.object({ externalUrl: z.string() })]).nullable(),
+    captions: z.array(z.object({ locale: z.string(), url: z.string() })).describe("Ready WebVTT captions, one per language"),
+    downloads: z.array(
+      z.object({ name: z.string(), url: z.string(), mimeType: z.string(), byteSize: z.number().int(), locale: z.string().nullable() }),
+    ),
+  }),
+  shownLocale: z.string(),
+  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string() }),
+});
+
+/** A quiz as a learner answers it. */
+export const quizDto = z
+  .object({
+    lessonId: z.uuid(),
+    passingScore: z.number().int().describe("Percentage of the points needed to pass"),
+    maxAttempts: z.number().int().nullable().describe("Null: unlimited"),
+    maxScore: z.number().int(),
+    questions: z.array(
+      z.object({
+        id: z.uuid(),
+        position: z.number().int(),
+        kind: z.enum(questionKinds),
+        points: z.number().int(),
+        prompt: z.string(),
+        shownLocale: z.string().describe("The reader's language when this question's translation is ready, else the course's default"),
+        options: z.array(z.object({ id: z.uuid(), text: z.string() })),
+      }),
+    ),
+  })
+  .describe("The questions without what is correct");
+
+/** A quiz as its authors write it, answers included. */
+export const authorQuizDto = z.object({
+  lessonId: z.uuid(),
+  lessonTitle: z.string(),
+  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), status: z.enum(courseStatuses), defaultLocale: z.string() }),
+  passingScore: z.number().int(),
+  maxAttempts: z.number().int().nullable(),
+  editable: z.boolean().describe("False unless the course is a draft"),
+  questions: z.array(
+    z.object({
+      id: z.uuid(),
+      position: z.number().int(),
+      kind: z.enum(questionKinds),
+      points: z.number().int(),
+      prompt: z.string(),
+      feedback: z.string(),
+      answerTrue: z.boolean().nullable(),
+      acceptedAnswers: z.array(z.string()),
+      options: z.array(z.object({ id: z.uuid(), text: z.string(), correct: z.boolean() })),
+    }),
+  ),
+});
+
+const quizText = z.object({ prompt: z.string(), feedback: z.string(), acceptedAnswers: z.array(z.string()) });
+/** A quiz's texts in one language next to the source texts, for its translators. */
+export const quizTextsDto = z.object({
+  lessonId: z.uuid(),
+  locale: z.string(),
+  sourceLocale: z.string(),
+  questions: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(questionKinds),
+      source: quizText,
+      translation: quizText.extend({ status: z.enum(translationStatuses) }).nullable(),
+      options: z.array(
+        z.object({
+          id: z.uuid(),
+          source: z.string(),
+          translation: z.object({ text: z.string(), status: z.enum(translationStatuses) }).nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** What grading needs of a quiz (correct options, accepted answers): it never leaves the server. */
+export type { QuizKey } from "./quiz.ts";

@@ -1,80 +1,89 @@
-import type { ContentLocale, LessonDto, LessonKind } from "../catalogue/dto.ts";
-import type { QuizDto } from "../catalogue/quiz-dto.ts";
+import { z } from "zod";
+import { lessonDto, lessonKinds, quizDto } from "../catalogue/dto.ts";
 
-/** The learning module's contract: enrolments, the lesson player, quiz attempts, "my learning". */
+/**
+ * The learning module's contract: enrolments, the lesson player, quiz attempts and "my learning",
+ * as Zod schemas the HTTP routes answer with and types inferred from them.
+ */
 export const enrolmentStatuses = ["active", "completed", "withdrawn"] as const;
 export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
 
 /** An answer per question id: an option id (single), option ids (multiple), true/false, or text. */
 export type AttemptAnswers = Record<string, string | string[] | boolean>;
 
-export type ProgressDto = {
-  /** Required lessons done (a quiz lesson is done once passed). */
-  done: number;
-  required: number;
-};
+export const enrolmentDto = z.object({
+  courseId: z.uuid(),
+  courseSlug: z.string(),
+  status: z.enum(enrolmentStatuses),
+  enrolledAt: z.string(),
+  completedAt: z.string().nullable(),
+  completedVersion: z.number().int().nullable().describe("The course version completed"),
+  progress: z.object({ done: z.number().int(), required: z.number().int() }).describe("Required lessons done (a quiz once passed)"),
+  resumeLessonId: z.uuid().nullable().describe("The last lesson opened, else the first not done"),
+});
+export type EnrolmentDto = z.infer<typeof enrolmentDto>;
 
-export type EnrolmentDto = {
-  courseId: string;
-  courseSlug: string;
-  status: EnrolmentStatus;
-  enrolledAt: string;
-  completedAt: string | null;
-  /** The course version the learner completed. */
-  completedVersion: number | null;
-  progress: ProgressDto;
-  /** Where "continue" leads: the last lesson opened, else the first not done. */
-  resumeLessonId: string | null;
-};
+export const attemptDto = z.object({
+  attemptNumber: z.number().int(),
+  score: z.number().int(),
+  maxScore: z.number().int(),
+  percent: z.number().int().describe("Rounded down"),
+  passed: z.boolean(),
+  submittedAt: z.string(),
+});
+export type AttemptDto = z.infer<typeof attemptDto>;
 
-export type QuestionResultDto = {
-  questionId: string;
-  prompt: string;
-  correct: boolean;
-  awarded: number;
-  points: number;
-  feedback: string;
-};
-
-export type AttemptDto = {
-  attemptNumber: number;
-  score: number;
-  maxScore: number;
-  percent: number;
-  passed: boolean;
-  submittedAt: string;
-};
-
-/** An attempt with the feedback per question, shown after it is submitted. */
-export type AttemptResultDto = AttemptDto & { questions: QuestionResultDto[]; attemptsLeft: number | null; enrolment: EnrolmentDto };
+export const questionResultDto = z.object({
+  questionId: z.uuid(),
+  prompt: z.string(),
+  correct: z.boolean(),
+  awarded: z.number().int(),
+  points: z.number().int(),
+  feedback: z.string(),
+});
+export type QuestionResultDto = z.infer<typeof questionResultDto>;
 
 /** A learner's view of a quiz lesson: the questions, their attempts so far, and the latest result. */
-export type LearnerQuizDto = {
-  quiz: QuizDto;
-  attempts: AttemptDto[];
-  /** Null: unlimited. */
-  attemptsLeft: number | null;
-  passed: boolean;
-  latest: (AttemptDto & { questions: QuestionResultDto[] }) | null;
-};
+export const learnerQuizDto = z.object({
+  quiz: quizDto,
+  attempts: z.array(attemptDto),
+  attemptsLeft: z.number().int().nullable().describe("Null: unlimited"),
+  passed: z.boolean(),
+  latest: attemptDto
+    .extend({ questions: z.array(questionResultDto) })
+    .nullable()
+    .describe("The latest attempt with feedback per question"),
+});
+export type LearnerQuizDto = z.infer<typeof learnerQuizDto>;
 
-export type PlayerLessonRef = { id: string; title: string; kind: LessonKind; required: boolean; done: boolean };
+/** An attempt with the feedback per question, shown after it is submitted. */
+export const attemptResultDto = attemptDto.extend({
+  questions: z.array(questionResultDto),
+  attemptsLeft: z.number().int().nullable(),
+  enrolment: enrolmentDto,
+});
+export type AttemptResultDto = z.infer<typeof attemptResultDto>;
 
-export type PlayerDto = {
-  lesson: LessonDto;
-  course: { id: string; slug: string; title: string; shownLocale: ContentLocale; defaultLocale: ContentLocale };
-  syllabus: { id: string; title: string; lessons: PlayerLessonRef[] }[];
-  previous: PlayerLessonRef | null;
-  next: PlayerLessonRef | null;
-  done: boolean;
-  enrolment: EnrolmentDto;
-  /** For a quiz lesson. */
-  quiz: LearnerQuizDto | null;
-};
+const playerLessonRef = z.object({ id: z.uuid(), title: z.string(), kind: z.enum(lessonKinds), required: z.boolean(), done: z.boolean() });
+export type PlayerLessonRef = z.infer<typeof playerLessonRef>;
 
-export type LearningItemDto = {
-  course: { id: string; slug: string; title: string; shownLocale: ContentLocale };
-  enrolment: EnrolmentDto;
-};
+export const playerDto = z.object({
+  lesson: lessonDto,
+  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string(), defaultLocale: z.string() }),
+  syllabus: z.array(z.object({ id: z.uuid(), title: z.string(), lessons: z.array(playerLessonRef) })),
+  previous: playerLessonRef.nullable(),
+  next: playerLessonRef.nullable(),
+  done: z.boolean(),
+  enrolment: enrolmentDto,
+  quiz: learnerQuizDto.nullable().describe("For a quiz lesson"),
+});
+export type PlayerDto = z.infer<typeof playerDto>;
 
-export type MyLearningDto = { inProgress: LearningItemDto[]; completed: LearningItemDto[] };
+export const learningItemDto = z.object({
+  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string() }),
+  enrolment: enrolmentDto,
+});
+export type LearningItemDto = z.infer<typeof learningItemDto>;
+
+export const myLearningDto = z.object({ inProgress: z.array(learningItemDto), completed: z.array(learningItemDto) });
+export type MyLearningDto = z.infer<typeof myLearningDto>;

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { courses, lessons } from "../catalogue/schema.ts";
 import { users } from "../identity/schema.ts";
+import { enrolmentStatuses } from "./dto.ts";
 
 /**
  * A learner in a course. It names the course, not a version: a revision merged into the course
@@ -19,7 +20,7 @@ export const enrolments = pgTable(
       .references(() => courses.id, { onDelete: "cascade" }),
     /** Staff who enrolled the learner; null for self-enrolment. */
     enrolledById: uuid().references(() => users.id, { onDelete: "set null" }),
-    status: text().notNull().default("active"),
+    status: text({ enum: enrolmentStatuses }).notNull().default("active"),
     /** Where to resume. */
     lastLessonId: uuid().references(() => lessons.id, { onDelete: "set null" }),
     enrolledAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

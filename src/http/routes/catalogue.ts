@@ -6,7 +6,8 @@ import {
   courseCategories,
   courseLevels,
   courseStatuses,
-  lessonKinds,
+  lessonDto,
+  lessonOutlineDto,
   translationStatuses,
 } from "../../domain/catalogue/dto.ts";
 import {
@@ -50,35 +51,15 @@ const courseSummaryDto = z.object({
   publishedAt: z.string().nullable(),
   coverImageUrl: z.string().nullable().describe("The cover image, served by the files route"),
 });
-const lessonOutline = z.object({
-  id: z.uuid(),
-  position: z.number().int(),
-  kind: z.enum(lessonKinds),
-  required: z.boolean(),
-  title: z.string(),
-});
 const courseDto = courseSummaryDto.extend({
   description: z.string(),
   licence: z.string(),
   version: z.number().int(),
   coCreators: z.array(z.object({ organisation: organisationRef, role: z.enum(coCreatorRoles) })),
   translations: z.array(z.object({ locale: z.string(), status: z.enum(translationStatuses) })),
-  syllabus: z.array(z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), lessons: z.array(lessonOutline) })),
+  syllabus: z.array(z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), lessons: z.array(lessonOutlineDto) })),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
-/** Also the lesson of the learning module's player. */
-export const lessonDto = lessonOutline.extend({
-  bodyHtml: z.string().describe("Sanitised HTML"),
-  media: z.object({
-    video: z.union([z.object({ url: z.string(), mimeType: z.string() }), z.object({ externalUrl: z.string() })]).nullable(),
-    captions: z.array(z.object({ locale: z.string(), url: z.string() })).describe("Ready WebVTT captions, one per language"),
-    downloads: z.array(
-      z.object({ name: z.string(), url: z.string(), mimeType: z.string(), byteSize: z.number().int(), locale: z.string().nullable() }),
-    ),
-  }),
-  shownLocale: z.string(),
-  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string() }),
 });
 const coursePage = z.object({
   items: z.array(courseSummaryDto),

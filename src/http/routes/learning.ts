@@ -1,140 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { courseStatuses, lessonKinds, translationStatuses } from "../../domain/catalogue/dto.ts";
-import { questionKinds } from "../../domain/catalogue/quiz-dto.ts";
+import { authorQuizDto, quizTextsDto } from "../../domain/catalogue/dto.ts";
 import { quizInputSchema, quizTranslationSchema } from "../../domain/catalogue/quiz-validation.ts";
 import { courseRefSchema } from "../../domain/catalogue/validation.ts";
-import { enrolmentStatuses } from "../../domain/learning/dto.ts";
+import { attemptResultDto, enrolmentDto, learnerQuizDto, myLearningDto, playerDto } from "../../domain/learning/dto.ts";
 import { attemptInputSchema, staffEnrolmentSchema } from "../../domain/learning/validation.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lessonDto } from "./catalogue.ts";
 import { routeDocs } from "./common.ts";
 
 const docs = routeDocs("learning");
 
 const courseParams = z.object({ id: courseRefSchema.describe("The course's id or slug") }).strict();
 const lessonParams = courseParams.extend({ lessonId: z.uuid() }).strict();
-
-const enrolmentDto = z.object({
-  courseId: z.uuid(),
-  courseSlug: z.string(),
-  status: z.enum(enrolmentStatuses),
-  enrolledAt: z.string(),
-  completedAt: z.string().nullable(),
-  completedVersion: z.number().int().nullable().describe("The course version completed"),
-  progress: z.object({ done: z.number().int(), required: z.number().int() }).describe("Required lessons done (a quiz once passed)"),
-  resumeLessonId: z.uuid().nullable().describe("The last lesson opened, else the first not done"),
-});
-const quizDto = z
-  .object({
-    lessonId: z.uuid(),
-    passingScore: z.number().int().describe("Percentage of the points needed to pass"),
-    maxAttempts: z.number().int().nullable().describe("Null: unlimited"),
-    maxScore: z.number().int(),
-    questions: z.array(
-      z.object({
-        id: z.uuid(),
-        position: z.number().int(),
-        kind: z.enum(questionKinds),
-        points: z.number().int(),
-        prompt: z.string(),
-        shownLocale: z.string().describe("The reader's language when this question's translation is ready, else the course's default"),
-        options: z.array(z.object({ id: z.uuid(), text: z.string() })),
-      }),
-    ),
-  })
-  .describe("The questions without what is correct");
-const attemptDto = z.object({
-  attemptNumber: z.number().int(),
-  score: z.number().int(),
-  maxScore: z.number().int(),
-  percent: z.number().int().describe("Rounded down"),
-  passed: z.boolean(),
-  submittedAt: z.string(),
-});
-const questionResult = z.object({
-  questionId: z.uuid(),
-  prompt: z.string(),
-  correct: z.boolean(),
-  awarded: z.number().int(),
-  points: z.number().int(),
-  feedback: z.string(),
-});
-const learnerQuizDto = z.object({
-  quiz: quizDto,
-  attempts: z.array(attemptDto),
-  attemptsLeft: z.number().int().nullable().describe("Null: unlimited"),
-  passed: z.boolean(),
-  latest: attemptDto
-    .extend({ questions: z.array(questionResult) })
-    .nullable()
-    .describe("The latest attempt with feedback per question"),
-});
-const attemptResultDto = attemptDto.extend({
-  questions: z.array(questionResult),
-  attemptsLeft: z.number().int().nullable(),
-  enrolment: enrolmentDto,
-});
-const lessonRef = z.object({ id: z.uuid(), title: z.string(), kind: z.enum(lessonKinds), required: z.boolean(), done: z.boolean() });
-const playerDto = z.object({
-  lesson: lessonDto,
-  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string(), defaultLocale: z.string() }),
-  syllabus: z.array(z.object({ id: z.uuid(), title: z.string(), lessons: z.array(lessonRef) })),
-  previous: lessonRef.nullable(),
-  next: lessonRef.nullable(),
-  done: z.boolean(),
-  enrolment: enrolmentDto,
-  quiz: learnerQuizDto.nullable().describe("For a quiz lesson"),
-});
-const learningItem = z.object({
-  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string() }),
-  enrolment: enrolmentDto,
-});
-const authorQuizDto = z.object({
-  lessonId: z.uuid(),
-  lessonTitle: z.string(),
-  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), status: z.enum(courseStatuses), defaultLocale: z.string() }),
-  passingScore: z.number().int(),
-  maxAttempts: z.number().int().nullable(),
-  editable: z.boolean().describe("False unless the course is a draft"),
-  questions: z.array(
-    z.object({
-      id: z.uuid(),
-      position: z.number().int(),
-      kind: z.enum(questionKinds),
-      points: z.number().int(),
-      prompt: z.string(),
-      feedback: z.string(),
-      answerTrue: z.boolean().nullable(),
-      acceptedAnswers: z.array(z.string()),
-      options: z.array(z.object({ id: z.uuid(), text: z.string(), correct: z.boolean() })),
-    }),
-  ),
-});
-const quizText = z.object({ prompt: z.string(), feedback: z.string(), acceptedAnswers: z.array(z.string()) });
-const quizTextsDto = z.object({
-  lessonId: z.uuid(),
-  locale: z.string(),
-  sourceLocale: z.string(),
-  questions: z.array(
-    z.object({
-      id: z.uuid(),
-      kind: z.enum(questionKinds),
-      source: quizText,
-      translation: quizText.extend({ status: z.enum(translationStatuses) }).nullable(),
-      options: z.array(
-        z.object({
-          id: z.uuid(),
-          source: z.string(),
-          translation: z.object({ text: z.string(), status: z.enum(translationStatuses) }).nullable(),
-        }),
-      ),
-    }),
-  ),
-});
 
 /** Enrolment, the lesson player, quiz attempts and "my learning"; quiz authoring and translation. */
 export async function learningRoutes(fastify: FastifyInstance, options: { services: Services }) {
@@ -181,7 +61,7 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
   app.get(
     "/me/learning",
     docs.signedIn("Your courses in progress and completed, with progress and where to resume", {
-      response: { 200: z.object({ inProgress: z.array(learningItem), completed: z.array(learningItem) }) },
+      response: { 200: myLearningDto },
     }),
     async (request) => learning.myLearning(request.actor, requestLocale(request)),
   );

@@ -1,0 +1,123 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import type { Locale } from "../../i18n/locales.ts";
+import { isUuid } from "../shared/ids.ts";
+import { shownText } from "../shared/reader-language.ts";
+import { parseInput } from "../shared/validation.ts";
+import type { QuizKey } from "./dto.ts";
+import { quizFor } from "./quiz.ts";
+import type { QuizDto } from "./quiz-dto.ts";
+import { courseModules, courses, courseTranslations, lessons } from "./schema.ts";
+import { courseRefSchema } from "./validation.ts";
+
+/**
+ * The catalogue module's read API for other modules (docs/decisions/0015-module-shape.md): small
+ * functions over an executor (the database or the caller's transaction), answering DTOs.
+ */
+
+/** What the learning module needs to know of a course to enrol, count progress and complete. */
+export type LearnerCourse = Pick<
+  typeof courses.$inferSelect,
+  "id" | "slug" | "status" | "ownerOrganisationId" | "version" | "defaultLocale"
+>;
+
+const learnerCourseColumns = {
+  id: courses.id,
+  slug: courses.slug,
+  status: courses.status,
+  ownerOrganisationId: courses.ownerOrganisationId,
+  version: courses.version,
+  defaultLocale: courses.defaultLocale,
+};
+
+/** A course named by its id or slug, for the learning module; null when there is none. A malformed name is a 400. */
+export async function courseForLearner(db: Executor, ref: string): Promise<LearnerCourse | null> {
+  parseInput(courseRefSchema, ref);
+  const [row] = await db
+    .select(learnerCourseColumns)
+    .from(courses)
+    .where(isUuid(ref) ? eq(courses.id, ref) : eq(courses.slug, ref));
+  return row ?? null;
+}
+
+/** A lesson of the course named by id or slug, with that course; null when either is not there. */
+export async function lessonOfCourse(
+  db: Executor,
+  ref: string,
+  lessonId: string,
+): Promise<{ course: LearnerCourse; lesson: Pick<typeof lessons.$inferSelect, "id" | "kind"> } | null> {
+  parseInput(courseRefSchema, ref);
+  if (!isUuid(lessonId)) return null;
+  const [row] = await db
+    .select({ course: learnerCourseColumns, lesson: { id: lessons.id, kind: lessons.kind } })
+    .from(lessons)
+    .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
+    .innerJoin(courses, eq(courses.id, courseModules.courseId))
+    .where(and(eq(lessons.id, lessonId), isUuid(ref) ? eq(courses.id, ref) : eq(courses.slug, ref)));
+  return row ?? null;
+}
+
+/** The lessons of these courses in syllabus order, with whether each is required: what progress is counted on. */
+export async function syllabusLessons(
+  db: Executor,
+  courseIds: readonly string[],
+): Promise<{ id: string; courseId: string; required: boolean }[]> {
+  if (!courseIds.length) return [];
+  return db
+    .select({ id: lessons.id, courseId: courseModules.courseId, required: lessons.required })
+    .from(lessons)
+    .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
+    .where(inArray(courseModules.courseId, [...courseIds]))
+    .orderBy(asc(courseModules.position), asc(courseModules.id), asc(lessons.position), asc(lessons.id));
+}
+
+/**
+ * A quiz lesson's quiz for a reader of `shownLocale`: `quiz`, what the learner answers (nothing
+ * in it says what is correct), and `key`, what grading needs, which stays on the server.
+ */
+export async function quizForLearner(
+  db: Executor,
+  lessonId: string,
+  shownLocale: string,
+  defaultLocale: string,
+): Promise<{ quiz: QuizDto; key: QuizKey }> {
+  return quizFor(db, lessonId, shownLocale, defaultLocale);
+}
+
+/** Courses by id with their slug and title in the reader's language when ready, else the course's own (the slug when it has none). */
+export async function courseHeadings(
+  db: Executor,
+  ids: readonly string[],
+  reader: Locale,
+): Promise<Map<string, { id: string; slug: string; title: string; shownLocale: string }>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const [rows, texts] = await Promise.all([
+    db
+      .select({ id: courses.id, slug: courses.slug, defaultLocale: courses.defaultLocale })
+      .from(courses)
+      .where(inArray(courses.id, wanted)),
+    db
+      .select({
+        courseId: courseTranslations.courseId,
+        locale: courseTranslations.locale,
+        status: courseTranslations.status,
+        title: courseTranslations.title,
+      })
+      .from(courseTranslations)
+      .where(inArray(courseTranslations.courseId, wanted)),
+  ]);
+  return new Map(
+    rows.map((course) => {
+      const shown = shownText(
+        texts.filter((t) => t.courseId === course.id),
+        reader,
+        course.defaultLocale,
+      );
+      return [
+        course.id,
+        { id: course.id, slug: course.slug, title: shown?.title ?? course.slug, shownLocale: shown?.locale ?? course.defaultLocale },
+      ];
+    }),
+  );
+}
