@@ -11,7 +11,16 @@ import type { CentreDto, CentreSummaryDto } from "./dto.ts";
 import { toCentreSummary, toFacilityDto, toMembershipDto, toOrganisationRef } from "./mapping.ts";
 import { can, requireAccess } from "./permissions.ts";
 import { organisationRefs } from "./queries.ts";
-import { findCentre, geoOrFail, memberCount, nameMatches, requireFreeName, requireOrganisations, slugFor } from "./rows.ts";
+import {
+  findCentre,
+  geoOrFail,
+  memberCount,
+  nameMatches,
+  newOrganisation,
+  requireFreeName,
+  requireOrganisations,
+  slugFor,
+} from "./rows.ts";
 import { centreFoundingPartners, centres, facilities, memberships, organisations } from "./schema.ts";
 import { type CentreFilters, centreFiltersSchema, centreInputSchema, centrePatchSchema } from "./validation.ts";
 
@@ -119,18 +128,7 @@ export async function createCentre(ctx: NetworkContext, actor: Actor | null, inp
   const slug = data.slug ?? slugFor(data.name, data.kind);
   try {
     await ctx.db.transaction(async (tx) => {
-      const [organisation] = await tx
-        .insert(organisations)
-        .values({
-          slug,
-          kind: data.kind,
-          name: data.name,
-          names: data.names ?? {},
-          country: data.country,
-          city: data.city || null,
-          website: data.website ?? null,
-        })
-        .returning({ id: organisations.id });
+      const [organisation] = await tx.insert(organisations).values(newOrganisation(slug, data)).returning({ id: organisations.id });
       const id = organisation!.id;
       await tx.insert(centres).values({
         organisationId: id,

@@ -10,7 +10,7 @@ import { translateConstraintError } from "./db-errors.ts";
 import type { OrganisationDto } from "./dto.ts";
 import { toOrganisationDto } from "./mapping.ts";
 import { can, requireAccess } from "./permissions.ts";
-import { findOrganisation, geoOrFail, isCentreKind, nameMatches, requireFreeName, slugFor } from "./rows.ts";
+import { findOrganisation, geoOrFail, isCentreKind, nameMatches, newOrganisation, requireFreeName, slugFor } from "./rows.ts";
 import { centres, organisations } from "./schema.ts";
 import { type OrganisationFilters, organisationFiltersSchema, organisationInputSchema, organisationPatchSchema } from "./validation.ts";
 
@@ -50,18 +50,7 @@ export async function createOrganisation(
   await requireFreeName(ctx, data.name);
   const slug = data.slug ?? slugFor(data.name, data.kind);
   try {
-    const [row] = await ctx.db
-      .insert(organisations)
-      .values({
-        slug,
-        kind: data.kind,
-        name: data.name,
-        names: data.names ?? {},
-        country: data.country ?? null,
-        city: data.city || null,
-        website: data.website ?? null,
-      })
-      .returning();
+    const [row] = await ctx.db.insert(organisations).values(newOrganisation(slug, data)).returning();
     return toOrganisationDto(row!, reader);
   } catch (error) {
     throw translateConstraintError(error);

@@ -1,4 +1,5 @@
 import { and, eq, ne, type SQL, sql } from "drizzle-orm";
+import type { LocalisedText } from "../../i18n/locales.ts";
 import { fieldError, notFound } from "../shared/errors.ts";
 import { slugify, slugSchema } from "../shared/slugs.ts";
 import { likePattern } from "../shared/sql.ts";
@@ -25,6 +26,29 @@ export function nameMatches(q: string): SQL {
 export function slugFor(name: string, kind: OrganisationKind): string {
   const slug = slugify(name);
   return slug.length >= 2 ? slug : `${kind.replaceAll("_", "-")}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/** The organisations row of a new centre or organisation, from its checked input. */
+export function newOrganisation(
+  slug: string,
+  data: {
+    kind: OrganisationKind;
+    name: string;
+    names?: LocalisedText | undefined;
+    country?: string | undefined;
+    city?: string | undefined;
+    website?: string | undefined;
+  },
+): typeof organisations.$inferInsert {
+  return {
+    slug,
+    kind: data.kind,
+    name: data.name,
+    names: data.names ?? {},
+    country: data.country ?? null,
+    city: data.city || null,
+    website: data.website ?? null,
+  };
 }
 
 /** The member institutions of the centre in the row, for a select over centres. */
