@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import commonAr from "../../src/i18n/messages/common/ar.ts";
 import commonEn from "../../src/i18n/messages/common/en.ts";
 import errorsAr from "../../src/i18n/messages/errors/ar.ts";
+import errorsEn from "../../src/i18n/messages/errors/en.ts";
 import errorsRu from "../../src/i18n/messages/errors/ru.ts";
 import identityAr from "../../src/i18n/messages/identity/ar.ts";
 import identityEn from "../../src/i18n/messages/identity/en.ts";
@@ -184,5 +185,50 @@ describe("oversized form posts", () => {
     // A form of ordinary size still reaches the page (and its CSRF check).
     const small = await fetch(`${orbis.url}/ru/sign-in`, { method: "POST", body: new URLSearchParams({ email: "x@y.z" }) });
     expect(small.status).toBe(403);
+  });
+});
+
+describe("CSRF", () => {
+  it("refuses a post with a missing or wrong token on the UI's forms and on the upload forms, and lets the right one through", async () => {
+    const page = await freshPage();
+    const email = `csrf-${crypto.randomBytes(4).toString("hex")}@orbis.test`;
+    const signUp = await page.request.post(`${orbis.url}/api/v1/auth/sign-up`, {
+      data: { name: "Csrf Before", email, password: "a csrf journey password" },
+    });
+    expect(signUp.status()).toBe(201);
+    await page.goto(`${orbis.url}/en/account`);
+    const token = await page.locator('input[name="_csrf"]').first().inputValue();
+    expect(token.length).toBeGreaterThan(20);
+    const sameLengthWrong = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+    const forgeries = [{}, { _csrf: "" }, { _csrf: "not-the-token" }, { _csrf: sameLengthWrong }];
+    const myName = async () => ((await (await page.request.get(`${orbis.url}/api/v1/me`)).json()) as { name: string }).name;
+
+    // The UI's forms: the root route's middleware (src/web/csrf.server.ts).
+    const saveProfile = (fields: Record<string, string>, name: string) =>
+      page.request.post(`${orbis.url}/en/account`, { form: { ...fields, intent: "profile", name, locale: "en" }, maxRedirects: 0 });
+    for (const fields of forgeries) {
+      const refused = await saveProfile(fields, "Csrf Forged");
+      expect(refused.status()).toBe(403);
+      expect(await refused.text()).toContain(errorsEn["error.csrf_failed"]);
+    }
+    expect(await myName()).toBe("Csrf Before");
+    expect((await saveProfile({ _csrf: token }, "Csrf After")).status()).not.toBe(403);
+    expect(await myName()).toBe("Csrf After");
+
+    // The upload forms Fastify answers itself (src/http/media-forms.ts): refused before the file is read.
+    const upload = (fields: Record<string, string>) =>
+      page.request.post(`${orbis.url}/en/manage/courses/no-such-course/cover`, {
+        multipart: { ...fields, file: { name: "cover.png", mimeType: "image/png", buffer: Buffer.from("not an image") } },
+        maxRedirects: 0,
+      });
+    for (const fields of forgeries) {
+      const refused = await upload(fields);
+      expect(refused.status()).toBe(303);
+      expect(refused.headers().location).toContain("error=csrf_failed");
+    }
+    // With the right token the upload gets past the check, to the course that is not there.
+    const honest = await upload({ _csrf: token });
+    expect(honest.status()).toBe(303);
+    expect(honest.headers().location).toContain("error=not_found");
   });
 });
