@@ -200,7 +200,7 @@ describe("CSRF", () => {
     const token = await page.locator('input[name="_csrf"]').first().inputValue();
     expect(token.length).toBeGreaterThan(20);
     const sameLengthWrong = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
-    const forgeries = [{}, { _csrf: "" }, { _csrf: "not-the-token" }, { _csrf: sameLengthWrong }];
+    const forgeries: Record<string, string>[] = [{}, { _csrf: "" }, { _csrf: "not-the-token" }, { _csrf: sameLengthWrong }];
     const myName = async () => ((await (await page.request.get(`${orbis.url}/api/v1/me`)).json()) as { name: string }).name;
 
     // The UI's forms: the root route's middleware (src/web/csrf.server.ts).

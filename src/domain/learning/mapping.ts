@@ -3,7 +3,7 @@ import type { AttemptDto, EnrolmentDto } from "./dto.ts";
 import type { enrolments, quizAttempts } from "./schema.ts";
 
 /** A lesson of a course as progress counts it. */
-export type CountedLesson = { id: string; required: boolean };
+type CountedLesson = { id: string; required: boolean };
 
 /** The lessons that count towards completion: the required ones, or all when none is marked required. */
 export function countedLessons<L extends CountedLesson>(list: L[]): L[] {

@@ -12,7 +12,7 @@ import { existingOrganisations } from "./queries.ts";
 import { centres, memberships, organisations } from "./schema.ts";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
-export type CentreRow = typeof centres.$inferSelect;
+type CentreRow = typeof centres.$inferSelect;
 
 export const isCentreKind = (kind: string): kind is CentreKind => (centreKinds as readonly string[]).includes(kind);
 
