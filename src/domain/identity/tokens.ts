@@ -1,6 +1,5 @@
 import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
-import type { Actor } from "../shared/actor.ts";
-import { requireActor } from "../shared/actor.ts";
+import { type Actor, requireActor } from "../shared/actor.ts";
 import { notFound } from "../shared/errors.ts";
 import { isUuid } from "../shared/ids.ts";
 import { parseInput } from "../shared/validation.ts";
