@@ -1,10 +1,13 @@
+import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { enrolments } from "./schema.ts";
 
 /**
  * Enrols people in courses inside the caller's transaction, in one statement however many (a
  * cohort's approval admits hundreds at once). Idempotent: someone already enrolled
- * keeps their enrolment, progress and status (a cohort re-nominating a learner must not reset them).
+ * keeps their enrolment, progress and status (a cohort re-nominating a learner must not reset them),
+ * except that someone who had withdrawn from a course is active in it again, their progress kept:
+ * admitted to a cohort, they must be able to open its courses.
  */
 export async function enrolInTransaction(
   tx: Executor,
@@ -17,5 +20,9 @@ export async function enrolInTransaction(
   await tx
     .insert(enrolments)
     .values(rows)
-    .onConflictDoNothing({ target: [enrolments.userId, enrolments.courseId] });
+    .onConflictDoUpdate({
+      target: [enrolments.userId, enrolments.courseId],
+      set: { status: "active" },
+      setWhere: eq(enrolments.status, "withdrawn"),
+    });
 }

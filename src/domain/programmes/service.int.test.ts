@@ -8,7 +8,7 @@ import { createTestRuntime, type TestRuntime } from "../../../tests/support/runt
 import { translateError } from "../../i18n/error-messages.ts";
 import { eventRegistrations, events, eventTranslations } from "../events/schema.ts";
 import { users } from "../identity/schema.ts";
-import { enrolments } from "../learning/schema.ts";
+import { enrolments, lessonProgress } from "../learning/schema.ts";
 import type { Actor } from "../shared/actor.ts";
 import { reportFile } from "./report-file.ts";
 import { cohortParticipants, nominations, nominationUploads } from "./schema.ts";
@@ -161,6 +161,28 @@ describe("open cohorts", () => {
     expect(runtime.mailer.sent.at(-1)?.to).toBe(guest.email);
     expect((await services.programmes.getCohort(guest, invitation.id, "en")).viewer.canEnrol).toBe(true);
     expect((await services.programmes.enrol(guest, invitation.id, "en")).viewer.participant).toBe(true);
+  });
+});
+
+describe("someone who left a course", () => {
+  it("is back in it, progress kept, when admitted to a cohort that contains it", async () => {
+    const services = runtime.services;
+    const { cohort, courses } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open" });
+    const course = courses[0]!;
+    const lesson = course.syllabus.flatMap((m) => m.lessons).find((l) => l.kind !== "quiz")!;
+    const person = await createSignedInUser(services);
+    await services.learning.enrol(person, course.slug);
+    // A lesson done (written directly: marking it done through the player could complete the course).
+    const [enrolment] = await runtime.database.db.select().from(enrolments).where(eq(enrolments.userId, person.userId));
+    await runtime.database.db.insert(lessonProgress).values({ enrolmentId: enrolment!.id, lessonId: lesson.id });
+    await services.learning.withdraw(person, course.slug);
+    expect(await services.learning.enrolmentIn(person, course.slug)).toBeNull();
+
+    const joined = await services.programmes.enrol(person, cohort.id, "en");
+    expect(joined.progress?.[0]).toMatchObject({ courseId: course.id, lessonsDone: 1 });
+    expect(await services.learning.enrolmentIn(person, course.slug)).toMatchObject({ status: "active", progress: { done: 1 } });
+    // Their own cohort's course opens for them.
+    expect((await services.learning.player(person, course.slug, lesson.id, "en")).lesson.id).toBe(lesson.id);
   });
 });
 
