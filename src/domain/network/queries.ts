@@ -1,4 +1,4 @@
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
@@ -61,4 +61,18 @@ export function organisationHasSlug(column: AnyPgColumn, slug: string): SQL {
 /** SQL for the canonical name of the organisation in this column, to sort another module's rows by it. */
 export function organisationNameOf(column: AnyPgColumn): SQL<string> {
   return sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${column})`;
+}
+
+/** The id of the organisation with this slug, or null. */
+export async function organisationIdBySlug(db: Executor, slug: string): Promise<string | null> {
+  const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
+  return row?.id ?? null;
+}
+
+/** Organisations by id, named in the reader's language, in the order of their canonical names (a picker's options). */
+export async function organisationRefsInNameOrder(db: Executor, ids: readonly string[], reader: Locale): Promise<OrganisationRef[]> {
+  const wanted = unique(ids);
+  if (!wanted.length) return [];
+  const rows = await db.select().from(organisations).where(inArray(organisations.id, wanted)).orderBy(asc(organisations.name));
+  return rows.map((row) => toOrganisationRef(row, reader));
 }

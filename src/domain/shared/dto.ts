@@ -1,0 +1,5 @@
+import { z } from "zod";
+
+/** One page of a list: its items, how many there are in all, and where the page starts. */
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
