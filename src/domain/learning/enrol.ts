@@ -1,13 +1,13 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { enrolments } from "./schema.ts";
 
 /**
  * Enrols people in courses inside the caller's transaction, in one statement however many (a
- * cohort's approval admits hundreds at once). Idempotent: someone already enrolled
- * keeps their enrolment, progress and status (a cohort re-nominating a learner must not reset them),
- * except that someone who had withdrawn from a course is active in it again, their progress kept:
- * admitted to a cohort, they must be able to open its courses.
+ * cohort's approval admits hundreds at once). Idempotent: someone already enrolled keeps their
+ * enrolment, progress and status (a cohort re-nominating a learner must not reset them). Someone
+ * who had withdrawn is enrolled again, with the progress they had: admitted to a cohort, they must
+ * be able to learn in its courses.
  */
 export async function enrolInTransaction(
   tx: Executor,
@@ -22,7 +22,7 @@ export async function enrolInTransaction(
     .values(rows)
     .onConflictDoUpdate({
       target: [enrolments.userId, enrolments.courseId],
-      set: { status: "active" },
+      set: { status: "active", enrolledById: sql`excluded.enrolled_by_id`, enrolledAt: sql`excluded.enrolled_at` },
       setWhere: eq(enrolments.status, "withdrawn"),
     });
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Locale, LocalisedText } from "../../i18n/locales.ts";
 
+export type { Page } from "../shared/dto.ts";
+
 /**
  * The network module's contract: what its service returns (DTOs, never rows) and takes.
  * HTTP routes, UI loaders and the seed use only these shapes.
@@ -31,7 +33,7 @@ export type CentreStatus = (typeof centreStatuses)[number];
 /** A date known to the day, the month or only the year ("2025", "2025-11", "2025-07-31"). */
 export type PartialDate = string;
 
-/** An organisation as other resources name it (owner, centre, co-creator, institution). */
+/** An organisation as other resources name it (owner, centre, co-creator). */
 export const organisationRef = z.object({
   id: z.uuid(),
   slug: z.string(),
@@ -92,8 +94,6 @@ export type CentreDto = CentreSummaryDto & {
   facilities: FacilityDto[];
   members: MembershipDto[];
 };
-
-export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 
 export type CentreFilters = {
   kind?: CentreKind | undefined;
