@@ -29,7 +29,10 @@ export async function courseTitles(
   const wanted = [...new Set(ids)];
   if (!wanted.length) return new Map();
   const [rows, texts] = await Promise.all([
-    db.select({ id: courses.id, slug: courses.slug, defaultLocale: courses.defaultLocale }).from(courses).where(inArray(courses.id, wanted)),
+    db
+      .select({ id: courses.id, slug: courses.slug, defaultLocale: courses.defaultLocale })
+      .from(courses)
+      .where(inArray(courses.id, wanted)),
     db.select().from(courseTranslations).where(inArray(courseTranslations.courseId, wanted)),
   ]);
   const textsOf = Map.groupBy(texts, (t) => t.courseId);

@@ -4,6 +4,7 @@ import { centreStaffOf, createCentre, createOrganisation, learner } from "../../
 import { createProgrammeWithCohort, nominationCsv, publishedCourse } from "../../../tests/factories/programmes.ts";
 import { createSignedInUser } from "../../../tests/factories/users.ts";
 import { failure } from "../../../tests/support/failure.ts";
+import { refusal } from "../../../tests/support/refusal.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { translateError } from "../../i18n/error-messages.ts";
 import { eventRegistrations, events, eventTranslations } from "../events/schema.ts";
@@ -161,6 +162,23 @@ describe("open cohorts", () => {
     expect(runtime.mailer.sent.at(-1)?.to).toBe(guest.email);
     expect((await services.programmes.getCohort(guest, invitation.id, "en")).viewer.canEnrol).toBe(true);
     expect((await services.programmes.enrol(guest, invitation.id, "en")).viewer.participant).toBe(true);
+  });
+});
+
+describe("capacity", () => {
+  it("cannot be lowered below the people taking part", async () => {
+    const services = runtime.services;
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open", capacity: 3 });
+    for (const person of await Promise.all([1, 2].map(() => createSignedInUser(services)))) {
+      await services.programmes.enrol(person, cohort.id, "en");
+    }
+    const refused = await refusal(services.programmes.updateCohort(centreStaff, cohort.id, { capacity: 1 }, "en"));
+    expect(refused).toMatchObject({
+      status: 400,
+      fields: [{ path: "capacity", message: "More people already take part than this capacity allows." }],
+    });
+    expect((await services.programmes.getCohort(centreStaff, cohort.id, "en")).capacity).toBe(3);
+    expect((await services.programmes.updateCohort(centreStaff, cohort.id, { capacity: 2 }, "en")).seatsLeft).toBe(0);
   });
 });
 
@@ -355,6 +373,54 @@ describe("decisions", () => {
     const page = await services.programmes.getCohort(centreStaff, cohort.id, "en");
     expect(page.participants?.map((p) => p.institution?.name)).toEqual(["Savannah Test University", "Savannah Test University"]);
     expect((await services.programmes.getCohort(savannahAdmin, cohort.id, "en")).participants).toBeNull();
+  });
+
+  it("decide each nomination once: a second decision, the same or the other, is refused and changes nothing", async () => {
+    const services = runtime.services;
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { capacity: 5 });
+    const stamp = cohort.id.slice(0, 6);
+    const nominee = await services.programmes.nominate(
+      savannahAdmin,
+      cohort.id,
+      { name: "Esi", email: `esi.${stamp}@savannah.test` },
+      "en",
+    );
+    const approve = () => services.programmes.decide(centreStaff, { nominationIds: [nominee.id], decision: "approved" }, "en");
+    const decline = () => services.programmes.decide(centreStaff, { nominationIds: [nominee.id], decision: "declined" }, "en");
+    expect((await approve())[0]).toMatchObject({ status: "approved" });
+    await runtime.deliverMail();
+    const sentBefore = runtime.mailer.sent.length;
+    for (const again of [approve, decline]) {
+      expect(await refusal(again())).toMatchObject({
+        status: 409,
+        fields: [{ path: "nominationIds", message: "Some of these nominations were already decided. Reload the page." }],
+      });
+    }
+    await runtime.deliverMail();
+    expect(runtime.mailer.sent.length).toBe(sentBefore);
+    expect((await services.programmes.getCohort(centreStaff, cohort.id, "en")).participantCount).toBe(1);
+    expect((await services.programmes.listNominations(centreStaff, cohort.id, {}, "en")).map((n) => n.status)).toEqual(["approved"]);
+  });
+
+  it("admit nobody into a cancelled or completed cohort, and may still decline there", async () => {
+    const services = runtime.services;
+    for (const status of ["cancelled", "completed"] as const) {
+      const { cohort } = await createProgrammeWithCohort(runtime, centreId, { capacity: 5 });
+      const stamp = `${status}.${cohort.id.slice(0, 6)}`;
+      const [kofi, ama] = [
+        await services.programmes.nominate(savannahAdmin, cohort.id, { name: "Kofi", email: `kofi.${stamp}@savannah.test` }, "en"),
+        await services.programmes.nominate(savannahAdmin, cohort.id, { name: "Ama", email: `ama.${stamp}@savannah.test` }, "en"),
+      ];
+      await services.programmes.updateCohort(centreStaff, cohort.id, { status }, "en");
+      const refused = await refusal(services.programmes.decide(centreStaff, { nominationIds: [kofi!.id], decision: "approved" }, "en"));
+      expect(refused).toMatchObject({ status: 409, fields: [{ path: "cohort", message: "This cohort is not open for enrolment." }] });
+      expect((await services.programmes.getCohort(centreStaff, cohort.id, "en")).participantCount).toBe(0);
+      const declined = await services.programmes.decide(centreStaff, { nominationIds: [ama!.id], decision: "declined" }, "en");
+      expect(declined.map((n) => n.status)).toEqual(["declined"]);
+      expect((await services.programmes.listNominations(centreStaff, cohort.id, { status: "pending" }, "en")).map((n) => n.id)).toEqual([
+        kofi!.id,
+      ]);
+    }
   });
 
   it("tell each declined person kindly, in their own language, that their institution may nominate them again", async () => {
