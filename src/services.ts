@@ -34,6 +34,8 @@ export function createServices(deps: ServiceDeps) {
   const rubric = createRubricService({ db: deps.db });
   const notifications = createNotificationsService({ db: deps.db, mailer: deps.mailer, now });
   const events = createEventsService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now });
+  const learning = createLearningService({ db: deps.db, catalogue, now });
+  const identity = createIdentityService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now });
   return {
     network: createNetworkService({ db: deps.db, now }),
     catalogue,
@@ -41,12 +43,20 @@ export function createServices(deps: ServiceDeps) {
     workflow: createWorkflowService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, rubric, now }),
     translations: createTranslationQueueService({ db: deps.db, now }),
     quizzes: createQuizService({ db: deps.db }),
-    learning: createLearningService({ db: deps.db, catalogue, now }),
+    learning,
     authoring: createAuthoringService({ db: deps.db }),
     media: createMediaService({ db: deps.db, storage: deps.storage, now, limits: deps.uploadLimits }),
-    identity: createIdentityService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now }),
+    identity,
     events,
-    programmes: createProgrammesService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, events, now }),
+    programmes: createProgrammesService({
+      db: deps.db,
+      outbox: notifications,
+      publicUrl: deps.config.publicUrl,
+      events,
+      learning,
+      identity,
+      now,
+    }),
     notifications,
   };
 }

@@ -1,7 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
 import { createEventsService } from "../../domain/events/service.ts";
+import { createInvitedAccounts } from "../../domain/identity/invitations.ts";
 import { users } from "../../domain/identity/schema.ts";
+import { enrolInTransaction } from "../../domain/learning/enrol.ts";
 import { enrolments, lessonProgress } from "../../domain/learning/schema.ts";
 import { organisations } from "../../domain/network/schema.ts";
 import { noMail } from "../../domain/notifications/service.ts";
@@ -177,7 +179,14 @@ export async function seedDemoProgrammes(tx: Database): Promise<boolean> {
   // The demo sends no mail: the nominees' invitations would go nowhere.
   const mailer = { send: async () => {} };
   const events = createEventsService({ db: tx, mailer, publicUrl: "http://localhost" });
-  const service = createProgrammesService({ db: tx, outbox: noMail, publicUrl: "", events });
+  const service = createProgrammesService({
+    db: tx,
+    outbox: noMail,
+    publicUrl: "",
+    events,
+    learning: { enrolInTransaction },
+    identity: { createInvitedAccounts },
+  });
   const published = new Map(
     (await tx.select({ id: courses.id, slug: courses.slug }).from(courses).where(eq(courses.status, "published"))).map((c) => [
       c.slug,

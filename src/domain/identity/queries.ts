@@ -1,4 +1,5 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
 import { users } from "./schema.ts";
@@ -36,4 +37,9 @@ export async function peopleByEmail(db: Executor, emails: readonly string[]): Pr
     .from(users)
     .where(inArray(sql`lower(${users.email})`, wanted));
   return new Map(rows.map((row) => [row.email.toLowerCase(), toPerson(row)]));
+}
+
+/** SQL for the name of the person in this column, to sort another module's rows by it (a cohort's participants). */
+export function personNameOf(column: AnyPgColumn): SQL<string> {
+  return sql<string>`(select ${users.name} from ${users} where ${users.id} = ${column})`;
 }

@@ -1,4 +1,4 @@
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
@@ -72,4 +72,18 @@ export async function organisationKindsOf(db: Executor, ids: readonly string[]):
     .from(organisations)
     .where(inArray(organisations.id, wanted));
   return new Map(rows.map((row) => [row.id, row.kind]));
+}
+
+/** The id of the organisation with this slug, or null. */
+export async function organisationIdBySlug(db: Executor, slug: string): Promise<string | null> {
+  const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
+  return row?.id ?? null;
+}
+
+/** Organisations by id, named in the reader's language, in the order of their canonical names (a picker's options). */
+export async function organisationRefsInNameOrder(db: Executor, ids: readonly string[], reader: Locale): Promise<OrganisationRef[]> {
+  const wanted = unique(ids);
+  if (!wanted.length) return [];
+  const rows = await db.select().from(organisations).where(inArray(organisations.id, wanted)).orderBy(asc(organisations.name));
+  return rows.map((row) => toOrganisationRef(row, reader));
 }

@@ -4,6 +4,8 @@ import { courses } from "../catalogue/schema.ts";
 import { events } from "../events/schema.ts";
 import { users } from "../identity/schema.ts";
 import { centres, organisations } from "../network/schema.ts";
+import { cohortStatuses, enrolmentModes, nominationStatuses, programmeStatuses, translationStatuses } from "./dto.ts";
+import type { NominationFileRow } from "./nomination-file.ts";
 
 /**
  * A capacity-building programme a centre runs: a set of courses taken in order, run as cohorts.
@@ -18,7 +20,7 @@ export const programmes = pgTable(
       .notNull()
       .references(() => centres.organisationId),
     defaultLocale: text().notNull(),
-    status: text().notNull().default("draft"),
+    status: text({ enum: programmeStatuses }).notNull().default("draft"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -39,7 +41,7 @@ export const programmeTranslations = pgTable(
     description: text().notNull().default(""),
     /** Who the programme is for, in the same language. */
     targetAudience: text().notNull().default(""),
-    status: text().notNull().default("draft"),
+    status: text({ enum: translationStatuses }).notNull().default("draft"),
   },
   (t) => [
     primaryKey({ columns: [t.programmeId, t.locale] }),
@@ -81,9 +83,9 @@ export const cohorts = pgTable(
     /** The language the cohort is taught in. */
     locale: text().notNull(),
     capacity: integer().notNull(),
-    enrolmentMode: text().notNull(),
+    enrolmentMode: text({ enum: enrolmentModes }).notNull(),
     institutionQuota: integer(),
-    status: text().notNull().default("open"),
+    status: text({ enum: cohortStatuses }).notNull().default("open"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -120,7 +122,7 @@ export const cohortParticipants = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     institutionId: uuid().references(() => organisations.id, { onDelete: "set null" }),
-    source: text().notNull(),
+    source: text({ enum: enrolmentModes }).notNull(),
     enrolledById: uuid().references(() => users.id, { onDelete: "set null" }),
     enrolledAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -184,7 +186,7 @@ export const nominations = pgTable(
       .references(() => organisations.id),
     department: text().notNull().default(""),
     jobTitle: text().notNull().default(""),
-    status: text().notNull().default("pending"),
+    status: text({ enum: nominationStatuses }).notNull().default("pending"),
     nominatedById: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     decidedById: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -215,7 +217,7 @@ export const nominationUploads = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     fileName: text().notNull(),
-    rows: jsonb().$type<{ name: string; email: string; department: string; jobTitle: string }[]>().notNull(),
+    rows: jsonb().$type<NominationFileRow[]>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("nomination_uploads_created_idx").on(t.createdAt)],

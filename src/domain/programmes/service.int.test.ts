@@ -1,14 +1,15 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { centreStaffOf, createCentre, createOrganisation, learner } from "../../../tests/factories/network.ts";
 import { createProgrammeWithCohort, nominationCsv, publishedCourse } from "../../../tests/factories/programmes.ts";
 import { createSignedInUser } from "../../../tests/factories/users.ts";
 import { failure } from "../../../tests/support/failure.ts";
+import { refusal } from "../../../tests/support/refusal.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { translateError } from "../../i18n/error-messages.ts";
 import { eventRegistrations, events, eventTranslations } from "../events/schema.ts";
 import { users } from "../identity/schema.ts";
-import { enrolments } from "../learning/schema.ts";
+import { enrolments, lessonProgress } from "../learning/schema.ts";
 import type { Actor } from "../shared/actor.ts";
 import { reportFile } from "./report-file.ts";
 import { cohortParticipants, nominations, nominationUploads } from "./schema.ts";
@@ -140,7 +141,7 @@ describe("open cohorts", () => {
       .where(eq(enrolments.userId, first.userId));
     expect(enrolled.map((e) => e.courseId).sort()).toEqual(courses.map((c) => c.id).sort());
     // Joining twice changes nothing.
-    await services.programmes.enrol(first, cohort.id, "en");
+    expect(await services.programmes.enrol(first, cohort.id, "en")).toMatchObject({ participantCount: 1, viewer: { participant: true } });
 
     const second = await createSignedInUser(services);
     const full = await failure(services.programmes.enrol(second, cohort.id, "en"));
@@ -161,6 +162,45 @@ describe("open cohorts", () => {
     expect(runtime.mailer.sent.at(-1)?.to).toBe(guest.email);
     expect((await services.programmes.getCohort(guest, invitation.id, "en")).viewer.canEnrol).toBe(true);
     expect((await services.programmes.enrol(guest, invitation.id, "en")).viewer.participant).toBe(true);
+  });
+});
+
+describe("capacity", () => {
+  it("cannot be lowered below the people taking part", async () => {
+    const services = runtime.services;
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open", capacity: 3 });
+    for (const person of await Promise.all([1, 2].map(() => createSignedInUser(services)))) {
+      await services.programmes.enrol(person, cohort.id, "en");
+    }
+    const refused = await refusal(services.programmes.updateCohort(centreStaff, cohort.id, { capacity: 1 }, "en"));
+    expect(refused).toMatchObject({
+      status: 400,
+      fields: [{ path: "capacity", message: "More people already take part than this capacity allows." }],
+    });
+    expect((await services.programmes.getCohort(centreStaff, cohort.id, "en")).capacity).toBe(3);
+    expect((await services.programmes.updateCohort(centreStaff, cohort.id, { capacity: 2 }, "en")).seatsLeft).toBe(0);
+  });
+});
+
+describe("someone who left a course", () => {
+  it("is back in it, progress kept, when admitted to a cohort that contains it", async () => {
+    const services = runtime.services;
+    const { cohort, courses } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "open" });
+    const course = courses[0]!;
+    const lesson = course.syllabus.flatMap((m) => m.lessons).find((l) => l.kind !== "quiz")!;
+    const person = await createSignedInUser(services);
+    await services.learning.enrol(person, course.slug);
+    // A lesson done (written directly: marking it done through the player could complete the course).
+    const [enrolment] = await runtime.database.db.select().from(enrolments).where(eq(enrolments.userId, person.userId));
+    await runtime.database.db.insert(lessonProgress).values({ enrolmentId: enrolment!.id, lessonId: lesson.id });
+    await services.learning.withdraw(person, course.slug);
+    expect(await services.learning.enrolmentIn(person, course.slug)).toBeNull();
+
+    const joined = await services.programmes.enrol(person, cohort.id, "en");
+    expect(joined.progress?.[0]).toMatchObject({ courseId: course.id, lessonsDone: 1 });
+    expect(await services.learning.enrolmentIn(person, course.slug)).toMatchObject({ status: "active", progress: { done: 1 } });
+    // Their own cohort's course opens for them.
+    expect((await services.learning.player(person, course.slug, lesson.id, "en")).lesson.id).toBe(lesson.id);
   });
 });
 
@@ -253,30 +293,42 @@ describe("bulk nominations", () => {
     expect(await countOf(nominationUploads)).toBe(uploads);
   });
 
-  it("preview 5,000 rows with a handful of queries", async () => {
+  it("preview 5,000 rows with the same handful of queries as 5 rows, in seconds", async () => {
     const services = runtime.services;
+    const db = runtime.database.db;
     const { cohort } = await createProgrammeWithCohort(runtime, centreId, { capacity: 10_000 });
-    const rows = Array.from({ length: 5000 }, (_, i) => [`Person ${i}`, `person${i}@bulk.test`, "Dept", "Lecturer"]);
-    const started = performance.now();
-    const preview = await services.programmes.previewNominations(
-      savannahAdmin,
-      cohort.id,
-      {
-        fileName: "big.csv",
-        bytes: nominationCsv(rows),
-      },
-      "en",
-    );
-    const elapsed = performance.now() - started;
-    expect(preview.validCount).toBe(5000);
-    expect(elapsed).toBeLessThan(5000);
+    await runtime.deliverMail();
+    const preview = async (count: number) => {
+      const rows = Array.from({ length: count }, (_, i) => [`Person ${i}`, `person${i}.${count}@bulk.test`, "Dept", "Lecturer"]);
+      const spies = [vi.spyOn(db, "select"), vi.spyOn(db, "insert"), vi.spyOn(db, "delete"), vi.spyOn(db, "execute")];
+      try {
+        const started = performance.now();
+        const result = await services.programmes.previewNominations(
+          savannahAdmin,
+          cohort.id,
+          { fileName: "big.csv", bytes: nominationCsv(rows) },
+          "en",
+        );
+        const queries = spies.reduce((n, spy) => n + spy.mock.calls.length, 0);
+        return { validCount: result.validCount, queries, elapsed: performance.now() - started };
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+    };
+    const small = await preview(5);
+    const big = await preview(5000);
+    expect(big.validCount).toBe(5000);
+    expect(small.queries).toBeGreaterThan(0);
+    expect(big.queries).toBe(small.queries);
+    expect(big.queries).toBeLessThanOrEqual(10);
+    expect(big.elapsed).toBeLessThan(5000);
   });
 });
 
 describe("decisions", () => {
   it("approve into the cohort and its courses, within capacity, by the owner centre's staff only", async () => {
     const services = runtime.services;
-    const { cohort, courses } = await createProgrammeWithCohort(runtime, centreId, { capacity: 2 });
+    const { cohort, courses } = await createProgrammeWithCohort(runtime, centreId, { capacity: 2, institutionQuota: 3 });
     const nominees = [];
     for (const name of ["One", "Two", "Three"]) {
       nominees.push(
@@ -329,10 +381,66 @@ describe("decisions", () => {
     expect((await services.programmes.decide(centreStaff, { nominationIds: [ids[2]!], decision: "declined" }, "en"))[0]?.status).toBe(
       "declined",
     );
-    // A declined nomination frees its place in the quota and shows on the centre's cohort page.
+    // A declined nomination frees its place in the institution's quota: a fourth person may be put forward.
+    const fourth = await services.programmes.nominate(
+      savannahAdmin,
+      cohort.id,
+      { name: "Four", email: `four.${cohort.id.slice(0, 6)}@savannah.test` },
+      "en",
+    );
+    expect(fourth.status).toBe("pending");
+    // The centre's cohort page lists the participants with their institution; the institution's administrator does not see them.
     const page = await services.programmes.getCohort(centreStaff, cohort.id, "en");
     expect(page.participants?.map((p) => p.institution?.name)).toEqual(["Savannah Test University", "Savannah Test University"]);
     expect((await services.programmes.getCohort(savannahAdmin, cohort.id, "en")).participants).toBeNull();
+  });
+
+  it("decide each nomination once: a second decision, the same or the other, is refused and changes nothing", async () => {
+    const services = runtime.services;
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { capacity: 5 });
+    const stamp = cohort.id.slice(0, 6);
+    const nominee = await services.programmes.nominate(
+      savannahAdmin,
+      cohort.id,
+      { name: "Esi", email: `esi.${stamp}@savannah.test` },
+      "en",
+    );
+    const approve = () => services.programmes.decide(centreStaff, { nominationIds: [nominee.id], decision: "approved" }, "en");
+    const decline = () => services.programmes.decide(centreStaff, { nominationIds: [nominee.id], decision: "declined" }, "en");
+    expect((await approve())[0]).toMatchObject({ status: "approved" });
+    await runtime.deliverMail();
+    const sentBefore = runtime.mailer.sent.length;
+    for (const again of [approve, decline]) {
+      expect(await refusal(again())).toMatchObject({
+        status: 409,
+        fields: [{ path: "nominationIds", message: "Some of these nominations were already decided. Reload the page." }],
+      });
+    }
+    await runtime.deliverMail();
+    expect(runtime.mailer.sent.length).toBe(sentBefore);
+    expect((await services.programmes.getCohort(centreStaff, cohort.id, "en")).participantCount).toBe(1);
+    expect((await services.programmes.listNominations(centreStaff, cohort.id, {}, "en")).map((n) => n.status)).toEqual(["approved"]);
+  });
+
+  it("admit nobody into a cancelled or completed cohort, and may still decline there", async () => {
+    const services = runtime.services;
+    for (const status of ["cancelled", "completed"] as const) {
+      const { cohort } = await createProgrammeWithCohort(runtime, centreId, { capacity: 5 });
+      const stamp = `${status}.${cohort.id.slice(0, 6)}`;
+      const [kofi, ama] = [
+        await services.programmes.nominate(savannahAdmin, cohort.id, { name: "Kofi", email: `kofi.${stamp}@savannah.test` }, "en"),
+        await services.programmes.nominate(savannahAdmin, cohort.id, { name: "Ama", email: `ama.${stamp}@savannah.test` }, "en"),
+      ];
+      await services.programmes.updateCohort(centreStaff, cohort.id, { status }, "en");
+      const refused = await refusal(services.programmes.decide(centreStaff, { nominationIds: [kofi!.id], decision: "approved" }, "en"));
+      expect(refused).toMatchObject({ status: 409, fields: [{ path: "cohort", message: "This cohort is not open for enrolment." }] });
+      expect((await services.programmes.getCohort(centreStaff, cohort.id, "en")).participantCount).toBe(0);
+      const declined = await services.programmes.decide(centreStaff, { nominationIds: [ama!.id], decision: "declined" }, "en");
+      expect(declined.map((n) => n.status)).toEqual(["declined"]);
+      expect((await services.programmes.listNominations(centreStaff, cohort.id, { status: "pending" }, "en")).map((n) => n.id)).toEqual([
+        kofi!.id,
+      ]);
+    }
   });
 
   it("tell each declined person kindly, in their own language, that their institution may nominate them again", async () => {

@@ -101,3 +101,18 @@ export const nominationFiltersSchema = z
   .strict();
 
 export const invitationInputSchema = z.object({ emails: z.array(emailSchema).min(1).max(500) }).strict();
+
+/** The query string of the institution report: all optional; dates are days, both ends included. */
+export const institutionReportFiltersSchema = z
+  .object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    programme: z.union([z.uuid(), slugSchema]).optional().describe("A programme's id or slug"),
+  })
+  .strict();
+export type InstitutionReportFilters = z.input<typeof institutionReportFiltersSchema>;
+
+export const institutionReportFiltersInOrder = institutionReportFiltersSchema.refine((f) => !f.from || !f.to || f.from <= f.to, {
+  path: ["to"],
+  message: "programmes.institutionReport.toBeforeFrom",
+});

@@ -3,16 +3,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 
-import { organisationKinds } from "../../domain/network/dto.ts";
 import {
-  cohortStatuses,
-  enrolmentModes,
-  institutionCohortStatuses,
-  nominationProblems,
-  nominationStatuses,
-  programmeStatuses,
+  cohortDto,
+  cohortReportDto,
+  institutionReportDto,
+  invitationResultDto,
+  nominationConfirmationDto,
+  nominationDto,
+  nominationPreviewDto,
+  programmeDto,
+  programmePageDto,
 } from "../../domain/programmes/dto.ts";
-import { institutionReportFiltersSchema } from "../../domain/programmes/institution-report.ts";
 import { institutionReportFile } from "../../domain/programmes/institution-report-file.ts";
 import { MAX_NOMINATION_FILE_BYTES } from "../../domain/programmes/nomination-file.ts";
 import { reportFile } from "../../domain/programmes/report-file.ts";
@@ -20,6 +21,7 @@ import {
   cohortInputSchema,
   cohortPatchSchema,
   decisionInputSchema,
+  institutionReportFiltersSchema,
   invitationInputSchema,
   nominationFiltersSchema,
   nominationInputSchema,
@@ -41,216 +43,6 @@ const docs = routeDocs("programmes");
 
 const programmeParams = z.object({ id: z.union([z.uuid(), slugSchema]).describe("The programme's id or slug") }).strict();
 const idParams = z.object({ id: z.uuid() }).strict();
-
-const organisationRef = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  kind: z.enum(organisationKinds),
-  country: z.string().nullable(),
-});
-const programmeSummaryDto = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  title: z.string(),
-  targetAudience: z.string(),
-  shownLocale: z.string().describe("Language of the texts: the reader's when ready, else defaultLocale"),
-  defaultLocale: z.string(),
-  languages: z.array(z.string()),
-  owner: organisationRef,
-  status: z.enum(programmeStatuses),
-  courseCount: z.number().int(),
-  nextCohort: z.object({ id: z.uuid(), startsOn: z.string(), enrolmentMode: z.enum(enrolmentModes), locale: z.string() }).nullable(),
-});
-const programmeCourseDto = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  title: z.string(),
-  shownLocale: z.string(),
-  position: z.number().int(),
-  required: z.boolean(),
-});
-const cohortSummaryDto = z.object({
-  id: z.uuid(),
-  programmeId: z.uuid(),
-  name: z.string(),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  locale: z.string(),
-  capacity: z.number().int(),
-  enrolmentMode: z.enum(enrolmentModes),
-  institutionQuota: z.number().int().nullable(),
-  status: z.enum(cohortStatuses),
-  participantCount: z.number().int(),
-  seatsLeft: z.number().int(),
-});
-const programmeDto = programmeSummaryDto.extend({
-  description: z.string(),
-  translations: z.array(z.object({ locale: z.string(), status: z.enum(["missing", "draft", "ready"]) })),
-  courses: z.array(programmeCourseDto),
-  cohorts: z.array(cohortSummaryDto),
-  canManage: z.boolean(),
-});
-const cohortDto = cohortSummaryDto.extend({
-  programme: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string(), owner: organisationRef }),
-  courses: z.array(programmeCourseDto),
-  facilitators: z.array(z.object({ id: z.uuid(), name: z.string() })),
-  facilitatorEmails: z.array(z.string()).nullable().describe("For the centre's staff only"),
-  sessions: z.array(
-    z.object({ eventId: z.uuid(), slug: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string(), timeZone: z.string() }),
-  ),
-  viewer: z.object({
-    participant: z.boolean(),
-    canEnrol: z.boolean(),
-    canManage: z.boolean(),
-    nominatingFor: z.array(organisationRef),
-  }),
-  progress: z
-    .array(
-      z.object({
-        courseId: z.uuid(),
-        title: z.string(),
-        required: z.boolean(),
-        lessonsDone: z.number().int(),
-        lessonsTotal: z.number().int(),
-        completed: z.boolean(),
-      }),
-    )
-    .nullable()
-    .describe("The reader's own progress, when they take part"),
-  participants: z
-    .array(
-      z.object({
-        userId: z.uuid(),
-        name: z.string(),
-        email: z.string(),
-        institution: organisationRef.nullable(),
-        source: z.enum(enrolmentModes),
-        enrolledAt: z.string(),
-        coursesCompleted: z.number().int(),
-        coursesTotal: z.number().int(),
-      }),
-    )
-    .nullable()
-    .describe("For the centre's staff only"),
-});
-const nominationDto = z.object({
-  id: z.uuid(),
-  cohortId: z.uuid(),
-  user: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
-  institution: organisationRef,
-  department: z.string(),
-  jobTitle: z.string(),
-  status: z.enum(nominationStatuses),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-});
-const previewDto = z.object({
-  uploadId: z.uuid().describe("Confirm with POST /nomination-uploads/{uploadId}/confirm"),
-  cohortId: z.uuid(),
-  institution: organisationRef,
-  fileName: z.string(),
-  rows: z.array(
-    z.object({
-      line: z.number().int(),
-      name: z.string(),
-      email: z.string(),
-      department: z.string(),
-      jobTitle: z.string(),
-      problems: z.array(z.enum(nominationProblems)),
-      hasAccount: z.boolean(),
-    }),
-  ),
-  validCount: z.number().int(),
-  problemCount: z.number().int(),
-  quota: z.object({ limit: z.number().int(), used: z.number().int(), left: z.number().int() }).nullable(),
-});
-const counts = {
-  nominated: z.number().int(),
-  approved: z.number().int(),
-  enrolled: z.number().int(),
-  withdrawn: z.number().int().describe("People who left the cohort or were removed; not counted as enrolled"),
-  completed: z.number().int().describe("Participants who completed every required course"),
-  coursesCompleted: z.number().int(),
-  sessionsAttended: z.number().int(),
-};
-const reportDto = z.object({
-  cohort: z.object({ id: z.uuid(), name: z.string(), programmeTitle: z.string(), startsOn: z.string(), endsOn: z.string() }),
-  scope: z.enum(["cohort", "institution"]),
-  coursesTotal: z.number().int(),
-  sessionsTotal: z.number().int(),
-  totals: z.object(counts),
-  byInstitution: z.array(z.object({ institution: organisationRef.nullable(), ...counts })),
-  byCountry: z.array(z.object({ country: z.string().nullable(), ...counts })),
-  people: z.array(
-    z.object({
-      name: z.string(),
-      email: z.string(),
-      institution: z.string(),
-      country: z.string().nullable(),
-      department: z.string(),
-      jobTitle: z.string(),
-      nomination: z.enum(nominationStatuses).nullable(),
-      enrolled: z.boolean(),
-      withdrawn: z.boolean(),
-      coursesCompleted: z.number().int(),
-      coursesTotal: z.number().int(),
-      sessionsAttended: z.number().int(),
-      sessionsTotal: z.number().int(),
-    }),
-  ),
-});
-
-const programmeRef = z.object({ id: z.uuid(), slug: z.string(), title: z.string() });
-const institutionReportDto = z.object({
-  institution: organisationRef,
-  filters: z.object({ from: z.string().nullable(), to: z.string().nullable(), programme: programmeRef.nullable() }),
-  programmes: z.array(programmeRef).describe("Programmes the institution's staff were nominated for or take part in"),
-  totals: z.object({
-    people: z.number().int(),
-    nominated: z.number().int().describe("People nominated for at least one cohort"),
-    enrolled: z.number().int().describe("People taking part in at least one cohort"),
-    completedProgramme: z.number().int().describe("People who completed every required course of at least one cohort"),
-    eventRegistrations: z.number().int(),
-    eventsAttended: z.number().int(),
-  }),
-  byMonth: z
-    .array(z.object({ month: z.string(), nominated: z.number().int(), enrolled: z.number().int(), eventsAttended: z.number().int() }))
-    .describe("Cohorts in the month they start, events in the month they take place"),
-  byProgramme: z.array(
-    z.object({ programme: programmeRef, nominated: z.number().int(), enrolled: z.number().int(), completed: z.number().int() }),
-  ),
-  people: z.array(
-    z.object({
-      userId: z.uuid(),
-      name: z.string(),
-      email: z.string(),
-      department: z.string(),
-      jobTitle: z.string(),
-      cohorts: z.array(
-        z.object({
-          cohortId: z.uuid(),
-          cohortName: z.string(),
-          programme: programmeRef,
-          startsOn: z.string(),
-          endsOn: z.string(),
-          status: z.enum(institutionCohortStatuses),
-          completed: z.boolean().describe("Every required course of the programme completed"),
-          coursesCompleted: z.number().int(),
-          coursesTotal: z.number().int(),
-          sessionsAttended: z.number().int(),
-          sessionsTotal: z.number().int(),
-        }),
-      ),
-      events: z.object({
-        registered: z.number().int(),
-        waitlisted: z.number().int(),
-        attended: z.number().int(),
-        lastAttendedAt: z.string().nullable(),
-      }),
-    }),
-  ),
-});
 
 /** The uploaded list's bytes; too large a file is refused with the same message as the UI gives. */
 async function nominationFile(request: FastifyRequest): Promise<{ fileName: string; bytes: Uint8Array }> {
@@ -281,12 +73,7 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
     docs.public("Published programmes, optionally of one centre or matching a title", {
       querystring: programmeFiltersSchema.extend(lang).strict(),
       response: {
-        200: z.object({
-          items: z.array(programmeSummaryDto),
-          total: z.number().int(),
-          limit: z.number().int(),
-          offset: z.number().int(),
-        }),
+        200: programmePageDto,
       },
     }),
     async (request) => {
@@ -399,7 +186,7 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
     docs.signedIn("Invite people by email to an invitation-mode cohort (its centre's staff)", {
       params: idParams,
       body: invitationInputSchema,
-      response: { 200: z.object({ invited: z.number().int() }) },
+      response: { 200: invitationResultDto },
     }),
     async (request) => programmes.invite(request.actor, request.params.id, request.body, requestLocale(request)),
   );
@@ -449,7 +236,7 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
           .object({ file: z.unknown().meta({ type: "string", format: "binary", description: "The CSV or XLSX file" }) })
           .nullish()
           .meta({ description: "multipart/form-data with one part named `file`" }),
-        response: { 200: previewDto },
+        response: { 200: nominationPreviewDto },
       },
     },
     async (request) =>
@@ -465,7 +252,7 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
     "/nomination-uploads/:id",
     docs.signedIn("An uploaded list's preview again, judged anew (its uploader only)", {
       params: idParams,
-      response: { 200: previewDto },
+      response: { 200: nominationPreviewDto },
     }),
     async (request) => programmes.getNominationPreview(request.actor, request.params.id, requestLocale(request)),
   );
@@ -474,7 +261,7 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
     "/nomination-uploads/:id/confirm",
     docs.signedIn("Nominate the valid rows of an uploaded list; rows with problems are left out", {
       params: idParams,
-      response: { 200: z.object({ nominated: z.number().int(), accountsCreated: z.number().int(), skipped: z.number().int() }) },
+      response: { 200: nominationConfirmationDto },
     }),
     async (request) => programmes.confirmNominations(request.actor, request.params.id, requestLocale(request)),
   );
@@ -533,7 +320,7 @@ export async function programmeRoutes(fastify: FastifyInstance, options: { servi
         "Institution administrators get their own institution's staff only. CSV cells that would run as formulas are written as text.",
       params: idParams,
       querystring: z.object({ format: z.enum(["json", ...reportFormats]).default("json"), ...lang }).strict(),
-      response: { 200: reportDto },
+      response: { 200: cohortReportDto },
     }),
     async (request, reply) => {
       const locale = requestLocale(request);

@@ -1,4 +1,4 @@
-import type { InstitutionReportFilters } from "../../domain/programmes/institution-report.ts";
+import type { InstitutionReportFilters } from "../../domain/programmes/validation.ts";
 
 /** The institution report's filters as the page's query string carries them; empty fields are left out. */
 export function reportFilters(url: URL): InstitutionReportFilters {

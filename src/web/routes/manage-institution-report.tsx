@@ -1,6 +1,6 @@
 import { Form, Link } from "react-router";
 import type { InstitutionReportDto } from "../../domain/programmes/dto.ts";
-import type { InstitutionReportFilters } from "../../domain/programmes/institution-report.ts";
+import type { InstitutionReportFilters } from "../../domain/programmes/validation.ts";
 import { isDomainError } from "../../domain/shared/errors.ts";
 import { translateError } from "../../i18n/error-messages.ts";
 import { isolate } from "../../i18n/locales.ts";
