@@ -1,4 +1,7 @@
+import { z } from "zod";
 import type { Locale, LocalisedText } from "../../i18n/locales.ts";
+
+export type { Page } from "../shared/dto.ts";
 
 /**
  * The network module's contract: what its service returns (DTOs, never rows) and takes.
@@ -30,7 +33,15 @@ export type CentreStatus = (typeof centreStatuses)[number];
 /** A date known to the day, the month or only the year ("2025", "2025-11", "2025-07-31"). */
 export type PartialDate = string;
 
-export type OrganisationRef = { id: string; slug: string; name: string; kind: OrganisationKind; country: string | null };
+/** An organisation as other resources name it (owner, centre, co-creator). */
+export const organisationRef = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  country: z.string().nullable(),
+});
+export type OrganisationRef = z.infer<typeof organisationRef>;
 
 export type OrganisationDto = OrganisationRef & {
   /** The name in every language it has; `name` above is already picked for the reader. */
@@ -83,8 +94,6 @@ export type CentreDto = CentreSummaryDto & {
   facilities: FacilityDto[];
   members: MembershipDto[];
 };
-
-export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 
 export type CentreFilters = {
   kind?: CentreKind | undefined;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { centreKinds, centreStatuses, governanceRoles, organisationKinds } from "../../domain/network/dto.ts";
+import { centreKinds, centreStatuses, governanceRoles, organisationRef } from "../../domain/network/dto.ts";
 import {
   centreFiltersSchema,
   centreInputSchema,
@@ -14,6 +14,7 @@ import {
   organisationInputSchema,
   organisationPatchSchema,
 } from "../../domain/network/validation.ts";
+import { page } from "../../domain/shared/dto.ts";
 import { slugSchema } from "../../domain/shared/slugs.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
@@ -28,13 +29,6 @@ const termParams = z.object({ id: z.uuid() }).strict();
 const localisedText = z.partialRecord(z.enum(locales), z.string());
 const partialDate = z.string().describe("YYYY, YYYY-MM or YYYY-MM-DD");
 
-const organisationRef = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  kind: z.enum(organisationKinds),
-  country: z.string().nullable(),
-});
 const organisationDto = organisationRef.extend({
   names: localisedText,
   website: z.string().nullable(),
@@ -75,8 +69,6 @@ const centreDto = centreSummaryDto.extend({
   facilities: z.array(facilityDto),
   members: z.array(membershipDto),
 });
-const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
 const figuresDto = z.object({
   centres: z.number().int(),
   nationalCentres: z.number().int(),

@@ -5,12 +5,13 @@ import { courseStatuses, translationStatuses } from "../../domain/catalogue/dto.
 import { criterionInputSchema, criterionPatchSchema } from "../../domain/catalogue/rubric.ts";
 import { courseRefSchema } from "../../domain/catalogue/validation.ts";
 import { adaptInputSchema, reviewInputSchema } from "../../domain/catalogue/workflow.ts";
+import { organisationRef } from "../../domain/network/dto.ts";
 import { slugSchema } from "../../domain/shared/slugs.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lang, noContent, organisationRef, routeDocs } from "./common.ts";
+import { lang, noContent, routeDocs } from "./common.ts";
 
 const docs = routeDocs("quality");
 

@@ -1,4 +1,5 @@
-import type { CentreSummaryDto, OrganisationDto, Page } from "../../domain/network/dto.ts";
+import type { CentreSummaryDto, OrganisationDto } from "../../domain/network/dto.ts";
+import type { Page } from "../../domain/shared/dto.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 
