@@ -83,6 +83,7 @@ describe("the review workflow API", () => {
       scores: [],
     });
     expect(returned.json().status).toBe("draft");
+    runtime.clock.advance(60_000);
     await call("POST", `/api/v1/courses/${course.id}/submit`, ghanaAuthor);
     const approved = await call("POST", `/api/v1/courses/${course.id}/reviews`, reviewer, { decision: "approved", scores: [] });
     expect(approved.statusCode, approved.body).toBe(201);

@@ -1,7 +1,7 @@
-import { inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
-import { users } from "./schema.ts";
+import { roleAssignments, users } from "./schema.ts";
 
 /**
  * The identity module's read API for other modules (docs/decisions/0015-module-shape.md): small
@@ -36,4 +36,15 @@ export async function peopleByEmail(db: Executor, emails: readonly string[]): Pr
     .from(users)
     .where(inArray(sql`lower(${users.email})`, wanted));
   return new Map(rows.map((row) => [row.email.toLowerCase(), toPerson(row)]));
+}
+
+/** People holding one of these roles at this organisation (global roles not counted): the catalogue mails a course's owner team. */
+export async function peopleWithRoleAt(db: Executor, organisationId: string, roles: readonly string[]): Promise<PersonDto[]> {
+  if (!roles.length) return [];
+  const rows = await db
+    .selectDistinct({ user: users })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(and(eq(roleAssignments.organisationId, organisationId), inArray(roleAssignments.role, [...roles])));
+  return rows.map((row) => toPerson(row.user));
 }

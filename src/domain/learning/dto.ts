@@ -1,5 +1,4 @@
-import type { ContentLocale, LessonDto, LessonKind } from "../catalogue/dto.ts";
-import type { QuizDto } from "../catalogue/quiz-dto.ts";
+import type { ContentLocale, LessonDto, LessonKind, QuizDto } from "../catalogue/dto.ts";
 
 /** The learning module's contract: enrolments, the lesson player, quiz attempts, "my learning". */
 export const enrolmentStatuses = ["active", "completed", "withdrawn"] as const;

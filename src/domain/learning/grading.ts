@@ -1,4 +1,4 @@
-import type { QuizKey } from "../catalogue/quiz.ts";
+import type { QuizKey } from "../catalogue/dto.ts";
 import type { AttemptAnswers, QuestionResultDto } from "./dto.ts";
 
 /** Short answers match whatever the keyboard or input method produced: compatibility forms, case, spacing. */

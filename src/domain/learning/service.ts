@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
-import { type CourseRow, findCourseRow } from "../catalogue/course-access.ts";
-import { findCourseLesson, type QuizKey, quizFor } from "../catalogue/quiz.ts";
+import type { CourseFacts as CourseRow, QuizKey } from "../catalogue/dto.ts";
+import { lessonOfCourse as findCourseLesson, courseForLearner as findCourseRow, quizForLearner as quizFor } from "../catalogue/queries.ts";
 import { courseModules, courses, courseTranslations, lessons } from "../catalogue/schema.ts";
 import type { CatalogueService } from "../catalogue/service.ts";
 import { users } from "../identity/schema.ts";

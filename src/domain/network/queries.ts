@@ -62,3 +62,17 @@ export function organisationHasSlug(column: AnyPgColumn, slug: string): SQL {
 export function organisationNameOf(column: AnyPgColumn): SQL<string> {
   return sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${column})`;
 }
+
+/** Every organisation of these kinds, named in the reader's language: the catalogue lists where a course may be adapted to. */
+export async function organisationRefsOfKinds(
+  db: Executor,
+  kinds: readonly OrganisationKind[],
+  reader: Locale,
+): Promise<OrganisationRef[]> {
+  if (!kinds.length) return [];
+  const rows = await db
+    .select()
+    .from(organisations)
+    .where(inArray(organisations.kind, [...kinds]));
+  return rows.map((row) => toOrganisationRef(row, reader));
+}

@@ -1,16 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { courseStatuses, lessonKinds, translationStatuses } from "../../domain/catalogue/dto.ts";
-import { questionKinds } from "../../domain/catalogue/quiz-dto.ts";
-import { quizInputSchema, quizTranslationSchema } from "../../domain/catalogue/quiz-validation.ts";
-import { courseRefSchema } from "../../domain/catalogue/validation.ts";
+import { authorQuizDto, lessonDto, lessonKinds, quizDto, quizTextsDto } from "../../domain/catalogue/dto.ts";
+import { courseRefSchema, quizInputSchema, quizTranslationSchema } from "../../domain/catalogue/validation.ts";
 import { enrolmentStatuses } from "../../domain/learning/dto.ts";
 import { attemptInputSchema, staffEnrolmentSchema } from "../../domain/learning/validation.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
-import { lessonDto } from "./catalogue.ts";
 import { routeDocs } from "./common.ts";
 
 const docs = routeDocs("learning");
@@ -28,25 +25,6 @@ const enrolmentDto = z.object({
   progress: z.object({ done: z.number().int(), required: z.number().int() }).describe("Required lessons done (a quiz once passed)"),
   resumeLessonId: z.uuid().nullable().describe("The last lesson opened, else the first not done"),
 });
-const quizDto = z
-  .object({
-    lessonId: z.uuid(),
-    passingScore: z.number().int().describe("Percentage of the points needed to pass"),
-    maxAttempts: z.number().int().nullable().describe("Null: unlimited"),
-    maxScore: z.number().int(),
-    questions: z.array(
-      z.object({
-        id: z.uuid(),
-        position: z.number().int(),
-        kind: z.enum(questionKinds),
-        points: z.number().int(),
-        prompt: z.string(),
-        shownLocale: z.string().describe("The reader's language when this question's translation is ready, else the course's default"),
-        options: z.array(z.object({ id: z.uuid(), text: z.string() })),
-      }),
-    ),
-  })
-  .describe("The questions without what is correct");
 const attemptDto = z.object({
   attemptNumber: z.number().int(),
   score: z.number().int(),
@@ -93,49 +71,6 @@ const learningItem = z.object({
   course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string() }),
   enrolment: enrolmentDto,
 });
-const authorQuizDto = z.object({
-  lessonId: z.uuid(),
-  lessonTitle: z.string(),
-  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), status: z.enum(courseStatuses), defaultLocale: z.string() }),
-  passingScore: z.number().int(),
-  maxAttempts: z.number().int().nullable(),
-  editable: z.boolean().describe("False unless the course is a draft"),
-  questions: z.array(
-    z.object({
-      id: z.uuid(),
-      position: z.number().int(),
-      kind: z.enum(questionKinds),
-      points: z.number().int(),
-      prompt: z.string(),
-      feedback: z.string(),
-      answerTrue: z.boolean().nullable(),
-      acceptedAnswers: z.array(z.string()),
-      options: z.array(z.object({ id: z.uuid(), text: z.string(), correct: z.boolean() })),
-    }),
-  ),
-});
-const quizText = z.object({ prompt: z.string(), feedback: z.string(), acceptedAnswers: z.array(z.string()) });
-const quizTextsDto = z.object({
-  lessonId: z.uuid(),
-  locale: z.string(),
-  sourceLocale: z.string(),
-  questions: z.array(
-    z.object({
-      id: z.uuid(),
-      kind: z.enum(questionKinds),
-      source: quizText,
-      translation: quizText.extend({ status: z.enum(translationStatuses) }).nullable(),
-      options: z.array(
-        z.object({
-          id: z.uuid(),
-          source: z.string(),
-          translation: z.object({ text: z.string(), status: z.enum(translationStatuses) }).nullable(),
-        }),
-      ),
-    }),
-  ),
-});
-
 /** Enrolment, the lesson player, quiz attempts and "my learning"; quiz authoring and translation. */
 export async function learningRoutes(fastify: FastifyInstance, options: { services: Services }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
