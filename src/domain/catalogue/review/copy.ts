@@ -279,9 +279,13 @@ export async function recordVersion(tx: Executor, courseId: string, version: num
     .onConflictDoNothing();
 }
 
-/** A published course, read again in the transaction that copies it. */
+/**
+ * A published course, locked for copying: copies asked for at the same moment (an author clicking
+ * twice, two tabs) take turns here, so each sees the copies made before it rather than all but
+ * one failing on a unique constraint. Not `FOR UPDATE`: learners enrolling meanwhile are not held up.
+ */
 export async function lockPublished(tx: Executor, course: Pick<CourseRow, "id" | "status">): Promise<CourseRow> {
-  const [source] = await tx.select().from(courses).where(eq(courses.id, course.id));
+  const [source] = await tx.select().from(courses).where(eq(courses.id, course.id)).for("no key update");
   if (source?.status !== "published") throw wrongStatus(source ?? course);
   return source;
 }

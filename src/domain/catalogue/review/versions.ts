@@ -22,6 +22,9 @@ export async function startRevision(ctx: CatalogueContext, actor: Actor | null, 
   const revision = await db
     .transaction(async (tx) => {
       const source = await lockPublished(tx, course);
+      // Asked for at the same moment, the request before this one may have opened it meanwhile.
+      const [opened] = await tx.select().from(courses).where(eq(courses.revisionOfId, source.id));
+      if (opened) return opened;
       const next = source.version + 1;
       return insertCopy(tx, source, `${source.slug}-v${next}`, { version: next, revisionOfId: source.id }, { coCreators: true, at: now() });
     })
