@@ -191,6 +191,7 @@ describe("the quality gate", () => {
     await runtime.database.db.insert(quizzes).values({ lessonId: quizLesson.id });
     const error = await failure(workflow().submit(secretariat(), draft.id));
     expect(error.fields[0]?.path).toBe(`lessons.${quizLesson.id}`);
+    expect((await services().catalogue.getCourse(draft.id, "en", secretariat())).status).toBe("draft");
   });
 
   test("a published course refuses content changes but takes translations; archived, it leaves the catalogue", async () => {
