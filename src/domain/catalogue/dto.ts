@@ -3,6 +3,18 @@ import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
 import { organisationRef } from "../network/dto.ts";
 import { page } from "../shared/dto.ts";
+import {
+  coCreatorRoles,
+  courseCategories,
+  courseLevels,
+  courseStatuses,
+  lessonKinds,
+  noticeKinds,
+  questionKinds,
+  reviewDecisions,
+  translationStatuses,
+  type UploadKind,
+} from "./values.ts";
 
 export type { Page } from "../shared/dto.ts";
 
@@ -12,45 +24,10 @@ export type { Page } from "../shared/dto.ts";
  * exist per language; a reader gets their language when its translation is ready, else the
  * course's default language, and `shownLocale` says which one they got.
  *
- * The value lists below are plain arrays: the UI imports them without Zod.
+ * The value lists are plain arrays in values.ts, which the UI imports without bringing Zod to
+ * the browser; it takes this file's types with `import type` only.
  */
-export const courseCategories = ["discipline", "tvet", "teacher_professional_development"] as const;
-export type CourseCategory = (typeof courseCategories)[number];
-
-export const courseLevels = ["introductory", "intermediate", "advanced"] as const;
-export type CourseLevel = (typeof courseLevels)[number];
-
-export const courseStatuses = ["draft", "in_review", "published", "archived"] as const;
-export type CourseStatus = (typeof courseStatuses)[number];
-
-export const translationStatuses = ["missing", "draft", "ready"] as const;
-export type TranslationStatus = (typeof translationStatuses)[number];
-
-export const lessonKinds = ["text", "video", "file", "quiz"] as const;
-export type LessonKind = (typeof lessonKinds)[number];
-
-export const coCreatorRoles = ["co_developer", "translator", "reviewer", "funder"] as const;
-export type CoCreatorRole = (typeof coCreatorRoles)[number];
-
-export const courseSorts = ["relevance", "newest", "title"] as const;
-export type CourseSort = (typeof courseSorts)[number];
-
-export const questionKinds = ["single", "multiple", "true_false", "short_answer"] as const;
-export type QuestionKind = (typeof questionKinds)[number];
-
-export const reviewDecisions = ["approved", "returned"] as const;
-export type ReviewDecision = (typeof reviewDecisions)[number];
-
-/** What a course notice tells its authors. */
-export const noticeKinds = ["source_updated"] as const;
-
-/** What a file is to its lesson: the video the player plays, or a download. */
-export const lessonFileRoles = ["video", "download"] as const;
-export type LessonFileRole = (typeof lessonFileRoles)[number];
-
-/** What an upload is for; each has its own accepted types and size limit. */
-export const uploadKinds = ["video", "download", "captions", "cover"] as const;
-export type UploadKind = (typeof uploadKinds)[number];
+export * from "./values.ts";
 
 /** A language of course content: an ISO 639 code, not limited to the interface languages. */
 export type ContentLocale = string;

@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "../identity/schema.ts";
 import { organisations } from "../network/schema.ts";
+import { searchNormalisationSql } from "./search-text.ts";
 import {
   coCreatorRoles,
   courseCategories,
@@ -28,8 +29,7 @@ import {
   questionKinds,
   reviewDecisions,
   translationStatuses,
-} from "./dto.ts";
-import { searchNormalisationSql } from "./search-text.ts";
+} from "./values.ts";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 

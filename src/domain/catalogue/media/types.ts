@@ -1,4 +1,4 @@
-import { type UploadKind, uploadKinds } from "../dto.ts";
+import { type UploadKind, uploadKinds } from "../values.ts";
 
 type Accepted = { mime: string; extensions: readonly string[] };
 
