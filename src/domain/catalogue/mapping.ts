@@ -7,7 +7,8 @@ import type { CourseFacts, CourseRefDto, CourseSummaryDto } from "./dto.ts";
 import type { CourseRow } from "./rows.ts";
 import { courses, courseTranslations } from "./schema.ts";
 
-/** Rows to what the catalogue answers. */
+/* Rows to what the catalogue answers. */
+
 export type TranslationRow = typeof courseTranslations.$inferSelect;
 
 export const toCourseRef = (course: CourseRow): CourseRefDto => ({

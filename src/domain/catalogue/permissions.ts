@@ -23,7 +23,7 @@ export const { can, requireAccess, rules } = definePermissions({
   "rubric.manage": { roles: [] },
 });
 
-export type CataloguePermission = keyof typeof rules;
+type CataloguePermission = keyof typeof rules;
 
 /**
  * Whether the actor holds a permission anywhere: globally, or at some organisation. Queues that

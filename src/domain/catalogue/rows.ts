@@ -7,7 +7,8 @@ import { parseInput } from "../shared/validation.ts";
 import { courseModules, courses, lessons } from "./schema.ts";
 import { courseRefSchema } from "./validation.ts";
 
-/** Finders shared by the catalogue's use cases: a course by id or slug, a lesson of it, its structure. */
+/* Finders shared by the catalogue's use cases: a course by id or slug, a lesson of it, its structure. */
+
 export type CourseRow = typeof courses.$inferSelect;
 export type LessonRow = typeof lessons.$inferSelect;
 

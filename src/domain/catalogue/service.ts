@@ -18,6 +18,7 @@ import { removeCover, uploadCover } from "./media/cover.ts";
 import { removeLessonFile, setExternalVideo, uploadLessonFile } from "./media/lesson-files.ts";
 import { getLessonMedia } from "./media/lesson-media.ts";
 import { openFile } from "./media/open-file.ts";
+import { defaultUploadLimits } from "./media/storing.ts";
 import { acceptAttributes } from "./media/types.ts";
 import { can } from "./permissions.ts";
 import { getAuthorQuiz } from "./quiz/author-quiz.ts";
@@ -112,9 +113,6 @@ export function createAuthoringService(deps: CatalogueServiceDeps) {
   return withContext(ctx, { listAuthoredCourses, getTexts, getSyllabus, getLesson: getAuthoringLesson });
 }
 export type AuthoringService = ReturnType<typeof createAuthoringService>;
-
-const MiB = 1024 * 1024;
-export const defaultUploadLimits: UploadLimits = { video: 500 * MiB, download: 50 * MiB, captions: 1 * MiB, cover: 5 * MiB };
 
 export type MediaServiceDeps = CatalogueServiceDeps & { storage: FileStorage; limits?: Partial<UploadLimits> | undefined };
 

@@ -3,7 +3,8 @@ import type { Executor } from "../../../db/client.ts";
 import type { LessonMediaAdminDto, LessonMediaDto, StoredFileDto } from "../dto.ts";
 import { lessonCaptions, lessonFiles, lessons, storedFiles } from "../schema.ts";
 
-/** A lesson's media and courses' covers as their readers and authors see them. */
+/* A lesson's media and courses' covers as their readers and authors see them. */
+
 export type FileRow = typeof storedFiles.$inferSelect;
 
 /** Served by the files route; the name is only for people (and their browsers' save dialogs). */

@@ -1,5 +1,4 @@
-import type { Actor } from "../../shared/actor.ts";
-import { requireActor } from "../../shared/actor.ts";
+import { type Actor, requireActor } from "../../shared/actor.ts";
 import { notFound } from "../../shared/errors.ts";
 import type { MediaContext } from "../context.ts";
 import type { LessonMediaAdminDto } from "../dto.ts";

@@ -8,18 +8,21 @@ import { peopleByIds } from "../../identity/queries.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { DomainError } from "../../shared/errors.ts";
 import type { MediaContext } from "../context.ts";
-import type { Upload, UploadKind } from "../dto.ts";
+import type { Upload, UploadKind, UploadLimits } from "../dto.ts";
 import { courses, lessonCaptions, lessonFiles, storedFiles } from "../schema.ts";
 import type { FileRow } from "./files.ts";
 import { acceptedMimeType, acceptsExtension, cleanFileName, isPlainText } from "./types.ts";
 import { checkWebVtt } from "./webvtt.ts";
 
-/**
+/*
  * Uploads to file storage and their records: every upload is checked (size on the way, type from
  * the bytes), recorded in the transaction that links it, and its bytes deleted once nothing refers
  * to them any more.
  */
+
 const MiB = 1024 * 1024;
+/** Bytes allowed per kind of upload unless configured otherwise (the video limit is, by MAX_VIDEO_UPLOAD_MB). */
+export const defaultUploadLimits: UploadLimits = { video: 500 * MiB, download: 50 * MiB, captions: 1 * MiB, cover: 5 * MiB };
 
 function tooLarge(ctx: MediaContext, kind: UploadKind): DomainError {
   const params = { megabytes: Math.floor(ctx.limits[kind] / MiB) };
