@@ -334,6 +334,9 @@ export const lessonMediaAdminDto = z.object({
 });
 export type LessonMediaAdminDto = z.infer<typeof lessonMediaAdminDto>;
 
+/** What the cover upload answers: where the new cover is served. */
+export const coverImageDto = z.object({ coverImageUrl: z.string() });
+
 /** Bytes allowed per kind of upload; the video limit comes from configuration. */
 export type UploadLimits = Record<UploadKind, number>;
 

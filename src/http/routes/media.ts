@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import rangeParser from "range-parser";
 import { z } from "zod";
-import { lessonMediaAdminDto, type ServedFile, type Upload } from "../../domain/catalogue/dto.ts";
+import { coverImageDto, lessonMediaAdminDto, type ServedFile, type Upload } from "../../domain/catalogue/dto.ts";
 import { courseRefSchema, externalVideoSchema, fieldStatusSchema } from "../../domain/catalogue/validation.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
@@ -219,7 +219,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
         querystring: langQuery,
         consumes: ["multipart/form-data"],
         body: fileBody("The cover image"),
-        response: { 200: z.object({ coverImageUrl: z.string() }) },
+        response: { 200: coverImageDto },
       },
     },
     async (request) => {
