@@ -100,7 +100,7 @@ export async function generateCourses(db: Database, count: number): Promise<void
         estimatedHours: 2 + (n % 30),
         licence: "CC-BY-4.0",
         defaultLocale: pick(defaultLocales, n),
-        status: "published",
+        status: "published" as const,
         subjectTags: ["benchmark"],
         publishedAt: new Date(publishedAt.getTime() - n * 60_000),
       }));
@@ -108,9 +108,9 @@ export async function generateCourses(db: Database, count: number): Promise<void
       await tx.insert(courseTranslations).values(
         courseRows.flatMap((course, i) => {
           const n = rows[i]!;
-          const own = { courseId: course.id, locale: course.defaultLocale, status: "ready", ...textsFor(course.defaultLocale, n) };
+          const own = { courseId: course.id, locale: course.defaultLocale, status: "ready" as const, ...textsFor(course.defaultLocale, n) };
           const english = course.defaultLocale !== "en" && n % 2 === 0;
-          return english ? [own, { courseId: course.id, locale: "en", status: "ready", ...textsFor("en", n) }] : [own];
+          return english ? [own, { courseId: course.id, locale: "en", status: "ready" as const, ...textsFor("en", n) }] : [own];
         }),
       );
       const moduleRows = courseRows.flatMap((course) =>

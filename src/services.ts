@@ -1,12 +1,15 @@
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
-import { createAuthoringService } from "./domain/catalogue/authoring.ts";
-import { createMediaService, type UploadLimits } from "./domain/catalogue/media.ts";
-import { createQuizService } from "./domain/catalogue/quiz.ts";
-import { createRubricService } from "./domain/catalogue/rubric.ts";
-import { createCatalogueService } from "./domain/catalogue/service.ts";
-import { createTranslationQueueService } from "./domain/catalogue/translation-queue.ts";
-import { createWorkflowService } from "./domain/catalogue/workflow.ts";
+import type { UploadLimits } from "./domain/catalogue/dto.ts";
+import {
+  createAuthoringService,
+  createCatalogueService,
+  createMediaService,
+  createQuizService,
+  createRubricService,
+  createTranslationQueueService,
+  createWorkflowService,
+} from "./domain/catalogue/service.ts";
 import { createEventsService } from "./domain/events/service.ts";
 import { createIdentityService } from "./domain/identity/service.ts";
 import { createLearningService } from "./domain/learning/service.ts";
@@ -31,7 +34,7 @@ export type ServiceDeps = {
 export function createServices(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const catalogue = createCatalogueService({ db: deps.db, now });
-  const rubric = createRubricService({ db: deps.db });
+  const rubric = createRubricService({ db: deps.db, now });
   const notifications = createNotificationsService({ db: deps.db, mailer: deps.mailer, now });
   const events = createEventsService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now });
   const learning = createLearningService({ db: deps.db, catalogue, now });
@@ -40,11 +43,11 @@ export function createServices(deps: ServiceDeps) {
     network: createNetworkService({ db: deps.db, now }),
     catalogue,
     rubric,
-    workflow: createWorkflowService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, rubric, now }),
+    workflow: createWorkflowService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now }),
     translations: createTranslationQueueService({ db: deps.db, now }),
-    quizzes: createQuizService({ db: deps.db }),
+    quizzes: createQuizService({ db: deps.db, now }),
     learning,
-    authoring: createAuthoringService({ db: deps.db }),
+    authoring: createAuthoringService({ db: deps.db, now }),
     media: createMediaService({ db: deps.db, storage: deps.storage, now, limits: deps.uploadLimits }),
     identity,
     events,

@@ -1,8 +1,6 @@
 import { count, eq, sql } from "drizzle-orm";
-import { createRubricService } from "../domain/catalogue/rubric.ts";
 import { courses, rubricCriteria } from "../domain/catalogue/schema.ts";
-import { createCatalogueService } from "../domain/catalogue/service.ts";
-import { createWorkflowService } from "../domain/catalogue/workflow.ts";
+import { createCatalogueService, createRubricService, createWorkflowService } from "../domain/catalogue/service.ts";
 import { createEventsService } from "../domain/events/service.ts";
 import { organisations } from "../domain/network/schema.ts";
 import { createNetworkService } from "../domain/network/service.ts";
@@ -73,7 +71,7 @@ async function seedQualityRubric(db: Database): Promise<boolean> {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const [seeded] = await tx.select({ id: rubricCriteria.id }).from(rubricCriteria).limit(1);
     if (seeded) return false;
-    await seedRubric(createRubricService({ db: tx }), seedActor);
+    await seedRubric(createRubricService({ db: tx, now: () => new Date() }), seedActor);
     return true;
   });
 }
@@ -87,10 +85,10 @@ async function seedCourses(db: Database, storage: FileStorage): Promise<boolean>
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const [seeded] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.slug, demoCourses[0]!.slug));
     if (seeded) return false;
-    const catalogue = createCatalogueService({ db: tx });
+    const now = () => new Date();
+    const catalogue = createCatalogueService({ db: tx, now });
     const network = createNetworkService({ db: tx });
-    const rubric = createRubricService({ db: tx });
-    const workflow = createWorkflowService({ db: tx, outbox: noMail, publicUrl: "", rubric });
+    const workflow = createWorkflowService({ db: tx, outbox: noMail, publicUrl: "", now });
     const publish = withDemoMedia(tx, storage, seedActor, withDemoQuizzes(tx, seedActor, await demoPublisher(tx)));
     await seedCatalogue(catalogue, network, seedActor, publish);
     await seedAdaptation({ catalogue, workflow, network }, seedActor, publish);

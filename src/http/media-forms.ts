@@ -1,6 +1,6 @@
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Upload } from "../domain/catalogue/media.ts";
+import type { Upload } from "../domain/catalogue/dto.ts";
 import { isDomainError } from "../domain/shared/errors.ts";
 import { isLocale } from "../i18n/locales.ts";
 import type { Services } from "../services.ts";

@@ -83,6 +83,7 @@ describe("the review workflow API", () => {
       scores: [],
     });
     expect(returned.json().status).toBe("draft");
+    runtime.clock.advance(60_000);
     await call("POST", `/api/v1/courses/${course.id}/submit`, ghanaAuthor);
     const approved = await call("POST", `/api/v1/courses/${course.id}/reviews`, reviewer, { decision: "approved", scores: [] });
     expect(approved.statusCode, approved.body).toBe(201);
@@ -143,6 +144,29 @@ describe("the review workflow API", () => {
     expect(notices.json()).toMatchObject([{ kind: "source_updated", source: { slug: source.slug, version: 2 } }]);
     const dismissed = await call("POST", `/api/v1/courses/${copy.id}/notices/${notices.json()[0].id}/dismiss`, ghanaAuthor);
     expect(dismissed.statusCode).toBe(204);
+  });
+});
+
+/**
+ * Authors clicking "new version" or "adapt" several times at once, through HTTP so a 500 is seen.
+ * On PostgreSQL the requests really overlap; PGlite has one connection, so there they would not.
+ */
+describe.runIf(process.env.ORBIS_TEST_DB === "postgres")("copies asked for at the same moment", () => {
+  test("four requests for a new version open one draft", async () => {
+    const course = await createCourse(runtime.services, ghanaId, { overrides: { title: "Concurrent versions" } });
+    const answers = await Promise.all([1, 2, 3, 4].map(() => call("POST", `/api/v1/courses/${course.id}/versions`, ghanaAuthor)));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    expect(answers[0]!.json()).toMatchObject({ status: "draft", version: 2 });
+  });
+
+  test("four adaptations at once are four drafts, each with a slug of its own", async () => {
+    const source = await createCourse(runtime.services, egyptId, { overrides: { title: "Concurrent adaptations" } });
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => call("POST", `/api/v1/courses/${source.id}/adaptations`, ghanaAuthor, { ownerId: ghanaId })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().slug)).size).toBe(4);
   });
 });
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { QuizInput } from "../../src/domain/catalogue/quiz-validation.ts";
 import { courses } from "../../src/domain/catalogue/schema.ts";
+import type { QuizInput } from "../../src/domain/catalogue/validation.ts";
 import type { TestRuntime } from "../support/runtime.ts";
 import { createCourse } from "./catalogue.ts";
 import { secretariat } from "./network.ts";

@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
-import { createQuizService, writeQuiz } from "../../domain/catalogue/quiz.ts";
-import type { QuizInput, QuizTranslationInput } from "../../domain/catalogue/quiz-validation.ts";
+import { writeQuiz } from "../../domain/catalogue/quiz/write.ts";
 import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
-import { createCatalogueService } from "../../domain/catalogue/service.ts";
+import { createCatalogueService, createQuizService } from "../../domain/catalogue/service.ts";
+import type { QuizInput, QuizTranslationInput } from "../../domain/catalogue/validation.ts";
 import { users } from "../../domain/identity/schema.ts";
 import { enrolments } from "../../domain/learning/schema.ts";
 import { createLearningService } from "../../domain/learning/service.ts";
@@ -215,7 +215,7 @@ async function lessonAt(tx: Database, courseId: string, [m, l]: [number, number]
  * published version includes it.
  */
 export function withDemoQuizzes(tx: Database, actor: Actor, publish: (courseId: string) => Promise<void>) {
-  const quizzes = createQuizService({ db: tx });
+  const quizzes = createQuizService({ db: tx, now: () => new Date() });
   return async (courseId: string) => {
     const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
     const demo = course && demoQuizzes[course.slug];
@@ -260,7 +260,7 @@ const demoLearning: { email: string; locale: Actor["locale"]; courses: { slug: s
  * any enrolment of the first demo learner marks that it is done.
  */
 export async function seedDemoLearning(tx: Database): Promise<boolean> {
-  const catalogue = createCatalogueService({ db: tx });
+  const catalogue = createCatalogueService({ db: tx, now: () => new Date() });
   const learning = createLearningService({ db: tx, catalogue });
   let added = false;
   for (const person of demoLearning) {

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { and, asc, eq } from "drizzle-orm";
-import { createMediaService } from "../../domain/catalogue/media.ts";
 import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
+import { createMediaService } from "../../domain/catalogue/service.ts";
 import type { Actor } from "../../domain/shared/actor.ts";
 import type { FileStorage } from "../../infra/storage.ts";
 import type { Database } from "../client.ts";
@@ -62,7 +62,7 @@ const upload = (fileName: string, bytes: Buffer | string) => ({ fileName, stream
  * cover, and the media course's video lesson gets its link, captions and handout.
  */
 export function withDemoMedia(tx: Database, storage: FileStorage, actor: Actor, publish: (courseId: string) => Promise<void>) {
-  const media = createMediaService({ db: tx, storage });
+  const media = createMediaService({ db: tx, storage, now: () => new Date() });
   return async (courseId: string) => {
     const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
     if (course) {

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { RubricService } from "../../domain/catalogue/rubric.ts";
+import { publishApproved } from "../../domain/catalogue/review/publish.ts";
 import { courses, rubricCriteria } from "../../domain/catalogue/schema.ts";
-import type { CatalogueService } from "../../domain/catalogue/service.ts";
+import type { CatalogueService, RubricService, WorkflowService } from "../../domain/catalogue/service.ts";
 import type { SyllabusInput } from "../../domain/catalogue/validation.ts";
-import { publishApproved, type WorkflowService } from "../../domain/catalogue/workflow.ts";
 import { users } from "../../domain/identity/schema.ts";
 import type { NetworkService } from "../../domain/network/service.ts";
 import type { Actor } from "../../domain/shared/actor.ts";

@@ -13,7 +13,7 @@ import { translateError } from "../../i18n/error-messages.ts";
 import { readAll } from "../../infra/storage.ts";
 import type { CentreDto } from "../network/dto.ts";
 import type { Actor, RoleGrant } from "../shared/actor.ts";
-import type { CourseDto } from "./dto.ts";
+import type { CourseDto, CourseStatus } from "./dto.ts";
 import { courses, storedFiles } from "./schema.ts";
 
 let runtime: TestRuntime;
@@ -43,7 +43,7 @@ const mp4 = Buffer.concat([
 const storedOnDisk = () => fs.readdirSync(runtime.filesDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 const fileRows = async () => (await runtime.database.db.select({ n: count() }).from(storedFiles))[0]!.n;
 
-async function setStatus(courseId: string, status: string) {
+async function setStatus(courseId: string, status: CourseStatus) {
   await runtime.database.db
     .update(courses)
     .set({ status, publishedAt: status === "published" ? new Date() : null })

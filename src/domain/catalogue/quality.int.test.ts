@@ -9,7 +9,7 @@ import { translateError } from "../../i18n/error-messages.ts";
 import { enrolments, lessonProgress } from "../learning/schema.ts";
 import type { CentreDto } from "../network/dto.ts";
 import type { Actor } from "../shared/actor.ts";
-import type { RubricCriterionDto } from "./rubric.ts";
+import type { RubricCriterionDto } from "./dto.ts";
 import { courses, courseVersions, lessons, quizzes } from "./schema.ts";
 
 let runtime: TestRuntime;
@@ -151,6 +151,8 @@ describe("the quality gate", () => {
     expect(mails).toContainEqual([kenyaAuthor.email, "Renvoyé pour modifications : Gate keeping course"]);
     expect(runtime.mailer.sent.find((m) => m.to === admin.email)!.text).toContain("Add a learning outcome to each module.");
 
+    // The authors take a while to rework it: the approval is the newer review.
+    runtime.clock.advance(60_000);
     await workflow().submit(kenyaAuthor, draft.id);
     await runtime.deliverMail();
     runtime.mailer.sent.length = 0;
@@ -189,6 +191,7 @@ describe("the quality gate", () => {
     await runtime.database.db.insert(quizzes).values({ lessonId: quizLesson.id });
     const error = await failure(workflow().submit(secretariat(), draft.id));
     expect(error.fields[0]?.path).toBe(`lessons.${quizLesson.id}`);
+    expect((await services().catalogue.getCourse(draft.id, "en", secretariat())).status).toBe("draft");
   });
 
   test("a published course refuses content changes but takes translations; archived, it leaves the catalogue", async () => {

@@ -4,9 +4,7 @@ import type { Locale } from "../../i18n/locales.ts";
 import { isUuid } from "../shared/ids.ts";
 import { shownText } from "../shared/reader-language.ts";
 import { parseInput } from "../shared/validation.ts";
-import type { QuizKey } from "./dto.ts";
-import { quizFor } from "./quiz.ts";
-import type { QuizDto } from "./quiz-dto.ts";
+
 import { courseModules, courses, courseTranslations, lessons } from "./schema.ts";
 import { courseRefSchema } from "./validation.ts";
 /**
@@ -74,14 +72,7 @@ export async function syllabusLessons(
  * A quiz lesson's quiz for a reader of `shownLocale`: `quiz`, what the learner answers (nothing
  * in it says what is correct), and `key`, what grading needs, which stays on the server.
  */
-export async function quizForLearner(
-  db: Executor,
-  lessonId: string,
-  shownLocale: string,
-  defaultLocale: string,
-): Promise<{ quiz: QuizDto; key: QuizKey }> {
-  return quizFor(db, lessonId, shownLocale, defaultLocale);
-}
+export { quizForLearner } from "./quiz/learner-quiz.ts";
 
 /** Courses by id with their slug and title in the reader's language when ready, else the course's own (the slug when it has none). */
 export async function courseHeadings(

@@ -18,6 +18,18 @@ import {
 import { users } from "../identity/schema.ts";
 import { organisations } from "../network/schema.ts";
 import { searchNormalisationSql } from "./search-text.ts";
+import {
+  coCreatorRoles,
+  courseCategories,
+  courseLevels,
+  courseStatuses,
+  lessonFileRoles,
+  lessonKinds,
+  noticeKinds,
+  questionKinds,
+  reviewDecisions,
+  translationStatuses,
+} from "./values.ts";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -36,13 +48,13 @@ export const courses = pgTable(
     ownerOrganisationId: uuid()
       .notNull()
       .references(() => organisations.id),
-    category: text().notNull(),
-    level: text().notNull(),
+    category: text({ enum: courseCategories }).notNull(),
+    level: text({ enum: courseLevels }).notNull(),
     estimatedHours: integer().notNull(),
     licence: text().notNull(),
     /** The language the course was written in: its translation must exist and is the fallback. */
     defaultLocale: text().notNull(),
-    status: text().notNull().default("draft"),
+    status: text({ enum: courseStatuses }).notNull().default("draft"),
     version: integer().notNull().default(1),
     subjectTags: text().array().notNull().default(sql`'{}'::text[]`),
     /** A path in file storage, relative to its root. */
@@ -79,7 +91,7 @@ export const courseCoCreators = pgTable(
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id),
-    role: text().notNull(),
+    role: text({ enum: coCreatorRoles }).notNull(),
     position: integer().notNull(),
   },
   (t) => [
@@ -103,7 +115,7 @@ export const courseTranslations = pgTable(
     title: text().notNull(),
     summary: text().notNull().default(""),
     description: text().notNull().default(""),
-    status: text().notNull().default("draft"),
+    status: text({ enum: translationStatuses }).notNull().default("draft"),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     searchText: text()
       .notNull()
@@ -143,7 +155,7 @@ export const moduleTranslations = pgTable(
       .references(() => courseModules.id, { onDelete: "cascade" }),
     locale: text().notNull(),
     title: text().notNull(),
-    status: text().notNull().default("ready"),
+    status: text({ enum: translationStatuses }).notNull().default("ready"),
   },
   (t) => [
     primaryKey({ columns: [t.moduleId, t.locale] }),
@@ -159,7 +171,7 @@ export const lessons = pgTable(
       .notNull()
       .references(() => courseModules.id, { onDelete: "cascade" }),
     position: integer().notNull(),
-    kind: text().notNull(),
+    kind: text({ enum: lessonKinds }).notNull(),
     required: boolean().notNull().default(true),
     /** In a revision or an adaptation: the lesson of the course it was copied from. */
     originId: uuid(),
@@ -182,7 +194,7 @@ export const lessonTranslations = pgTable(
     title: text().notNull(),
     /** Rich text as HTML, sanitised before it is stored (and again when it is shown). */
     body: text().notNull().default(""),
-    status: text().notNull().default("ready"),
+    status: text({ enum: translationStatuses }).notNull().default("ready"),
   },
   (t) => [
     primaryKey({ columns: [t.lessonId, t.locale] }),
@@ -217,7 +229,7 @@ export const lessonFiles = pgTable(
       .notNull()
       .references(() => storedFiles.id),
     /** 'video': what the player plays; 'download': offered as a download. */
-    role: text().notNull(),
+    role: text({ enum: lessonFileRoles }).notNull(),
     position: integer().notNull().default(0),
     /** The language of the file's content; null when it has none or serves every language. */
     locale: text(),
@@ -239,7 +251,7 @@ export const lessonCaptions = pgTable(
     fileId: uuid()
       .notNull()
       .references(() => storedFiles.id),
-    status: text().notNull().default("ready"),
+    status: text({ enum: translationStatuses }).notNull().default("ready"),
   },
   (t) => [
     primaryKey({ columns: [t.lessonId, t.locale] }),
@@ -273,7 +285,7 @@ export const quizQuestions = pgTable(
       .notNull()
       .references(() => lessons.id, { onDelete: "cascade" }),
     position: integer().notNull(),
-    kind: text().notNull(),
+    kind: text({ enum: questionKinds }).notNull(),
     points: integer().notNull().default(1),
     /** The answer of a true/false question. */
     answerTrue: boolean(),
@@ -298,7 +310,7 @@ export const quizQuestionTranslations = pgTable(
     /** Shown after an attempt: why the answer is what it is. */
     feedback: text().notNull().default(""),
     acceptedAnswers: text().array().notNull().default(sql`'{}'::text[]`),
-    status: text().notNull().default("ready"),
+    status: text({ enum: translationStatuses }).notNull().default("ready"),
   },
   (t) => [
     primaryKey({ columns: [t.questionId, t.locale] }),
@@ -328,7 +340,7 @@ export const quizOptionTranslations = pgTable(
       .references(() => quizOptions.id, { onDelete: "cascade" }),
     locale: text().notNull(),
     text: text().notNull(),
-    status: text().notNull().default("ready"),
+    status: text({ enum: translationStatuses }).notNull().default("ready"),
   },
   (t) => [
     primaryKey({ columns: [t.optionId, t.locale] }),
@@ -374,7 +386,7 @@ export const courseReviews = pgTable(
       .references(() => courses.id, { onDelete: "cascade" }),
     courseVersion: integer().notNull(),
     reviewerId: uuid().references(() => users.id, { onDelete: "set null" }),
-    decision: text().notNull(),
+    decision: text({ enum: reviewDecisions }).notNull(),
     comment: text().notNull().default(""),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -421,7 +433,7 @@ export const courseNotices = pgTable(
     courseId: uuid()
       .notNull()
       .references(() => courses.id, { onDelete: "cascade" }),
-    kind: text().notNull(),
+    kind: text({ enum: noticeKinds }).notNull(),
     data: jsonb().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     dismissedAt: timestamp({ withTimezone: true }),

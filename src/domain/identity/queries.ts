@@ -1,9 +1,9 @@
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Role } from "../../../../../main/src/domain/shared/actor.ts";
 import type { Executor } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
-import { users } from "./schema.ts";
-
+import { roleAssignments, users } from "./schema.ts";
 /**
  * The identity module's read API for other modules (docs/decisions/0015-module-shape.md): small
  * functions over an executor (the database or the caller's transaction), answering DTOs.
@@ -42,4 +42,15 @@ export async function peopleByEmail(db: Executor, emails: readonly string[]): Pr
 /** SQL for the name of the person in this column, to sort another module's rows by it (a cohort's participants). */
 export function personNameOf(column: AnyPgColumn): SQL<string> {
   return sql<string>`(select ${users.name} from ${users} where ${users.id} = ${column})`;
+}
+
+/** People holding one of these roles at this organisation (global roles not counted): the catalogue mails a course's owner team. */
+export async function peopleWithRoleAt(db: Executor, organisationId: string, roles: readonly Role[]): Promise<PersonDto[]> {
+  if (!roles.length) return [];
+  const rows = await db
+    .selectDistinct({ user: users })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(and(eq(roleAssignments.organisationId, organisationId), inArray(roleAssignments.role, [...roles])));
+  return rows.map((row) => toPerson(row.user));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { QuizKey } from "../catalogue/quiz.ts";
+import type { QuizKey } from "../catalogue/dto.ts";
 import { answerProblems, grade, normaliseShortAnswer } from "./grading.ts";
 
 const key: QuizKey = {

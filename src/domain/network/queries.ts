@@ -87,3 +87,17 @@ export async function organisationRefsInNameOrder(db: Executor, ids: readonly st
   const rows = await db.select().from(organisations).where(inArray(organisations.id, wanted)).orderBy(asc(organisations.name));
   return rows.map((row) => toOrganisationRef(row, reader));
 }
+
+/** Every organisation of these kinds, named in the reader's language: the catalogue lists where a course may be adapted to. */
+export async function organisationRefsOfKinds(
+  db: Executor,
+  kinds: readonly OrganisationKind[],
+  reader: Locale,
+): Promise<OrganisationRef[]> {
+  if (!kinds.length) return [];
+  const rows = await db
+    .select()
+    .from(organisations)
+    .where(inArray(organisations.kind, [...kinds]));
+  return rows.map((row) => toOrganisationRef(row, reader));
+}

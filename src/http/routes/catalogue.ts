@@ -1,15 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  coCreatorRoles,
-  courseCategories,
-  courseLevels,
-  courseStatuses,
-  lessonDto,
-  lessonOutlineDto,
-  translationStatuses,
-} from "../../domain/catalogue/dto.ts";
+import { courseDto, coursePage, lessonDto } from "../../domain/catalogue/dto.ts";
 import {
   courseInputSchema,
   coursePatchSchema,
@@ -17,7 +9,6 @@ import {
   courseSearchSchema,
   translationInputSchema,
 } from "../../domain/catalogue/validation.ts";
-import { organisationKinds } from "../../domain/network/dto.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
@@ -26,47 +17,6 @@ import { routeDocs } from "./common.ts";
 const docs = routeDocs("catalogue");
 
 const idParams = z.object({ id: z.uuid() }).strict();
-
-const organisationRef = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  kind: z.enum(organisationKinds),
-  country: z.string().nullable(),
-});
-const courseSummaryDto = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  title: z.string(),
-  summary: z.string(),
-  shownLocale: z.string().describe("Language of title and summary: the reader's when ready, else defaultLocale"),
-  defaultLocale: z.string(),
-  languages: z.array(z.string()).describe("Languages with a ready translation, the default first"),
-  owner: organisationRef,
-  category: z.enum(courseCategories),
-  level: z.enum(courseLevels),
-  estimatedHours: z.number().int(),
-  subjectTags: z.array(z.string()),
-  status: z.enum(courseStatuses),
-  publishedAt: z.string().nullable(),
-  coverImageUrl: z.string().nullable().describe("The cover image, served by the files route"),
-});
-const courseDto = courseSummaryDto.extend({
-  description: z.string(),
-  licence: z.string(),
-  version: z.number().int(),
-  coCreators: z.array(z.object({ organisation: organisationRef, role: z.enum(coCreatorRoles) })),
-  translations: z.array(z.object({ locale: z.string(), status: z.enum(translationStatuses) })),
-  syllabus: z.array(z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), lessons: z.array(lessonOutlineDto) })),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-const coursePage = z.object({
-  items: z.array(courseSummaryDto),
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-});
 
 /** The course catalogue: public search and course pages, and the authors' writes. */
 export async function catalogueRoutes(fastify: FastifyInstance, options: { services: Services }) {

@@ -3,30 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import rangeParser from "range-parser";
 import { z } from "zod";
-import { translationStatuses } from "../../domain/catalogue/dto.ts";
-import { externalVideoSchema, type ServedFile, type Upload } from "../../domain/catalogue/media.ts";
-import { courseRefSchema } from "../../domain/catalogue/validation.ts";
+import { coverImageDto, lessonMediaAdminDto, type ServedFile, type Upload } from "../../domain/catalogue/dto.ts";
+import { courseRefSchema, externalVideoSchema, fieldStatusSchema } from "../../domain/catalogue/validation.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import type { Services } from "../../services.ts";
 import { lang, langQuery, routeDocs, security, signedIn } from "./common.ts";
 
 const docs = routeDocs("media");
-
-const storedFile = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  mimeType: z.string(),
-  byteSize: z.number().int(),
-  sha256: z.string(),
-  url: z.string().describe("Served with range requests"),
-});
-const lessonMediaDto = z.object({
-  video: storedFile.nullable(),
-  externalUrl: z.string().nullable(),
-  captions: z.array(z.object({ locale: z.string(), status: z.enum(translationStatuses), file: storedFile })),
-  downloads: z.array(storedFile.extend({ locale: z.string().nullable() })),
-});
 
 const lessonParams = z.object({ id: courseRefSchema, lessonId: z.uuid() }).strict();
 
@@ -132,7 +116,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     "/courses/:id/lessons/:lessonId/media",
     docs.signedIn("A lesson's video, captions (every status) and downloads, for its authors and reviewers", {
       params: lessonParams,
-      response: { 200: lessonMediaDto },
+      response: { 200: lessonMediaAdminDto },
     }),
     async (request) => media.getLessonMedia(request.actor, request.params.id, request.params.lessonId),
   );
@@ -159,7 +143,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
           .strict(),
         consumes: ["multipart/form-data"],
         body: fileBody("The video or the file to download"),
-        response: { 201: lessonMediaDto },
+        response: { 201: lessonMediaAdminDto },
       },
     },
     async (request, reply) => {
@@ -176,7 +160,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     "/courses/:id/lessons/:lessonId/files/:fileId",
     docs.signedIn("Remove the lesson's video or one of its downloads", {
       params: z.object({ id: courseRefSchema, lessonId: z.uuid(), fileId: z.uuid() }).strict(),
-      response: { 200: lessonMediaDto },
+      response: { 200: lessonMediaAdminDto },
     }),
     async (request) => media.removeLessonFile(request.actor, request.params.id, request.params.lessonId, request.params.fileId),
   );
@@ -191,10 +175,10 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
         summary: "Upload the lesson's WebVTT captions in one language (replacing them)",
         description: "UTF-8 WebVTT with valid cue timings, up to 1 MB; 415 with the problem otherwise.",
         params: z.object({ id: courseRefSchema, lessonId: z.uuid(), locale: contentLocaleSchema }).strict(),
-        querystring: z.object({ status: z.enum(["draft", "ready"]).optional(), ...lang }).strict(),
+        querystring: z.object({ status: fieldStatusSchema.optional(), ...lang }).strict(),
         consumes: ["multipart/form-data"],
         body: fileBody("A .vtt file"),
-        response: { 200: lessonMediaDto },
+        response: { 200: lessonMediaAdminDto },
       },
     },
     async (request) => {
@@ -208,7 +192,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     "/courses/:id/lessons/:lessonId/captions/:locale",
     docs.signedIn("Remove the lesson's captions in one language", {
       params: z.object({ id: courseRefSchema, lessonId: z.uuid(), locale: contentLocaleSchema }).strict(),
-      response: { 200: lessonMediaDto },
+      response: { 200: lessonMediaAdminDto },
     }),
     async (request) => media.removeCaptions(request.actor, request.params.id, request.params.lessonId, request.params.locale),
   );
@@ -218,7 +202,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     docs.signedIn("Link a video hosted elsewhere (https) instead of an upload; null removes the link", {
       params: lessonParams,
       body: z.object({ url: externalVideoSchema.nullable() }).strict(),
-      response: { 200: lessonMediaDto },
+      response: { 200: lessonMediaAdminDto },
     }),
     async (request) => media.setExternalVideo(request.actor, request.params.id, request.params.lessonId, request.body.url),
   );
@@ -235,7 +219,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
         querystring: langQuery,
         consumes: ["multipart/form-data"],
         body: fileBody("The cover image"),
-        response: { 200: z.object({ coverImageUrl: z.string() }) },
+        response: { 200: coverImageDto },
       },
     },
     async (request) => {

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { courseStatuses, translationStatuses } from "../../domain/catalogue/dto.ts";
-import { criterionInputSchema, criterionPatchSchema } from "../../domain/catalogue/rubric.ts";
-import { courseRefSchema } from "../../domain/catalogue/validation.ts";
-import { adaptInputSchema, reviewInputSchema } from "../../domain/catalogue/workflow.ts";
-import { organisationRef } from "../../domain/network/dto.ts";
+import { courseRefDto, noticeDto, queueItemDto, reviewDto, reviewQueueItemDto, rubricCriterionDto } from "../../domain/catalogue/dto.ts";
+import {
+  adaptInputSchema,
+  courseRefSchema,
+  criterionInputSchema,
+  criterionPatchSchema,
+  reviewInputSchema,
+} from "../../domain/catalogue/validation.ts";
 import { slugSchema } from "../../domain/shared/slugs.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
-import { locales } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
 import { lang, noContent, routeDocs } from "./common.ts";
@@ -17,66 +19,6 @@ const docs = routeDocs("quality");
 
 const idParams = z.object({ id: z.uuid() }).strict();
 const refParams = z.object({ id: courseRefSchema.describe("The course's id or slug") }).strict();
-
-const courseRef = z.object({ id: z.uuid(), slug: z.string(), status: z.enum(courseStatuses), version: z.number().int() });
-const reviewDto = z.object({
-  id: z.uuid(),
-  courseVersion: z.number().int(),
-  decision: z.enum(["approved", "returned"]),
-  comment: z.string(),
-  reviewer: z.string().nullable().describe("The reviewer's name; null once their account is gone"),
-  createdAt: z.string(),
-  scores: z.array(
-    z.object({
-      criterionId: z.uuid(),
-      title: z.string(),
-      score: z.number().int(),
-      maxScore: z.number().int(),
-      essential: z.boolean(),
-      comment: z.string(),
-    }),
-  ),
-});
-const noticeDto = z.object({
-  id: z.uuid(),
-  kind: z.enum(["source_updated"]),
-  createdAt: z.string(),
-  source: z.object({ slug: z.string(), title: z.string(), version: z.number().int() }).nullable(),
-});
-const criterionDto = z.object({
-  id: z.uuid(),
-  position: z.number().int(),
-  maxScore: z.number().int(),
-  essential: z.boolean(),
-  active: z.boolean(),
-  title: z.string().describe("In the reader's language, else English"),
-  description: z.string(),
-  translations: z.array(z.object({ locale: z.enum(locales), title: z.string(), description: z.string() })),
-});
-const counts = z.object({ missing: z.number().int(), draft: z.number().int(), ready: z.number().int() });
-const queueItem = z.object({
-  course: z.object({
-    id: z.uuid(),
-    slug: z.string(),
-    title: z.string(),
-    status: z.enum(courseStatuses),
-    defaultLocale: z.string(),
-    owner: organisationRef,
-  }),
-  locale: z.string(),
-  status: z.enum(translationStatuses),
-  counts: counts.describe("Translatable fields of the course in this language, by status"),
-  total: z.number().int(),
-});
-const reviewQueueItem = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  title: z.string(),
-  owner: organisationRef,
-  version: z.number().int(),
-  isRevision: z.boolean(),
-  submittedAt: z.string(),
-});
 
 /** The quality gate (submit, review, archive), versions, adaptations, the rubric and the translation queue. */
 export async function qualityRoutes(fastify: FastifyInstance, options: { services: Services }) {
@@ -87,7 +29,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
     "/courses/:id/submit",
     docs.signedIn("Send a draft to review: its default language ready, a lesson, quizzes with a right answer (its authors)", {
       params: idParams,
-      response: { 200: courseRef },
+      response: { 200: courseRefDto },
     }),
     async (request) => workflow.submit(request.actor, request.params.id),
   );
@@ -109,7 +51,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
         "which keeps its id, slug and lesson ids. The owner's authors and centre admins are told by email.",
       params: idParams,
       body: reviewInputSchema,
-      response: { 201: courseRef },
+      response: { 201: courseRefDto },
     }),
     async (request, reply) => reply.status(201).send(await workflow.review(request.actor, request.params.id, request.body)),
   );
@@ -130,7 +72,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
     "/courses/:id/archive",
     docs.signedIn("Archive a course: it leaves the catalogue, enrolled learners keep it (its authors)", {
       params: idParams,
-      response: { 200: courseRef },
+      response: { 200: courseRefDto },
     }),
     async (request) => workflow.archive(request.actor, request.params.id),
   );
@@ -140,7 +82,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
     docs.signedIn("Start the next version of a published course: a draft copy to edit and review (its authors)", {
       description: "A course has at most one version in preparation; asking again returns it.",
       params: idParams,
-      response: { 201: courseRef },
+      response: { 201: courseRefDto },
     }),
     async (request, reply) => reply.status(201).send(await workflow.startRevision(request.actor, request.params.id)),
   );
@@ -151,7 +93,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
       description: "Refused (409) when the course's licence forbids derivatives.",
       params: idParams,
       body: adaptInputSchema,
-      response: { 201: courseRef },
+      response: { 201: courseRefDto },
     }),
     async (request, reply) =>
       reply.status(201).send(await workflow.adapt(request.actor, request.params.id, request.body, requestLocale(request))),
@@ -181,7 +123,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
   app.get(
     "/reviews/queue",
     docs.open("Courses waiting for the caller's review, oldest submission first (reviewers)", {
-      response: { 200: z.array(reviewQueueItem) },
+      response: { 200: z.array(reviewQueueItemDto) },
     }),
     async (request) => workflow.reviewQueue(request.actor, requestLocale(request)),
   );
@@ -190,7 +132,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
     "/rubric",
     docs.public("The quality rubric's criteria in order; `all=true` includes retired ones", {
       querystring: z.object({ ...lang, all: z.enum(["true", "false"]).optional() }).strict(),
-      response: { 200: z.array(criterionDto) },
+      response: { 200: z.array(rubricCriterionDto) },
     }),
     async (request) => rubric.listCriteria(requestLocale(request), { activeOnly: request.query.all !== "true" }),
   );
@@ -199,7 +141,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
     "/rubric",
     docs.signedIn("Add a criterion at the end of the rubric (secretariat)", {
       body: criterionInputSchema,
-      response: { 201: criterionDto },
+      response: { 201: rubricCriterionDto },
     }),
     async (request, reply) => reply.status(201).send(await rubric.createCriterion(request.actor, request.body, requestLocale(request))),
   );
@@ -209,7 +151,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
     docs.signedIn("Change, move (`position`) or retire (`active: false`) a criterion (secretariat)", {
       params: idParams,
       body: criterionPatchSchema,
-      response: { 200: criterionDto },
+      response: { 200: rubricCriterionDto },
     }),
     async (request) => rubric.updateCriterion(request.actor, request.params.id, request.body, requestLocale(request)),
   );
@@ -218,7 +160,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
     "/translations/queue",
     docs.open("Courses × languages asked for, with how many fields are missing, drafted or ready (translators and authors)", {
       querystring: z.object({ ...lang, locale: contentLocaleSchema.optional(), owner: slugSchema.optional() }).strict(),
-      response: { 200: z.array(queueItem) },
+      response: { 200: z.array(queueItemDto) },
     }),
     async (request) =>
       translations.queue(request.actor, { locale: request.query.locale, owner: request.query.owner }, requestLocale(request)),
@@ -229,7 +171,7 @@ export async function qualityRoutes(fastify: FastifyInstance, options: { service
     docs.signedIn("Ask for a translation into a language: it joins the translators' queue (the course's authors)", {
       params: idParams,
       body: z.object({ locale: contentLocaleSchema }).strict(),
-      response: { 201: queueItem },
+      response: { 201: queueItemDto },
     }),
     async (request, reply) =>
       reply

@@ -1,5 +1,5 @@
-import { canAuthor } from "../../domain/catalogue/course-access.ts";
 import type { CourseDto } from "../../domain/catalogue/dto.ts";
+import { can } from "../../domain/catalogue/permissions.ts";
 import type { Actor } from "../../domain/shared/actor.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Services } from "../../services.ts";
@@ -33,7 +33,7 @@ export async function courseFormOptions(services: Services, actor: Actor, locale
   const sorted = (options: Option[]) => options.sort((a, b) => collator.compare(a.label, b.label));
   return {
     owners: sorted(
-      organisations.filter((o) => ownerKinds.has(o.kind) && canAuthor(actor, o.id)).map((o) => ({ value: o.id, label: o.name })),
+      organisations.filter((o) => ownerKinds.has(o.kind) && can(actor, "course.author", o.id)).map((o) => ({ value: o.id, label: o.name })),
     ),
     organisations: sorted(organisations.map((o) => ({ value: o.id, label: o.name }))),
   };

@@ -1,5 +1,5 @@
 import { Form } from "react-router";
-import { coCreatorRoles, courseCategories, courseLevels } from "../../domain/catalogue/dto.ts";
+import { coCreatorRoles, courseCategories, courseLevels } from "../../domain/catalogue/values.ts";
 import { useT } from "../i18n.tsx";
 import { useCatalogueFormat } from "./catalogue-format.ts";
 import type { CourseFormValues } from "./course-form-data.server.ts";

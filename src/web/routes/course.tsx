@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { canAuthor, canReview } from "../../domain/catalogue/course-access.ts";
+import { can } from "../../domain/catalogue/permissions.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
 import { enrolPanelData } from "../components/enrol-panel.server.ts";
 import { EnrolPanel } from "../components/enrol-panel.tsx";
@@ -25,7 +25,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       course,
       enrolPanel: await enrolPanelData(services, actor, course),
       adaptedFrom: await services.workflow.courseOrigin(course.id, locale),
-      manageable: canAuthor(actor, course.owner.id) || canReview(actor, course.owner.id),
+      manageable: can(actor, "course.author", course.owner.id) || can(actor, "course.review", course.owner.id),
     };
   } catch (error) {
     throw toErrorResponse(error);

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { CatalogueFacets } from "../../domain/catalogue/dto.ts";
-import { courseCategories, courseLevels, courseSorts } from "../../domain/catalogue/dto.ts";
+import { courseCategories, courseLevels, courseSorts } from "../../domain/catalogue/values.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
 import { FilterForm, FilterSearch, FilterSelect } from "../components/filter-form.tsx";

@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
-import type { AuthoringSyllabus } from "../../domain/catalogue/authoring.ts";
-import { lessonKinds } from "../../domain/catalogue/dto.ts";
+import type { AuthoringSyllabus } from "../../domain/catalogue/dto.ts";
 import type { SyllabusInput } from "../../domain/catalogue/validation.ts";
+import { lessonKinds } from "../../domain/catalogue/values.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { AuthoringNotice } from "../components/authoring-notice.tsx";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";

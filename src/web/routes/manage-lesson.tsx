@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { Form, Link, redirect } from "react-router";
-import { acceptAttribute } from "../../domain/catalogue/media-types.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { AuthoringNotice } from "../components/authoring-notice.tsx";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
@@ -42,7 +41,7 @@ export async function loader(args: Route.LoaderArgs) {
         captions: Math.floor(limits.captions / MiB),
         download: Math.floor(limits.download / MiB),
       },
-      accept: { video: acceptAttribute("video"), download: acceptAttribute("download"), captions: acceptAttribute("captions") },
+      accept: { video: services.media.accept.video, download: services.media.accept.download, captions: services.media.accept.captions },
     };
   } catch (error) {
     throw toErrorResponse(error);

@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
-import type { AuthorQuizQuestionDto, QuestionKind } from "../../domain/catalogue/quiz-dto.ts";
-import { questionKinds } from "../../domain/catalogue/quiz-dto.ts";
+import type { AuthorQuizQuestionDto, QuestionKind } from "../../domain/catalogue/dto.ts";
+import { questionKinds } from "../../domain/catalogue/values.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { authorRoles } from "../../domain/catalogue/course-access.ts";
-import { isGlobalStaff, type Role } from "../../domain/shared/actor.ts";
+import { canAnywhere } from "../../domain/catalogue/permissions.ts";
+import { isGlobalStaff } from "../../domain/shared/actor.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { allCentres } from "../components/network-data.server.ts";
 import { useNetworkFormat } from "../components/network-format.ts";
@@ -11,8 +11,6 @@ import { StatusError } from "../components/status-error.tsx";
 import { useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/manage.ts";
 
-const translationRoles: ReadonlySet<Role> = new Set(["translator", "author", "centre_admin", "centre_staff"]);
-
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   // A centre's staff look after its smart classrooms; editing the centre is for its admin.
@@ -20,8 +18,8 @@ export async function loader(args: Route.LoaderArgs) {
   const secretariat = isGlobalStaff(actor);
   // Reviewers and translators work across centres: their queues are their way in.
   const quality = {
-    reviews: secretariat || actor.roles.some((g) => g.role === "reviewer"),
-    translations: secretariat || actor.roles.some((g) => translationRoles.has(g.role)),
+    reviews: canAnywhere(actor, "course.review"),
+    translations: canAnywhere(actor, "course.translate"),
   };
   // An institution's administrators come here for their staff report.
   const institutions = await services.programmes.reportInstitutions(actor, locale);
@@ -30,7 +28,7 @@ export async function loader(args: Route.LoaderArgs) {
     title: translatorFor(locale)("network.manage.title"),
     secretariat,
     quality,
-    authoring: secretariat || actor.roles.some((g) => authorRoles.includes(g.role)),
+    authoring: canAnywhere(actor, "course.author"),
     institutions: institutions.map(({ slug, name }) => ({ slug, name })),
     centres: centres.map(({ id, slug, name, kind, country }) => ({
       id,

@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
-import type { Executor } from "../../db/client.ts";
+import type { Executor } from "../../../db/client.ts";
+import { freeSlug } from "../../shared/slugs.ts";
+import { type CourseRow, slugTaken, wrongStatus } from "../rows.ts";
 import {
   courseCoCreators,
   courseModules,
@@ -17,14 +19,13 @@ import {
   quizQuestions,
   quizQuestionTranslations,
   quizzes,
-} from "./schema.ts";
+} from "../schema.ts";
 
 /**
  * Copies and merges of course content, for new versions (a revision merged back on approval) and
  * adaptations (a copy another centre owns). Every copied module, lesson, question and option
  * records the row it came from in `originId`; that is how a merge knows which lessons to keep.
  */
-/** A transaction in progress (or the seed's, which passes its transaction as the database). */
 
 /** Copies one lesson's texts, files, captions and quiz onto another lesson. */
 async function copyLessonContent(tx: Executor, fromId: string, toId: string) {
@@ -64,7 +65,7 @@ async function copyLessonContent(tx: Executor, fromId: string, toId: string) {
  * Copies a course's translations, modules, lessons (with everything in them) and, when asked,
  * its co-creators into another course row, which must have none yet.
  */
-export async function copyCourseContent(tx: Executor, fromId: string, toId: string, options: { coCreators: boolean }) {
+async function copyCourseContent(tx: Executor, fromId: string, toId: string, options: { coCreators: boolean }) {
   const [translations, coCreators, modules] = await Promise.all([
     tx.select().from(courseTranslations).where(eq(courseTranslations.courseId, fromId)),
     tx.select().from(courseCoCreators).where(eq(courseCoCreators.courseId, fromId)),
@@ -119,7 +120,7 @@ async function moveLessonContent(tx: Executor, fromId: string, toId: string) {
  * revision removed are deleted; the revision's reviews join the course's history; the revision row
  * goes. Runs inside the caller's transaction.
  */
-export async function mergeRevision(tx: Executor, revision: typeof courses.$inferSelect, at: Date) {
+export async function mergeRevision(tx: Executor, revision: CourseRow, at: Date) {
   const originalId = revision.revisionOfId!;
   const [originalModules, revisionModules] = await Promise.all([
     tx.select({ id: courseModules.id }).from(courseModules).where(eq(courseModules.courseId, originalId)),
@@ -203,7 +204,7 @@ export async function mergeRevision(tx: Executor, revision: typeof courses.$infe
 }
 
 /** The full content of a course as it is now: what `course_versions` keeps of each publication. */
-export async function snapshotOf(tx: Executor, courseId: string) {
+async function snapshotOf(tx: Executor, courseId: string) {
   const [[course], translations, coCreators, modules] = await Promise.all([
     tx.select().from(courses).where(eq(courses.id, courseId)),
     tx
@@ -276,4 +277,33 @@ export async function recordVersion(tx: Executor, courseId: string, version: num
     .insert(courseVersions)
     .values({ courseId, version, snapshot: await snapshotOf(tx, courseId), publishedAt: at })
     .onConflictDoNothing();
+}
+
+/**
+ * A published course, locked for copying: copies asked for at the same moment (an author clicking
+ * twice, two tabs) take turns here, so each sees the copies made before it rather than all but
+ * one failing on a unique constraint. Not `FOR UPDATE`: learners enrolling meanwhile are not held up.
+ */
+export async function lockPublished(tx: Executor, course: Pick<CourseRow, "id" | "status">): Promise<CourseRow> {
+  const [source] = await tx.select().from(courses).where(eq(courses.id, course.id)).for("no key update");
+  if (source?.status !== "published") throw wrongStatus(source ?? course);
+  return source;
+}
+
+/** A draft copy of `source` with `changes` and everything in it, under a free slug made from `slugBase`. */
+export async function insertCopy(
+  tx: Executor,
+  source: CourseRow,
+  slugBase: string,
+  changes: Partial<typeof courses.$inferInsert>,
+  options: { coCreators: boolean; at: Date },
+): Promise<CourseRow> {
+  const slug = await freeSlug(slugBase, "course", (candidate) => slugTaken(tx, candidate));
+  const { id: _, slug: __, createdAt: ___, publishedAt: ____, ...fields } = source;
+  const [row] = await tx
+    .insert(courses)
+    .values({ ...fields, ...changes, slug, status: "draft", createdAt: options.at, updatedAt: options.at })
+    .returning();
+  await copyCourseContent(tx, source.id, row!.id, { coCreators: options.coCreators });
+  return row!;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { acceptedMimeType, cleanFileName, isPlainText } from "./media-types.ts";
+import { acceptedMimeType, cleanFileName, isPlainText } from "./types.ts";
 import { checkWebVtt } from "./webvtt.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);

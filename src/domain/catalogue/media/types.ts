@@ -1,6 +1,4 @@
-/** What an upload is for; each has its own accepted types and size limit. */
-export const uploadKinds = ["video", "download", "captions", "cover"] as const;
-export type UploadKind = (typeof uploadKinds)[number];
+import { type UploadKind, uploadKinds } from "../values.ts";
 
 type Accepted = { mime: string; extensions: readonly string[] };
 
@@ -41,10 +39,10 @@ const accepted: Record<UploadKind, readonly Accepted[]> = {
 /** Types with no signature to sniff: accepted when the bytes are text (checked by the caller). */
 const textTypes = new Set(["text/plain", "text/csv", "text/vtt"]);
 
-/** The extensions a kind accepts, for the file picker's `accept` attribute. */
-export function acceptAttribute(kind: UploadKind): string {
-  return accepted[kind].flatMap((a) => a.extensions.map((e) => `.${e}`)).join(",");
-}
+/** The extensions each kind accepts, for file pickers' `accept` attribute. */
+export const acceptAttributes = Object.fromEntries(
+  uploadKinds.map((kind) => [kind, accepted[kind].flatMap((a) => a.extensions.map((e) => `.${e}`)).join(",")]),
+) as Record<UploadKind, string>;
 
 export function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf(".");
