@@ -1,6 +1,8 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
+import { likePattern } from "../shared/sql.ts";
 import { users } from "./schema.ts";
 
 /**
@@ -36,4 +38,10 @@ export async function peopleByEmail(db: Executor, emails: readonly string[]): Pr
     .from(users)
     .where(inArray(sql`lower(${users.email})`, wanted));
   return new Map(rows.map((row) => [row.email.toLowerCase(), toPerson(row)]));
+}
+
+/** SQL for "the person in this column has this text in their name or email", to search another module's rows by person. */
+export function personNameOrEmailContains(column: AnyPgColumn, text: string): SQL {
+  const pattern = likePattern(text);
+  return sql`${column} in (select ${users.id} from ${users} where ${users.name} ilike ${pattern} or ${users.email} ilike ${pattern})`;
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Locale, LocalisedText } from "../../i18n/locales.ts";
 
 /**
@@ -29,6 +30,15 @@ export type CentreStatus = (typeof centreStatuses)[number];
 
 /** A date known to the day, the month or only the year ("2025", "2025-11", "2025-07-31"). */
 export type PartialDate = string;
+
+/** An organisation as other resources name it (owner, centre, co-creator). */
+export const organisationRef = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  country: z.string().nullable(),
+});
 
 export type OrganisationRef = { id: string; slug: string; name: string; kind: OrganisationKind; country: string | null };
 

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { organisationKinds } from "../../domain/network/dto.ts";
 import { unauthenticated } from "../../domain/shared/errors.ts";
 import { locales } from "../../i18n/locales.ts";
 
@@ -22,14 +21,8 @@ export const langQuery = z.object(lang).strict();
 /** The answer of a route that has nothing to send back (204). */
 export const noContent = { 204: z.null().describe("Done") };
 
-/** An organisation as other resources name it (owner, centre, co-creator). */
-export const organisationRef = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  kind: z.enum(organisationKinds),
-  country: z.string().nullable(),
-});
+/** An organisation as other resources name it (declared once, with the network module's contract). */
+export { organisationRef } from "../../domain/network/dto.ts";
 
 type RouteSchema = {
   description?: string;
