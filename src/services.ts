@@ -33,7 +33,7 @@ export function createServices(deps: ServiceDeps) {
   const catalogue = createCatalogueService({ db: deps.db, now });
   const rubric = createRubricService({ db: deps.db });
   const notifications = createNotificationsService({ db: deps.db, mailer: deps.mailer, now });
-  const events = createEventsService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now });
+  const events = createEventsService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now });
   return {
     network: createNetworkService({ db: deps.db, now }),
     catalogue,
