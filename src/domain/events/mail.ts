@@ -9,7 +9,7 @@ import { isTimeZone } from "../shared/time-zone.ts";
 import type { EventsContext } from "./context.ts";
 import { buildCalendar } from "./ics.ts";
 import { calendarHost, calendarItem, eventUrl } from "./mapping.ts";
-import { type EventRow, type RegistrationRow, textsOf, waitlistPosition } from "./rows.ts";
+import { type EventRow, type RegistrationRow, textsOf, waitlistPositions } from "./rows.ts";
 import { type EventNotice, eventRegistrations, events } from "./schema.ts";
 
 /** A registration owed a mail, with its event, claimed by the caller's transaction. */
@@ -34,7 +34,7 @@ function startTimeText(event: EventRow, readerZone: string | null, reader: Local
  * claiming transaction: PGlite has one connection, so every query uses `tx`.
  */
 async function renderMails(tx: Transaction, publicUrl: string, owed: readonly OwedMail[]): Promise<MailMessage[]> {
-  const [people, texts, facilities] = await Promise.all([
+  const [people, texts, facilities, positions] = await Promise.all([
     peopleByIds(
       tx,
       owed.map((o) => o.registration.userId),
@@ -43,6 +43,10 @@ async function renderMails(tx: Transaction, publicUrl: string, owed: readonly Ow
     facilityNames(
       tx,
       owed.map((o) => o.event.facilityId),
+    ),
+    waitlistPositions(
+      tx,
+      owed.flatMap((o) => (o.kind === "waitlisted" ? [o.registration] : [])),
     ),
   ]);
   const host = calendarHost(publicUrl);
@@ -57,7 +61,7 @@ async function renderMails(tx: Transaction, publicUrl: string, owed: readonly Ow
     const facility = event.facilityId ? (facilities.get(event.facilityId) ?? null) : null;
     const item = calendarItem(publicUrl, event, texts.get(event.id) ?? [], facility, reader, joinUrl);
     const readerZone = person.timeZone && isTimeZone(person.timeZone) ? person.timeZone : null;
-    const position = kind === "waitlisted" ? ((await waitlistPosition(tx, registration)) ?? 1) : 0;
+    const position = kind === "waitlisted" ? (positions.get(registration.id) ?? 1) : 0;
     const args = {
       name: person.name,
       title: item.title,

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, lte, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Executor, Transaction } from "../../db/client.ts";
 import { type Actor, requireActor } from "../shared/actor.ts";
 import { notFound } from "../shared/errors.ts";
@@ -79,4 +79,23 @@ export async function waitlistPosition(
       ),
     );
   return row?.n ?? 1;
+}
+
+/** The waiting-list positions of several registrations in one query, by id; those not waiting are absent. */
+export async function waitlistPositions(
+  db: Executor,
+  registrations: readonly Pick<RegistrationRow, "id" | "status">[],
+): Promise<Map<string, number>> {
+  const ids = registrations.filter((r) => r.status === "waitlisted").map((r) => r.id);
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: eventRegistrations.id,
+      // Written out: Drizzle leaves the outer columns unqualified in a one-table select.
+      position: sql<number>`(select count(*) from event_registrations ahead where ahead.event_id = event_registrations.event_id
+        and ahead.status = 'waitlisted' and ahead.queue <= event_registrations.queue)`.mapWith(Number),
+    })
+    .from(eventRegistrations)
+    .where(inArray(eventRegistrations.id, ids));
+  return new Map(rows.map((row) => [row.id, row.position]));
 }
