@@ -329,15 +329,13 @@ async function seedInstitutionStaffAtEvents(tx: Transaction, eventsService: Even
       checkInMethod: i < attending ? ("code" as const) : null,
     })),
     ...(webinar
-      ? staff
-          .slice(0, 3)
-          .map((person) => ({
-            eventId: webinar.id,
-            userId: person.id,
-            status: "registered" as const,
-            organisationId: institutionId,
-            country: "GH",
-          }))
+      ? staff.slice(0, 3).map((person) => ({
+          eventId: webinar.id,
+          userId: person.id,
+          status: "registered" as const,
+          organisationId: institutionId,
+          country: "GH",
+        }))
       : []),
   ];
   await tx.insert(eventRegistrations).values(rows);
