@@ -36,7 +36,7 @@ export function createServices(deps: ServiceDeps) {
   const catalogue = createCatalogueService({ db: deps.db, now });
   const rubric = createRubricService({ db: deps.db, now });
   const notifications = createNotificationsService({ db: deps.db, mailer: deps.mailer, now });
-  const events = createEventsService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now });
+  const events = createEventsService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now });
   const learning = createLearningService({ db: deps.db, catalogue, now });
   const identity = createIdentityService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now });
   return {

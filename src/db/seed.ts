@@ -111,7 +111,7 @@ async function seedEvents(db: Database): Promise<boolean> {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     if (await demoEventsSeeded(tx)) return false;
     // Demo registrations send no mail.
-    const events = createEventsService({ db: tx, mailer: { send: async () => {} }, publicUrl: "http://localhost" });
+    const events = createEventsService({ db: tx, outbox: noMail, publicUrl: "http://localhost" });
     await seedDemoEvents(tx, events, createNetworkService({ db: tx }), seedActor, new Date());
     return true;
   });

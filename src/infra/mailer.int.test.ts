@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { eventInput } from "../../tests/factories/events.ts";
@@ -6,9 +7,11 @@ import { createCentre, secretariat } from "../../tests/factories/network.ts";
 import { createSignedInUser } from "../../tests/factories/users.ts";
 import { createTestRuntime, type TestRuntime } from "../../tests/support/runtime.ts";
 import { loadConfig } from "../config.ts";
-import { createEventsService } from "../domain/events/service.ts";
+import { mailOutbox } from "../domain/notifications/schema.ts";
 import { createNotificationsService } from "../domain/notifications/service.ts";
+import { createServices, type Services } from "../services.ts";
 import { createMailer } from "./mailer.ts";
+import { createLocalFileStorage } from "./storage.ts";
 
 type Received = { from: string; to: string[]; raw: string };
 
@@ -16,19 +19,35 @@ let runtime: TestRuntime;
 let server: SMTPServer;
 const received: Received[] = [];
 let port = 0;
+/** Addresses the server refuses at RCPT TO, as a mailbox that does not exist. */
+const refused = new Set<string>();
+/** Addresses whose message the server takes in but does not acknowledge until `release()`. */
+const slow = new Set<string>();
+let hanging = 0;
+let release = () => {};
+let released = Promise.resolve();
 
 beforeAll(async () => {
   runtime = await createTestRuntime();
   server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address)) return callback();
+      callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
+      stream.on("end", async () => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        if (to.some((address) => slow.has(address))) {
+          hanging++;
+          await released;
+        }
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
+          to,
           raw: Buffer.concat(chunks).toString("utf8"),
         });
         callback();
@@ -40,6 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  release();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await runtime?.close();
 });
@@ -65,8 +85,9 @@ describe("mail over real SMTP", () => {
       MAIL_FROM: "Orbis <events@orbis.test>",
       DATA_DIR: "/tmp/orbis-smtp-test",
     });
-    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: "/tmp/orbis-smtp-test/outbox" });
-    const events = createEventsService({ db: runtime.database.db, mailer, publicUrl: "http://orbis.test", now: () => runtime.clock.now });
+    const { events } = servicesOverSmtp(
+      createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: "/tmp/orbis-smtp-test/outbox" }),
+    );
     const centre = await createCentre(runtime.services, { country: "KG" });
     const event = await events.createEvent(
       secretariat(),
@@ -76,7 +97,7 @@ describe("mail over real SMTP", () => {
     const person = await createSignedInUser(runtime.services);
     await events.register(person, event.id);
 
-    // The confirmation leaves after the registration commits, without the request waiting for it.
+    // Nothing asks for it: the registration's notice goes to the outbox and on to the server in the background.
     await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 10_000 });
     const [message] = received as [Received];
     expect(message.from).toBe("events@orbis.test");
@@ -114,5 +135,81 @@ describe("mail over real SMTP", () => {
     expect(message.raw).toMatch(/^Subject: =\?UTF-8\?/m);
     expect(mimePart(message.raw, /text\/plain; charset=utf-8/i)).toContain("Добро пожаловать");
     expect(mimePart(message.raw, /filename=note\.txt/i)).toBe("kept as bytes");
+  });
+});
+
+/** The application's services over the test database, its mail going to the SMTP server above. */
+function servicesOverSmtp(
+  mailer = createMailer({
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    from: "Orbis <events@orbis.test>",
+    outboxDir: "/tmp/orbis-smtp-test/outbox",
+  }),
+): Services {
+  return createServices({
+    db: runtime.database.db,
+    mailer,
+    config: { publicUrl: "http://orbis.test" },
+    storage: createLocalFileStorage(runtime.filesDir),
+    now: () => runtime.clock.now,
+  });
+}
+
+/** Everything the server's jobs would send now: owed event notices, due reminders, the outbox. */
+async function drain(services: Services) {
+  await services.events.noticesDelivered();
+  await services.events.runMailJobs().catch(() => {});
+  await services.notifications.deliverDue();
+}
+
+const receivedBy = (email: string) => received.filter((m) => m.to.includes(email));
+
+describe("event notices when the mail server misbehaves", () => {
+  test("an address the server refuses neither stops the others' notices nor makes them go twice", async () => {
+    const services = servicesOverSmtp();
+    const centre = await createCentre(runtime.services, { country: "KG" });
+    const event = await services.events.createEvent(secretariat(), eventInput(centre.id, runtime.clock.now), "en");
+    const people = [
+      await createSignedInUser(runtime.services),
+      await createSignedInUser(runtime.services),
+      await createSignedInUser(runtime.services),
+    ];
+    refused.add(people[1]!.email);
+    try {
+      for (const person of people) await services.events.register(person, event.id);
+      await drain(services);
+      // The refused one is tried again later; the others must not be sent again with it.
+      runtime.clock.advance(5 * 60_000);
+      await drain(services);
+    } finally {
+      runtime.clock.advance(-5 * 60_000);
+      refused.clear();
+    }
+
+    expect(people.map((p) => receivedBy(p.email).length)).toEqual([1, 0, 1]);
+    const [kept] = await runtime.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, people[1]!.email));
+    expect(kept).toMatchObject({ attempts: 2, sentAt: null, failedAt: null, lastError: expect.stringContaining("550") });
+  });
+
+  test("a mail server that hangs does not hold the database: registrations go on while a notice is being sent", async () => {
+    const services = servicesOverSmtp();
+    const centre = await createCentre(runtime.services, { country: "KG" });
+    const event = await services.events.createEvent(secretariat(), eventInput(centre.id, runtime.clock.now), "en");
+    const [first, second] = [await createSignedInUser(runtime.services), await createSignedInUser(runtime.services)];
+    slow.add(first.email);
+    released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      await services.events.register(first, event.id);
+      await vi.waitFor(() => expect(hanging).toBe(1), { timeout: 10_000 });
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("the registration waited for the mail server")), 5_000));
+      await expect(Promise.race([services.events.register(second, event.id), timeout])).resolves.toMatchObject({ status: "registered" });
+    } finally {
+      release();
+      slow.clear();
+    }
+    await drain(services);
+    expect([receivedBy(first.email).length, receivedBy(second.email).length]).toEqual([1, 1]);
   });
 });

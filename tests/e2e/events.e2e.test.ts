@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { screenshot, signIn, useOrbisAndBrowser } from "./support.ts";
 
@@ -21,6 +23,14 @@ async function api<T>(path: string, init: RequestInit & { headers?: Record<strin
     headers: { ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
   });
   return { status: response.status, body: (await response.json()) as T };
+}
+
+/** The mails (.eml) the server has sent to `to`: notices go through the outbox, a moment after the answer. */
+function mailsTo(to: string): string[] {
+  const outbox = path.join(orbis.dataDir, "outbox");
+  return (fs.existsSync(outbox) ? fs.readdirSync(outbox) : [])
+    .map((name) => fs.readFileSync(path.join(outbox, name), "utf8"))
+    .filter((mail) => mail.split(/\r?\n/).includes(`To: ${to}`));
 }
 
 /** A date `days` ahead, as the wall-clock day the event's organiser sees. */
@@ -71,6 +81,10 @@ describe("events", () => {
     await page.getByTestId("my-status").waitFor();
     expect(await page.getByTestId("my-status").textContent()).toBe("You are registered.");
     expect(await page.getByRole("link", { name: "Join the event online" }).getAttribute("href")).toBe("https://meet.example.org/e2e");
+    // The confirmation, with the event as a calendar file, once.
+    const confirmation = () => mailsTo("learner@orbis.example").filter((m) => m.includes("Subject: You are registered: E2E time-zone"));
+    await expect.poll(() => confirmation().length, { timeout: 20_000 }).toBe(1);
+    expect(confirmation()[0]).toContain("text/calendar");
 
     const ics = await page.request.get(`${orbis.url}/api/v1/events/${event.id}/calendar.ics`);
     expect(ics.headers()["content-type"]).toContain("text/calendar");
@@ -91,6 +105,9 @@ describe("events", () => {
     await page.getByRole("button", { name: "Join the waiting list" }).waitFor();
     const promoted = await api<{ myRegistration: { status: string } }>(`/api/v1/events/${event.id}`, { headers: waiting });
     expect(promoted.body.myRegistration.status).toBe("registered");
+    // In Arabic: the waiting-list notice, then the promotion with its calendar file.
+    await expect.poll(() => mailsTo("learner.ar@orbis.example").length, { timeout: 20_000 }).toBe(2);
+    expect(mailsTo("learner.ar@orbis.example").filter((m) => m.includes("text/calendar"))).toHaveLength(1);
     await page.context().close();
   });
 

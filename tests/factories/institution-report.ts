@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../src/db/client.ts";
+import type { RegistrationStatus } from "../../src/domain/events/dto.ts";
 import { eventRegistrations, events, eventTranslations } from "../../src/domain/events/schema.ts";
 import { enrolments } from "../../src/domain/learning/schema.ts";
 import type { Services } from "../../src/services.ts";
@@ -93,7 +94,7 @@ export async function institutionReportScenario(runtime: Runtime) {
     eventId: string,
     userId: string,
     organisationId: string | null,
-    status = "registered",
+    status: RegistrationStatus = "registered",
     attendedAt: Date | null = null,
   ) => ({
     eventId,

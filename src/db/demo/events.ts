@@ -267,7 +267,7 @@ export async function seedDemoEvents(tx: Transaction, eventsService: EventsServi
     inserted.map((user, i) => ({
       eventId: workshop.id,
       userId: user.id,
-      status: "registered",
+      status: "registered" as const,
       organisationId: institutionIds[i % institutionIds.length]!,
       country: "KG",
       createdAt: new Date(registeredAt.getTime() + i * 60_000),
@@ -322,16 +322,20 @@ async function seedInstitutionStaffAtEvents(tx: Transaction, eventsService: Even
     ...staff.map((person, i) => ({
       eventId: briefing.id,
       userId: person.id,
-      status: "registered",
+      status: "registered" as const,
       organisationId: institutionId,
       country: "GH",
       attendedAt: i < attending ? attendedAt : null,
       checkInMethod: i < attending ? ("code" as const) : null,
     })),
     ...(webinar
-      ? staff
-          .slice(0, 3)
-          .map((person) => ({ eventId: webinar.id, userId: person.id, status: "registered", organisationId: institutionId, country: "GH" }))
+      ? staff.slice(0, 3).map((person) => ({
+          eventId: webinar.id,
+          userId: person.id,
+          status: "registered" as const,
+          organisationId: institutionId,
+          country: "GH",
+        }))
       : []),
   ];
   await tx.insert(eventRegistrations).values(rows);

@@ -177,8 +177,7 @@ export async function seedDemoProgrammes(tx: Database): Promise<boolean> {
   const [seeded] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, demoProgrammes[0]!.slug));
   if (seeded) return false;
   // The demo sends no mail: the nominees' invitations would go nowhere.
-  const mailer = { send: async () => {} };
-  const events = createEventsService({ db: tx, mailer, publicUrl: "http://localhost" });
+  const events = createEventsService({ db: tx, outbox: noMail, publicUrl: "http://localhost" });
   const service = createProgrammesService({
     db: tx,
     outbox: noMail,

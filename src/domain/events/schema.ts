@@ -2,6 +2,19 @@ import { sql } from "drizzle-orm";
 import { bigint, char, check, index, integer, pgSequence, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "../identity/schema.ts";
 import { centres, facilities, organisations } from "../network/schema.ts";
+import {
+  checkInMethods,
+  eventKinds,
+  eventModes,
+  eventStatuses,
+  eventTranslationStatuses,
+  organiserRoles,
+  registrationStatuses,
+} from "./dto.ts";
+
+/** The mail a registration is owed (see notices.ts); a reminder is tracked by `reminderSentAt` instead. */
+export const eventNotices = ["registered", "waitlisted", "promoted", "cancelled"] as const;
+export type EventNotice = (typeof eventNotices)[number];
 
 /**
  * A live event run by a centre: a webinar, workshop, training session, policy dialogue... Times are
@@ -13,7 +26,7 @@ export const events = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     slug: text().notNull().unique(),
-    kind: text().notNull(),
+    kind: text({ enum: eventKinds }).notNull(),
     centreId: uuid()
       .notNull()
       .references(() => centres.organisationId),
@@ -22,7 +35,7 @@ export const events = pgTable(
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),
     timeZone: text().notNull(),
-    mode: text().notNull(),
+    mode: text({ enum: eventModes }).notNull(),
     /** Revealed only to registered participants and staff. */
     joinUrl: text(),
     facilityId: uuid().references(() => facilities.id, { onDelete: "set null" }),
@@ -38,7 +51,7 @@ export const events = pgTable(
     registeredCount: integer().notNull().default(0),
     registrationOpensAt: timestamp({ withTimezone: true }),
     registrationClosesAt: timestamp({ withTimezone: true }),
-    status: text().notNull().default("scheduled"),
+    status: text({ enum: eventStatuses }).notNull().default("scheduled"),
     /** Shown at the event (and in its QR code) so participants check themselves in. */
     checkInCode: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -68,7 +81,7 @@ export const eventTranslations = pgTable(
     locale: text().notNull(),
     title: text().notNull(),
     description: text().notNull().default(""),
-    status: text().notNull().default("ready"),
+    status: text({ enum: eventTranslationStatuses }).notNull().default("ready"),
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.locale] }),
@@ -86,7 +99,7 @@ export const eventOrganisers = pgTable(
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id),
-    role: text().notNull(),
+    role: text({ enum: organiserRoles }).notNull(),
     position: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.organisationId] }), index("event_organisers_organisation_idx").on(t.organisationId)],
@@ -109,7 +122,7 @@ export const eventRegistrations = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    status: text().notNull(),
+    status: text({ enum: registrationStatuses }).notNull(),
     queue: bigint({ mode: "number" }).notNull().default(sql`nextval('event_registration_queue')`),
     /** The institution the participant comes from, for the reports; null: unaffiliated. */
     organisationId: uuid().references(() => organisations.id, { onDelete: "set null" }),
@@ -117,9 +130,9 @@ export const eventRegistrations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     attendedAt: timestamp({ withTimezone: true }),
-    checkInMethod: text(),
+    checkInMethod: text({ enum: checkInMethods }),
     /** A message the participant is owed (confirmation, waiting list, promotion); cleared once sent. */
-    pendingNotice: text(),
+    pendingNotice: text({ enum: eventNotices }),
     reminderSentAt: timestamp({ withTimezone: true }),
   },
   (t) => [

@@ -88,6 +88,8 @@ export const eventFiltersSchema = z
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
   })
   .strict();
+/** The calendar's filters as callers give them (`limit` and `offset` may come as query-string text). */
+export type EventFilters = z.input<typeof eventFiltersSchema>;
 
 export const registrationInputSchema = z
   .object({

@@ -3,6 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Role } from "../../../../../main/src/domain/shared/actor.ts";
 import type { Executor } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
+import { likePattern } from "../shared/sql.ts";
 import { roleAssignments, users } from "./schema.ts";
 /**
  * The identity module's read API for other modules (docs/decisions/0015-module-shape.md): small
@@ -53,4 +54,10 @@ export async function peopleWithRoleAt(db: Executor, organisationId: string, rol
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
     .where(and(eq(roleAssignments.organisationId, organisationId), inArray(roleAssignments.role, [...roles])));
   return rows.map((row) => toPerson(row.user));
+}
+
+/** SQL for "the person in this column has this text in their name or email", to search another module's rows by person. */
+export function personNameOrEmailContains(column: AnyPgColumn, text: string): SQL {
+  const pattern = likePattern(text);
+  return sql`${column} in (select ${users.id} from ${users} where ${users.name} ilike ${pattern} or ${users.email} ilike ${pattern})`;
 }

@@ -4,7 +4,7 @@ import type { Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { OrganisationKind, OrganisationRef } from "./dto.ts";
 import { localName, toOrganisationRef } from "./mapping.ts";
-import { centres, organisations } from "./schema.ts";
+import { centres, facilities, organisations } from "./schema.ts";
 
 /**
  * The network module's read API for other modules (docs/decisions/0015-module-shape.md): small
@@ -100,4 +100,12 @@ export async function organisationRefsOfKinds(
     .from(organisations)
     .where(inArray(organisations.kind, [...kinds]));
   return rows.map((row) => toOrganisationRef(row, reader));
+}
+
+/** Facilities' names by id (where an event takes place); an id that names no facility is absent. */
+export async function facilityNames(db: Executor, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = unique(ids);
+  if (!wanted.length) return new Map();
+  const rows = await db.select({ id: facilities.id, name: facilities.name }).from(facilities).where(inArray(facilities.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

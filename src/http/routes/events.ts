@@ -1,14 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  eventKinds,
-  eventModes,
-  eventStatuses,
-  eventTranslationStatuses,
-  organiserRoles,
-  registrationStatuses,
-} from "../../domain/events/dto.ts";
+import { calendarDto, eventDto, eventPage, myEventsDto, registrationDto, registrationPage, reportDto } from "../../domain/events/dto.ts";
 import { participantsCsv, reportXlsx } from "../../domain/events/report-files.ts";
 import {
   checkInInputSchema,
@@ -19,7 +12,6 @@ import {
   registrationFiltersSchema,
   registrationInputSchema,
 } from "../../domain/events/validation.ts";
-import { organisationKinds } from "../../domain/network/dto.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
 import { lang, routeDocs } from "./common.ts";
@@ -27,81 +19,6 @@ import { lang, routeDocs } from "./common.ts";
 const docs = routeDocs("events");
 
 const refParams = z.object({ id: eventRefSchema.describe("The event's id or slug") }).strict();
-
-const organisationRef = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  kind: z.enum(organisationKinds),
-  country: z.string().nullable(),
-});
-const eventSummaryDto = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  kind: z.enum(eventKinds),
-  title: z.string(),
-  shownLocale: z.string().describe("Language of title and description: the reader's when ready, else defaultLocale"),
-  defaultLocale: z.string(),
-  centre: organisationRef,
-  startsAt: z.string().describe("UTC instant"),
-  endsAt: z.string().describe("UTC instant"),
-  timeZone: z.string().describe("The organiser's IANA time zone"),
-  mode: z.enum(eventModes),
-  venue: z.string().nullable(),
-  facility: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  languages: z.array(z.string()),
-  interpretationLanguages: z.array(z.string()),
-  capacity: z.number().int().nullable(),
-  registeredCount: z.number().int(),
-  waitlistCount: z.number().int(),
-  registrationOpensAt: z.string().nullable(),
-  registrationClosesAt: z.string().nullable(),
-  status: z.enum(eventStatuses),
-});
-const myRegistration = z.object({
-  id: z.uuid(),
-  status: z.enum(registrationStatuses),
-  waitlistPosition: z.number().int().nullable(),
-  attendedAt: z.string().nullable(),
-});
-const registrationDto = myRegistration.extend({ eventId: z.uuid() });
-const eventDto = eventSummaryDto.extend({
-  description: z.string(),
-  organisers: z.array(z.object({ organisation: organisationRef, role: z.enum(organiserRoles) })),
-  translations: z.array(z.object({ locale: z.string(), status: z.enum(eventTranslationStatuses) })),
-  joinUrl: z.string().nullable().describe("Only for registered participants and the event's staff"),
-  checkInCode: z.string().nullable().describe("Only for the event's staff"),
-  myRegistration: myRegistration.nullable(),
-  registrationOpen: z.boolean(),
-  canManage: z.boolean(),
-});
-const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
-const registrationRow = registrationDto.extend({
-  name: z.string(),
-  email: z.string(),
-  institution: organisationRef.nullable(),
-  country: z.string().nullable(),
-  registeredAt: z.string(),
-  checkInMethod: z.enum(["staff", "code"]).nullable(),
-});
-const bucket = z.object({
-  key: z.string(),
-  label: z.string(),
-  registered: z.number().int(),
-  waitlisted: z.number().int(),
-  attended: z.number().int(),
-});
-const reportDto = z.object({
-  event: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), startsAt: z.string(), timeZone: z.string() }),
-  registered: z.number().int(),
-  waitlisted: z.number().int(),
-  attended: z.number().int(),
-  cancelled: z.number().int(),
-  byInstitution: z.array(bucket),
-  byCountry: z.array(bucket),
-});
-const calendarDto = z.object({ url: z.string().describe("The secret address of the person's calendar feed (text/calendar)") });
 
 /** Events: the public calendar, registration and check-in, and the staff's writes and reports. */
 export async function eventRoutes(fastify: FastifyInstance, options: { services: Services }) {
@@ -113,7 +30,7 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
     docs.public("List events, soonest first (or latest first for period=past), with filters", {
       description: "`from` and `to` bound the start time; `language` matches the event's languages and interpretation languages.",
       querystring: eventFiltersSchema.extend(lang),
-      response: { 200: page(eventSummaryDto) },
+      response: { 200: eventPage },
     }),
     async (request) => {
       const { lang: _lang, ...filters } = request.query;
@@ -194,7 +111,7 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
     docs.signedIn("The registration list, searchable by name or email (the event's staff)", {
       params: refParams,
       querystring: registrationFiltersSchema.extend(lang),
-      response: { 200: page(registrationRow) },
+      response: { 200: registrationPage },
     }),
     async (request) => {
       const { lang: _lang, ...filters } = request.query;
@@ -213,7 +130,7 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
       const locale = requestLocale(request);
       const report = await events.report(request.actor, request.params.id, locale);
       if (request.query.format === "json") return report;
-      const { rows } = await events.participants(request.actor, request.params.id, locale);
+      const rows = await events.participants(request.actor, request.params.id, locale);
       const name = `${report.event.slug}-participants`;
       // Files, not the JSON of the response schema: Fastify sends strings of another type and buffers as they are.
       if (request.query.format === "csv") {
@@ -232,7 +149,7 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
   app.get(
     "/me/events",
     docs.signedIn("The events the signed-in person is registered for or waiting for", {
-      response: { 200: z.object({ items: z.array(z.object({ event: eventSummaryDto, registration: myRegistration })) }) },
+      response: { 200: myEventsDto },
     }),
     async (request) => ({ items: await events.myEvents(request.actor, requestLocale(request)) }),
   );

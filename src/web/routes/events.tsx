@@ -48,6 +48,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       zone,
       picker,
       centres: centres.map(({ slug, name }) => ({ slug, name })),
+      // From the loader, so the page's module imports no domain contract (and no Zod) into the browser build.
+      kinds: eventKinds,
     },
     { headers },
   );
@@ -62,7 +64,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export default function Events({ loaderData }: Route.ComponentProps) {
-  const { page, filters, zone, picker, centres } = loaderData;
+  const { page, filters, zone, picker, centres, kinds } = loaderData;
   const t = useT();
   const href = useHref();
   const locale = useLocale();
@@ -99,7 +101,7 @@ export default function Events({ loaderData }: Route.ComponentProps) {
           name="kind"
           label={t("events.filter.kind")}
           value={filters.kind}
-          options={eventKinds.map((kind) => ({ value: kind, label: names.kind(kind) }))}
+          options={kinds.map((kind) => ({ value: kind, label: names.kind(kind) }))}
         />
         <FilterSelect
           name="language"

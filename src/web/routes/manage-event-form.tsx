@@ -78,6 +78,8 @@ export async function loader(args: Route.LoaderArgs) {
     facilities,
     organisations: await organisationOptions(services, locale),
     zones: timeZoneChoices(),
+    // From the loader, so the page's module imports no domain contract (and no Zod) into the browser build.
+    choices: { kinds: eventKinds, modes: eventModes, roles: organiserRoles, translationStatuses: eventTranslationStatuses },
     saved: new URL(args.request.url).searchParams.has("saved"),
   };
 }
@@ -144,7 +146,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export const ErrorBoundary = StatusError;
 
 export default function ManageEventForm({ loaderData, actionData }: Route.ComponentProps) {
-  const { title, event, centres, facilities, organisations, zones, saved } = loaderData;
+  const { title, event, centres, facilities, organisations, zones, choices, saved } = loaderData;
   const t = useT();
   const href = useHref();
   const names = useEventFormat();
@@ -202,7 +204,7 @@ export default function ManageEventForm({ loaderData, actionData }: Route.Compon
           <SelectField
             name="kind"
             label={labels.kind!}
-            options={eventKinds.map((k) => ({ value: k, label: names.kind(k) }))}
+            options={choices.kinds.map((k) => ({ value: k, label: names.kind(k) }))}
             defaultValue={v("kind")}
             errors={errors}
           />
@@ -247,7 +249,7 @@ export default function ManageEventForm({ loaderData, actionData }: Route.Compon
           <SelectField
             name="mode"
             label={labels.mode!}
-            options={eventModes.map((m) => ({ value: m, label: names.mode(m) }))}
+            options={choices.modes.map((m) => ({ value: m, label: names.mode(m) }))}
             defaultValue={v("mode")}
             errors={errors}
           />
@@ -326,7 +328,7 @@ export default function ManageEventForm({ loaderData, actionData }: Route.Compon
             <SelectField
               name={`organiserRole${n}`}
               label={t("events.label.organiserRole", { number: n })}
-              options={organiserRoles.map((r) => ({ value: r, label: names.role(r) }))}
+              options={choices.roles.map((r) => ({ value: r, label: names.role(r) }))}
               defaultValue={v(`organiserRole${n}`) || "co_organiser"}
             />
           </div>
@@ -357,7 +359,7 @@ export default function ManageEventForm({ loaderData, actionData }: Route.Compon
                 name={`status.${l}`}
                 idPrefix={`text-${l}`}
                 label={labels.status!}
-                options={eventTranslationStatuses.map((s) => ({ value: s, label: t(`events.translation.${s}`) }))}
+                options={choices.translationStatuses.map((s) => ({ value: s, label: t(`events.translation.${s}`) }))}
                 defaultValue={v(`status.${l}`) || "ready"}
               />
             </fieldset>

@@ -1,0 +1,60 @@
+import { and, eq, isNull, type SQL } from "drizzle-orm";
+import QRCode from "qrcode";
+import type { Locale } from "../../i18n/locales.ts";
+import { type Actor, requireActor } from "../shared/actor.ts";
+import { fieldError, notFound } from "../shared/errors.ts";
+import { parseInput } from "../shared/validation.ts";
+import type { EventsContext } from "./context.ts";
+import type { CheckInMethod, RegistrationDto } from "./dto.ts";
+import { eventUrl, toRegistrationDto } from "./mapping.ts";
+import { requireAccess } from "./permissions.ts";
+import { findEvent, findManagedEvent } from "./rows.ts";
+import { eventRegistrations } from "./schema.ts";
+import { checkInInputSchema } from "./validation.ts";
+
+/** Participants may check themselves in from a little before the start to a little after the end. */
+const SELF_CHECK_IN_MARGIN_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Records attendance: the event's staff for any registration, or the participant for themselves
+ * with the code shown at the event while it runs. Checking in twice keeps the first time.
+ */
+export async function checkIn(ctx: EventsContext, actor: Actor | null, ref: string, input: unknown): Promise<RegistrationDto> {
+  const { db } = ctx;
+  const who = requireActor(actor);
+  const data = parseInput(checkInInputSchema, input);
+  const event = await findEvent(db, ref);
+  const at = ctx.now();
+  let where: SQL | undefined;
+  let method: CheckInMethod;
+  if ("registrationId" in data) {
+    requireAccess(who, "event.manage", event.centreId);
+    where = and(eq(eventRegistrations.id, data.registrationId), eq(eventRegistrations.eventId, event.id));
+    method = "staff";
+  } else {
+    if (data.code !== event.checkInCode) throw fieldError("code", "events.field.wrongCode");
+    const opens = event.startsAt.getTime() - SELF_CHECK_IN_MARGIN_MS;
+    const closes = event.endsAt.getTime() + SELF_CHECK_IN_MARGIN_MS;
+    if (event.status !== "scheduled" || at.getTime() < opens || at.getTime() > closes) {
+      throw fieldError("code", "events.field.checkInNotNow");
+    }
+    where = and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.userId, who.userId));
+    method = "code";
+  }
+  const [current] = await db.select().from(eventRegistrations).where(where);
+  if (!current || current.status === "cancelled") throw notFound("registration");
+  if (current.status !== "registered") throw fieldError("registrationId", "events.field.notConfirmed");
+  if (current.attendedAt) return toRegistrationDto(db, current);
+  const [row] = await db
+    .update(eventRegistrations)
+    .set({ attendedAt: at, checkInMethod: method, updatedAt: at })
+    .where(and(eq(eventRegistrations.id, current.id), isNull(eventRegistrations.attendedAt)))
+    .returning();
+  return toRegistrationDto(db, row ?? current);
+}
+
+/** The QR code staff show at the event: the event's page with the code filled in. */
+export async function checkInQrSvg(ctx: EventsContext, actor: Actor | null, ref: string, reader: Locale): Promise<string> {
+  const event = await findManagedEvent(ctx.db, actor, ref);
+  return QRCode.toString(`${eventUrl(ctx.publicUrl, event, reader)}?code=${event.checkInCode}`, { type: "svg", margin: 2 });
+}
