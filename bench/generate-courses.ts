@@ -12,7 +12,6 @@ import { parseArgs } from "node:util";
 import { eq, inArray, sql } from "drizzle-orm";
 import { loadConfig } from "../src/config.ts";
 import type { Database } from "../src/db/client.ts";
-import { seedDemoIfWanted } from "../src/db/seed.ts";
 import {
   courseModules,
   courses,
@@ -23,6 +22,7 @@ import {
 } from "../src/domain/catalogue/schema.ts";
 import { organisations } from "../src/domain/network/schema.ts";
 import { openRuntime } from "../src/runtime.ts";
+import { seedDemoIfWanted } from "../src/seed/seed.ts";
 
 type Words = { subjects: string[]; qualifiers: string[]; summary: (subject: string, qualifier: string) => string };
 

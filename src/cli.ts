@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DataDirLockedError } from "./db/lock.ts";
-import { seedDemoIfWanted } from "./db/seed.ts";
 import { type DomainError, isDomainError } from "./domain/shared/errors.ts";
 import { translateError } from "./i18n/error-messages.ts";
 import { openRuntime, type Runtime } from "./runtime.ts";
+import { seedDemoIfWanted } from "./seed/seed.ts";
 
 const usage = `Usage: npm run orbis -- <command> [options]
 

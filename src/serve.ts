@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { Config } from "./config.ts";
-import { seedDemoIfWanted } from "./db/seed.ts";
 import { buildApp } from "./http/app.ts";
 import { loadWebBuild } from "./http/web.ts";
 import { openRuntime } from "./runtime.ts";
+import { seedDemoIfWanted } from "./seed/seed.ts";
 
 const MAIL_JOB_INTERVAL_MS = 60_000;
 

@@ -1,9 +1,9 @@
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
-import { seedDemoIfWanted } from "../../src/db/seed.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { Mailer, MailMessage } from "../../src/infra/mailer.ts";
 import { createLocalFileStorage } from "../../src/infra/storage.ts";
+import { seedDemoIfWanted } from "../../src/seed/seed.ts";
 import { createServices, type Services } from "../../src/services.ts";
 import { openTestDatabase, type TestDatabase } from "./templates.ts";
 

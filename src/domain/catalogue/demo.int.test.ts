@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { demoCourses } from "../../db/demo/catalogue.ts";
+import { demoCourses } from "../../seed/catalogue.ts";
 import { courseCategories } from "./dto.ts";
 
 let runtime: TestRuntime;

@@ -7,10 +7,10 @@ import { actorWith, createCentre, learner } from "../../../tests/factories/netwo
 import { createSignedInUser } from "../../../tests/factories/users.ts";
 import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { simplePdf, twoColourPng } from "../../db/demo/files.ts";
-import { withDemoMedia } from "../../db/demo/media.ts";
 import { translateError } from "../../i18n/error-messages.ts";
 import { readAll } from "../../infra/storage.ts";
+import { simplePdf, twoColourPng } from "../../seed/files.ts";
+import { withDemoMedia } from "../../seed/media.ts";
 import type { CentreDto } from "../network/dto.ts";
 import type { Actor, RoleGrant } from "../shared/actor.ts";
 import type { CourseDto } from "./dto.ts";

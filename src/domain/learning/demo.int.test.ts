@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { demoPassword } from "../../db/demo/people.ts";
+import { demoPassword } from "../../seed/people.ts";
 import type { Actor } from "../shared/actor.ts";
 
 let runtime: TestRuntime;

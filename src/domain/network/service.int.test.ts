@@ -12,9 +12,9 @@ import {
   secretariat,
 } from "../../../tests/factories/network.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { demoPeople } from "../../db/demo/people.ts";
-import { seedDemoIfWanted } from "../../db/seed.ts";
 import { translateError } from "../../i18n/error-messages.ts";
+import { demoPeople } from "../../seed/people.ts";
+import { seedDemoIfWanted } from "../../seed/seed.ts";
 import { users } from "../identity/schema.ts";
 import type { DomainError } from "../shared/errors.ts";
 import { centres, memberships, organisations } from "./schema.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { demoPassword } from "../../db/demo/people.ts";
-import { demoProgrammes } from "../../db/demo/programmes.ts";
+import { demoPassword } from "../../seed/people.ts";
+import { demoProgrammes } from "../../seed/programmes.ts";
 
 let runtime: TestRuntime;
 

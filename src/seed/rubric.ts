@@ -1,4 +1,4 @@
-import type { CriterionInput } from "../../domain/catalogue/rubric.ts";
+import type { CriterionInput } from "../domain/catalogue/rubric.ts";
 
 /**
  * The demo quality rubric for online and blended courses, written for Orbis in the six interface

@@ -1,13 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
-import { createQuizService, writeQuiz } from "../../domain/catalogue/quiz.ts";
-import type { QuizInput, QuizTranslationInput } from "../../domain/catalogue/quiz-validation.ts";
-import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
-import { createCatalogueService } from "../../domain/catalogue/service.ts";
-import { users } from "../../domain/identity/schema.ts";
-import { enrolments } from "../../domain/learning/schema.ts";
-import { createLearningService } from "../../domain/learning/service.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
-import type { Database } from "../client.ts";
+import type { Database } from "../db/client.ts";
+import { createQuizService, writeQuiz } from "../domain/catalogue/quiz.ts";
+import type { QuizInput, QuizTranslationInput } from "../domain/catalogue/quiz-validation.ts";
+import { courseModules, courses, lessons } from "../domain/catalogue/schema.ts";
+import { createCatalogueService } from "../domain/catalogue/service.ts";
+import { users } from "../domain/identity/schema.ts";
+import { enrolments } from "../domain/learning/schema.ts";
+import { createLearningService } from "../domain/learning/service.ts";
+import type { Actor } from "../domain/shared/actor.ts";
 
 /**
  * Demo quizzes and learners. Quizzes are written into the demo courses before they are published

@@ -1,15 +1,15 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
-import { createEventsService } from "../../domain/events/service.ts";
-import { users } from "../../domain/identity/schema.ts";
-import { enrolments, lessonProgress } from "../../domain/learning/schema.ts";
-import { organisations } from "../../domain/network/schema.ts";
-import { noMail } from "../../domain/notifications/service.ts";
-import { programmes } from "../../domain/programmes/schema.ts";
-import { createProgrammesService } from "../../domain/programmes/service.ts";
-import type { CohortInput, ProgrammeTranslationInput } from "../../domain/programmes/validation.ts";
-import type { Actor, Role } from "../../domain/shared/actor.ts";
-import type { Database } from "../client.ts";
+import type { Database } from "../db/client.ts";
+import { courseModules, courses, lessons } from "../domain/catalogue/schema.ts";
+import { createEventsService } from "../domain/events/service.ts";
+import { users } from "../domain/identity/schema.ts";
+import { enrolments, lessonProgress } from "../domain/learning/schema.ts";
+import { organisations } from "../domain/network/schema.ts";
+import { noMail } from "../domain/notifications/service.ts";
+import { programmes } from "../domain/programmes/schema.ts";
+import { createProgrammesService } from "../domain/programmes/service.ts";
+import type { CohortInput, ProgrammeTranslationInput } from "../domain/programmes/validation.ts";
+import type { Actor, Role } from "../domain/shared/actor.ts";
 
 /**
  * Demo capacity-building programmes at three centres, in their languages, built on the demo

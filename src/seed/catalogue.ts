@@ -1,8 +1,8 @@
-import type { CoCreatorRole, LessonKind } from "../../domain/catalogue/dto.ts";
-import type { CatalogueService } from "../../domain/catalogue/service.ts";
-import type { CourseInput } from "../../domain/catalogue/validation.ts";
-import type { NetworkService } from "../../domain/network/service.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
+import type { CoCreatorRole, LessonKind } from "../domain/catalogue/dto.ts";
+import type { CatalogueService } from "../domain/catalogue/service.ts";
+import type { CourseInput } from "../domain/catalogue/validation.ts";
+import type { NetworkService } from "../domain/network/service.ts";
+import type { Actor } from "../domain/shared/actor.ts";
 
 /**
  * Demo courses of the kind IIOE centres offer. The centres and partners are the real ones of the

@@ -1,12 +1,6 @@
-import type { NetworkService } from "../../domain/network/service.ts";
-import type {
-  CentreInput,
-  FacilityInput,
-  GovernanceTermInput,
-  MembershipInput,
-  OrganisationInput,
-} from "../../domain/network/validation.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
+import type { NetworkService } from "../domain/network/service.ts";
+import type { CentreInput, FacilityInput, GovernanceTermInput, MembershipInput, OrganisationInput } from "../domain/network/validation.ts";
+import type { Actor } from "../domain/shared/actor.ts";
 
 /**
  * The real IIOE network, from ../shared/data/iioe-network.json and the 2025 ecosystem article:

@@ -1,10 +1,10 @@
 import { Readable } from "node:stream";
 import { and, asc, eq } from "drizzle-orm";
-import { createMediaService } from "../../domain/catalogue/media.ts";
-import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
-import type { FileStorage } from "../../infra/storage.ts";
-import type { Database } from "../client.ts";
+import type { Database } from "../db/client.ts";
+import { createMediaService } from "../domain/catalogue/media.ts";
+import { courseModules, courses, lessons } from "../domain/catalogue/schema.ts";
+import type { Actor } from "../domain/shared/actor.ts";
+import type { FileStorage } from "../infra/storage.ts";
 import { simplePdf, twoColourPng } from "./files.ts";
 
 /** The demo course whose video lesson gets captions in three languages and a handout. */

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
-import type { RubricService } from "../../domain/catalogue/rubric.ts";
-import { courses, rubricCriteria } from "../../domain/catalogue/schema.ts";
-import type { CatalogueService } from "../../domain/catalogue/service.ts";
-import type { SyllabusInput } from "../../domain/catalogue/validation.ts";
-import { publishApproved, type WorkflowService } from "../../domain/catalogue/workflow.ts";
-import { users } from "../../domain/identity/schema.ts";
-import type { NetworkService } from "../../domain/network/service.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
-import type { Database } from "../client.ts";
+import type { Database } from "../db/client.ts";
+import type { RubricService } from "../domain/catalogue/rubric.ts";
+import { courses, rubricCriteria } from "../domain/catalogue/schema.ts";
+import type { CatalogueService } from "../domain/catalogue/service.ts";
+import type { SyllabusInput } from "../domain/catalogue/validation.ts";
+import { publishApproved, type WorkflowService } from "../domain/catalogue/workflow.ts";
+import { users } from "../domain/identity/schema.ts";
+import type { NetworkService } from "../domain/network/service.ts";
+import type { Actor } from "../domain/shared/actor.ts";
 import { demoRubric } from "./rubric.ts";
 
 /** The reviewer who approved every demo course (a demo account). */

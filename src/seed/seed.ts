@@ -1,4 +1,5 @@
 import { count, eq, sql } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
 import { createRubricService } from "../domain/catalogue/rubric.ts";
 import { courses, rubricCriteria } from "../domain/catalogue/schema.ts";
 import { createCatalogueService } from "../domain/catalogue/service.ts";
@@ -11,15 +12,14 @@ import type { Actor } from "../domain/shared/actor.ts";
 import { isDomainError } from "../domain/shared/errors.ts";
 import type { FileStorage } from "../infra/storage.ts";
 import type { Services } from "../services.ts";
-import type { Database } from "./client.ts";
-import { demoCourses, seedCatalogue } from "./demo/catalogue.ts";
-import { demoEventsSeeded, seedDemoEvents } from "./demo/events.ts";
-import { seedDemoLearning, withDemoQuizzes } from "./demo/learning.ts";
-import { withDemoMedia } from "./demo/media.ts";
-import { instituteSlug, seedNetworkRegistry } from "./demo/network.ts";
-import { demoPassword, demoPeople } from "./demo/people.ts";
-import { seedDemoProgrammes } from "./demo/programmes.ts";
-import { demoPublisher, seedAdaptation, seedRubric } from "./demo/quality.ts";
+import { demoCourses, seedCatalogue } from "./catalogue.ts";
+import { demoEventsSeeded, seedDemoEvents } from "./events.ts";
+import { seedDemoLearning, withDemoQuizzes } from "./learning.ts";
+import { withDemoMedia } from "./media.ts";
+import { instituteSlug, seedNetworkRegistry } from "./network.ts";
+import { demoPassword, demoPeople } from "./people.ts";
+import { seedDemoProgrammes } from "./programmes.ts";
+import { demoPublisher, seedAdaptation, seedRubric } from "./quality.ts";
 
 /** The seed acts as a platform administrator that is nobody in particular. */
 const seedActor: Actor = {

@@ -1,5 +1,5 @@
-import type { Role } from "../../domain/shared/actor.ts";
-import type { Locale } from "../../i18n/locales.ts";
+import type { Role } from "../domain/shared/actor.ts";
+import type { Locale } from "../i18n/locales.ts";
 
 /** Every demo account has this password; listed in the README. Never use it outside a demo. */
 export const demoPassword = "orbis-demo-2026";

@@ -1,14 +1,14 @@
 import { hash } from "@node-rs/argon2";
 import { asc, eq, inArray, like } from "drizzle-orm";
-import { eventRegistrations, events } from "../../domain/events/schema.ts";
-import type { EventsService } from "../../domain/events/service.ts";
-import { instantToZonedTime, zonedTimeToInstant } from "../../domain/events/time.ts";
-import type { EventInput } from "../../domain/events/validation.ts";
-import { users } from "../../domain/identity/schema.ts";
-import { facilities, organisations } from "../../domain/network/schema.ts";
-import type { NetworkService } from "../../domain/network/service.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
-import type { Transaction } from "../client.ts";
+import type { Transaction } from "../db/client.ts";
+import { eventRegistrations, events } from "../domain/events/schema.ts";
+import type { EventsService } from "../domain/events/service.ts";
+import { instantToZonedTime, zonedTimeToInstant } from "../domain/events/time.ts";
+import type { EventInput } from "../domain/events/validation.ts";
+import { users } from "../domain/identity/schema.ts";
+import { facilities, organisations } from "../domain/network/schema.ts";
+import type { NetworkService } from "../domain/network/service.ts";
+import type { Actor } from "../domain/shared/actor.ts";
 import { demoPassword } from "./people.ts";
 
 /**
