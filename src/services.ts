@@ -31,7 +31,7 @@ export type ServiceDeps = {
 export function createServices(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const catalogue = createCatalogueService({ db: deps.db, now });
-  const rubric = createRubricService({ db: deps.db });
+  const rubric = createRubricService({ db: deps.db, now });
   const notifications = createNotificationsService({ db: deps.db, mailer: deps.mailer, now });
   const events = createEventsService({ db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl, now });
   return {

@@ -51,8 +51,9 @@ export const criterionPatchSchema = z
   .strict();
 export type CriterionPatch = z.input<typeof criterionPatchSchema>;
 
-export function createRubricService(deps: { db: Database }) {
+export function createRubricService(deps: { db: Database; now?: () => Date }) {
   const { db } = deps;
+  const now = deps.now ?? (() => new Date());
 
   async function listCriteria(reader: Locale, options: { activeOnly?: boolean } = {}): Promise<RubricCriterionDto[]> {
     const [rows, texts] = await Promise.all([
@@ -114,7 +115,13 @@ export function createRubricService(deps: { db: Database }) {
       const [last] = await tx.select({ position: max(rubricCriteria.position) }).from(rubricCriteria);
       const [row] = await tx
         .insert(rubricCriteria)
-        .values({ position: (last?.position ?? -1) + 1, maxScore: data.maxScore, essential: data.essential, active: data.active })
+        .values({
+          position: (last?.position ?? -1) + 1,
+          maxScore: data.maxScore,
+          essential: data.essential,
+          active: data.active,
+          createdAt: now(),
+        })
         .returning({ id: rubricCriteria.id });
       await writeTexts(tx, row!.id, data.translations);
       return row!.id;

@@ -74,10 +74,10 @@ describe("enrolment", () => {
   test("enrolInTransaction is idempotent and keeps existing progress", async () => {
     const { user } = await createUser(runtime.services);
     await runtime.database.db.transaction((tx) =>
-      enrolInTransaction(tx, { userIds: [user.id], courseIds: [course.id], enrolledById: null }),
+      enrolInTransaction(tx, { userIds: [user.id], courseIds: [course.id], enrolledById: null, at: runtime.clock.now }),
     );
     await runtime.database.db.transaction((tx) =>
-      enrolInTransaction(tx, { userIds: [user.id], courseIds: [course.id], enrolledById: null }),
+      enrolInTransaction(tx, { userIds: [user.id], courseIds: [course.id], enrolledById: null, at: runtime.clock.now }),
     );
     const { actor } = await runtime.services.identity.signIn({
       email: user.email,

@@ -13,9 +13,6 @@ import {
 } from "../../../tests/factories/network.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { translateError } from "../../i18n/error-messages.ts";
-import { demoPeople } from "../../seed/people.ts";
-import { seedDemoIfWanted } from "../../seed/seed.ts";
-import { users } from "../identity/schema.ts";
 import type { DomainError } from "../shared/errors.ts";
 import { centres, memberships, organisations } from "./schema.ts";
 
@@ -307,28 +304,10 @@ describe("conflicts and bad input change nothing", () => {
 describe("figures, timeline and governance on the demo network", () => {
   let demo: TestRuntime;
   beforeAll(async () => {
-    demo = await createTestRuntime();
+    demo = await createTestRuntime({ demo: true });
   });
   afterAll(async () => {
     await demo.close();
-  });
-
-  test("seeding twice adds nothing the second time", async () => {
-    expect(await seedDemoIfWanted(demo.database.db, demo.services, "auto")).toBe(true);
-    const counted = async () => {
-      const [[o], [m], [u]] = await Promise.all([
-        demo.database.db.select({ n: count() }).from(organisations),
-        demo.database.db.select({ n: count() }).from(memberships),
-        demo.database.db.select({ n: count() }).from(users),
-      ]);
-      return [o!.n, m!.n, u!.n];
-    };
-    const once = await counted();
-    // The demo people, plus participants of demo programmes and events.
-    expect(once[2]).toBeGreaterThanOrEqual(demoPeople.length);
-    expect(await seedDemoIfWanted(demo.database.db, demo.services, "always")).toBe(false);
-    expect(await seedDemoIfWanted(demo.database.db, demo.services, "auto")).toBe(false);
-    expect(await counted()).toEqual(once);
   });
 
   test("figures are live counts of the real network plus demo partners", async () => {

@@ -366,6 +366,8 @@ export function createNetworkService(deps: NetworkServiceDeps) {
             country: data.country,
             city: data.city || null,
             website: data.website ?? null,
+            createdAt: now(),
+            updatedAt: now(),
           })
           .returning({ id: organisations.id });
         const id = organisation!.id;
@@ -497,6 +499,8 @@ export function createNetworkService(deps: NetworkServiceDeps) {
           country: data.country ?? null,
           city: data.city || null,
           website: data.website ?? null,
+          createdAt: now(),
+          updatedAt: now(),
         })
         .returning();
       return toOrganisationDto(row!, locale);
@@ -556,7 +560,13 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     try {
       const [row] = await db
         .insert(memberships)
-        .values({ centreId: centre.id, organisationId: member.id, joinedOn: data.joinedOn ?? null, agreement: data.agreement || null })
+        .values({
+          centreId: centre.id,
+          organisationId: member.id,
+          joinedOn: data.joinedOn ?? null,
+          agreement: data.agreement || null,
+          createdAt: now(),
+        })
         .returning();
       return toMembershipDto(row!, member, locale);
     } catch (error) {
@@ -583,7 +593,13 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     const data = parseInput(facilityInputSchema, input);
     const [row] = await db
       .insert(facilities)
-      .values({ centreId: centre.id, name: data.name, inauguratedOn: data.inauguratedOn ?? null, partners: data.partners ?? [] })
+      .values({
+        centreId: centre.id,
+        name: data.name,
+        inauguratedOn: data.inauguratedOn ?? null,
+        partners: data.partners ?? [],
+        createdAt: now(),
+      })
       .returning();
     return toFacilityDto(row!);
   }

@@ -753,6 +753,7 @@ export function createProgrammesService(deps: ProgrammesServiceDeps) {
       userIds: people.map((p) => p.userId),
       courseIds: courseRows.map((c) => c.courseId),
       enrolledById,
+      at: now(),
     });
     // Someone who had left and joins again takes part as before.
     await tx.delete(cohortWithdrawals).where(
