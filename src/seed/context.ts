@@ -110,28 +110,30 @@ export function inTransaction<T>(target: SeedTarget, today: Date, start: Date, p
         return actorOf(user);
       },
     };
-    return part(seed);
+    const result = await part(seed);
+    // The mail the part queued is dropped before its transaction ends, so no server sends it later.
+    await services.events.noticesDelivered();
+    await services.notifications.deliverDue();
+    return result;
   });
 }
 
 /**
- * The services, each call of which returns once the mail it queued has been dropped: the seed's
- * calls share one transaction, and a mail drain still running beside the next call would mix its
- * statements (and savepoints) into that call's.
+ * The services, each call of which returns once the event notices it owes have been dropped. The
+ * seed's calls share one transaction, and the notices' drain works in savepoints of its own: run
+ * beside the next call, a failure rolling back its savepoint would take that call's writes with it.
+ * The outbox's drain writes no savepoint, so it may run beside the next call; `inTransaction`
+ * drains it before the transaction ends.
  */
 function oneCallAtATime(services: Services): Services {
-  const settle = async () => {
-    await services.events.noticesDelivered();
-    await services.notifications.deliverDue();
-  };
   const settled = (result: Promise<unknown>) =>
     result.then(
       async (value) => {
-        await settle();
+        await services.events.noticesDelivered();
         return value;
       },
       async (error: unknown) => {
-        await settle().catch(() => {});
+        await services.events.noticesDelivered();
         throw error;
       },
     );

@@ -62,10 +62,9 @@ const lastNames = ["Abdyldaeva", "Bekov", "Chynybaeva", "Djumabaev", "Ermekova",
 
 const WORKSHOP_REGISTRATIONS = 436;
 const WORKSHOP_ATTENDED = 412;
-/** The workshop's story: announced, registered for a minute apart from the morning of 20 November, reminded the day before. */
+/** The workshop's story: announced, then registered for a minute apart from the morning of 20 November. */
 const announced = new Date("2025-11-10T09:00:00Z");
 const registrationsFrom = new Date("2025-11-20T06:00:00Z");
-const remindersSent = new Date("2025-11-25T08:00:00Z");
 
 const demoInstitution = "demo-university-of-the-savannah-fictional";
 const webinarSlug = "ghana-webinar-blended-teaching-demo";
@@ -157,8 +156,6 @@ async function seedKnuWorkshop(seed: Seed) {
     seed.travelTo(new Date(registrationsFrom.getTime() + i * 60_000));
     await events.register(person, workshop.id, { organisationId: institutionIds[i % institutionIds.length], country: "KG" });
   }
-  seed.travelTo(remindersSent);
-  await events.runMailJobs();
   await attend(seed, workshop, people.slice(0, WORKSHOP_ATTENDED));
 }
 
