@@ -1,8 +1,10 @@
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
+import type { Actor } from "../../src/domain/shared/actor.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { Mailer, MailMessage } from "../../src/infra/mailer.ts";
 import { createLocalFileStorage } from "../../src/infra/storage.ts";
+import { demoPassword } from "../../src/seed/people.ts";
 import { type SeedTarget, seedDemoIfWanted } from "../../src/seed/seed.ts";
 import { createServices, type Services } from "../../src/services.ts";
 import { openTestDatabase, type TestDatabase } from "./templates.ts";
@@ -98,6 +100,11 @@ function runtimeOn(target: TestDatabase): TestRuntime {
 /** The test runtime's database, files and clock, for the demo seed. */
 export function seedTargetOf(runtime: Pick<TestRuntime, "database" | "services" | "clock">): SeedTarget {
   return { db: runtime.database.db, storage: runtime.services.media.storage, publicUrl, now: () => runtime.clock.now };
+}
+
+/** A demo account signed in with the demo password, as the actor its session resolves to. */
+export async function signInDemo(runtime: TestRuntime, email: string): Promise<Actor> {
+  return (await runtime.services.identity.signIn({ email, password: demoPassword, clientKey: "" })).actor;
 }
 
 /** The HTTP API over a test runtime, for `app.inject()`; no UI build needed. */

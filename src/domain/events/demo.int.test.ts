@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createTestRuntime, type TestRuntime, testClockStart } from "../../../tests/support/runtime.ts";
+import { createTestRuntime, signInDemo, type TestRuntime, testClockStart } from "../../../tests/support/runtime.ts";
 import { knuWorkshopSlug } from "../../seed/events.ts";
-import { demoPassword } from "../../seed/people.ts";
-import type { Actor } from "../shared/actor.ts";
 
 let runtime: TestRuntime;
 const events = () => runtime.services.events;
@@ -15,8 +13,7 @@ afterAll(async () => {
   await runtime?.close();
 });
 
-const signIn = async (email: string): Promise<Actor> =>
-  (await runtime.services.identity.signIn({ email, password: demoPassword, clientKey: "" })).actor;
+const signIn = (email: string) => signInDemo(runtime, email);
 
 describe("the demo events", () => {
   test("the KNU workshop: 436 people registered, a minute apart from the morning of 20 November 2025, and 412 checked in with its code", async () => {
