@@ -19,6 +19,15 @@ const integrationProject = {
  */
 export default defineConfig({
   test: {
+    // Off unless asked for (`--coverage.enabled`): `npm test` (scripts/test.ts) asks for it on the
+    // unit and PGlite runs and prints what each domain module's tests cover.
+    coverage: {
+      provider: "v8",
+      include: ["src/**/*.{ts,tsx}"],
+      exclude: ["src/**/*.test.{ts,tsx}", "src/db/migrations/**"],
+      reporter: ["json"],
+      reportOnFailure: true,
+    },
     projects: [
       { test: { name: "unit", include: ["src/**/*.test.ts"], exclude: integration } },
       { test: { name: "int-pglite", ...integrationProject, env: { ORBIS_TEST_DB: "pglite" } } },

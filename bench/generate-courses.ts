@@ -12,7 +12,6 @@ import { parseArgs } from "node:util";
 import { eq, inArray, sql } from "drizzle-orm";
 import { loadConfig } from "../src/config.ts";
 import type { Database } from "../src/db/client.ts";
-import { seedDemoIfWanted } from "../src/db/seed.ts";
 import {
   courseModules,
   courses,
@@ -23,6 +22,7 @@ import {
 } from "../src/domain/catalogue/schema.ts";
 import { organisations } from "../src/domain/network/schema.ts";
 import { openRuntime } from "../src/runtime.ts";
+import { seedDemoIfWanted, seedTargetOf } from "../src/seed/seed.ts";
 
 type Words = { subjects: string[]; qualifiers: string[]; summary: (subject: string, qualifier: string) => string };
 
@@ -147,7 +147,7 @@ export async function generateCourses(db: Database, count: number): Promise<void
 export async function generateIntoDataDir(dataDir: string, count: number): Promise<void> {
   const runtime = await openRuntime(loadConfig({ DATA_DIR: dataDir, NODE_ENV: "production", LOG_LEVEL: "silent" }));
   try {
-    await seedDemoIfWanted(runtime.database.db, runtime.services, "auto");
+    await seedDemoIfWanted(seedTargetOf(runtime), "auto");
     const [existing] = await runtime.database.db
       .select({ id: courses.id })
       .from(courses)

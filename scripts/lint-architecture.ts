@@ -7,6 +7,9 @@
  *    only by a `schema.ts`, for foreign keys. `shared/` is open to all.
  * 2. `src/web` and `src/http` never import a domain `schema.ts` (they talk to services).
  * 3. No function in `src/domain` spans more than MAX_FUNCTION_LINES lines.
+ * 4. The demo seed (`src/seed`) writes through the services, as the people in it would: from a
+ *    domain module it imports types only (inputs, DTOs), never a table or a query, and no database
+ *    library.
  *
  * `--report` prints the figures (cross-module imports by kind, the longest functions) without failing.
  */
@@ -84,6 +87,35 @@ function checkImport(file: string, info: ImportInfo): string | null {
   return `${toModule}/${targetName}: another module's private file (use its queries.ts, dto.ts or service type)`;
 }
 
+const databaseLibrary = /^(drizzle-orm|pg|@electric-sql\/pglite)(\/|$)/;
+
+function seedViolations(source: ts.SourceFile, file: string, relative: string): Violation[] {
+  const out: Violation[] = [];
+  const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const specifier = statement.moduleSpecifier.text;
+      if (databaseLibrary.test(specifier)) {
+        out.push({
+          file: relative,
+          line: lineOf(statement),
+          message: `${specifier}: the demo seed writes through the services, not to the database`,
+        });
+      }
+    }
+  }
+  for (const info of importsOf(source, file)) {
+    const toModule = moduleOf(info.target);
+    if (!toModule || toModule === "shared") continue;
+    const name = path.basename(info.target);
+    if (name === "schema.ts" || name === "queries.ts" || !info.typeOnly) {
+      const message = `${path.relative(domainDir, info.target)}: the demo seed calls the services (src/services.ts) and imports only types from a module`;
+      out.push({ file: relative, line: info.line, message });
+    }
+  }
+  return out;
+}
+
 function functionName(node: ts.Node, source: ts.SourceFile): string {
   const named = node as ts.Node & { name?: ts.Node };
   if (named.name) return named.name.getText(source);
@@ -125,6 +157,7 @@ for (const file of sourceFiles(path.join(root, "src"))) {
   const relative = path.relative(root, file);
   // Tests may look at any table to check what a use case wrote; the rules are for the code under test.
   const isTest = /\.test\.tsx?$/.test(file);
+  if (!isTest && relative.startsWith(path.join("src", "seed") + path.sep)) violations.push(...seedViolations(source, file, relative));
   for (const info of isTest ? [] : importsOf(source, file)) {
     const from = moduleOf(file);
     const to = moduleOf(info.target);

@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { coverageArgs, coverageSummary } from "./coverage.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = path.join(root, "node_modules", ".bin");
@@ -54,13 +55,13 @@ async function commands(output: Output, ...list: [string, ...string[]][]): Promi
 }
 
 /** Runs one Vitest project and reads its counts from the JSON reporter. */
-async function vitest(project: string, output: Output, env: Record<string, string> = {}): Promise<Outcome> {
+async function vitest(project: string, output: Output, options: { env?: Record<string, string>; args?: string[] } = {}): Promise<Outcome> {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "orbis-test-")), "report.json");
   const code = await exec(
     "vitest",
-    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...(options.args ?? [])],
     output,
-    env,
+    options.env,
   );
   let counts: Counts | undefined;
   if (fs.existsSync(report)) {
@@ -105,12 +106,17 @@ const steps: Step[] = [
     run: (_, output) => commands(output, ["react-router", "typegen"], ["tsc"]),
   },
   { name: "lint", describe: "biome check .", lane: "checks", run: (_, output) => commands(output, ["biome", "check", "."]) },
-  { name: "unit", describe: "vitest --project unit", lane: "checks", run: (_, output) => vitest("unit", output) },
+  {
+    name: "unit",
+    describe: "vitest --project unit, with coverage",
+    lane: "checks",
+    run: (_, output) => vitest("unit", output, { args: coverageArgs("unit") }),
+  },
   {
     name: "int-pglite",
-    describe: "integration suite on embedded PGlite",
+    describe: "integration suite on embedded PGlite, with coverage",
     lane: "integration",
-    run: (_, output) => vitest("int-pglite", output),
+    run: (_, output) => vitest("int-pglite", output, { args: coverageArgs("int-pglite") }),
   },
   {
     name: "int-postgres",
@@ -122,7 +128,7 @@ const steps: Step[] = [
       if (!(await postgresReachable())) {
         return unavailable(`PostgreSQL is not reachable at ${testDatabaseUrl} (set TEST_DATABASE_URL).`, output);
       }
-      return vitest("int-postgres", output, { TEST_DATABASE_URL: testDatabaseUrl });
+      return vitest("int-postgres", output, { env: { TEST_DATABASE_URL: testDatabaseUrl } });
     },
   },
   { name: "build", describe: "react-router build", lane: "checks", run: (_, output) => commands(output, ["react-router", "build"]) },
@@ -184,6 +190,9 @@ for (const step of steps) {
     `  ${name.padEnd(13)} ${outcome.status.padEnd(8)} ${seconds.padStart(8)}  ${tests}${outcome.note ? `  ${outcome.note}` : ""}`,
   );
 }
+// Only the runs of this invocation: a report left by an earlier one would describe other code.
+const coverage = coverageSummary(["unit", "int-pglite"].filter((name) => outcomes.has(name)));
+if (coverage) console.log(`\n${coverage}`);
 const named = (status: Outcome["status"]) => [...outcomes].filter(([, o]) => o.status === status).map(([name]) => name);
 const failedSteps = named("failed");
 const skippedSteps = named("skipped");

@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DataDirLockedError } from "./db/lock.ts";
-import { seedDemoIfWanted } from "./db/seed.ts";
 import { type DomainError, isDomainError } from "./domain/shared/errors.ts";
 import { translateError } from "./i18n/error-messages.ts";
 import { openRuntime, type Runtime } from "./runtime.ts";
+import { seedDemoIfWanted, seedTargetOf } from "./seed/seed.ts";
 
 const usage = `Usage: npm run orbis -- <command> [options]
 
@@ -39,8 +39,8 @@ const commands: Record<string, (args: string[]) => Promise<string>> = {
   migrate: () => withRuntime(async () => "Migrations applied."),
 
   seed: () =>
-    withRuntime(async ({ database, services }) => {
-      const added = await seedDemoIfWanted(database.db, services, "always");
+    withRuntime(async (runtime) => {
+      const added = await seedDemoIfWanted(seedTargetOf(runtime), "always");
       return added ? "Demo data loaded." : "Demo data was already there; nothing added.";
     }),
 

@@ -1,16 +1,17 @@
 import path from "node:path";
 import type { Config } from "./config.ts";
-import { seedDemoIfWanted } from "./db/seed.ts";
 import { buildApp } from "./http/app.ts";
 import { loadWebBuild } from "./http/web.ts";
 import { openRuntime } from "./runtime.ts";
+import { seedDemoIfWanted, seedTargetOf } from "./seed/seed.ts";
 
 const MAIL_JOB_INTERVAL_MS = 60_000;
 
 /** Opens the database, seeds if wanted, loads the UI build and listens until SIGTERM. */
 export async function serve(config: Config) {
-  const { database, services } = await openRuntime(config);
-  const seeded = await seedDemoIfWanted(database.db, services, config.seedDemo);
+  const runtime = await openRuntime(config);
+  const { database, services } = runtime;
+  const seeded = await seedDemoIfWanted(seedTargetOf(runtime), config.seedDemo);
   const web = await loadWebBuild(path.resolve(import.meta.dirname, "..", "build"));
   const app = await buildApp({
     config,

@@ -28,6 +28,19 @@ export type DatabaseHandle = {
 
 const migrationsFolder = path.join(import.meta.dirname, "migrations");
 
+/**
+ * Runs `work` in one transaction that first takes the advisory lock `key` until it ends, so the
+ * same work started by several servers at once on one PostgreSQL runs one at a time (PGlite has a
+ * single connection: nothing runs beside it there). For writes that check what is there before
+ * adding to it, such as the demo seed.
+ */
+export function lockedTransaction<T>(db: Database, key: number, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${key})`);
+    return work(tx);
+  });
+}
+
 export type DatabaseOptions = {
   databaseUrl?: string | undefined;
   /** Directory of the embedded database; undefined keeps it in memory (tests). */

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { simplePdf, twoColourPng } from "../../src/db/demo/files.ts";
 import { courses } from "../../src/domain/catalogue/schema.ts";
 import type { RoleGrant } from "../../src/domain/shared/actor.ts";
+import { simplePdf, twoColourPng } from "../../src/seed/files.ts";
 import { createCourse } from "../factories/catalogue.ts";
 import { createCentre } from "../factories/network.ts";
 import { createTestApp, createTestRuntime, type TestRuntime } from "../support/runtime.ts";

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { simplePdf, twoColourPng } from "../../src/db/demo/files.ts";
+import { simplePdf, twoColourPng } from "../../src/seed/files.ts";
 import { screenshot, signIn, useOrbisAndBrowser } from "./support.ts";
 
 const orbis = useOrbisAndBrowser();

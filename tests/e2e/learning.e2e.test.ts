@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { demoPassword } from "../../src/db/demo/people.ts";
+import { demoPassword } from "../../src/seed/people.ts";
 import { screenshot, signIn, useOrbisAndBrowser } from "./support.ts";
 
 const orbis = useOrbisAndBrowser();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { demoCourses } from "../../db/demo/catalogue.ts";
+import { demoCourses } from "../../seed/catalogue.ts";
 import { courseCategories } from "./dto.ts";
 
 let runtime: TestRuntime;
@@ -33,5 +33,16 @@ describe("the demo catalogue", () => {
     const russian = await catalogue().searchCourses({ lang: "ru", limit: 100 }, "ru");
     expect(russian.items.every((c) => c.shownLocale === "ru")).toBe(true);
     expect(russian.total).toBeGreaterThanOrEqual(4);
+  });
+
+  test("gives every course a cover, and its media course a linked video with captions in three languages and a handout", async () => {
+    const page = await catalogue().searchCourses({ limit: 100 }, "en");
+    expect(page.items.filter((c) => !c.coverImageUrl?.endsWith("cover.png"))).toEqual([]);
+    const course = await catalogue().getCourse("digital-literacy-for-teachers-kg", "en");
+    const video = course.syllabus.flatMap((m) => m.lessons).find((l) => l.kind === "video")!;
+    const { media } = await catalogue().getLesson(course.slug, video.id, "en");
+    expect(media.video).toEqual({ externalUrl: expect.stringMatching(/^https:\/\//) });
+    expect(media.captions.map((c) => c.locale).sort()).toEqual(["ar", "en", "ru"]);
+    expect(media.downloads.map((d) => d.mimeType)).toEqual(["application/pdf"]);
   });
 });

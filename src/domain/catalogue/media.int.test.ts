@@ -7,10 +7,9 @@ import { actorWith, createCentre, learner } from "../../../tests/factories/netwo
 import { createSignedInUser } from "../../../tests/factories/users.ts";
 import { failure } from "../../../tests/support/failure.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { simplePdf, twoColourPng } from "../../db/demo/files.ts";
-import { withDemoMedia } from "../../db/demo/media.ts";
 import { translateError } from "../../i18n/error-messages.ts";
 import { readAll } from "../../infra/storage.ts";
+import { simplePdf, twoColourPng } from "../../seed/files.ts";
 import type { CentreDto } from "../network/dto.ts";
 import type { Actor, RoleGrant } from "../shared/actor.ts";
 import type { CourseDto, CourseStatus } from "./dto.ts";
@@ -199,30 +198,5 @@ describe("lesson media", () => {
       media().uploadLessonFile(await secretariat(), course.id, other.syllabus[0]!.lessons[0]!.id, "video", upload("t.mp4", mp4)),
     );
     expect(error.status).toBe(404);
-  });
-
-  test("the demo seed gives its media course a cover, a linked video with captions in three languages and a handout", async () => {
-    const demo = await createCourse(runtime.services, centre.id, {
-      publish: false,
-      overrides: {
-        slug: "digital-literacy-for-teachers-kg",
-        syllabus: [{ title: "Module", lessons: [{ kind: "video", title: "Video lesson" }] }],
-      },
-    });
-    const published: string[] = [];
-    const publish = withDemoMedia(runtime.database.db, media().storage, await secretariat(), async (id) => {
-      published.push(id);
-    });
-    await publish(demo.id);
-    expect(published).toEqual([demo.id]);
-    const lessonMedia = await media().getLessonMedia(await secretariat(), demo.id, demo.syllabus[0]!.lessons[0]!.id);
-    expect(lessonMedia.externalUrl).toMatch(/^https:\/\//);
-    expect(lessonMedia.captions.map((c) => [c.locale, c.status])).toEqual([
-      ["ar", "ready"],
-      ["en", "ready"],
-      ["ru", "ready"],
-    ]);
-    expect(lessonMedia.downloads.map((d) => d.mimeType)).toEqual(["application/pdf"]);
-    expect((await runtime.services.catalogue.getCourse(demo.id, "en", await secretariat())).coverImageUrl).toMatch(/cover\.png$/);
   });
 });

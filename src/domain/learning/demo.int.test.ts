@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { demoPassword } from "../../db/demo/people.ts";
-import type { Actor } from "../shared/actor.ts";
+import { createTestRuntime, signInDemo, type TestRuntime } from "../../../tests/support/runtime.ts";
 
 let runtime: TestRuntime;
 
@@ -13,8 +11,7 @@ afterAll(async () => {
   await runtime?.close();
 });
 
-const signIn = async (email: string): Promise<Actor> =>
-  (await runtime.services.identity.signIn({ email, password: demoPassword, clientKey: "" })).actor;
+const signIn = (email: string) => signInDemo(runtime, email);
 
 async function quizLesson(slug: string) {
   const course = await runtime.services.catalogue.getCourse(slug, "en");

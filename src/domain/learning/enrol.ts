@@ -91,10 +91,10 @@ export async function enrolmentIn(ctx: LearningContext, actor: Actor | null, ref
  */
 export async function enrolInTransaction(
   tx: Executor,
-  input: { userIds: readonly string[]; courseIds: readonly string[]; enrolledById: string | null },
+  input: { userIds: readonly string[]; courseIds: readonly string[]; enrolledById: string | null; at: Date },
 ): Promise<void> {
   const rows = input.userIds.flatMap((userId) =>
-    input.courseIds.map((courseId) => ({ userId, courseId, enrolledById: input.enrolledById })),
+    input.courseIds.map((courseId) => ({ userId, courseId, enrolledById: input.enrolledById, enrolledAt: input.at })),
   );
   if (rows.length === 0) return;
   await tx

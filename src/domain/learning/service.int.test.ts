@@ -89,6 +89,7 @@ describe("enrolment", () => {
           userIds: [started.userId, finished.userId, newcomer.userId],
           courseIds: [course.id],
           enrolledById: null,
+          at: runtime.clock.now,
         }),
       );
     await enrolAll();
@@ -108,7 +109,12 @@ describe("enrolment", () => {
     const staff = await createSignedInUser(runtime.services, { roles: [{ role: "centre_staff", organisationId: centreId }] });
 
     await runtime.database.db.transaction((tx) =>
-      learning.enrolInTransaction(tx, { userIds: [actor.userId], courseIds: [course.id], enrolledById: staff.userId }),
+      learning.enrolInTransaction(tx, {
+        userIds: [actor.userId],
+        courseIds: [course.id],
+        enrolledById: staff.userId,
+        at: runtime.clock.now,
+      }),
     );
 
     expect(await learning.enrolmentIn(actor, course.slug)).toMatchObject({ status: "active", progress: { done: 1, required: 2 } });

@@ -128,7 +128,10 @@ export async function createCentre(ctx: NetworkContext, actor: Actor | null, inp
   const slug = data.slug ?? slugFor(data.name, data.kind);
   try {
     await ctx.db.transaction(async (tx) => {
-      const [organisation] = await tx.insert(organisations).values(newOrganisation(slug, data)).returning({ id: organisations.id });
+      const [organisation] = await tx
+        .insert(organisations)
+        .values(newOrganisation(slug, data, ctx.now()))
+        .returning({ id: organisations.id });
       const id = organisation!.id;
       await tx.insert(centres).values({
         organisationId: id,

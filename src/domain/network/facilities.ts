@@ -23,7 +23,13 @@ export async function addFacility(ctx: NetworkContext, actor: Actor | null, cent
   const data = parseInput(facilityInputSchema, input);
   const [row] = await ctx.db
     .insert(facilities)
-    .values({ centreId: centre.id, name: data.name, inauguratedOn: data.inauguratedOn ?? null, partners: data.partners ?? [] })
+    .values({
+      centreId: centre.id,
+      name: data.name,
+      inauguratedOn: data.inauguratedOn ?? null,
+      partners: data.partners ?? [],
+      createdAt: ctx.now(),
+    })
     .returning();
   return toFacilityDto(row!);
 }

@@ -30,7 +30,13 @@ export async function addMember(
   try {
     const [row] = await ctx.db
       .insert(memberships)
-      .values({ centreId: centre.id, organisationId: member.id, joinedOn: data.joinedOn ?? null, agreement: data.agreement || null })
+      .values({
+        centreId: centre.id,
+        organisationId: member.id,
+        joinedOn: data.joinedOn ?? null,
+        agreement: data.agreement || null,
+        createdAt: ctx.now(),
+      })
       .returning();
     return toMembershipDto(row!, member, reader);
   } catch (error) {

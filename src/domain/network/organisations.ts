@@ -50,7 +50,10 @@ export async function createOrganisation(
   await requireFreeName(ctx, data.name);
   const slug = data.slug ?? slugFor(data.name, data.kind);
   try {
-    const [row] = await ctx.db.insert(organisations).values(newOrganisation(slug, data)).returning();
+    const [row] = await ctx.db
+      .insert(organisations)
+      .values(newOrganisation(slug, data, ctx.now()))
+      .returning();
     return toOrganisationDto(row!, reader);
   } catch (error) {
     throw translateConstraintError(error);

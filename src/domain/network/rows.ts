@@ -39,6 +39,7 @@ export function newOrganisation(
     city?: string | undefined;
     website?: string | undefined;
   },
+  at: Date,
 ): typeof organisations.$inferInsert {
   return {
     slug,
@@ -48,6 +49,8 @@ export function newOrganisation(
     country: data.country ?? null,
     city: data.city || null,
     website: data.website ?? null,
+    createdAt: at,
+    updatedAt: at,
   };
 }
 

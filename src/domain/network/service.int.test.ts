@@ -12,10 +12,7 @@ import {
   secretariat,
 } from "../../../tests/factories/network.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { demoPeople } from "../../db/demo/people.ts";
-import { seedDemoIfWanted } from "../../db/seed.ts";
 import { translateError } from "../../i18n/error-messages.ts";
-import { users } from "../identity/schema.ts";
 import type { DomainError } from "../shared/errors.ts";
 import { centres, memberships, organisations } from "./schema.ts";
 
@@ -302,29 +299,6 @@ describe("conflicts and bad input change nothing", () => {
       memberships: 0 + before.memberships - 1,
     });
   });
-});
-
-test("seeding twice adds nothing the second time", async () => {
-  const fresh = await createTestRuntime();
-  try {
-    expect(await seedDemoIfWanted(fresh.database.db, fresh.services, "auto")).toBe(true);
-    const counted = async () => {
-      const [[o], [m], [u]] = await Promise.all([
-        fresh.database.db.select({ n: count() }).from(organisations),
-        fresh.database.db.select({ n: count() }).from(memberships),
-        fresh.database.db.select({ n: count() }).from(users),
-      ]);
-      return [o!.n, m!.n, u!.n];
-    };
-    const once = await counted();
-    // The demo people, plus participants of demo programmes and events.
-    expect(once[2]).toBeGreaterThanOrEqual(demoPeople.length);
-    expect(await seedDemoIfWanted(fresh.database.db, fresh.services, "always")).toBe(false);
-    expect(await seedDemoIfWanted(fresh.database.db, fresh.services, "auto")).toBe(false);
-    expect(await counted()).toEqual(once);
-  } finally {
-    await fresh.close();
-  }
 });
 
 /** On a copy of the demo database, so each test can run alone; a test that adds data takes it away again. */

@@ -43,6 +43,3 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
 /** What other modules need: write in their transaction, kick after commit. */
 export type Outbox = Pick<NotificationsService, "enqueueMail" | "deliverSoon">;
-
-/** For the demo seed: its made-up people are sent nothing. */
-export const noMail: Outbox = { enqueueMail: async () => {}, deliverSoon: () => {} };

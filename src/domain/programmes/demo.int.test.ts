@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
-import { demoPassword } from "../../db/demo/people.ts";
-import { demoProgrammes } from "../../db/demo/programmes.ts";
+import { createTestRuntime, signInDemo, type TestRuntime } from "../../../tests/support/runtime.ts";
+import { demoProgrammes } from "../../seed/programmes.ts";
 
 let runtime: TestRuntime;
 
@@ -41,11 +40,7 @@ describe("the demo programmes", () => {
   });
 
   test("give the demo university's administrator a staff report with cohorts, progress and events", async () => {
-    const { actor } = await runtime.services.identity.signIn({
-      email: "institution.admin@orbis.example",
-      password: demoPassword,
-      clientKey: "demo-test",
-    });
+    const actor = await signInDemo(runtime, "institution.admin@orbis.example");
     const report = await runtime.services.programmes.institutionReport(actor, "demo-university-of-the-savannah-fictional", {}, "en");
     expect(report.totals).toMatchObject({ people: 8, nominated: 8, enrolled: 5, eventsAttended: 6 });
     expect(report.people.flatMap((p) => p.cohorts).filter((c) => c.coursesCompleted > 0)).toHaveLength(2);

@@ -51,7 +51,7 @@ export async function admit(
       people.map((p) => ({ cohortId: cohort.id, userId: p.userId, institutionId: p.institutionId, source, enrolledById, enrolledAt: at })),
     );
   const userIds = people.map((p) => p.userId);
-  await ctx.learning.enrolInTransaction(tx, { userIds, courseIds: courseRows.map((c) => c.courseId), enrolledById });
+  await ctx.learning.enrolInTransaction(tx, { userIds, courseIds: courseRows.map((c) => c.courseId), enrolledById, at });
   // Someone who had left and joins again takes part as before.
   await tx.delete(cohortWithdrawals).where(and(eq(cohortWithdrawals.cohortId, cohort.id), inArray(cohortWithdrawals.userId, userIds)));
 }

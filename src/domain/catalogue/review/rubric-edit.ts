@@ -46,7 +46,13 @@ export async function createCriterion(
     const [last] = await tx.select({ position: max(rubricCriteria.position) }).from(rubricCriteria);
     const [row] = await tx
       .insert(rubricCriteria)
-      .values({ position: (last?.position ?? -1) + 1, maxScore: data.maxScore, essential: data.essential, active: data.active })
+      .values({
+        position: (last?.position ?? -1) + 1,
+        maxScore: data.maxScore,
+        essential: data.essential,
+        active: data.active,
+        createdAt: ctx.now(),
+      })
       .returning({ id: rubricCriteria.id });
     await writeTexts(tx, row!.id, data.translations);
     return row!.id;

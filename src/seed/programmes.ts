@@ -1,17 +1,5 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
-import { createEventsService } from "../../domain/events/service.ts";
-import { createInvitedAccounts } from "../../domain/identity/invitations.ts";
-import { users } from "../../domain/identity/schema.ts";
-import { enrolInTransaction } from "../../domain/learning/enrol.ts";
-import { enrolments, lessonProgress } from "../../domain/learning/schema.ts";
-import { organisations } from "../../domain/network/schema.ts";
-import { noMail } from "../../domain/notifications/service.ts";
-import { programmes } from "../../domain/programmes/schema.ts";
-import { createProgrammesService } from "../../domain/programmes/service.ts";
-import type { CohortInput, ProgrammeTranslationInput } from "../../domain/programmes/validation.ts";
-import type { Actor, Role } from "../../domain/shared/actor.ts";
-import type { Database } from "../client.ts";
+import type { CohortInput, ProgrammeTranslationInput } from "../domain/programmes/validation.ts";
+import { addDays, found, invitedLearner, type Seed, system } from "./context.ts";
 
 /**
  * Demo capacity-building programmes at three centres, in their languages, built on the demo
@@ -29,7 +17,7 @@ type DemoProgramme = {
   courses: { slug: string; required?: boolean }[];
   translations: Record<string, ProgrammeTranslationInput>;
   cohorts: CohortInput[];
-  /** The centre admin who runs the cohorts (a demo account). */
+  /** Who runs the cohorts: the centre's admin, or the secretariat (a demo account). */
   runBy: string;
 };
 
@@ -159,118 +147,73 @@ const demoNominees = [
   { name: "Nana Agyeman (demo)", email: "nana.agyeman@savannah.example", department: "Library", jobTitle: "Librarian" },
 ];
 const APPROVED = 5;
-const demoInstitution = "demo-university-of-the-savannah-fictional";
 const demoInstitutionAdmin = "institution.admin@orbis.example";
 
-/** A demo account as the Actor its session would resolve to, with the role it uses here. */
-async function actorOf(tx: Database, email: string, role: Role, organisationId: string | null): Promise<Actor> {
-  const [user] = await tx
-    .select()
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email));
-  if (!user) throw new Error(`demo account ${email} is missing`);
-  return { userId: user.id, email: user.email, name: user.name, locale: "en", roles: [{ role, organisationId }] };
-}
-
-/** Writes the demo programmes, once: the first one's slug marks that they are there. */
-export async function seedDemoProgrammes(tx: Database): Promise<boolean> {
-  const [seeded] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, demoProgrammes[0]!.slug));
-  if (seeded) return false;
-  // The demo sends no mail: the nominees' invitations would go nowhere.
-  const events = createEventsService({ db: tx, outbox: noMail, publicUrl: "http://localhost" });
-  const service = createProgrammesService({
-    db: tx,
-    outbox: noMail,
-    publicUrl: "",
-    events,
-    learning: { enrolInTransaction },
-    identity: { createInvitedAccounts },
-  });
-  const published = new Map(
-    (await tx.select({ id: courses.id, slug: courses.slug }).from(courses).where(eq(courses.status, "published"))).map((c) => [
-      c.slug,
-      c.id,
-    ]),
-  );
-  const orgIds = new Map(
-    (await tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations)).map((o) => [o.slug, o.id]),
-  );
+/**
+ * The demo programmes and their cohorts, made by the staff who run them, once: the first one's
+ * slug marks that they are there. Five weeks before the day the demo is loaded, the demo
+ * university nominates its staff for the Ghana cohort; the centre approves five, who are under
+ * way by a fortnight ago.
+ */
+export async function seedProgrammes(seed: Seed): Promise<boolean> {
+  const { catalogue, network, programmes } = seed.services;
+  if (await found(programmes.getProgramme(demoProgrammes[0]!.slug, "en", system))) return false;
   const cohortIds = new Map<string, string>();
   for (const demo of demoProgrammes) {
-    const centreId = orgIds.get(demo.centre);
-    if (!centreId) continue;
-    const runner = await actorOf(
-      tx,
-      demo.runBy,
-      demo.runBy.startsWith("secretariat") ? "secretariat" : "centre_admin",
-      demo.runBy.startsWith("secretariat") ? null : centreId,
-    );
-    const programme = await service.createProgramme(
+    const runner = await seed.account(demo.runBy);
+    const courses = [];
+    for (const { slug, required } of demo.courses) {
+      courses.push({ courseId: (await catalogue.getCourse(slug, "en")).id, required: required ?? true });
+    }
+    const programme = await programmes.createProgramme(
       runner,
       {
         slug: demo.slug,
-        ownerCentreId: centreId,
+        ownerCentreId: (await network.getOrganisation(demo.centre, "en")).id,
         defaultLocale: demo.defaultLocale,
         status: "published",
         title: demo.title,
         description: demo.description,
         targetAudience: demo.targetAudience,
-        courses: demo.courses.flatMap((c) =>
-          published.has(c.slug) ? [{ courseId: published.get(c.slug)!, required: c.required ?? true }] : [],
-        ),
+        courses,
       },
       "en",
     );
     for (const [locale, text] of Object.entries(demo.translations))
-      await service.translateProgramme(runner, programme.id, locale, text, "en");
+      await programmes.translateProgramme(runner, programme.id, locale, text, "en");
     for (const cohort of demo.cohorts) {
-      const created = await service.createCohort(runner, programme.id, cohort, "en");
+      const created = await programmes.createCohort(runner, programme.id, cohort, "en");
       cohortIds.set(`${demo.slug}/${cohort.name}`, created.id);
     }
   }
 
-  const ghanaCohort = cohortIds.get("blended-teaching-for-lecturers-gh/February 2027");
-  const institutionId = orgIds.get(demoInstitution);
-  const ghanaId = orgIds.get("iioe-ghana");
-  if (!ghanaCohort || !institutionId || !ghanaId) return true;
-  const nominator = await actorOf(tx, demoInstitutionAdmin, "institution_admin", institutionId);
-  const ids: string[] = [];
-  for (const nominee of demoNominees) ids.push((await service.nominate(nominator, ghanaCohort, nominee, "en")).id);
-  const centreAdmin = await actorOf(tx, "gh.admin@orbis.example", "centre_admin", ghanaId);
-  await service.decide(centreAdmin, { nominationIds: ids.slice(0, APPROVED), decision: "approved" }, "en");
-  await demoProgress(
-    tx,
-    demoNominees.slice(0, APPROVED).map((n) => n.email),
+  const ghanaCohort = cohortIds.get("blended-teaching-for-lecturers-gh/February 2027")!;
+  seed.travelTo(addDays(seed.today, -35));
+  const nominator = await seed.account(demoInstitutionAdmin);
+  const nominated = [];
+  for (const nominee of demoNominees) nominated.push(await programmes.nominate(nominator, ghanaCohort, nominee, "en"));
+  const approved = nominated.slice(0, APPROVED);
+  const centreAdmin = await seed.account("gh.admin@orbis.example");
+  await programmes.decide(centreAdmin, { nominationIds: approved.map((n) => n.id), decision: "approved" }, "en");
+
+  seed.travelTo(addDays(seed.today, -14));
+  await firstCourseUnderWay(
+    seed,
+    approved.map((n) => n.user),
   );
   return true;
 }
 
-/** The approved nominees are under way: the first two finished their first course, the others started it. */
-async function demoProgress(tx: Database, emails: string[]) {
-  const people = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
-  const [first] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.slug, "blended-learning-design-gh"));
-  if (!first) return;
-  const lessonIds = (
-    await tx
-      .select({ id: lessons.id })
-      .from(lessons)
-      .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
-      .where(eq(courseModules.courseId, first.id))
-  ).map((l) => l.id);
-  for (const [index, email] of emails.entries()) {
-    const person = people.find((p) => p.email === email);
-    if (!person) continue;
-    const [enrolment] = await tx
-      .select({ id: enrolments.id })
-      .from(enrolments)
-      .where(and(eq(enrolments.userId, person.id), eq(enrolments.courseId, first.id)));
-    if (!enrolment) continue;
-    const done = index < 2 ? lessonIds : lessonIds.slice(0, 1);
-    if (done.length)
-      await tx
-        .insert(lessonProgress)
-        .values(done.map((lessonId) => ({ enrolmentId: enrolment.id, lessonId })))
-        .onConflictDoNothing();
-    if (index < 2) await tx.update(enrolments).set({ status: "completed", completedAt: new Date() }).where(eq(enrolments.id, enrolment.id));
+/** The approved nominees work on their first course themselves: the first two finished it, the others started it. */
+async function firstCourseUnderWay(seed: Seed, people: { id: string; email: string; name: string }[]) {
+  const { catalogue, learning } = seed.services;
+  const slug = "blended-learning-design-gh";
+  const lessons = (await catalogue.getCourse(slug, "en")).syllabus.flatMap((m) => m.lessons);
+  for (const [index, person] of people.entries()) {
+    const learner = invitedLearner(person, "en");
+    for (const lesson of index < 2 ? lessons : lessons.slice(0, 1)) {
+      await learning.player(learner, slug, lesson.id, learner.locale);
+      await learning.markDone(learner, slug, lesson.id);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { CriterionInput } from "../../domain/catalogue/validation.ts";
+import type { CriterionInput } from "../domain/catalogue/validation.ts";
 
 /**
  * The demo quality rubric for online and blended courses, written for Orbis in the six interface

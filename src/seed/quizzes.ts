@@ -1,19 +1,11 @@
-import { and, asc, eq } from "drizzle-orm";
-import { writeQuiz } from "../../domain/catalogue/quiz/write.ts";
-import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
-import { createCatalogueService, createQuizService } from "../../domain/catalogue/service.ts";
-import type { QuizInput, QuizTranslationInput } from "../../domain/catalogue/validation.ts";
-import { users } from "../../domain/identity/schema.ts";
-import { enrolments } from "../../domain/learning/schema.ts";
-import { createLearningService } from "../../domain/learning/service.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
-import type { Database } from "../client.ts";
+import type { CourseDto } from "../domain/catalogue/dto.ts";
+import type { QuizInput, QuizTranslationInput } from "../domain/catalogue/validation.ts";
+import { type Seed, system } from "./context.ts";
 
 /**
- * Demo quizzes and learners. Quizzes are written into the demo courses before they are published
- * (published content does not change); texts in other languages are translations per question, one
- * of them left a draft to show the per-question fallback. Then two demo learners get courses in
- * progress and one completed.
+ * Demo quizzes, written into the demo courses before they are published (published content does
+ * not change); texts in other languages are translations per question, one of them left a draft
+ * to show the per-question fallback.
  */
 
 type DemoQuiz = {
@@ -198,87 +190,26 @@ const demoQuizzes: Record<string, DemoQuiz> = {
   },
 };
 
-/** The lesson at a syllabus position of a course. */
-async function lessonAt(tx: Database, courseId: string, [m, l]: [number, number]): Promise<string> {
-  const rows = await tx
-    .select({ id: lessons.id, module: courseModules.position })
-    .from(lessons)
-    .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
-    .where(and(eq(courseModules.courseId, courseId), eq(courseModules.position, m), eq(lessons.position, l)))
-    .orderBy(asc(lessons.id));
-  if (!rows[0]) throw new Error(`demo quiz: no lesson ${m}.${l} in course ${courseId}`);
-  return rows[0].id;
-}
-
-/**
- * Wraps the demo publisher: a course with a demo quiz gets it (and its translations) first, so the
- * published version includes it.
- */
-export function withDemoQuizzes(tx: Database, actor: Actor, publish: (courseId: string) => Promise<void>) {
-  const quizzes = createQuizService({ db: tx, now: () => new Date() });
-  return async (courseId: string) => {
-    const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
-    const demo = course && demoQuizzes[course.slug];
-    if (course && demo) {
-      const lessonId = await lessonAt(tx, courseId, demo.at);
-      await writeQuiz(tx, lessonId, course.defaultLocale, demo.quiz);
-      const questions = (await quizzes.getAuthorQuiz(actor, courseId, lessonId)).questions;
-      for (const [locale, texts] of Object.entries(demo.translations ?? {})) {
-        const input: QuizTranslationInput = {
-          questions: texts.map((text, i) => ({
-            id: questions[i]!.id,
-            prompt: text.prompt,
-            feedback: text.feedback,
-            acceptedAnswers: text.acceptedAnswers,
-            status: text.draft ? "draft" : "ready",
-            options: text.options?.map((option, j) => ({ id: questions[i]!.options[j]!.id, text: option, status: "ready" as const })),
-          })),
-        };
-        await quizzes.writeQuizTranslation(actor, courseId, lessonId, locale, input);
-      }
-    }
-    await publish(courseId);
-  };
-}
-
-/** Demo learners and how many of each course's reading, video and file lessons they have done. */
-const demoLearning: { email: string; locale: Actor["locale"]; courses: { slug: string; done: number }[] }[] = [
-  {
-    email: "learner@orbis.example",
-    locale: "en",
-    courses: [
-      // Every lesson: its quiz is optional, so the course is completed.
-      { slug: "healthy-lifestyle-coaching-basics", done: Number.POSITIVE_INFINITY },
-      { slug: "digital-pedagogy-for-higher-education", done: 2 },
-    ],
-  },
-  { email: "learner.ar@orbis.example", locale: "ar", courses: [{ slug: "ai-in-teaching-eg", done: 1 }] },
-];
-
-/**
- * Enrols the demo learners and walks them through their lessons with the learning service, once:
- * any enrolment of the first demo learner marks that it is done.
- */
-export async function seedDemoLearning(tx: Database): Promise<boolean> {
-  const catalogue = createCatalogueService({ db: tx, now: () => new Date() });
-  const learning = createLearningService({ db: tx, catalogue });
-  let added = false;
-  for (const person of demoLearning) {
-    const [user] = await tx.select().from(users).where(eq(users.email, person.email));
-    if (!user) continue;
-    const [enrolled] = await tx.select({ id: enrolments.id }).from(enrolments).where(eq(enrolments.userId, user.id)).limit(1);
-    if (enrolled) continue;
-    const actor: Actor = { userId: user.id, email: user.email, name: user.name, locale: person.locale, roles: [] };
-    for (const { slug, done } of person.courses) {
-      await learning.enrol(actor, slug);
-      const course = await catalogue.getCourse(slug, person.locale);
-      const readable = course.syllabus.flatMap((m) => m.lessons).filter((l) => l.kind !== "quiz");
-      for (const lesson of readable.slice(0, done)) {
-        await learning.player(actor, slug, lesson.id, person.locale);
-        await learning.markDone(actor, slug, lesson.id);
-      }
-    }
-    added = true;
+/** The course's demo quiz, if it has one, and its translations: written as its authors would. */
+export async function addDemoQuiz(seed: Seed, course: CourseDto): Promise<void> {
+  const demo = demoQuizzes[course.slug];
+  if (!demo) return;
+  const { quizzes } = seed.services;
+  const [m, l] = demo.at;
+  const lessonId = course.syllabus[m]?.lessons[l]?.id;
+  if (!lessonId) throw new Error(`demo quiz: no lesson ${m}.${l} in ${course.slug}`);
+  const { questions } = await quizzes.setQuiz(system, course.id, lessonId, demo.quiz);
+  for (const [locale, texts] of Object.entries(demo.translations ?? {})) {
+    const input: QuizTranslationInput = {
+      questions: texts.map((text, i) => ({
+        id: questions[i]!.id,
+        prompt: text.prompt,
+        feedback: text.feedback,
+        acceptedAnswers: text.acceptedAnswers,
+        status: text.draft ? "draft" : "ready",
+        options: text.options?.map((option, j) => ({ id: questions[i]!.options[j]!.id, text: option, status: "ready" as const })),
+      })),
+    };
+    await quizzes.writeQuizTranslation(system, course.id, lessonId, locale, input);
   }
-  return added;
 }

@@ -1,8 +1,7 @@
-import type { CoCreatorRole, LessonKind } from "../../domain/catalogue/dto.ts";
-import type { CatalogueService } from "../../domain/catalogue/service.ts";
-import type { CourseInput } from "../../domain/catalogue/validation.ts";
-import type { NetworkService } from "../../domain/network/service.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
+import type { CoCreatorRole, LessonKind } from "../domain/catalogue/dto.ts";
+import type { CourseInput } from "../domain/catalogue/validation.ts";
+import { found, type Seed, system } from "./context.ts";
+import { demoPublisher, seedAdaptation } from "./quality.ts";
 
 /**
  * Demo courses of the kind IIOE centres offer. The centres and partners are the real ones of the
@@ -723,15 +722,13 @@ export const demoCourses: DemoCourse[] = [
 ];
 
 /**
- * Writes the demo courses through the service, as the given (global staff) actor; `publish`
- * puts each one not left as a draft through review.
+ * The demo courses, once: the first one's slug marks that they are there. Each not left a draft
+ * is published through a recorded review; one is adapted by another centre.
  */
-export async function seedCatalogue(
-  catalogue: CatalogueService,
-  network: NetworkService,
-  actor: Actor,
-  publish: (courseId: string) => Promise<void>,
-): Promise<void> {
+export async function seedCourses(seed: Seed): Promise<boolean> {
+  const { catalogue, network } = seed.services;
+  if (await found(catalogue.getCourse(demoCourses[0]!.slug, "en", system))) return false;
+  const publish = await demoPublisher(seed);
   const ids = new Map<string, string>();
   const idOf = async (slug: string) => {
     let id = ids.get(slug);
@@ -744,7 +741,7 @@ export async function seedCatalogue(
 
   for (const { owner, coCreators, translations, draft, ...course } of demoCourses) {
     const created = await catalogue.createCourse(
-      actor,
+      system,
       {
         ...course,
         ownerId: await idOf(owner),
@@ -754,7 +751,7 @@ export async function seedCatalogue(
     );
     for (const [locale, { modules, lessons, status, ...texts }] of Object.entries(translations ?? {})) {
       await catalogue.addTranslation(
-        actor,
+        system,
         created.id,
         locale,
         {
@@ -770,4 +767,6 @@ export async function seedCatalogue(
     }
     if (!draft) await publish(created.id);
   }
+  await seedAdaptation(seed, publish);
+  return true;
 }

@@ -1,5 +1,6 @@
-import type { Role } from "../../domain/shared/actor.ts";
-import type { Locale } from "../../i18n/locales.ts";
+import type { Role } from "../domain/shared/actor.ts";
+import type { Locale } from "../i18n/locales.ts";
+import { type Seed, system } from "./context.ts";
 
 /** Every demo account has this password; listed in the README. Never use it outside a demo. */
 export const demoPassword = "orbis-demo-2026";
@@ -46,9 +47,22 @@ export const demoPeople: DemoPerson[] = [
   { email: "learner.ar@orbis.example", name: "Layla Learner (demo)", locale: "ar", roles: [{ role: "learner", organisation: null }] },
 ];
 
-/** What the README lists: who to sign in as, and what they may do. */
-export const demoLogins = demoPeople.map(({ email, roles }) => ({
-  email,
-  password: demoPassword,
-  roles: roles.map((r) => (r.organisation ? `${r.role} (${r.organisation})` : r.role)).join(", "),
-}));
+/**
+ * The demo accounts, each made once: one that is there already is left as it is, so a run that
+ * stopped half way is completed.
+ */
+export async function seedPeople(seed: Seed): Promise<boolean> {
+  const { identity, network } = seed.services;
+  let added = false;
+  for (const person of demoPeople) {
+    const { items } = await identity.listUsers(system, { q: person.email });
+    if (items.some((user) => user.email === person.email)) continue;
+    const roles = [];
+    for (const { role, organisation } of person.roles) {
+      roles.push({ role, organisationId: organisation ? (await network.getOrganisation(organisation, "en")).id : null });
+    }
+    await identity.createUser({ email: person.email, name: person.name, password: demoPassword, locale: person.locale, roles });
+    added = true;
+  }
+  return added;
+}

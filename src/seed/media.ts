@@ -1,10 +1,6 @@
 import { Readable } from "node:stream";
-import { and, asc, eq } from "drizzle-orm";
-import { courseModules, courses, lessons } from "../../domain/catalogue/schema.ts";
-import { createMediaService } from "../../domain/catalogue/service.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
-import type { FileStorage } from "../../infra/storage.ts";
-import type { Database } from "../client.ts";
+import type { CourseDto } from "../domain/catalogue/dto.ts";
+import { type Seed, system } from "./context.ts";
 import { simplePdf, twoColourPng } from "./files.ts";
 
 /** The demo course whose video lesson gets captions in three languages and a handout. */
@@ -58,33 +54,19 @@ const coverColours: Record<string, [number, number, number]> = {
 const upload = (fileName: string, bytes: Buffer | string) => ({ fileName, stream: Readable.from([Buffer.from(bytes)]) });
 
 /**
- * Wraps the demo publisher: before a course is published (while it may still change) it gets a
- * cover, and the media course's video lesson gets its link, captions and handout.
+ * A demo course's media, added while it is a draft: a cover for every course, and for the media
+ * course its video lesson's link, captions and handout.
  */
-export function withDemoMedia(tx: Database, storage: FileStorage, actor: Actor, publish: (courseId: string) => Promise<void>) {
-  const media = createMediaService({ db: tx, storage, now: () => new Date() });
-  return async (courseId: string) => {
-    const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
-    if (course) {
-      const band = coverColours[course.category] ?? coverColours.discipline!;
-      await media.uploadCover(actor, courseId, upload("cover.png", twoColourPng(640, 360, band, [244, 246, 248])));
-      if (course.slug === mediaCourse) await addLessonMedia(tx, media, actor, courseId);
-    }
-    await publish(courseId);
-  };
-}
-
-async function addLessonMedia(tx: Database, media: ReturnType<typeof createMediaService>, actor: Actor, courseId: string) {
-  const [video] = await tx
-    .select({ id: lessons.id })
-    .from(lessons)
-    .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
-    .where(and(eq(courseModules.courseId, courseId), eq(lessons.kind, "video")))
-    .orderBy(asc(courseModules.position), asc(lessons.position));
+export async function addDemoMedia(seed: Seed, course: CourseDto): Promise<void> {
+  const { media } = seed.services;
+  const band = coverColours[course.category] ?? coverColours.discipline!;
+  await media.uploadCover(system, course.id, upload("cover.png", twoColourPng(640, 360, band, [244, 246, 248])));
+  if (course.slug !== mediaCourse) return;
+  const video = course.syllabus.flatMap((m) => m.lessons).find((l) => l.kind === "video");
   if (!video) throw new Error(`demo media: no video lesson in ${mediaCourse}`);
-  await media.setExternalVideo(actor, courseId, video.id, openVideos);
+  await media.setExternalVideo(system, course.id, video.id, openVideos);
   for (const [locale, text] of Object.entries(captions)) {
-    await media.uploadCaptions(actor, courseId, video.id, locale, upload(`${locale}.vtt`, text));
+    await media.uploadCaptions(system, course.id, video.id, locale, upload(`${locale}.vtt`, text));
   }
-  await media.uploadLessonFile(actor, courseId, video.id, "download", upload("cloud-documents-checklist.pdf", handout), { locale: "en" });
+  await media.uploadLessonFile(system, course.id, video.id, "download", upload("cloud-documents-checklist.pdf", handout), { locale: "en" });
 }

@@ -1,38 +1,36 @@
-import { eq } from "drizzle-orm";
-import { publishApproved } from "../../domain/catalogue/review/publish.ts";
-import { courses, rubricCriteria } from "../../domain/catalogue/schema.ts";
-import type { CatalogueService, RubricService, WorkflowService } from "../../domain/catalogue/service.ts";
-import type { SyllabusInput } from "../../domain/catalogue/validation.ts";
-import { users } from "../../domain/identity/schema.ts";
-import type { NetworkService } from "../../domain/network/service.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
-import type { Database } from "../client.ts";
+import type { SyllabusInput } from "../domain/catalogue/validation.ts";
+import { type Seed, system } from "./context.ts";
+import { addDemoMedia } from "./media.ts";
+import { addDemoQuiz } from "./quizzes.ts";
 import { demoRubric } from "./rubric.ts";
 
 /** The reviewer who approved every demo course (a demo account). */
 export const demoReviewerEmail = "reviewer@orbis.example";
 
-export async function seedRubric(rubric: RubricService, actor: Actor) {
-  for (const criterion of demoRubric) await rubric.createCriterion(actor, criterion, "en");
+/** The quality rubric, once: any criterion marks that it is there. */
+export async function seedRubric(seed: Seed): Promise<boolean> {
+  const { rubric } = seed.services;
+  if ((await rubric.listCriteria("en")).length) return false;
+  for (const criterion of demoRubric) await rubric.createCriterion(system, criterion, "en");
+  return true;
 }
 
 /**
- * Publishes a demo course the way a reviewer does: a recorded review by the demo reviewer,
- * full marks on the rubric, then the same publication step as any approval.
+ * Publishes a demo course the way its authors and a reviewer would: while it is a draft it gets
+ * its demo media and quiz, then it is sent to review and the demo reviewer approves it with full
+ * marks on the rubric.
  */
-export async function demoPublisher(db: Database) {
-  const [reviewer] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoReviewerEmail));
-  const criteria = await db.select().from(rubricCriteria).where(eq(rubricCriteria.active, true));
+export async function demoPublisher(seed: Seed): Promise<(courseId: string) => Promise<void>> {
+  const { catalogue, rubric, workflow } = seed.services;
+  const reviewer = await seed.account(demoReviewerEmail);
+  const criteria = await rubric.listCriteria("en", { activeOnly: true });
   const scores = criteria.map((c) => ({ criterionId: c.id, score: c.maxScore, comment: "" }));
-  return async (courseId: string) => {
-    const [course] = await db.select().from(courses).where(eq(courses.id, courseId));
-    await db.update(courses).set({ status: "in_review" }).where(eq(courses.id, courseId));
-    await publishApproved(
-      db,
-      { ...course!, status: "in_review" },
-      { reviewerId: reviewer?.id ?? null, comment: "Meets the quality rubric.", scores },
-      new Date(),
-    );
+  return async (courseId) => {
+    const course = await catalogue.getCourse(courseId, "en", system);
+    await addDemoMedia(seed, course);
+    await addDemoQuiz(seed, course);
+    await workflow.submit(system, courseId);
+    await workflow.review(reviewer, courseId, { decision: "approved", comment: "Meets the quality rubric.", scores });
   };
 }
 
@@ -40,18 +38,14 @@ export async function demoPublisher(db: Database) {
  * The Kyrgyz centre's Russian adaptation of the institute's quality-assurance course; then the
  * institute publishes version 2 of its course, so the adaptation has a notice to show.
  */
-export async function seedAdaptation(
-  services: { catalogue: CatalogueService; workflow: WorkflowService; network: NetworkService },
-  actor: Actor,
-  publish: (courseId: string) => Promise<void>,
-) {
-  const { catalogue, workflow, network } = services;
+export async function seedAdaptation(seed: Seed, publish: (courseId: string) => Promise<void>) {
+  const { catalogue, workflow, network } = seed.services;
   const kyrgyzstan = await network.getOrganisation("iioe-kyrgyzstan", "en");
-  const adaptation = await workflow.adapt(actor, "quality-assurance-of-online-courses", { ownerId: kyrgyzstan.id }, "en");
-  const copy = await catalogue.getCourse(adaptation.id, "en", actor);
+  const adaptation = await workflow.adapt(system, "quality-assurance-of-online-courses", { ownerId: kyrgyzstan.id }, "en");
+  const copy = await catalogue.getCourse(adaptation.id, "en", system);
   const [rubricModule, feedbackModule] = copy.syllabus;
   await catalogue.addTranslation(
-    actor,
+    system,
     adaptation.id,
     "ru",
     {
@@ -79,15 +73,15 @@ export async function seedAdaptation(
     "en",
   );
   await catalogue.updateCourse(
-    actor,
+    system,
     adaptation.id,
     { defaultLocale: "ru", subjectTags: ["обеспечение качества", "онлайн-обучение"] },
     "en",
   );
   await publish(adaptation.id);
 
-  const revision = await workflow.startRevision(actor, "quality-assurance-of-online-courses");
-  const draft = await catalogue.getCourse(revision.id, "en", actor);
+  const revision = await workflow.startRevision(system, "quality-assurance-of-online-courses");
+  const draft = await catalogue.getCourse(revision.id, "en", system);
   const syllabus: SyllabusInput = draft.syllabus.map((module) => ({
     id: module.id,
     title: module.title,
@@ -98,6 +92,6 @@ export async function seedAdaptation(
     title: "Scoring a course with the rubric",
     body: "<p>Score every criterion, quote the course for each low score, and remember that essential criteria must score above zero.</p>",
   });
-  await catalogue.updateCourse(actor, revision.id, { syllabus }, "en");
+  await catalogue.updateCourse(system, revision.id, { syllabus }, "en");
   await publish(revision.id);
 }

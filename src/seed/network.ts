@@ -1,12 +1,5 @@
-import type { NetworkService } from "../../domain/network/service.ts";
-import type {
-  CentreInput,
-  FacilityInput,
-  GovernanceTermInput,
-  MembershipInput,
-  OrganisationInput,
-} from "../../domain/network/validation.ts";
-import type { Actor } from "../../domain/shared/actor.ts";
+import type { CentreInput, FacilityInput, GovernanceTermInput, MembershipInput, OrganisationInput } from "../domain/network/validation.ts";
+import { found, type Seed, system } from "./context.ts";
 
 /**
  * The real IIOE network, from ../shared/data/iioe-network.json and the 2025 ecosystem article:
@@ -431,8 +424,10 @@ const demoMembers: Record<string, DemoMember[]> = {
   ],
 };
 
-/** Writes the whole network through the service, as the given (global staff) actor. */
-export async function seedNetworkRegistry(network: NetworkService, actor: Actor): Promise<void> {
+/** The whole network, once: the institute marks that it is there. */
+export async function seedNetwork(seed: Seed): Promise<boolean> {
+  const { network } = seed.services;
+  if (await found(network.getOrganisation(instituteSlug, "en"))) return false;
   const ids = new Map<string, string>();
   const idOf = (slug: string) => {
     const id = ids.get(slug);
@@ -441,11 +436,11 @@ export async function seedNetworkRegistry(network: NetworkService, actor: Actor)
   };
 
   for (const organisation of realOrganisations) {
-    ids.set(organisation.slug, (await network.createOrganisation(actor, organisation, "en")).id);
+    ids.set(organisation.slug, (await network.createOrganisation(system, organisation, "en")).id);
   }
   for (const { host, operator, foundingPartners, smartClassroom, ...centre } of centres) {
     const created = await network.createCentre(
-      actor,
+      system,
       {
         ...centre,
         hostOrganisationId: host ? idOf(host) : undefined,
@@ -455,17 +450,18 @@ export async function seedNetworkRegistry(network: NetworkService, actor: Actor)
       "en",
     );
     ids.set(created.slug, created.id);
-    if (smartClassroom) await network.addFacility(actor, created.slug, smartClassroom);
+    if (smartClassroom) await network.addFacility(system, created.slug, smartClassroom);
   }
   for (const { holder, ...term } of governance) {
-    await network.addGovernanceTerm(actor, { ...term, holderOrganisationId: idOf(holder) }, "en");
+    await network.addGovernanceTerm(system, { ...term, holderOrganisationId: idOf(holder) }, "en");
   }
   for (const [centreSlug, members] of Object.entries(demoMembers)) {
     const country = centres.find((c) => c.slug === centreSlug)?.country;
     for (const { name, names, joinedOn, agreement } of members) {
-      const organisation = await network.createOrganisation(actor, { kind: "university", name, names, country }, "en");
+      const organisation = await network.createOrganisation(system, { kind: "university", name, names, country }, "en");
       const membership: MembershipInput = { organisationId: organisation.id, joinedOn, agreement };
-      await network.addMember(actor, centreSlug, membership, "en");
+      await network.addMember(system, centreSlug, membership, "en");
     }
   }
+  return true;
 }
