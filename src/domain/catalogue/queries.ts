@@ -74,7 +74,7 @@ export async function syllabusLessons(
  */
 export { quizForLearner } from "./quiz/learner-quiz.ts";
 
-/** Courses by id with their slug and title in the reader's language when ready, else the course's own (the slug when it has none). */
+/** Courses by id with their slug and title in the reader's language when ready, else the course's own (`shownLocale` says which; the slug when it has no text). */
 export async function courseHeadings(
   db: Executor,
   ids: readonly string[],
@@ -121,30 +121,6 @@ export async function publishedCourseIds(db: Executor, ids: readonly string[]): 
     .from(courses)
     .where(and(inArray(courses.id, wanted), eq(courses.status, "published")));
   return new Set(rows.map((r) => r.id));
-}
-
-/** Courses by id with their title in the reader's language when ready, else the course's own (`shownLocale` says which). */
-export async function courseTitles(
-  db: Executor,
-  ids: readonly string[],
-  reader: Locale,
-): Promise<Map<string, { slug: string; title: string; shownLocale: string }>> {
-  const wanted = [...new Set(ids)];
-  if (!wanted.length) return new Map();
-  const [rows, texts] = await Promise.all([
-    db
-      .select({ id: courses.id, slug: courses.slug, defaultLocale: courses.defaultLocale })
-      .from(courses)
-      .where(inArray(courses.id, wanted)),
-    db.select().from(courseTranslations).where(inArray(courseTranslations.courseId, wanted)),
-  ]);
-  const textsOf = Map.groupBy(texts, (t) => t.courseId);
-  return new Map(
-    rows.map((course) => {
-      const shown = shownText(textsOf.get(course.id) ?? [], reader, course.defaultLocale);
-      return [course.id, { slug: course.slug, title: shown?.title ?? course.slug, shownLocale: shown?.locale ?? course.defaultLocale }];
-    }),
-  );
 }
 
 /** The number of lessons in each course (every lesson, required or not); courses without lessons are left out. */

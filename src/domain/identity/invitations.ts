@@ -1,5 +1,5 @@
-import { inArray, sql } from "drizzle-orm";
-import type { Database, Executor } from "../../db/client.ts";
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { rowsOf } from "../shared/sql.ts";
 import type { InvitedAccount } from "./dto.ts";
@@ -54,15 +54,4 @@ export async function createInvitedAccounts(
     insert into ${passwordResets} (token_hash, user_id, expires_at)
     select r.token_hash, r.user_id, ${expiresAt}::timestamptz from unnest(${sql.param(tokenHashes)}::text[], ${userIds}::uuid[]) as r(token_hash, user_id)`);
   return accounts;
-}
-
-/** Accounts by lower-case email, in one query however many addresses are asked about. */
-export async function accountsByEmail(tx: Pick<Database, "select">, emails: string[]): Promise<Map<string, { id: string; name: string }>> {
-  const wanted = [...new Set(emails)];
-  if (wanted.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: users.id, name: users.name, email: sql<string>`lower(${users.email})` })
-    .from(users)
-    .where(inArray(sql`lower(${users.email})`, wanted));
-  return new Map(rows.map((r) => [r.email, { id: r.id, name: r.name }]));
 }

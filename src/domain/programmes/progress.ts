@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
-import { courseTitles } from "../catalogue/queries.ts";
+import { courseHeadings } from "../catalogue/queries.ts";
 import { progressOf } from "../learning/queries.ts";
 import type { ProgrammeCourseDto } from "./dto.ts";
 import { programmeCourses } from "./schema.ts";
@@ -15,7 +15,7 @@ export async function programmeCourseList(db: Executor, programmeId: string, rea
     .from(programmeCourses)
     .where(eq(programmeCourses.programmeId, programmeId))
     .orderBy(asc(programmeCourses.position));
-  const titles = await courseTitles(
+  const titles = await courseHeadings(
     db,
     links.map((l) => l.courseId),
     reader,

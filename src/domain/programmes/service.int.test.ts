@@ -182,6 +182,23 @@ describe("capacity", () => {
   });
 });
 
+describe("a change to a cohort", () => {
+  it("changes only the fields it names: the quota, status and facilitators stay", async () => {
+    const services = runtime.services;
+    const facilitator = await createSignedInUser(services);
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId, { enrolmentMode: "nomination", capacity: 30 });
+    await services.programmes.updateCohort(
+      centreStaff,
+      cohort.id,
+      { institutionQuota: 5, status: "planned", facilitatorEmails: [facilitator.email] },
+      "en",
+    );
+    const renamed = await services.programmes.updateCohort(centreStaff, cohort.id, { name: "Renamed cohort" }, "en");
+    expect(renamed).toMatchObject({ name: "Renamed cohort", institutionQuota: 5, status: "planned", capacity: 30 });
+    expect((await services.programmes.getCohort(centreStaff, cohort.id, "en")).facilitatorEmails).toEqual([facilitator.email]);
+  });
+});
+
 describe("someone who left a course", () => {
   it("is back in it, progress kept, when admitted to a cohort that contains it", async () => {
     const services = runtime.services;

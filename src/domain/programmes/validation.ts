@@ -65,15 +65,22 @@ const cohortFields = z
     locale: contentLocaleSchema,
     capacity: z.number().int().min(1).max(100_000),
     enrolmentMode: z.enum(enrolmentModes),
-    institutionQuota: z.number().int().min(1).max(100_000).nullable().default(null),
-    status: z.enum(cohortStatuses).default("open"),
-    facilitatorEmails: z.array(emailSchema).max(20).default([]),
+    institutionQuota: z.number().int().min(1).max(100_000).nullable(),
+    status: z.enum(cohortStatuses),
+    facilitatorEmails: z.array(emailSchema).max(20),
   })
   .strict();
 const datesInOrder = (c: { startsOn?: string | undefined; endsOn?: string | undefined }) =>
   !c.startsOn || !c.endsOn || c.endsOn >= c.startsOn;
-export const cohortInputSchema = cohortFields.refine(datesInOrder, { path: ["endsOn"], message: "programmes.field.endsBeforeStart" });
+export const cohortInputSchema = cohortFields
+  .extend({
+    institutionQuota: cohortFields.shape.institutionQuota.default(null),
+    status: cohortFields.shape.status.default("open"),
+    facilitatorEmails: cohortFields.shape.facilitatorEmails.default([]),
+  })
+  .refine(datesInOrder, { path: ["endsOn"], message: "programmes.field.endsBeforeStart" });
 export type CohortInput = z.input<typeof cohortInputSchema>;
+/** A change names only what changes: no defaults here, or a partial change would reset the fields it leaves out. */
 export const cohortPatchSchema = cohortFields
   .partial()
   .strict()

@@ -67,8 +67,7 @@ export async function questionIdsOf(tx: Executor, lessonId: string): Promise<Set
 
 /**
  * Makes a quiz what `input` says: its settings and questions in order. Listed ids are kept (with
- * their translations); questions left out are removed. Also used by the demo seed, before the
- * course is published.
+ * their translations); questions left out are removed.
  */
 export async function writeQuiz(tx: Executor, lessonId: string, textLocale: ContentLocale, input: QuizInput) {
   const existing = await questionIdsOf(tx, lessonId);

@@ -39,7 +39,7 @@ export async function review(ctx: ReviewContext, actor: Actor | null, ref: strin
   const data = parseInput(reviewInputSchema, input);
   if (course.status !== "in_review") throw wrongStatus(course);
   await checkScores(db, data);
-  // Actors without an account (the demo seed, service tests) review anonymously.
+  // Actors without an account (the system actor of service tests) review anonymously.
   const reviewerId = (await peopleByIds(db, [reviewer.userId])).has(reviewer.userId) ? reviewer.userId : null;
   const at = now();
   const outcome = await db.transaction(async (tx) => {
