@@ -8,8 +8,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { lockDataDir } from "./lock.ts";
+import { DataDirLockedError, lockDataDir } from "./lock.ts";
 import * as schema from "./schema.ts";
+import { DatabaseStartError, reasonOf, withoutPassword } from "./start-error.ts";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -158,7 +159,16 @@ async function openPostgres(url: string, max: number, timeouts: DatabaseTimeouts
       // another server's (several may start at once: one migrates, the others wait), may take long.
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectTimeoutMs });
       client.on("error", () => {});
-      await client.connect();
+      try {
+        await client.connect();
+      } catch (error) {
+        throw new DatabaseStartError(
+          `Cannot connect to PostgreSQL at ${withoutPassword(url)}: ${reasonOf(error)}. Start it, or correct DATABASE_URL.`,
+          {
+            cause: error,
+          },
+        );
+      }
       try {
         await client.query("select pg_advisory_lock(7264001)");
         await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
@@ -174,14 +184,19 @@ async function openPostgres(url: string, max: number, timeouts: DatabaseTimeouts
 }
 
 async function openPglite(dir: string | undefined, dump: Blob | undefined, timeouts: DatabaseTimeouts): Promise<DatabaseHandle> {
-  const release = dir ? lockDataDir(dir) : () => {};
+  const cannotOpen = (error: unknown) =>
+    error instanceof DataDirLockedError
+      ? error
+      : new DatabaseStartError(`Cannot open the embedded database in ${dir}: ${reasonOf(error)}`, { cause: error });
+  let release = () => {};
   let client: PGlite;
   try {
+    if (dir) release = lockDataDir(dir);
     // pg_trgm: trigram matching in the course catalogue's search (the migrations create it).
     client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...(dump ? { loadDataDir: dump } : {}), extensions: { pg_trgm } });
   } catch (error) {
     release();
-    throw error;
+    throw dir ? cannotOpen(error) : error;
   }
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
   return {

@@ -110,6 +110,50 @@ describe("a database server that accepts connections and never answers", () => {
   });
 });
 
+describe("starting the server without its database", { timeout: 60_000 }, () => {
+  /** src/server.ts as an operator starts it; it stops before needing the UI build. */
+  function startServer(env: Record<string, string>) {
+    const child = spawn(process.execPath, [path.resolve("src/server.ts")], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        LOG_LEVEL: "silent",
+        PORT: "0",
+        SEED_DEMO: "never",
+        DB_CONNECT_TIMEOUT_S: "2",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let err = "";
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+    });
+    return new Promise<{ code: number | null; err: string }>((resolve) => child.once("exit", (code) => resolve({ code, err })));
+  }
+
+  test("PostgreSQL not running: one clear line (no password, no stack trace) and exit code 69", async () => {
+    const { code, err } = await startServer({
+      DATABASE_URL: "postgres://orbis:secret@127.0.0.1:1/orbis",
+      DATA_DIR: "/tmp/orbis-test-unused",
+    });
+    expect(code).toBe(69);
+    expect(err.trim().split("\n")).toEqual([
+      expect.stringMatching(/^Cannot connect to PostgreSQL at postgres:\/\/orbis:\*\*\*@127\.0\.0\.1:1\/orbis: .*ECONNREFUSED/),
+    ]);
+    expect(err).not.toContain("secret");
+  });
+
+  test("an embedded database that cannot be opened: one clear line and exit code 69", async () => {
+    // DATA_DIR under a file: no directory can be made there.
+    const { code, err } = await startServer({ DATA_DIR: path.resolve("package.json", "data") });
+    expect(code).toBe(69);
+    expect(err.trim().split("\n")).toEqual([
+      expect.stringMatching(/^Cannot open the embedded database in .*package\.json\/data\/pglite: .*ENOTDIR/),
+    ]);
+  });
+});
+
 describe.runIf(process.env.ORBIS_TEST_DB === "postgres")("queries on one PostgreSQL connection", () => {
   test("queries started together in a transaction run one after another, without pg's deprecation warning", async () => {
     // A fresh process: Node prints a deprecation once per process, and this worker may have seen it.
