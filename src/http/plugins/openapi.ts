@@ -56,7 +56,9 @@ export async function registerOpenApi(app: FastifyInstance) {
     }
     const nonce = reply.cspNonce?.script ?? "";
     reply.header("content-security-policy", docsPolicy(nonce));
-    return payload.replaceAll("<script", `<script nonce="${nonce}"`);
+    // Our icon, or the browser asks for /favicon.ico, which there is none of.
+    const icon = '<link rel="icon" href="/favicon.svg" type="image/svg+xml" />';
+    return payload.replaceAll("<script", `<script nonce="${nonce}"`).replace("</head>", `${icon}</head>`);
   });
   await app.register(scalar, {
     routePrefix: "/api/docs",
