@@ -31,8 +31,12 @@ export function serverOptions(timeouts: Timeouts): {
   };
 }
 
-/** After answering a request whose body was not read to the end, the connection is dropped after this, even if the client keeps sending. */
-const LINGER_MS = 2000;
+/**
+ * After answering a request whose body was not read to the end, the rest is read and dropped for
+ * at most this long, so a client still sending can finish and read the answer (a browser shows a
+ * reset connection instead of the answer otherwise); then the connection is closed regardless.
+ */
+const DRAIN_MS = 30_000;
 
 /** Ends a request whose body stopped arriving: a 408 if nothing was answered yet, then the connection. */
 function cutOff(request: FastifyRequest, reply: FastifyReply, pages: Pages) {
@@ -71,8 +75,9 @@ function watchBody(request: FastifyRequest, reply: FastifyReply, timeouts: Timeo
 
 /**
  * Bodies on the open network: each is watched while it arrives, and a request answered before
- * its body was read to the end (a 413 half way through an upload, a 401 before it) closes its
- * connection. Left open, the connection would wait for the rest of a body nobody reads.
+ * its body was read to the end (a 413 half way through an upload, a 401 before it) is answered
+ * with `Connection: close`, its rest drained within limits. Left as it was, the connection
+ * waited for the rest of a body nobody read, until the keep-alive timeout.
  */
 export function registerConnectionLimits(app: FastifyInstance, timeouts: Timeouts, pages: Pages) {
   // Only requests on a real connection: `inject` has none.
@@ -84,7 +89,11 @@ export function registerConnectionLimits(app: FastifyInstance, timeouts: Timeout
     if (unfinished(request)) reply.header("connection", "close");
   });
   app.addHook("onResponse", async (request) => {
-    const socket = request.raw.socket;
-    if (unfinished(request) && !socket.destroyed) setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    const { raw } = request;
+    if (!unfinished(request) || raw.socket.destroyed) return;
+    // Whatever was reading the body (a multipart parser stopped at a limit) is let go; the rest is dropped as it comes.
+    raw.unpipe();
+    raw.resume();
+    setTimeout(() => raw.socket.destroy(), DRAIN_MS).unref();
   });
 }
