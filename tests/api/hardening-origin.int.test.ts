@@ -105,6 +105,31 @@ describe("cookie-authenticated API writes come from our own site only", () => {
     expect(await enrolment(cookie)).toBeNull();
   });
 
+  test("uploads with Origin: null or a non-URL Origin are this 403 on every upload route, not a 500", async () => {
+    const { cookie } = await browserSession();
+    const document = (await app.inject({ url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
+    };
+    const uploads = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => operation.requestBody?.content["multipart/form-data"])
+        .map(([method]) => [method.toUpperCase(), path.replace(/\{(\w+)\}/g, "00000000-0000-4000-8000-000000000000")] as const),
+    );
+    expect(uploads.length).toBeGreaterThanOrEqual(4);
+    for (const [method, url] of uploads) {
+      for (const origin of ["null", "not a url", "https://evil.example"]) {
+        const response = await app.inject({
+          method,
+          url: `${url}?role=download`,
+          headers: { cookie, origin, "content-type": "multipart/form-data; boundary=x" },
+          payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc\r\n--x--\r\n',
+        });
+        expect(response.statusCode, `${method} ${url} with Origin ${origin}`).toBe(403);
+        expect(response.json().error.code).toBe("cross_site_request");
+      }
+    }
+  });
+
   test("our own origin (PUBLIC_URL, or the Host the request was sent to) may write", async () => {
     const first = await browserSession();
     const ours = await app.inject({

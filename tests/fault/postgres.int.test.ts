@@ -12,6 +12,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from "../support/throwaway-postgres.ts";
 
@@ -188,6 +189,23 @@ describe.runIf(onPostgresLane && bin)("the API while its PostgreSQL server resta
     await waitUntilReady(15_000);
     expect(await call("write")).toMatchObject({ status: 201 });
     expect(exit, output).toBeUndefined();
+  });
+
+  test("a statement waiting on a lock is cancelled after DB_STATEMENT_TIMEOUT_S: a 503, not a hang", async () => {
+    const holder = new pg.Client({ connectionString: postgres.url });
+    await holder.connect();
+    try {
+      await holder.query("begin");
+      await holder.query("lock table courses in access exclusive mode");
+      const started = Date.now();
+      expect(await call("read")).toMatchObject({ status: 503, code: "service_unavailable" });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2500);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await holder.query("rollback");
+      await holder.end();
+    }
+    expect(await call("read")).toMatchObject({ status: 200 });
   });
 
   test("frozen under load (SIGSTOP): answers are 503 within the database timeouts, not a hang; thawed: served again", async () => {
