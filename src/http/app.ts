@@ -73,7 +73,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandling(app, pages);
   registerConnectionLimits(app, config.timeouts, pages);
-  registerInputChecks(app, pages);
   await app.register(helmet, {
     enableCSPNonces: true,
     contentSecurityPolicy: {
@@ -92,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Router's origin check (rightly) refuses; same-origin still tells other sites nothing.
     referrerPolicy: { policy: "same-origin" },
   });
+  // After helmet's headers (refusals carry them too), before the session is looked up.
+  registerInputChecks(app, pages);
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   registerCrossSiteCheck(app, config.publicUrl, pages);

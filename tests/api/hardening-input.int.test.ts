@@ -124,6 +124,9 @@ describe("invalid text is a translated 400 on every operation", () => {
     expectInvalidText(response, "q");
     expect(response.json().error.message).toBe(errorsFr["error.validation_failed"]);
     expect(response.json().error.fields[0].message).not.toMatch(/invalid_text|http\./);
+    // Refused before any route, still with the security headers every answer has.
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
   });
 
   test("an invalid key is refused too", async () => {
