@@ -1,6 +1,6 @@
 /**
- * The database could not be opened when the server or the command line started: said in one
- * line for whoever runs it (src/server.ts exits with 69, EX_UNAVAILABLE), not as a stack trace.
+ * The database could not be opened at start-up: said in one line for whoever runs the server
+ * (src/server.ts prints the message and exits with 69, EX_UNAVAILABLE), not as a stack trace.
  */
 export class DatabaseStartError extends Error {}
 
