@@ -13,7 +13,14 @@ import { credentialsOf } from "./credentials.ts";
 import { mediaFormRoutes } from "./media-forms.ts";
 import { registerConnectionLimits, serverOptions } from "./plugins/connections.ts";
 import { registerCrossSiteCheck } from "./plugins/cross-site.ts";
-import { clientErrorHandler, frameworkErrors, type Pages, RETRY_AFTER_SECONDS, registerErrorHandling } from "./plugins/errors.ts";
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  type Pages,
+  RETRY_AFTER_SECONDS,
+  registerErrorHandling,
+  routedPath,
+} from "./plugins/errors.ts";
 import { registerInputChecks } from "./plugins/input.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { calendarFeedRoutes } from "./routes/events.ts";
@@ -106,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // API answers are about one moment and often one person: no cache keeps them, unless a route says otherwise (files, feeds).
   app.addHook("onSend", async (request, reply) => {
-    if (request.url.startsWith("/api/v1/") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+    if (routedPath(request).startsWith("/api/v1/") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));

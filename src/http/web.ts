@@ -9,7 +9,7 @@ import { MAX_NOMINATION_FILE_BYTES } from "../domain/programmes/nomination-file.
 import { isLocale, negotiateLocale } from "../i18n/locales.ts";
 import { plainRefusalPage } from "../web/components/plain-page.server.ts";
 import type { AppContext, appContext } from "../web/context.ts";
-import { type Pages, RETRY_AFTER_SECONDS, type Refusal } from "./plugins/errors.ts";
+import { type Pages, RETRY_AFTER_SECONDS, type Refusal, routedPath } from "./plugins/errors.ts";
 import { isInvalidText } from "./plugins/input.ts";
 
 export type WebBuild = { server: ServerBuild; contextKey: typeof appContext; clientDir: string };
@@ -142,7 +142,7 @@ export async function registerWeb(
       url: "/*",
       schema: { hide: true },
       async handler(request, reply) {
-        if (request.url.startsWith("/api/")) return reply.callNotFound();
+        if (routedPath(request).startsWith("/api/")) return reply.callNotFound();
         const refused = bodyRefusal(request);
         if (refused) {
           const url = new URL(request.url, "http://orbis.invalid");

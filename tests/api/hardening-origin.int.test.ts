@@ -77,6 +77,17 @@ describe("cookie-authenticated API writes come from our own site only", () => {
     expect(await enrolment(cookie)).toBeNull();
   });
 
+  test("spelling the path with percent-escapes (/%61pi/…, which the router reads as /api/…) does not get around it", async () => {
+    const { cookie } = await browserSession();
+    for (const url of [`/%61pi/v1/courses/${courseId}/enrolment`, `/api/v1/courses/${courseId}/%65nrolment`]) {
+      refused(await app.inject({ method: "POST", url, headers: { cookie, origin: "https://evil.example" } }));
+    }
+    expect(await enrolment(cookie)).toBeNull();
+    const answer = await app.inject({ url: "/%61pi/v1/me", headers: { cookie } });
+    expect(answer.headers["cache-control"]).toBe("no-store");
+    expect(answer.headers["content-type"]).toContain("application/json");
+  });
+
   test("without an Origin, a body-less or text/plain write is refused (a cross-site form or beacon looks like that)", async () => {
     const { cookie } = await browserSession();
     const before = await calendarUrl(cookie);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { credentialsOf } from "../credentials.ts";
-import { type Pages, sendError } from "./errors.ts";
+import { type Pages, routedPath, sendError } from "./errors.ts";
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -46,7 +46,7 @@ function fromOurSite(request: FastifyRequest, ours: URL): boolean {
 export function registerCrossSiteCheck(app: FastifyInstance, publicUrl: string, pages: Pages) {
   const ours = new URL(publicUrl);
   app.addHook("onRequest", async (request, reply) => {
-    if (!unsafeMethods.has(request.method) || !request.url.startsWith("/api/")) return;
+    if (!unsafeMethods.has(request.method) || !routedPath(request).startsWith("/api/")) return;
     if (!credentialsOf(request).sessionToken) return;
     if (!fromOurSite(request, ours)) return sendError(request, reply, 403, "cross_site_request", [], {}, pages);
   });

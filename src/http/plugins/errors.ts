@@ -44,9 +44,29 @@ const clientErrors: Record<string, { status: number; code: string }> = {
 const brokenMultipart =
   /^(Multipart: Boundary not found|Unexpected end of (multipart data|form)|.* terminated early due to unexpected end of multipart data|Malformed part header)$/;
 
+/**
+ * The path a request was routed by: the route's pattern, else the path percent-decoded as the
+ * router reads it. `request.url` is what the client wrote, and `/%61pi/v1/…` reaches the API.
+ */
+export function routedPath(request: FastifyRequest): string {
+  let pattern: string | undefined;
+  try {
+    pattern = request.routeOptions.url;
+  } catch {
+    // Fastify's own early errors come with no route.
+  }
+  if (pattern && pattern !== "/*") return pattern;
+  const path = request.url.split("?")[0] ?? "";
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** The API and the calendar feeds answer in JSON; every other path is a page someone looks at. */
-export function wantsPage(url: string): boolean {
-  return !/^\/(api|calendar)(\/|$)|^\/(healthz|readyz)$/.test(url.split("?")[0] ?? "");
+export function wantsPage(request: FastifyRequest): boolean {
+  return !/^\/(api|calendar)(\/|$)|^\/(healthz|readyz)$/.test(routedPath(request));
 }
 
 export async function sendError(
@@ -60,7 +80,7 @@ export async function sendError(
 ): Promise<FastifyReply> {
   reply.header("cache-control", "no-store");
   if (status === 503) reply.header("retry-after", String(RETRY_AFTER_SECONDS));
-  if (wantsPage(request.url)) return sendPage(request, reply, { status, code }, pages);
+  if (wantsPage(request)) return sendPage(request, reply, { status, code }, pages);
   const translated = translateError({ code, params, fields }, requestLocale(request));
   const body: ErrorBody = { error: { code, message: translated.message } };
   if (translated.fields.length) body.error.fields = translated.fields;

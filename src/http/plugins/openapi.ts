@@ -2,6 +2,7 @@ import swagger from "@fastify/swagger";
 import scalar from "@scalar/fastify-api-reference";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { routedPath } from "./errors.ts";
 
 /**
  * The API reference is a third-party app (Scalar) with its own inline script and styles, so it
@@ -48,7 +49,7 @@ export async function registerOpenApi(app: FastifyInstance) {
   // Before the reference is registered: a plugin takes the hooks its parent has at that moment.
   app.addHook("onSend", async (request, reply, payload) => {
     if (
-      !request.url.startsWith("/api/docs") ||
+      !routedPath(request).startsWith("/api/docs") ||
       typeof payload !== "string" ||
       !String(reply.getHeader("content-type")).startsWith("text/html")
     ) {
