@@ -1,5 +1,21 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+
+const seconds = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** One trusted proxy: an address, a CIDR range, or a named range of proxy-addr (what Fastify uses). */
+function isProxyAddress(entry: string): boolean {
+  if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = net.isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/** `false`, `true`, a hop count, or the addresses of the proxies in front. */
+const isTrustProxy = (value: string) =>
+  /^(true|false|\d{1,2})$/.test(value) || value.split(",").every((entry) => isProxyAddress(entry.trim()));
 
 /** Every setting Orbis reads, parsed once at start-up; nothing else reads process.env. */
 const EnvSchema = z.object({
@@ -19,8 +35,18 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Orbis <no-reply@orbis.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  TRUST_PROXY: z
+    .string()
+    .refine(isTrustProxy, "must be false, true, a number of proxy hops, or a comma-separated list of proxy addresses (CIDR allowed)")
+    .default("false"),
   MAX_VIDEO_UPLOAD_MB: z.coerce.number().int().min(1).max(20_000).default(500),
+  HEADERS_TIMEOUT_S: seconds(20, 1, 300),
+  BODY_TIMEOUT_S: seconds(15, 1, 300),
+  BODY_MIN_RATE: z.coerce.number().int().min(1).max(100_000_000).default(4096),
+  IDLE_TIMEOUT_S: seconds(120, 1, 3600),
+  KEEP_ALIVE_TIMEOUT_S: seconds(72, 1, 3600),
+  DB_CONNECT_TIMEOUT_S: seconds(5, 1, 300),
+  DB_STATEMENT_TIMEOUT_S: seconds(30, 1, 3600),
 });
 
 export type Config = {
@@ -34,12 +60,27 @@ export type Config = {
   mailFrom: string;
   logLevel: string;
   seedDemo: "auto" | "always" | "never";
-  /** Believe X-Forwarded-For (client address for rate limits) only behind a known proxy. */
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe (the client address is the key of rate limits):
+   * false (none), a number of hops in front of Orbis, or the proxies' addresses. Never "every
+   * hop": the left-most entry is whatever the client wrote.
+   */
+  trustProxy: false | number | string[];
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
   /** The largest lesson video an author may upload; other kinds of file have fixed limits. */
   maxVideoUploadBytes: number;
+  /** How long a client may take over each part of a request, and how long an idle connection stays open (ms). */
+  timeouts: {
+    headersMs: number;
+    /** A body that sends fewer than `bodyMinRate` bytes a second over this window is cut off. */
+    bodyWindowMs: number;
+    bodyMinRate: number;
+    idleMs: number;
+    keepAliveMs: number;
+  };
+  /** Opening a PostgreSQL connection, and one statement, may take this long (ms). */
+  database: { connectTimeoutMs: number; statementTimeoutMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -64,8 +105,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
-    trustProxy: e.TRUST_PROXY === "true",
+    trustProxy: trustedProxies(e.TRUST_PROXY),
     secureCookies: publicUrl.startsWith("https://"),
     maxVideoUploadBytes: e.MAX_VIDEO_UPLOAD_MB * 1024 * 1024,
+    timeouts: {
+      headersMs: e.HEADERS_TIMEOUT_S * 1000,
+      bodyWindowMs: e.BODY_TIMEOUT_S * 1000,
+      bodyMinRate: e.BODY_MIN_RATE,
+      idleMs: e.IDLE_TIMEOUT_S * 1000,
+      keepAliveMs: e.KEEP_ALIVE_TIMEOUT_S * 1000,
+    },
+    database: { connectTimeoutMs: e.DB_CONNECT_TIMEOUT_S * 1000, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_S * 1000 },
   };
+}
+
+/** `true` is read as one hop (the proxy Orbis sees), so a client-written X-Forwarded-For is never believed. */
+function trustedProxies(value: string): Config["trustProxy"] {
+  if (value === "false") return false;
+  if (value === "true") return 1;
+  if (/^\d+$/.test(value)) return Number(value) || false;
+  return value.split(",").map((address) => address.trim());
 }

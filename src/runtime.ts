@@ -12,6 +12,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, "pglite"),
+    timeouts: config.database,
   });
   try {
     await database.migrate();

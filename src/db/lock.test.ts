@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +19,7 @@ afterEach(() => {
 describe("lockDataDir", () => {
   it("creates the directory and a lock file with our pid, removed on release", () => {
     const release = lockDataDir(dir);
-    expect(fs.readFileSync(lockFile(), "utf8")).toBe(String(process.pid));
+    expect(fs.readFileSync(lockFile(), "utf8").split("\n")[0]).toBe(String(process.pid));
     release();
     expect(fs.existsSync(lockFile())).toBe(false);
   });
@@ -38,8 +38,53 @@ describe("lockDataDir", () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(lockFile(), String(dead));
     const release = lockDataDir(dir);
-    expect(fs.readFileSync(lockFile(), "utf8")).toBe(String(process.pid));
+    expect(fs.readFileSync(lockFile(), "utf8").split("\n")[0]).toBe(String(process.pid));
     release();
+  });
+
+  describe("a pid that now belongs to another process", () => {
+    let other: ChildProcess;
+    beforeEach(async () => {
+      // Not Orbis, and started after the (pretend) holder: what a reused pid looks like.
+      other = spawn("sleep", ["30"], { stdio: "ignore" });
+      await new Promise((resolve) => other.once("spawn", resolve));
+      fs.mkdirSync(dir, { recursive: true });
+    });
+    afterEach(() => {
+      other.kill();
+    });
+
+    it("is not a holder when it started at another time than the lock says", () => {
+      fs.writeFileSync(lockFile(), `${other.pid}\nstarted 1`);
+      const release = lockDataDir(dir);
+      expect(fs.readFileSync(lockFile(), "utf8").split("\n")[0]).toBe(String(process.pid));
+      release();
+    });
+
+    it("is not a holder when a lock of an older Orbis (a pid alone) names a process that is not Node", () => {
+      fs.writeFileSync(lockFile(), String(other.pid));
+      const release = lockDataDir(dir);
+      release();
+    });
+  });
+
+  it("refuses a directory held by another Orbis process, which the lock names with its start time", async () => {
+    const holder = spawn(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { lockDataDir } from ${JSON.stringify(path.join(import.meta.dirname, "lock.ts"))}; lockDataDir(process.argv[1]); console.log("locked"); setTimeout(() => {}, 30000);`,
+        dir,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    try {
+      await new Promise((resolve) => holder.stdout?.once("data", resolve));
+      expect(() => lockDataDir(dir)).toThrow(`in use by another Orbis process (pid ${holder.pid})`);
+    } finally {
+      holder.kill();
+    }
   });
 
   it("a second release does not remove another process's lock", () => {

@@ -9,8 +9,19 @@ import type { DatabaseHandle } from "../db/client.ts";
 import type { Actor } from "../domain/shared/actor.ts";
 import type { Services } from "../services.ts";
 import { SESSION_COOKIE } from "../web/session.server.ts";
+import { credentialsOf } from "./credentials.ts";
 import { mediaFormRoutes } from "./media-forms.ts";
-import { registerErrorHandling } from "./plugins/errors.ts";
+import { registerConnectionLimits, serverOptions } from "./plugins/connections.ts";
+import { registerCrossSiteCheck } from "./plugins/cross-site.ts";
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  type Pages,
+  RETRY_AFTER_SECONDS,
+  registerErrorHandling,
+  routedPath,
+} from "./plugins/errors.ts";
+import { registerInputChecks } from "./plugins/input.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { calendarFeedRoutes } from "./routes/events.ts";
 import { registerApiRoutes } from "./routes/index.ts";
@@ -20,6 +31,10 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
     sessionToken: string | null;
+  }
+  interface FastifyInstance {
+    /** Whether cookies get the Secure flag: from PUBLIC_URL, not from how a request arrived (a TLS proxy in front speaks http to us). */
+    secureCookies: boolean;
   }
 }
 
@@ -38,18 +53,33 @@ export { SESSION_COOKIE };
 /** JSON bodies above this are refused with 413 before any parsing. */
 const BODY_LIMIT = 1024 * 1024;
 
+/**
+ * Fastify takes a hop count as "trust nothing" (a client reaching the server directly could
+ * write as many hops as it likes); Orbis takes it as configured, and says in docs/operations.md
+ * that the server must then be reachable only through its proxies.
+ */
+function trustProxyOf(trust: Config["trustProxy"]) {
+  return typeof trust === "number" ? (_address: string, hop: number) => hop < trust : trust;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, services } = options;
+  const pages: Pages = {};
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOf(config.trustProxy),
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrors(pages),
+    clientErrorHandler,
+    ...serverOptions(config.timeouts),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorate("secureCookies", config.secureCookies);
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, pages);
+  registerConnectionLimits(app, config.timeouts, pages);
   await app.register(helmet, {
     enableCSPNonces: true,
     contentSecurityPolicy: {
@@ -63,26 +93,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         "upgrade-insecure-requests": config.secureCookies ? [] : null,
       },
     },
-    // The API reference page is a third-party app with inline scripts; it gets no CSP of ours.
     hsts: config.secureCookies,
     // "no-referrer" would make browsers send `Origin: null` with plain form posts, which React
     // Router's origin check (rightly) refuses; same-origin still tells other sites nothing.
     referrerPolicy: { policy: "same-origin" },
   });
-  app.addHook("onSend", async (request, reply) => {
-    if (request.url.startsWith("/api/docs")) reply.removeHeader("content-security-policy");
-  });
+  // After helmet's headers (refusals carry them too), before the session is looked up.
+  registerInputChecks(app, pages);
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
+  registerCrossSiteCheck(app, config.publicUrl, pages);
 
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
   app.addHook("onRequest", async (request) => {
-    const header = request.headers.authorization;
-    const bearer = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
-    const sessionToken = bearer ? undefined : request.cookies[SESSION_COOKIE];
+    const { bearerToken, sessionToken } = credentialsOf(request);
     request.sessionToken = sessionToken ?? null;
-    request.actor = await services.identity.authenticate({ bearerToken: bearer, sessionToken });
+    request.actor = await services.identity.authenticate({ bearerToken, sessionToken });
+  });
+  // API answers are about one moment and often one person: no cache keeps them, unless a route says otherwise (files, feeds).
+  app.addHook("onSend", async (request, reply) => {
+    if (routedPath(request).startsWith("/api/v1/") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
@@ -91,7 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await options.database.ping();
       return { status: "ready" };
     } catch {
-      return reply.status(503).send({ status: "database unreachable" });
+      return reply.status(503).header("retry-after", String(RETRY_AFTER_SECONDS)).send({ status: "database unreachable" });
     }
   });
 
@@ -101,15 +132,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   if (options.web) {
     await app.register(mediaFormRoutes, { services });
-    await registerWeb(app, options.web, config.env === "development" ? "development" : "production", async (request, reply) => ({
-      services,
-      actor: request.actor,
-      sessionToken: request.sessionToken,
-      clientIp: request.ip,
-      cspNonce: reply.cspNonce?.script ?? "",
-      publicUrl: config.publicUrl,
-      secureCookies: config.secureCookies,
-    }));
+    const mode = config.env === "development" ? "development" : "production";
+    await registerWeb(
+      app,
+      options.web,
+      mode,
+      async (request, reply) => ({
+        services,
+        actor: request.actor,
+        sessionToken: request.sessionToken,
+        clientIp: request.ip,
+        cspNonce: reply.cspNonce?.script ?? "",
+        publicUrl: config.publicUrl,
+        secureCookies: config.secureCookies,
+      }),
+      pages,
+    );
   }
   return app;
 }

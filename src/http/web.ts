@@ -4,9 +4,13 @@ import fastifyStatic from "@fastify/static";
 import { createRequest } from "@remix-run/node-fetch-server";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
+import { isDatabaseUnavailable } from "../db/client.ts";
 import { MAX_NOMINATION_FILE_BYTES } from "../domain/programmes/nomination-file.ts";
+import { isLocale, negotiateLocale } from "../i18n/locales.ts";
 import { plainRefusalPage } from "../web/components/plain-page.server.ts";
 import type { AppContext, appContext } from "../web/context.ts";
+import { type Pages, RETRY_AFTER_SECONDS, type Refusal, routedPath } from "./plugins/errors.ts";
+import { isInvalidText } from "./plugins/input.ts";
 
 export type WebBuild = { server: ServerBuild; contextKey: typeof appContext; clientDir: string };
 
@@ -33,10 +37,42 @@ function bodyRefusal(request: FastifyRequest): 411 | 413 | null {
   return Number(declared) > UI_BODY_LIMIT ? 413 : null;
 }
 
-type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<AppContext>;
+/**
+ * Form posts are read by React Router, not Fastify, so their text gets here the check the rest of
+ * a request gets in plugins/input.ts. A body that is not a readable form is left to the CSRF check,
+ * which refuses it.
+ */
+async function formHasInvalidText(request: Request): Promise<boolean> {
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(request.headers.get("content-type") ?? "")) return false;
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    return false;
+  }
+  for (const [name, value] of form) {
+    if (isInvalidText(name) || isInvalidText(typeof value === "string" ? value : value.name)) return true;
+  }
+  return false;
+}
+
+/**
+ * Where a refusal page is rendered from: an address only the not-found route matches, whose
+ * loader answers with the refusal's status (src/web/routes/not-found.tsx). Rendering it runs no
+ * other loader, so it works with the database down.
+ */
+const REFUSAL_PATH = "_orbis/refused";
+
+type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<Omit<AppContext, "refusal" | "reportError">>;
 
 /** Serves the built assets and hands every other request to React Router's SSR handler. */
-export async function registerWeb(app: FastifyInstance, build: WebBuild, mode: "development" | "production", contextFor: ContextFor) {
+export async function registerWeb(
+  app: FastifyInstance,
+  build: WebBuild,
+  mode: "development" | "production",
+  contextFor: ContextFor,
+  pages: Pages,
+) {
   await app.register(fastifyStatic, {
     root: build.clientDir,
     wildcard: false,
@@ -49,6 +85,54 @@ export async function registerWeb(app: FastifyInstance, build: WebBuild, mode: "
 
   const handle = createRequestHandler(build.server, mode);
 
+  async function render(request: FastifyRequest, reply: FastifyReply, page: Request, refusal: Refusal | null): Promise<FastifyReply> {
+    let databaseUnavailable = false;
+    const context = new RouterContextProvider();
+    const shared = await contextFor(request, reply);
+    context.set(build.contextKey, {
+      ...shared,
+      refusal,
+      reportError(error) {
+        if (isDatabaseUnavailable(error)) {
+          databaseUnavailable = true;
+          request.log.warn({ err: error }, "database unavailable");
+        } else {
+          request.log.error({ err: error }, "page error");
+        }
+      },
+    });
+    const response = await handle(page, context);
+    if (databaseUnavailable && !refusal) {
+      await response.body?.cancel();
+      return renderRefusal(request, reply, { status: 503, code: "service_unavailable" });
+    }
+    reply.status(response.status);
+    for (const [name, value] of response.headers) {
+      if (name !== "set-cookie") reply.header(name, value);
+    }
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) reply.header("set-cookie", cookies);
+    // A page for someone signed in shows who they are; a refusal is for this request only.
+    if (shared.actor || refusal) reply.header("cache-control", "no-store");
+    if (refusal?.status === 503) reply.header("retry-after", String(RETRY_AFTER_SECONDS));
+    return reply.send(response.body);
+  }
+
+  /** The refusal page in the site's layout and the reader's language, for this request's address. */
+  function renderRefusal(request: FastifyRequest, reply: FastifyReply, refusal: Refusal): Promise<FastifyReply> {
+    const [pathname = ""] = request.url.split("?");
+    const first = pathname.split("/")[1];
+    const locale = isLocale(first) ? first : negotiateLocale(request.headers["accept-language"]);
+    const url = new URL(`/${locale}/${REFUSAL_PATH}${pathname.endsWith(".data") ? ".data" : ""}`, "http://orbis.invalid");
+    const headers = new Headers();
+    for (const name of ["accept", "accept-language", "cookie", "user-agent"]) {
+      const value = request.headers[name];
+      if (typeof value === "string") headers.set(name, value);
+    }
+    return render(request, reply, new Request(url, { headers }), refusal);
+  }
+  pages.render = renderRefusal;
+
   await app.register(async (web) => {
     // React Router reads the body itself, so Fastify must leave the stream untouched.
     web.removeAllContentTypeParsers();
@@ -58,7 +142,7 @@ export async function registerWeb(app: FastifyInstance, build: WebBuild, mode: "
       url: "/*",
       schema: { hide: true },
       async handler(request, reply) {
-        if (request.url.startsWith("/api/")) return reply.callNotFound();
+        if (routedPath(request).startsWith("/api/")) return reply.callNotFound();
         const refused = bodyRefusal(request);
         if (refused) {
           const url = new URL(request.url, "http://orbis.invalid");
@@ -67,16 +151,9 @@ export async function registerWeb(app: FastifyInstance, build: WebBuild, mode: "
           // The unread body is left behind, so the connection cannot be reused.
           return reply.status(refused).header("connection", "close").type("text/html; charset=utf-8").send(html);
         }
-        const context = new RouterContextProvider();
-        context.set(build.contextKey, await contextFor(request, reply));
-        const response = await handle(createRequest(request.raw, reply.raw), context);
-        reply.status(response.status);
-        for (const [name, value] of response.headers) {
-          if (name !== "set-cookie") reply.header(name, value);
-        }
-        const cookies = response.headers.getSetCookie();
-        if (cookies.length) reply.header("set-cookie", cookies);
-        return reply.send(response.body);
+        const page = createRequest(request.raw, reply.raw);
+        if (await formHasInvalidText(page)) return renderRefusal(request, reply, { status: 400, code: "validation_failed" });
+        return render(request, reply, page, null);
       },
     });
   });

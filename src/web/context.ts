@@ -13,6 +13,13 @@ export type AppContext = {
   cspNonce: string;
   publicUrl: string;
   secureCookies: boolean;
+  /**
+   * Set when the page to render is a refusal decided before any route ran (invalid text in the
+   * address or form, the database unavailable): the not-found route then answers with this status.
+   */
+  refusal: { status: number; code: string } | null;
+  /** What went wrong while rendering, from the entry's handleError: logged, and a database outage becomes a 503 page. */
+  reportError(error: unknown): void;
 };
 
 /**

@@ -9,10 +9,18 @@ export const csrfToken = createContext<string>("");
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function readCookie(header: string | null, name: string): string | undefined {
+/**
+ * This request's token from its cookie, if it is one we could have issued (base64url, as
+ * `newCsrfToken` makes them). Anything else, a cookie mangled or made up, counts as no cookie:
+ * the page gets a fresh token instead of an error.
+ */
+function cookieToken(header: string | null): string | undefined {
   for (const part of header?.split(";") ?? []) {
     const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
+    if (key === CSRF_COOKIE) {
+      const token = value.join("=");
+      return /^[\w-]{20,200}$/.test(token) ? token : undefined;
+    }
   }
   return undefined;
 }
@@ -37,7 +45,7 @@ function refusal(request: Request): Response {
  * field; a cross-site form can send the cookie but cannot read it to fill the field.
  */
 export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  const fromCookie = readCookie(request.headers.get("cookie"), CSRF_COOKIE);
+  const fromCookie = cookieToken(request.headers.get("cookie"));
   if (!safeMethods.has(request.method)) {
     const submitted = await submittedToken(request);
     if (!csrfTokensMatch(fromCookie, submitted)) return refusal(request);

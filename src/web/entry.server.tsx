@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import type { EntryContext, RouterContextProvider } from "react-router";
+import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
 import { appContext } from "./context.ts";
 
@@ -10,6 +10,18 @@ import { appContext } from "./context.ts";
 export { appContext };
 
 export const streamTimeout = 5_000;
+
+/** Errors of loaders, actions and rendering go to the server (src/http/web.ts), which logs them with the request. */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  let report: (error: unknown) => void = console.error;
+  try {
+    report = context.get(appContext).reportError;
+  } catch {
+    // A request that failed before its context was set up: nothing to report to but the console.
+  }
+  report(error);
+};
 
 export default function handleRequest(
   request: Request,

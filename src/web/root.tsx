@@ -11,8 +11,11 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import { direction, isLocale, negotiateLocale } from "../i18n/locales.ts";
+import type { MessageId } from "../i18n/messages/index.ts";
+import { createTranslator } from "../i18n/translate.ts";
 import { messagesFor } from "../i18n/translator.server.ts";
 import type { Route } from "./+types/root.ts";
+import { pageTitle } from "./components/route-locale.ts";
 import { appContext } from "./context.ts";
 import { csrfMiddleware, csrfToken } from "./csrf.server.ts";
 import { wantsScripts } from "./hydration.ts";
@@ -66,14 +69,29 @@ export default function App() {
   return <Outlet />;
 }
 
+/** The title and text of an error page, by status: not found, a request refused as unreadable, a database outage, anything else. */
+function errorTexts(error: unknown): [MessageId, MessageId] {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 404) return ["common.notFound.title", "common.notFound.body"];
+  if (status === 400) return ["http.page.badRequest.title", "http.page.badRequest.body"];
+  if (status === 503) return ["http.page.unavailable.title", "http.page.unavailable.body"];
+  return ["common.error.title", "common.error.body"];
+}
+
+/** Pages name themselves; an error page is named by the error boundary's text. */
+export function meta({ error, loaderData }: Route.MetaArgs) {
+  if (!error || !loaderData) return [];
+  return pageTitle(createTranslator(loaderData.locale, loaderData.messages)(errorTexts(error)[0]));
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const [title, body] = errorTexts(error);
   return (
     <main className="page narrow" id="main">
-      <h1>{t(notFound ? "common.notFound.title" : "common.error.title")}</h1>
-      <p>{t(notFound ? "common.notFound.body" : "common.error.body")}</p>
+      <h1>{t(title)}</h1>
+      <p>{t(body)}</p>
     </main>
   );
 }

@@ -10,12 +10,17 @@ export const sessionCookie = (token: string, secure: boolean) => cookie(token, S
 
 export const expiredSessionCookie = (secure: boolean) => cookie("", 0, secure);
 
+const base = "http://orbis.invalid";
+
 /**
  * Where to go after signing in: only a path on this site, so a crafted ?next= cannot send the
- * person elsewhere (//evil.example and /\evil.example are other sites to a browser).
+ * person elsewhere. The check is made on the path as the browser will read it, after dot segments
+ * and backslashes are resolved: `/.//evil.example` and `/%2e%2e//evil.example` become
+ * `//evil.example`, which is another site to a browser, and so is anything starting `/\`.
  */
 export function safeNext(next: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  const url = new URL(next, "http://orbis.invalid");
-  return url.origin === "http://orbis.invalid" ? url.pathname + url.search + url.hash : fallback;
+  if (typeof next !== "string" || !next.startsWith("/")) return fallback;
+  const url = new URL(next, base);
+  const location = url.pathname + url.search + url.hash;
+  return url.origin === base && !/^\/[/\\]/.test(location) ? location : fallback;
 }

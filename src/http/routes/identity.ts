@@ -26,7 +26,7 @@ const credentials = { email: z.string().max(254), password: z.string().max(200) 
 
 /** Browsers that call the API directly (sign-up, reset) are signed in the same way the UI does it. */
 function startBrowserSession(request: FastifyRequest, reply: FastifyReply, token: string) {
-  reply.header("set-cookie", sessionCookie(token, request.protocol === "https"));
+  reply.header("set-cookie", sessionCookie(token, request.server.secureCookies));
 }
 
 export async function identityRoutes(fastify: FastifyInstance, options: { services: Services }) {

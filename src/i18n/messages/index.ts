@@ -29,6 +29,12 @@ import eventsEs from "./events/es.ts";
 import eventsFr from "./events/fr.ts";
 import eventsRu from "./events/ru.ts";
 import eventsZh from "./events/zh.ts";
+import httpAr from "./http/ar.ts";
+import httpEn from "./http/en.ts";
+import httpEs from "./http/es.ts";
+import httpFr from "./http/fr.ts";
+import httpRu from "./http/ru.ts";
+import httpZh from "./http/zh.ts";
 import identityAr from "./identity/ar.ts";
 import identityEn from "./identity/en.ts";
 import identityEs from "./identity/es.ts";
@@ -74,6 +80,7 @@ export const catalogues = {
     ...catalogueEn,
     ...errorsEn,
     ...eventsEn,
+    ...httpEn,
     ...identityEn,
     ...inputEn,
     ...learningEn,
@@ -87,6 +94,7 @@ export const catalogues = {
     ...catalogueFr,
     ...errorsFr,
     ...eventsFr,
+    ...httpFr,
     ...identityFr,
     ...inputFr,
     ...learningFr,
@@ -100,6 +108,7 @@ export const catalogues = {
     ...catalogueEs,
     ...errorsEs,
     ...eventsEs,
+    ...httpEs,
     ...identityEs,
     ...inputEs,
     ...learningEs,
@@ -113,6 +122,7 @@ export const catalogues = {
     ...catalogueRu,
     ...errorsRu,
     ...eventsRu,
+    ...httpRu,
     ...identityRu,
     ...inputRu,
     ...learningRu,
@@ -126,6 +136,7 @@ export const catalogues = {
     ...catalogueZh,
     ...errorsZh,
     ...eventsZh,
+    ...httpZh,
     ...identityZh,
     ...inputZh,
     ...learningZh,
@@ -139,6 +150,7 @@ export const catalogues = {
     ...catalogueAr,
     ...errorsAr,
     ...eventsAr,
+    ...httpAr,
     ...identityAr,
     ...inputAr,
     ...learningAr,
