@@ -3,6 +3,7 @@ import path from "node:path";
 import { type SQL, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/client.ts";
 import { createTestRuntime, type TestRuntime, testDatabaseUrl } from "./support/runtime.ts";
 
 const journal = JSON.parse(
@@ -55,5 +56,23 @@ describe("test database", () => {
     const left = await admin.query("select 1 from pg_database where datname = $1", [name]);
     await admin.end();
     expect(left.rowCount).toBe(0);
+  });
+});
+
+describe.runIf(onPostgres)("the PostgreSQL pool", () => {
+  it("queues requests while every connection is busy, beyond the connect timeout, instead of failing them", async () => {
+    // The connect timeout bounds opening a connection to a server that does not answer; a burst of
+    // requests waiting for a busy pool (a 400-person registration) must wait their turn, not get a 503.
+    const handle = await openDatabase({
+      databaseUrl: testDatabaseUrl,
+      poolSize: 2,
+      timeouts: { connectTimeoutMs: 300, statementTimeoutMs: 10_000 },
+    });
+    try {
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => handle.db.execute(sql`select ${i}::int as n, pg_sleep(0.4)`)));
+      expect(answers).toHaveLength(6);
+    } finally {
+      await handle.close();
+    }
   });
 });

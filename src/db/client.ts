@@ -148,11 +148,20 @@ SerialClient.prototype.query = function query(this: pg.Client, ...args: unknown[
 const QUERY_TIMEOUT_MARGIN_MS = 5000;
 
 async function openPostgres(url: string, max: number, timeouts: DatabaseTimeouts): Promise<DatabaseHandle> {
+  // pg-pool uses connectionTimeoutMillis for two waits: opening a connection and waiting for a free
+  // one. Only the first is the connect timeout; a burst (a 400-person registration) waits its turn
+  // for a busy pool as long as a statement may take, then hears 503.
+  const connectTimeoutMs = timeouts.connectTimeoutMs;
+  class TimedClient extends SerialClient {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: connectTimeoutMs });
+    }
+  }
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    Client: SerialClient,
-    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    Client: TimedClient,
+    connectionTimeoutMillis: timeouts.statementTimeoutMs,
     statement_timeout: timeouts.statementTimeoutMs,
     query_timeout: timeouts.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
     keepAlive: true,

@@ -1,8 +1,8 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Role } from "../../../../../main/src/domain/shared/actor.ts";
 import type { Executor } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
+import type { Role } from "../shared/actor.ts";
 import { likePattern } from "../shared/sql.ts";
 import { roleAssignments, users } from "./schema.ts";
 /**
