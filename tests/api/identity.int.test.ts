@@ -176,8 +176,11 @@ describe("tokens and /me", () => {
 });
 
 describe("password reset", () => {
-  test("request (same answer for unknown addresses), then complete with the mailed token", async () => {
-    const { email: address } = await createUser(runtime.services);
+  test("request (same answer for unknown addresses), then complete with the mailed token; the account's API tokens stop working", async () => {
+    const { email: address, password } = await createUser(runtime.services);
+    const issued = await app.inject({ method: "POST", url: "/api/v1/auth/tokens", payload: { email: address, password, name: "script" } });
+    const bearer = { authorization: `Bearer ${issued.json().token}` };
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers: bearer })).statusCode).toBe(200);
     const unknown = await app.inject({ method: "POST", url: "/api/v1/auth/password-reset", payload: { email: email() } });
     expect(unknown.statusCode).toBe(202);
     const before = runtime.mailer.sent.length;
@@ -195,6 +198,7 @@ describe("password reset", () => {
       payload: { token, password: "a fresh new password" },
     });
     expect(done.statusCode).toBe(204);
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers: bearer })).statusCode).toBe(401);
     const again = await app.inject({
       method: "POST",
       url: "/api/v1/auth/password-reset/complete?lang=fr",

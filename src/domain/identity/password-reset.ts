@@ -4,7 +4,7 @@ import { translatorFor } from "../../i18n/translator.server.ts";
 import { DomainError } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { IdentityContext } from "./context.ts";
-import { passwordResets, sessions, users } from "./schema.ts";
+import { apiTokens, passwordResets, sessions, users } from "./schema.ts";
 import { hashPassword, newSecret, sha256 } from "./secrets.ts";
 import { startSession } from "./sessions.ts";
 import { passwordResetInput, passwordResetRequestInput } from "./validation.ts";
@@ -37,7 +37,10 @@ export async function requestPasswordReset(ctx: IdentityContext, input: { email:
   ctx.outbox.deliverSoon();
 }
 
-/** One use per link; every session of the account ends, since one of them may be the reason. */
+/**
+ * One use per link; every session and personal API token of the account ends, since one of them
+ * may be the reason (a stolen laptop, a leaked script).
+ */
 export async function resetPassword(ctx: IdentityContext, input: { token: string; password: string }): Promise<{ sessionToken: string }> {
   const data = parseInput(passwordResetInput, input);
   const passwordHash = await hashPassword(data.password);
@@ -51,6 +54,7 @@ export async function resetPassword(ctx: IdentityContext, input: { token: string
     if (!reset) throw new DomainError("invalid_token", 400);
     await tx.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, reset.userId));
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+    await tx.delete(apiTokens).where(eq(apiTokens.userId, reset.userId));
     await tx.delete(passwordResets).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
     return { sessionToken: await startSession(ctx, tx, reset.userId) };
   });

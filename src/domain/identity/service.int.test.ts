@@ -123,9 +123,10 @@ describe("sign-in rate limit", () => {
 describe("password reset", () => {
   const linkIn = (text: string) => text.match(/http:\/\/orbis\.test\/(\w\w)\/reset-password\/([\w-]+)/);
 
-  test("the emailed link sets a new password once, and ends every session", async () => {
+  test("the emailed link sets a new password once, and ends every session and API token", async () => {
     const { email, password, user } = await createUser(runtime.services, { name: "Reset Person" });
-    const { sessionToken: oldSession } = await identity().signIn({ email, password, clientKey: "" });
+    const { sessionToken: oldSession, actor } = await identity().signIn({ email, password, clientKey: "" });
+    const { token: apiToken } = await identity().createApiToken(actor, { name: "script" });
     const before = runtime.mailer.sent.length;
 
     await identity().requestPasswordReset({ email: email.toUpperCase(), locale: "fr" });
@@ -141,6 +142,8 @@ describe("password reset", () => {
     const { sessionToken } = await identity().resetPassword({ token, password: "a brand new password" });
     expect(await identity().authenticate({ sessionToken })).toMatchObject({ userId: user.id });
     expect(await identity().authenticate({ sessionToken: oldSession })).toBeNull();
+    expect(await identity().authenticate({ bearerToken: apiToken })).toBeNull();
+    expect(await runtime.database.db.select().from(apiTokens).where(eq(apiTokens.userId, user.id))).toEqual([]);
     expect((await failure(identity().signIn({ email, password, clientKey: "" }))).code).toBe("invalid_credentials");
     await expect(identity().signIn({ email, password: "a brand new password", clientKey: "" })).resolves.toBeTruthy();
 

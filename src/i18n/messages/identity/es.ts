@@ -28,12 +28,14 @@ export default {
   "identity.forgot.sent":
     "Si existe una cuenta para {email}, le llegará un enlace para restablecer su contraseña. Es válido durante una hora.",
   "identity.reset.title": "Elija una nueva contraseña",
-  "identity.reset.intro": "Después, se cerrarán sus sesiones en todos los demás lugares.",
+  "identity.reset.intro":
+    "Después, se cerrarán sus sesiones en todos los demás lugares y sus tokens de API personales dejarán de funcionar.",
   "identity.reset.submit": "Guardar la nueva contraseña",
   "identity.reset.requestAgain": "Pedir un nuevo enlace",
   "identity.account.title": "Mi cuenta",
   "identity.account.profile": "Perfil",
-  "identity.account.passwordChanged": "Su contraseña se ha cambiado y sus demás sesiones se han cerrado.",
+  "identity.account.passwordChanged":
+    "Su contraseña se ha cambiado: sus demás sesiones se han cerrado y sus tokens de API personales se han revocado.",
   "identity.account.roles": "Roles",
   "identity.account.inOrganisation": "{role} (en una organización)",
   "identity.role.platform_admin": "Administrador de la plataforma",

@@ -28,12 +28,13 @@ export default {
   "identity.forgot.sent":
     "Si un compte existe pour {email}, un lien pour réinitialiser son mot de passe est en route. Il est valable une heure.",
   "identity.reset.title": "Choisir un nouveau mot de passe",
-  "identity.reset.intro": "Ensuite, vous serez déconnecté partout ailleurs.",
+  "identity.reset.intro": "Ensuite, vous serez déconnecté partout ailleurs et vos jetons d’API personnels cesseront de fonctionner.",
   "identity.reset.submit": "Enregistrer le nouveau mot de passe",
   "identity.reset.requestAgain": "Demander un nouveau lien",
   "identity.account.title": "Mon compte",
   "identity.account.profile": "Profil",
-  "identity.account.passwordChanged": "Votre mot de passe a été modifié et vos autres sessions ont été fermées.",
+  "identity.account.passwordChanged":
+    "Votre mot de passe a été modifié : vos autres sessions ont été fermées et vos jetons d’API personnels ont été révoqués.",
   "identity.account.roles": "Rôles",
   "identity.account.inOrganisation": "{role} (dans une organisation)",
   "identity.role.platform_admin": "Administrateur de la plateforme",
