@@ -50,11 +50,14 @@ async function burst(database: DatabaseHandle) {
     .values(Array.from({ length: people }, (_, i) => ({ email: `bench-${i}@bench.test`, name: `Bench ${i}`, passwordHash: "x" })))
     .returning({ id: users.id });
   const tokens = rows.map(() => `orbis_${crypto.randomBytes(32).toString("base64url")}`);
-  await database.db
-    .insert(apiTokens)
-    .values(
-      rows.map((row, i) => ({ userId: row.id, name: "bench", tokenHash: crypto.createHash("sha256").update(tokens[i]!).digest("hex") })),
-    );
+  await database.db.insert(apiTokens).values(
+    rows.map((row, i) => ({
+      userId: row.id,
+      name: "bench",
+      tokenHash: crypto.createHash("sha256").update(tokens[i]!).digest("hex"),
+      expiresAt: new Date("2100-01-01T00:00:00Z"),
+    })),
+  );
 
   const started = performance.now();
   const results = await Promise.all(

@@ -20,6 +20,7 @@ import {
   RETRY_AFTER_SECONDS,
   registerErrorHandling,
   routedPath,
+  sendError,
 } from "./plugins/errors.ts";
 import { registerInputChecks } from "./plugins/input.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
@@ -52,6 +53,7 @@ export { SESSION_COOKIE };
 
 /** JSON bodies above this are refused with 413 before any parsing. */
 const BODY_LIMIT = 1024 * 1024;
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Fastify takes a hop count as "trust nothing" (a client reaching the server directly could
@@ -106,10 +108,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", async (request, reply) => {
     const { bearerToken, sessionToken } = credentialsOf(request);
     request.sessionToken = sessionToken ?? null;
     request.actor = await services.identity.authenticate({ bearerToken, sessionToken });
+    // A read-only token reads: its scope is decided by the method, here, before any route or page runs.
+    if (request.actor?.tokenScope === "read" && !safeMethods.has(request.method)) {
+      return sendError(request, reply, 403, "token_scope", [], {}, pages);
+    }
   });
   // API answers are about one moment and often one person: no cache keeps them, unless a route says otherwise (files, feeds).
   app.addHook("onSend", async (request, reply) => {

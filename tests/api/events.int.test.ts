@@ -47,11 +47,14 @@ async function manyBearers(n: number): Promise<{ authorization: string }[]> {
     )
     .returning({ id: users.id });
   const tokens = rows.map(() => `orbis_${crypto.randomBytes(32).toString("base64url")}`);
-  await db
-    .insert(apiTokens)
-    .values(
-      rows.map((row, i) => ({ userId: row.id, name: "burst", tokenHash: crypto.createHash("sha256").update(tokens[i]!).digest("hex") })),
-    );
+  await db.insert(apiTokens).values(
+    rows.map((row, i) => ({
+      userId: row.id,
+      name: "burst",
+      tokenHash: crypto.createHash("sha256").update(tokens[i]!).digest("hex"),
+      expiresAt: new Date("2100-01-01T00:00:00Z"),
+    })),
+  );
   return tokens.map((token) => ({ authorization: `Bearer ${token}` }));
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { RoleGrant } from "../../src/domain/shared/actor.ts";
 import errorsFr from "../../src/i18n/messages/errors/fr.ts";
+import errorsRu from "../../src/i18n/messages/errors/ru.ts";
 import { createCentre } from "../factories/network.ts";
 import { createUser, testPassword } from "../factories/users.ts";
 import { createTestApp, createTestRuntime, type TestRuntime } from "../support/runtime.ts";
@@ -21,16 +22,22 @@ afterAll(async () => {
 
 const email = () => `api-${crypto.randomBytes(5).toString("hex")}@orbis.test`;
 
-/** A personal token for a new account with the given roles, obtained the way a script would. */
+/** A personal token (scope admin: these tests grant roles) for a new account with the given roles, obtained the way a script would. */
 async function bearerFor(roles?: RoleGrant[]) {
   const user = await createUser(runtime.services, roles ? { roles } : {});
   const response = await app.inject({
     method: "POST",
     url: "/api/v1/auth/tokens",
-    payload: { email: user.email, password: user.password, name: "test" },
+    payload: { email: user.email, password: user.password, name: "test", scope: "admin" },
   });
   expect(response.statusCode).toBe(201);
   return { ...user, headers: { authorization: `Bearer ${response.json().token}` } };
+}
+
+/** A session cookie header for an existing account, as a browser holds one. */
+async function sessionFor(address: string, password: string) {
+  const { sessionToken } = await runtime.services.identity.signIn({ email: address, password, clientKey: "" });
+  return { cookie: `orbis_session=${sessionToken}`, origin: "http://orbis.test" };
 }
 
 describe("sign-up", () => {
@@ -119,11 +126,16 @@ describe("tokens and /me", () => {
   });
 
   test("create, list and revoke personal tokens; the secret is shown only once", async () => {
-    const { headers } = await bearerFor();
+    const { email: address, password } = await bearerFor();
+    const headers = await sessionFor(address, password);
     const created = await app.inject({ method: "POST", url: "/api/v1/me/tokens", headers, payload: { name: "backup", expiresInDays: 30 } });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json();
     expect(token).toMatch(/^orbis_/);
+    expect(created.json()).toMatchObject({
+      scope: "write",
+      expiresAt: new Date(runtime.clock.now.getTime() + 30 * 86_400_000).toISOString(),
+    });
 
     const list = await app.inject({ method: "GET", url: "/api/v1/me/tokens", headers });
     expect(
@@ -138,6 +150,63 @@ describe("tokens and /me", () => {
     expect((await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
     expect((await app.inject({ method: "DELETE", url: `/api/v1/me/tokens/${id}`, headers })).statusCode).toBe(404);
     expect((await app.inject({ method: "DELETE", url: "/api/v1/me/tokens/not-a-uuid", headers })).statusCode).toBe(400);
+  });
+
+  test("a token cannot make tokens, so a leaked one cannot leave a successor behind when it is revoked", async () => {
+    const { headers } = await bearerFor();
+    const minted = await app.inject({ method: "POST", url: "/api/v1/me/tokens?lang=ru", headers, payload: { name: "child" } });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.json().error).toMatchObject({ code: "token_scope", message: errorsRu["error.token_scope"] });
+  });
+
+  test("a read-only token reads and changes nothing; tokens end after 90 days by default, a year at most", async () => {
+    const { email: address, password } = await createUser(runtime.services);
+    const issued = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/tokens",
+      payload: { email: address, password, name: "ro", scope: "read" },
+    });
+    expect(issued.statusCode).toBe(201);
+    expect(issued.json()).toMatchObject({
+      scope: "read",
+      expiresAt: new Date(runtime.clock.now.getTime() + 90 * 86_400_000).toISOString(),
+    });
+    const headers = { authorization: `Bearer ${issued.json().token}` };
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers })).statusCode).toBe(200);
+    const write = await app.inject({ method: "PATCH", url: "/api/v1/me", headers, payload: { name: "Changed by a reader" } });
+    expect(write.statusCode).toBe(403);
+    expect(write.json().error.code).toBe("token_scope");
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers })).json().name).not.toBe("Changed by a reader");
+
+    const tooLong = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/tokens",
+      payload: { email: address, password, name: "forever", expiresInDays: 3650 },
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.fields).toEqual([expect.objectContaining({ path: "expiresInDays" })]);
+  });
+
+  test("granting roles and finding accounts needs a token of scope admin, even for the secretariat", async () => {
+    const staff = await createUser(runtime.services, { roles: [{ role: "secretariat", organisationId: null }] });
+    const tokenOf = async (scope: string) => {
+      const issued = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/tokens",
+        payload: { email: staff.email, password: staff.password, name: scope, scope },
+      });
+      return { authorization: `Bearer ${issued.json().token}` };
+    };
+    const target = await createUser(runtime.services);
+    const grant = { role: "translator", organisationId: null };
+    const writer = await tokenOf("write");
+    expect((await app.inject({ method: "GET", url: "/api/v1/users", headers: writer })).statusCode).toBe(403);
+    const refused = await app.inject({ method: "POST", url: `/api/v1/users/${target.user.id}/roles`, headers: writer, payload: grant });
+    expect(refused.statusCode).toBe(403);
+    const admin = await tokenOf("admin");
+    expect((await app.inject({ method: "GET", url: "/api/v1/users", headers: admin })).statusCode).toBe(200);
+    const granted = await app.inject({ method: "POST", url: `/api/v1/users/${target.user.id}/roles`, headers: admin, payload: grant });
+    expect(granted.statusCode).toBe(200);
   });
 
   test("PATCH /me changes only what is sent, and refuses unknown fields", async () => {

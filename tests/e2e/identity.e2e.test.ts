@@ -140,6 +140,13 @@ describe("account page", () => {
 
     const me = await fetch(`${orbis.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(((await me.json()) as { email: string }).email).toBe("learner@orbis.example");
+    // The form offers read-only first: the token reads and changes nothing.
+    const write = await fetch(`${orbis.url}/api/v1/me`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Changed by a script" }),
+    });
+    expect(write.status).toBe(403);
 
     await page.getByRole("button", { name: "Revoke the token journey script" }).click();
     await page.getByText(messages.en["identity.tokens.revoked"]).waitFor();

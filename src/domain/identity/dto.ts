@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Locale, locales } from "../../i18n/locales.ts";
-import { roles } from "../shared/actor.ts";
+import { roles, tokenScopes } from "../shared/actor.ts";
 
 /** The identity module's contract: accounts, roles and personal API tokens as the API answers them. */
 
@@ -30,7 +30,8 @@ export const apiTokenDto = z.object({
   name: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
+  expiresAt: z.string(),
+  scope: z.enum(tokenScopes).describe("read: reads only; write: also changes data; admin: also roles and accounts"),
 });
 export type ApiTokenDto = z.infer<typeof apiTokenDto>;
 

@@ -23,7 +23,8 @@ export function toApiToken(row: typeof apiTokens.$inferSelect): ApiTokenDto {
     name: row.name,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    expiresAt: row.expiresAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt.toISOString(),
+    scope: row.scope,
   };
 }
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "../network/schema.ts";
-import { roles } from "../shared/actor.ts";
+import { roles, tokenScopes } from "../shared/actor.ts";
 
 export const users = pgTable(
   "users",
@@ -66,9 +66,12 @@ export const apiTokens = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     name: text().notNull(),
     tokenHash: text().notNull().unique(),
+    /** What the token may do (shared/actor.ts `tokenScopes`); tokens made before scopes existed are `write`. */
+    scope: text({ enum: tokenScopes }).notNull().default("write"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp({ withTimezone: true }),
-    expiresAt: timestamp({ withTimezone: true }),
+    /** Every token ends (at most a year after it was made); tokens from before were given 90 days from the migration. */
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );

@@ -182,7 +182,8 @@ describe("API tokens", () => {
     expect(await identity().authenticate({ bearerToken: `${created.token}x` })).toBeNull();
 
     const listed = await identity().listApiTokens(actor);
-    expect(listed).toEqual([expect.objectContaining({ id: created.id, name: "laptop script", expiresAt: null })]);
+    const ninetyDays = new Date(runtime.clock.now.getTime() + 90 * 24 * 60 * MINUTE).toISOString();
+    expect(listed).toEqual([expect.objectContaining({ id: created.id, name: "laptop script", expiresAt: ninetyDays, scope: "write" })]);
     expect(JSON.stringify(listed)).not.toContain(created.token);
     expect(listed[0]?.lastUsedAt).not.toBeNull();
 
@@ -220,6 +221,32 @@ describe("API tokens", () => {
     expect((await failure(identity().issueApiToken({ email, password: "wrong-password", clientKey: "", name: "ci" }))).code).toBe(
       "invalid_credentials",
     );
+  });
+
+  test("a token cannot make tokens; it lives a year at most", async () => {
+    const actor = await createSignedInUser(runtime.services);
+    const { token } = await identity().createApiToken(actor, { name: "parent", scope: "admin" });
+    const viaToken = await identity().authenticate({ bearerToken: token });
+    expect(viaToken).toMatchObject({ userId: actor.userId, tokenScope: "admin" });
+    expect(await failure(identity().createApiToken(viaToken, { name: "child" }))).toMatchObject({ code: "token_scope", status: 403 });
+    expect(await failure(identity().createApiToken(actor, { name: "forever", expiresInDays: 366 }))).toMatchObject({
+      code: "validation_failed",
+      fields: [expect.objectContaining({ path: "expiresInDays" })],
+    });
+  });
+
+  test("only an admin-scoped token reaches role grants and the account list", async () => {
+    const staff = await createSignedInUser(runtime.services, { roles: [{ role: "secretariat", organisationId: null }] });
+    const { user } = await createUser(runtime.services);
+    const viaToken = async (scope: "read" | "write" | "admin") =>
+      identity().authenticate({ bearerToken: (await identity().createApiToken(staff, { name: scope, scope })).token });
+    const grant = { role: "translator" as const, organisationId: null };
+    for (const scope of ["read", "write"] as const) {
+      const actor = await viaToken(scope);
+      expect((await failure(identity().grantRole(actor, user.id, grant))).code).toBe("forbidden");
+      expect((await failure(identity().listUsers(actor, {}))).code).toBe("forbidden");
+    }
+    await expect(identity().grantRole(await viaToken("admin"), user.id, grant)).resolves.toMatchObject({ id: user.id });
   });
 
   test("nobody signed in cannot make tokens", async () => {

@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt } from "drizzle-orm";
 import { type Actor, requireActor } from "../shared/actor.ts";
-import { notFound } from "../shared/errors.ts";
+import { DomainError, notFound } from "../shared/errors.ts";
 import { isUuid } from "../shared/ids.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { IdentityContext } from "./context.ts";
@@ -20,20 +20,26 @@ export async function authenticateApiToken(ctx: IdentityContext, token: string):
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const at = ctx.now();
   const rows = await ctx.db
-    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, scope: apiTokens.scope })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, at))));
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), gt(apiTokens.expiresAt, at)));
   const [first] = rows;
   if (first && (!first.lastUsedAt || at.getTime() - first.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)) {
     await ctx.db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, first.tokenId));
   }
-  return actorFrom(rows);
+  const actor = actorFrom(rows);
+  return actor && first ? { ...actor, tokenScope: first.scope } : null;
 }
 
+/**
+ * A token is made by a person signed in (or with their password), never by another token: a
+ * leaked token cannot make itself a successor that outlives its revocation.
+ */
 export async function createApiToken(ctx: IdentityContext, actor: Actor | null, input: ApiTokenInput): Promise<NewApiTokenDto> {
-  const { userId } = requireActor(actor);
+  const { userId, tokenScope } = requireActor(actor);
+  if (tokenScope) throw new DomainError("token_scope", 403);
   const data = parseInput(apiTokenInput, input);
   const token = API_TOKEN_PREFIX + newSecret();
   const at = ctx.now();
@@ -43,8 +49,9 @@ export async function createApiToken(ctx: IdentityContext, actor: Actor | null, 
       userId,
       name: data.name,
       tokenHash: sha256(token),
+      scope: data.scope,
       createdAt: at,
-      expiresAt: data.expiresInDays ? new Date(at.getTime() + data.expiresInDays * DAY_MS) : null,
+      expiresAt: new Date(at.getTime() + data.expiresInDays * DAY_MS),
     })
     .returning();
   if (!row) throw new Error("token insert returned nothing");
@@ -53,7 +60,7 @@ export async function createApiToken(ctx: IdentityContext, actor: Actor | null, 
 
 /** For scripts: email and password in, a personal token out, under the sign-in limits. */
 export async function issueApiToken(ctx: IdentityContext, input: SignInInput & ApiTokenInput): Promise<NewApiTokenDto> {
-  const { name, expiresInDays, ...credentials } = input;
+  const { name, expiresInDays, scope, ...credentials } = input;
   const userId = await checkCredentials(ctx, credentials);
   const actor = actorFrom(
     await ctx.db
@@ -62,7 +69,7 @@ export async function issueApiToken(ctx: IdentityContext, input: SignInInput & A
       .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
       .where(eq(users.id, userId)),
   );
-  return createApiToken(ctx, actor, { name, expiresInDays });
+  return createApiToken(ctx, actor, { name, expiresInDays, scope });
 }
 
 export async function listApiTokens(ctx: IdentityContext, actor: Actor | null): Promise<ApiTokenDto[]> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
-import { roles } from "../shared/actor.ts";
+import { roles, tokenScopes } from "../shared/actor.ts";
 import { timeZoneSchema } from "../shared/time-zone.ts";
 import { emailSchema, nameSchema } from "../shared/validation.ts";
 
@@ -34,9 +34,14 @@ export const passwordResetInput = z.object({ token: z.string().min(1).max(200), 
 export const profileInput = z.object({ name: nameSchema, locale: localeSchema, timeZone: timeZoneSchema.nullable() }).partial();
 export type ProfileInput = z.input<typeof profileInput>;
 
+export const API_TOKEN_DEFAULT_DAYS = 90;
+export const API_TOKEN_MAX_DAYS = 365;
+
+/** A token lives 90 days unless asked otherwise, a year at most; it may write unless made read-only or admin. */
 export const apiTokenInput = z.object({
   name: z.string().trim().min(1).max(80),
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
+  expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS).default(API_TOKEN_DEFAULT_DAYS),
+  scope: z.enum(tokenScopes).default("write"),
 });
 export type ApiTokenInput = z.input<typeof apiTokenInput>;
 

@@ -9,6 +9,8 @@ export type PermissionRule = {
   roles: readonly Role[];
   /** Whether the secretariat and platform admins hold it everywhere; true unless a rule says otherwise. */
   globalStaff?: boolean;
+  /** Who holds which role and the accounts themselves: through an API token only one of scope `admin`. */
+  adminArea?: boolean;
 };
 
 /**
@@ -20,6 +22,7 @@ export function definePermissions<P extends string>(rules: Record<P, PermissionR
   function can(actor: Actor | null, permission: P, organisationId?: string | null): boolean {
     const rule = rules[permission];
     if (!actor) return false;
+    if (rule.adminArea && actor.tokenScope !== undefined && actor.tokenScope !== "admin") return false;
     if (rule.globalStaff !== false && isGlobalStaff(actor)) return true;
     return hasRole(actor, rule.roles, organisationId);
   }

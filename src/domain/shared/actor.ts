@@ -14,6 +14,14 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/**
+ * What a personal API token may do: `read` only reads (GET); `write` also changes what its owner
+ * may change, except who holds which role; `admin` also grants roles and manages accounts. No
+ * token makes tokens (docs/security.md).
+ */
+export const tokenScopes = ["read", "write", "admin"] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
 /** A role held globally (organisationId null) or within one organisation (a centre, an institution). */
 export type RoleGrant = { role: Role; organisationId: string | null };
 
@@ -26,6 +34,8 @@ export type Actor = {
   /** The IANA zone they chose to read times in; null when none, absent on actors made without a session (seed, tests). */
   timeZone?: string | null;
   roles: RoleGrant[];
+  /** Set when the request came with a personal API token: what that token may do. Absent for sessions. */
+  tokenScope?: TokenScope;
 };
 
 /** Roles that act on the whole network. */

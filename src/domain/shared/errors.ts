@@ -31,7 +31,9 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "course_published"
   | "wrong_status"
-  | "derivatives_forbidden";
+  | "derivatives_forbidden"
+  | "token_scope"
+  | "own_work";
 
 export type MessageParams = Record<string, string | number>;
 

@@ -49,7 +49,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
 
   app.post(
     "/auth/tokens",
-    docs.public("Exchange email and password for a personal API token (rate limited like sign-in)", {
+    docs.public("Exchange email and password for a personal API token (rate limited like sign-in; scope write and 90 days unless asked)", {
       body: apiTokenInput.extend(credentials).strict(),
       response: { 201: newApiTokenDto },
     }),
@@ -103,7 +103,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
 
   app.post(
     "/me/tokens",
-    docs.signedIn("Create a personal API token", {
+    docs.signedIn("Create a personal API token (signed in with a session: a token cannot make tokens)", {
       body: apiTokenInput.strict(),
       response: { 201: newApiTokenDto },
     }),

@@ -1,5 +1,5 @@
 import { data, Form, redirect, useSearchParams } from "react-router";
-import type { RoleGrant } from "../../domain/shared/actor.ts";
+import { type RoleGrant, type TokenScope, tokenScopes } from "../../domain/shared/actor.ts";
 import { isLocale, isolate, localeNames, locales } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
@@ -26,7 +26,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 /** What each of the page's forms sends back to be shown again after a failure. */
-type AccountValues = { name?: string; timeZone?: string; expiresInDays?: string };
+type AccountValues = { name?: string; timeZone?: string; expiresInDays?: string; scope?: string };
 
 /** The "not set" choice of the time-zone select sends an empty value: the saved zone is cleared. */
 const zoneField = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() ? value : null);
@@ -67,9 +67,13 @@ export async function action(args: Route.ActionArgs) {
   }
   if (intent === "createToken") {
     const days = String(form.get("expiresInDays") ?? "").trim();
-    const values = { name: String(form.get("name") ?? ""), expiresInDays: days };
+    const values = { name: String(form.get("name") ?? ""), expiresInDays: days, scope: String(form.get("scope") ?? "") };
     try {
-      const created = await services.identity.createApiToken(actor, { name: values.name, expiresInDays: days ? Number(days) : undefined });
+      const created = await services.identity.createApiToken(actor, {
+        name: values.name,
+        expiresInDays: days ? Number(days) : undefined,
+        scope: values.scope as TokenScope,
+      });
       return { ok: true as const, intent, newToken: { name: created.name, token: created.token } };
     } catch (error) {
       return failureWithValues<AccountValues>(error, locale, values, intent);
@@ -118,7 +122,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const profileErrors = failed?.intent === "profile" || failed?.intent === "keepTimeZone" ? failed : undefined;
   const tokenErrors = failed?.intent === "createToken" ? failed : undefined;
   const profileLabels = { name: t("identity.field.name"), locale: t("identity.field.locale"), timeZone: t("identity.field.timeZone") };
-  const tokenLabels = { name: t("identity.tokens.name"), expiresInDays: t("identity.tokens.expiresInDays") };
+  const tokenLabels = {
+    name: t("identity.tokens.name"),
+    expiresInDays: t("identity.tokens.expiresInDays"),
+    scope: t("identity.tokens.scope"),
+  };
   const when = (iso: string) => dates.short(iso, zone);
   return (
     <main id="main" className="page narrow">
@@ -210,6 +218,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
                 <th scope="col">{t("identity.tokens.name")}</th>
                 <th scope="col">{t("identity.tokens.createdAt")}</th>
                 <th scope="col">{t("identity.tokens.lastUsed")}</th>
+                <th scope="col">{t("identity.tokens.scope")}</th>
                 <th scope="col">{t("identity.tokens.expires")}</th>
                 <td />
               </tr>
@@ -220,7 +229,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
                   <th scope="row">{token.name}</th>
                   <td>{when(token.createdAt)}</td>
                   <td>{token.lastUsedAt ? when(token.lastUsedAt) : t("identity.tokens.never")}</td>
-                  <td>{token.expiresAt ? when(token.expiresAt) : t("identity.tokens.noExpiry")}</td>
+                  <td>{t(`identity.tokens.scope.${token.scope}`)}</td>
+                  <td>{when(token.expiresAt)}</td>
                   <td>
                     <Form method="post">
                       <CsrfField />
@@ -257,6 +267,15 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             hint={t("identity.tokens.expiresHint")}
             errors={tokenErrors?.fields}
             defaultValue={tokenErrors?.values.expiresInDays}
+          />
+          <SelectField
+            name="scope"
+            idPrefix="token"
+            label={tokenLabels.scope}
+            hint={t("identity.tokens.scopeHint")}
+            options={tokenScopes.map((scope) => ({ value: scope, label: t(`identity.tokens.scope.${scope}`) }))}
+            errors={tokenErrors?.fields}
+            defaultValue={tokenErrors?.values.scope ?? "read"}
           />
           <button type="submit">{t("identity.tokens.create")}</button>
         </Form>

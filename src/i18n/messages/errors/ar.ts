@@ -37,4 +37,6 @@ export default {
   "validation.partialDate": "أدخل سنة، أو سنة وشهرًا، أو تاريخًا كاملًا: 2025 أو 2025-11 أو 2025-11-26.",
   "validation.languageCode": "استخدم رمز لغة مثل ru أو ar.",
   "validation.timeZone": "اختر منطقة زمنية من القائمة، مثل Asia/Bishkek.",
+  "error.token_scope": "لا يسمح نطاق رمز API هذا بذلك. سجّل الدخول أو استخدم رمزًا بنطاق أوسع.",
+  "error.own_work": "لا يمكنك القيام بذلك لعملك أنت: يجب أن يقوم به شخص آخر (الفصل بين المهام).",
 } satisfies Catalogue<typeof en>;

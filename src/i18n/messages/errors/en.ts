@@ -33,4 +33,6 @@ export default {
   "validation.partialDate": "Use a year, year and month, or a full date: 2025, 2025-11 or 2025-11-26.",
   "validation.languageCode": "Use a language code such as ru or ar.",
   "validation.timeZone": "Choose a time zone from the list, such as Asia/Bishkek.",
+  "error.token_scope": "This API token's scope does not allow this. Sign in, or use a token with a wider scope.",
+  "error.own_work": "You cannot do this to your own work: someone else has to (separation of duties).",
 } as const;

@@ -36,4 +36,6 @@ export default {
   "validation.partialDate": "Indique un año, un año y mes o una fecha completa: 2025, 2025-11 o 2025-11-26.",
   "validation.languageCode": "Use un código de idioma, como ru o ar.",
   "validation.timeZone": "Elija una zona horaria de la lista, por ejemplo Asia/Bishkek.",
+  "error.token_scope": "El alcance de este token de API no lo permite. Inicie sesión o use un token con un alcance mayor.",
+  "error.own_work": "No puede hacer esto con su propio trabajo: debe hacerlo otra persona (separación de funciones).",
 } satisfies Catalogue<typeof en>;

@@ -37,4 +37,7 @@ export default {
   "validation.partialDate": "Indiquez une année, une année et un mois, ou une date complète : 2025, 2025-11 ou 2025-11-26.",
   "validation.languageCode": "Utilisez un code de langue, par exemple ru ou ar.",
   "validation.timeZone": "Choisissez un fuseau horaire dans la liste, par exemple Asia/Bishkek.",
+  "error.token_scope": "La portée de ce jeton d’API ne le permet pas. Connectez-vous, ou utilisez un jeton de portée plus large.",
+  "error.own_work":
+    "Vous ne pouvez pas faire cela pour votre propre travail : quelqu’un d’autre doit s’en charger (séparation des tâches).",
 } satisfies Catalogue<typeof en>;

@@ -36,4 +36,6 @@ export default {
   "validation.partialDate": "请填写年份、年月或完整日期：2025、2025-11 或 2025-11-26。",
   "validation.languageCode": "请使用语言代码，例如 ru 或 ar。",
   "validation.timeZone": "请从列表中选择时区，例如 Asia/Bishkek。",
+  "error.token_scope": "此 API 令牌的权限范围不允许此操作。请登录，或使用权限范围更大的令牌。",
+  "error.own_work": "您不能对自己的工作执行此操作：必须由他人完成（职责分离）。",
 } satisfies Catalogue<typeof en>;
