@@ -279,6 +279,27 @@ describe("password reset", () => {
 });
 
 describe("users and roles", () => {
+  test("a centre admin cannot grant itself a role (403 own_work); the secretariat can grant it", async () => {
+    const centre = await createCentre(runtime.services);
+    const admin = await bearerFor([{ role: "centre_admin", organisationId: centre.id }]);
+    const own = await app.inject({
+      method: "POST",
+      url: "/api/v1/team/roles?lang=ar",
+      headers: admin.headers,
+      payload: { email: admin.email, role: "reviewer", organisationId: centre.id },
+    });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe("own_work");
+    const staff = await bearerFor([{ role: "secretariat", organisationId: null }]);
+    const granted = await app.inject({
+      method: "POST",
+      url: "/api/v1/team/roles",
+      headers: staff.headers,
+      payload: { email: admin.email, role: "reviewer", organisationId: centre.id },
+    });
+    expect(granted.statusCode).toBe(200);
+  });
+
   test("a learner may not list users (403); the secretariat may", async () => {
     const learner = await bearerFor();
     expect((await app.inject({ method: "GET", url: "/api/v1/users", headers: learner.headers })).statusCode).toBe(403);

@@ -1,7 +1,9 @@
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { courses } from "../../src/domain/catalogue/schema.ts";
 import type { RoleGrant } from "../../src/domain/shared/actor.ts";
-import { createCourse } from "../factories/catalogue.ts";
+import { courseInput, createCourse } from "../factories/catalogue.ts";
 import { createCentre } from "../factories/network.ts";
 import { createTestApp, createTestRuntime, type TestRuntime } from "../support/runtime.ts";
 
@@ -66,6 +68,23 @@ describe("the rubric API", () => {
 });
 
 describe("the review workflow API", () => {
+  test("an author who also reviews cannot review their own course: 403 own_work, translated, and it stays in review", async () => {
+    const both = await bearer({ role: "author", organisationId: egyptId }, { role: "reviewer", organisationId: egyptId });
+    const created = await call("POST", "/api/v1/courses", both, {
+      ...courseInput(egyptId, { title: "Reviewing myself" }),
+      syllabus: [{ title: "Only module", lessons: [{ kind: "text", title: "Only lesson", body: "<p>Text</p>" }] }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect((await call("POST", `/api/v1/courses/${id}/submit`, both)).json().status).toBe("in_review");
+    const own = await call("POST", `/api/v1/courses/${id}/reviews?lang=zh`, both, { decision: "approved", scores: [] });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe("own_work");
+    expect(own.json().error.message).toMatch(/职责分离/);
+    const [stored] = await runtime.database.db.select({ status: courses.status }).from(courses).where(eq(courses.id, id));
+    expect(stored?.status).toBe("in_review");
+  });
+
   test("submit, review, history, new version, archive; wrong states are translated 409s", async () => {
     const course = await createCourse(runtime.services, ghanaId, { publish: false, overrides: { title: "Cocoa quality control" } });
     expect((await call("POST", `/api/v1/courses/${course.id}/submit`)).statusCode).toBe(401);

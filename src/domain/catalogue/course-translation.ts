@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { type Actor, requireActor } from "../shared/actor.ts";
 import { fieldError } from "../shared/errors.ts";
 import { contentLocaleSchema, parseInput } from "../shared/validation.ts";
+import { recordAuthor } from "./authors.ts";
 import type { CatalogueContext } from "./context.ts";
 import { getCourse } from "./course-page.ts";
 import type { CourseDto } from "./dto.ts";
@@ -18,12 +18,13 @@ import { translationInputSchema } from "./validation.ts";
  * Other languages are translations: the owner's authors and translators add them at any time
  * before the course is archived, published versions included (decision 0010).
  */
-async function courseToTranslate(db: Executor, actor: Actor | null, ref: string, target: string): Promise<CourseRow> {
-  requireActor(actor);
-  const course = await findCourse(db, ref);
+async function courseToTranslate(ctx: CatalogueContext, actor: Actor | null, ref: string, target: string): Promise<CourseRow> {
+  const writer = requireActor(actor);
+  const course = await findCourse(ctx.db, ref);
   if (target === course.defaultLocale) {
     requireAccess(actor, "course.author", course.ownerOrganisationId);
     requireEditable(course);
+    await recordAuthor(ctx.db, course.id, writer, ctx.now());
     return course;
   }
   requireAccess(actor, "course.translate", course.ownerOrganisationId);
@@ -46,7 +47,7 @@ export async function addTranslation(
 ): Promise<CourseDto> {
   const { db, now } = ctx;
   const target = parseInput(contentLocaleSchema, translationLocale);
-  const course = await courseToTranslate(db, actor, ref, target);
+  const course = await courseToTranslate(ctx, actor, ref, target);
   const data = parseInput(translationInputSchema, input);
   const { moduleIds, lessonIds } = await structureOf(db, course.id);
   data.modules?.forEach((m, i) => {

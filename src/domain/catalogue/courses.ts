@@ -7,6 +7,7 @@ import { constraintError } from "../shared/db-errors.ts";
 import { fieldError } from "../shared/errors.ts";
 import { freeSlug } from "../shared/slugs.ts";
 import { parseInput } from "../shared/validation.ts";
+import { recordAuthor } from "./authors.ts";
 import type { CatalogueContext } from "./context.ts";
 import { getCourse } from "./course-page.ts";
 import type { CoCreatorRole, CourseDto } from "./dto.ts";
@@ -46,7 +47,7 @@ async function writeCoCreators(tx: Executor, courseId: string, list: { organisat
 /** A draft course with its texts in its default language (the original, ready as written) and its syllabus. */
 export async function createCourse(ctx: CatalogueContext, actor: Actor | null, input: unknown, reader: Locale): Promise<CourseDto> {
   const { db, now } = ctx;
-  requireActor(actor);
+  const author = requireActor(actor);
   const data = parseInput(courseInputSchema, input);
   requireAccess(actor, "course.author", data.ownerId);
   await requireOwner(db, data.ownerId);
@@ -81,6 +82,7 @@ export async function createCourse(ctx: CatalogueContext, actor: Actor | null, i
       });
       await writeCoCreators(tx, courseId, data.coCreators ?? []);
       await writeSyllabus(tx, courseId, data.defaultLocale, data.syllabus ?? []);
+      await recordAuthor(tx, courseId, author, now());
       return courseId;
     })
     .catch((error: unknown) => {
@@ -98,7 +100,7 @@ export async function updateCourse(
   reader: Locale,
 ): Promise<CourseDto> {
   const { db, now } = ctx;
-  const course = await editableCourse(db, actor, ref);
+  const course = await editableCourse(ctx, actor, ref);
   const data = parseInput(coursePatchSchema, patch);
   if (data.ownerId && data.ownerId !== course.ownerOrganisationId) {
     requireAccess(actor, "course.author", data.ownerId);

@@ -1,6 +1,8 @@
 import type { Executor } from "../../db/client.ts";
 import { type Actor, requireActor } from "../shared/actor.ts";
 import { notFound } from "../shared/errors.ts";
+import { recordAuthor } from "./authors.ts";
+import type { CatalogueContext } from "./context.ts";
 import { can, requireAccess } from "./permissions.ts";
 import { type CourseRow, findCourse, requireEditable } from "./rows.ts";
 
@@ -14,10 +16,15 @@ export async function courseFor(db: Executor, actor: Actor | null, ref: string, 
   return { actor: requireAccess(actor, permission, course.ownerOrganisationId), course };
 }
 
-/** A course whose content its author may change now: a draft (published courses change through a new version). */
-export async function editableCourse(db: Executor, actor: Actor | null, ref: string): Promise<CourseRow> {
-  const { course } = await courseFor(db, actor, ref, "course.author");
+/**
+ * A course whose content its author may change now: a draft (published courses change through a
+ * new version). Whoever changes it is recorded as one of its authors (authors.ts), so they cannot
+ * review it.
+ */
+export async function editableCourse(ctx: Pick<CatalogueContext, "db" | "now">, actor: Actor | null, ref: string): Promise<CourseRow> {
+  const { actor: author, course } = await courseFor(ctx.db, actor, ref, "course.author");
   requireEditable(course);
+  await recordAuthor(ctx.db, course.id, author, ctx.now());
   return course;
 }
 

@@ -185,6 +185,38 @@ describe("the quality gate", () => {
     expect((version!.snapshot as { modules: unknown[] }).modules).toHaveLength(1);
   });
 
+  test("nobody reviews their own course: an author holding reviewer neither sees it in the queue nor approves it", async () => {
+    const both = await createSignedInUser(services(), {
+      roles: [
+        { role: "author", organisationId: kenya.id },
+        { role: "reviewer", organisationId: kenya.id },
+      ],
+    });
+    const coAuthor = await createSignedInUser(services(), {
+      roles: [
+        { role: "centre_admin", organisationId: kenya.id },
+        { role: "reviewer", organisationId: null },
+      ],
+    });
+    const draft = await createCourse(services(), kenya.id, { actor: both, publish: false, overrides: { title: "My own work" } });
+    await services().catalogue.updateCourse(coAuthor, draft.id, { estimatedHours: 7 }, "en");
+    await workflow().submit(both, draft.id);
+
+    for (const author of [both, coAuthor]) {
+      expect((await workflow().reviewQueue(author, "en")).map((item) => item.id)).not.toContain(draft.id);
+      expect((await workflow().workflow(author, draft.id, "en")).can).toMatchObject({ review: false });
+      const refused = await failure(workflow().review(author, draft.id, { decision: "approved", scores: scores() }));
+      expect(refused).toMatchObject({ code: "own_work", status: 403 });
+      expect(translateError(refused, "ar").message).not.toBe(translateError(refused, "en").message);
+    }
+    const [stillInReview] = await runtime.database.db.select().from(courses).where(eq(courses.id, draft.id));
+    expect(stillInReview?.status).toBe("in_review");
+
+    const other = await createSignedInUser(services(), { roles: [{ role: "reviewer", organisationId: kenya.id }] });
+    expect((await workflow().reviewQueue(other, "en")).map((item) => item.id)).toContain(draft.id);
+    expect((await workflow().review(other, draft.id, { decision: "approved", scores: scores() })).status).toBe("published");
+  });
+
   test("a quiz lesson with settings needs a question with a right answer before review", async () => {
     const draft = await createCourse(services(), kenya.id, { publish: false });
     const quizLesson = draft.syllabus[0]!.lessons.find((l) => l.kind === "quiz")!;

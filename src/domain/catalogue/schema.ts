@@ -81,6 +81,24 @@ export const courses = pgTable(
   ],
 );
 
+/**
+ * The people who wrote this version of a course (a revision or an adaptation is a version of its
+ * own): whoever made it, changed its content or sent it to review. None of them may review it.
+ */
+export const courseAuthors = pgTable(
+  "course_authors",
+  {
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    firstAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.userId] }), index("course_authors_user_idx").on(t.userId)],
+);
+
 /** Organisations that made the course with its owner, each in a role. */
 export const courseCoCreators = pgTable(
   "course_co_creators",

@@ -52,6 +52,15 @@ export function mayGrant(actor: Actor, grant: RoleGrant): boolean {
   });
 }
 
+/**
+ * Separation of duties: nobody widens their own powers. A role for oneself comes from someone
+ * above (a centre admin's reviewer role from the secretariat); only a platform admin, whom nobody
+ * is above, grants to themselves.
+ */
+export function maySelfGrant(actor: Actor): boolean {
+  return actor.roles.some((held) => held.organisationId === null && held.role === "platform_admin");
+}
+
 /** Centre and institution roles mean nothing without the organisation they are held in. */
 export function checkGrantScope(grant: RoleGrant, path: string) {
   const unscoped = unscopedRoles.has(grant.role);

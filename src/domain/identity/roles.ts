@@ -1,12 +1,21 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { organisationKindsOf } from "../network/queries.ts";
 import { type Actor, type Role, requireActor, roles } from "../shared/actor.ts";
-import { forbidden } from "../shared/errors.ts";
+import { DomainError, forbidden } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { IdentityContext } from "./context.ts";
 import type { UserDto } from "./dto.ts";
 import { invalidField, unknownOrganisationError } from "./errors.ts";
-import { checkGrantScope, checkScopeKind, eitherScopeRoles, grantsSomewhere, mayGrant, scopeKinds, unscopedRoles } from "./grants.ts";
+import {
+  checkGrantScope,
+  checkScopeKind,
+  eitherScopeRoles,
+  grantsSomewhere,
+  mayGrant,
+  maySelfGrant,
+  scopeKinds,
+  unscopedRoles,
+} from "./grants.ts";
 import { loadUser } from "./rows.ts";
 import { roleAssignments, users } from "./schema.ts";
 import { type RoleGrantByEmailInput, type RoleGrantInput, roleGrantByEmailInput, roleGrantInput } from "./validation.ts";
@@ -23,6 +32,7 @@ export async function grantRole(ctx: IdentityContext, actor: Actor | null, userI
   const grant = parseInput(roleGrantInput, input);
   checkGrantScope(grant, "organisationId");
   if (!mayGrant(granter, grant)) throw forbidden();
+  if (userId === granter.userId && !maySelfGrant(granter)) throw new DomainError("own_work", 403);
   return ctx.db
     .transaction(async (tx) => {
       await loadUser(tx, userId);

@@ -339,6 +339,29 @@ describe("roles", () => {
     expect(granted.roles).toContainEqual({ role: "institution_admin", organisationId: university });
   });
 
+  test("nobody grants themselves a role: a centre admin asks someone above, the secretariat too; only a platform admin may", async () => {
+    const centre = (await createCentre(runtime.services)).id;
+    const admin = await createSignedInUser(runtime.services, { roles: [{ role: "centre_admin", organisationId: centre }] });
+    const selfGrant = await failure(identity().grantRole(admin, admin.userId, { role: "reviewer", organisationId: centre }));
+    expect(selfGrant).toMatchObject({ code: "own_work", status: 403 });
+    expect(
+      await failure(identity().grantRoleByEmail(admin, { email: admin.email, role: "reviewer", organisationId: centre })),
+    ).toMatchObject({
+      code: "own_work",
+    });
+    const secretariat = await createSignedInUser(runtime.services, { roles: [{ role: "secretariat", organisationId: null }] });
+    expect((await failure(identity().grantRole(secretariat, secretariat.userId, { role: "reviewer", organisationId: null }))).code).toBe(
+      "own_work",
+    );
+    expect((await identity().me(admin)).roles).toEqual([{ role: "centre_admin", organisationId: centre }]);
+
+    const granted = await identity().grantRole(secretariat, admin.userId, { role: "reviewer", organisationId: centre });
+    expect(granted.roles).toContainEqual({ role: "reviewer", organisationId: centre });
+    const platform = await createSignedInUser(runtime.services, { roles: [{ role: "platform_admin", organisationId: null }] });
+    const own = await identity().grantRole(platform, platform.userId, { role: "translator", organisationId: null });
+    expect(own.roles).toContainEqual({ role: "translator", organisationId: null });
+  });
+
   test("a learner cannot list users; the secretariat can, and can search", async () => {
     const learner = await createSignedInUser(runtime.services);
     expect(await failure(identity().listUsers(learner))).toMatchObject({ code: "forbidden", status: 403 });

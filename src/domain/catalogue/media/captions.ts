@@ -22,7 +22,7 @@ export async function uploadCaptions(
   status: "draft" | "ready" = "ready",
 ): Promise<LessonMediaAdminDto> {
   const course = await beforeUpload(upload, async () => {
-    const course = await editableCourse(ctx.db, actor, ref);
+    const course = await editableCourse(ctx, actor, ref);
     await requireLessonOf(ctx.db, course.id, lessonId);
     parseInput(contentLocaleSchema, captionLocale);
     parseInput(fieldStatusSchema, status);
@@ -51,7 +51,7 @@ export async function removeCaptions(
   lessonId: string,
   captionLocale: string,
 ): Promise<LessonMediaAdminDto> {
-  const course = await editableCourse(ctx.db, actor, ref);
+  const course = await editableCourse(ctx, actor, ref);
   await requireLessonOf(ctx.db, course.id, lessonId);
   const released = await ctx.db.transaction(async (tx) => {
     const old = await tx

@@ -17,7 +17,7 @@ async function releaseCover(tx: Executor, storageKey: string | null): Promise<st
 
 /** The course's cover image, replacing the one it had; answers its URL. */
 export async function uploadCover(ctx: MediaContext, actor: Actor | null, ref: string, upload: Upload): Promise<string> {
-  const course = await beforeUpload(upload, () => editableCourse(ctx.db, actor, ref));
+  const course = await beforeUpload(upload, () => editableCourse(ctx, actor, ref));
   const stored = await store(ctx, "cover", upload);
   let url = "";
   await record(ctx, stored, actor!, async (tx, file) => {
@@ -29,7 +29,7 @@ export async function uploadCover(ctx: MediaContext, actor: Actor | null, ref: s
 }
 
 export async function removeCover(ctx: MediaContext, actor: Actor | null, ref: string): Promise<void> {
-  const course = await editableCourse(ctx.db, actor, ref);
+  const course = await editableCourse(ctx, actor, ref);
   if (!course.coverImagePath) throw notFound("cover");
   const released = await ctx.db.transaction(async (tx) => {
     await tx.update(courses).set({ coverImagePath: null, updatedAt: ctx.now() }).where(eq(courses.id, course.id));

@@ -36,7 +36,7 @@ export async function uploadLessonFile(
   options: { locale?: string | null | undefined } = {},
 ): Promise<LessonMediaAdminDto> {
   const { course, fileLocale } = await beforeUpload(upload, async () => {
-    const course = await editableCourse(ctx.db, actor, ref);
+    const course = await editableCourse(ctx, actor, ref);
     await requireLessonOf(ctx.db, course.id, lessonId);
     const fileLocale = options.locale ? parseInput(contentLocaleSchema, options.locale) : null;
     return { course, fileLocale };
@@ -66,7 +66,7 @@ export async function removeLessonFile(
   lessonId: string,
   fileId: string,
 ): Promise<LessonMediaAdminDto> {
-  const course = await editableCourse(ctx.db, actor, ref);
+  const course = await editableCourse(ctx, actor, ref);
   await requireLessonOf(ctx.db, course.id, lessonId);
   if (!isUuid(fileId)) throw notFound("file");
   const released = await ctx.db.transaction(async (tx) => {
@@ -90,7 +90,7 @@ export async function setExternalVideo(
   lessonId: string,
   url: string | null,
 ): Promise<LessonMediaAdminDto> {
-  const course = await editableCourse(ctx.db, actor, ref);
+  const course = await editableCourse(ctx, actor, ref);
   await requireLessonOf(ctx.db, course.id, lessonId);
   const externalUrl = url === null || url.trim() === "" ? null : parseInput(z.object({ url: externalVideoSchema }), { url }).url;
   const released = await ctx.db.transaction(async (tx) => {

@@ -1,6 +1,8 @@
 import type { Executor } from "../../../db/client.ts";
 import { type Actor, requireActor } from "../../shared/actor.ts";
 import { notFound } from "../../shared/errors.ts";
+import { recordAuthor } from "../authors.ts";
+import type { CatalogueContext } from "../context.ts";
 import { requireAccess } from "../permissions.ts";
 import { type CourseRow, findCourseLesson, requireEditable } from "../rows.ts";
 
@@ -20,8 +22,14 @@ export async function quizOf(
 }
 
 /** Quizzes change with the rest of a draft's content; a published course changes through a revision. */
-export async function editableQuizOf(db: Executor, actor: Actor | null, ref: string, lessonId: string): Promise<CourseRow> {
-  const course = await quizOf(db, actor, ref, lessonId, "course.author");
+export async function editableQuizOf(
+  ctx: Pick<CatalogueContext, "db" | "now">,
+  actor: Actor | null,
+  ref: string,
+  lessonId: string,
+): Promise<CourseRow> {
+  const course = await quizOf(ctx.db, actor, ref, lessonId, "course.author");
   requireEditable(course);
+  await recordAuthor(ctx.db, course.id, requireActor(actor), ctx.now());
   return course;
 }

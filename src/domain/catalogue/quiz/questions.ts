@@ -19,7 +19,7 @@ export async function saveQuestion(
   lessonId: string,
   input: unknown,
 ): Promise<AuthorQuizDto> {
-  const course = await editableQuizOf(ctx.db, actor, ref, lessonId);
+  const course = await editableQuizOf(ctx, actor, ref, lessonId);
   const data = parseInput(questionInputSchema, input);
   await ctx.db.transaction(async (tx) => {
     if (data.id && !(await questionIdsOf(tx, lessonId)).has(data.id)) throw fieldError("id", "learning.quiz.field.unknownQuestion");
@@ -44,7 +44,7 @@ export async function removeQuestion(
   lessonId: string,
   questionId: string,
 ): Promise<AuthorQuizDto> {
-  await editableQuizOf(ctx.db, actor, ref, lessonId);
+  await editableQuizOf(ctx, actor, ref, lessonId);
   if (!isUuid(questionId)) throw notFound("question");
   const removed = await ctx.db
     .delete(quizQuestions)

@@ -15,7 +15,7 @@ export async function setQuiz(
   lessonId: string,
   input: unknown,
 ): Promise<AuthorQuizDto> {
-  const course = await editableQuizOf(ctx.db, actor, ref, lessonId);
+  const course = await editableQuizOf(ctx, actor, ref, lessonId);
   const data = parseInput(quizInputSchema, input);
   await ctx.db.transaction((tx) => writeQuiz(tx, lessonId, course.defaultLocale, data));
   return getAuthorQuiz(ctx, actor, ref, lessonId);
@@ -29,7 +29,7 @@ export async function setQuizSettings(
   lessonId: string,
   input: unknown,
 ): Promise<AuthorQuizDto> {
-  await editableQuizOf(ctx.db, actor, ref, lessonId);
+  await editableQuizOf(ctx, actor, ref, lessonId);
   const data = parseInput(quizSettingsSchema, input);
   await writeSettings(ctx.db, lessonId, data);
   return getAuthorQuiz(ctx, actor, ref, lessonId);

@@ -7,6 +7,7 @@ import { type Actor, requireActor } from "../../shared/actor.ts";
 import { constraintError } from "../../shared/db-errors.ts";
 import { DomainError, fieldError, notFound } from "../../shared/errors.ts";
 import { parseInput } from "../../shared/validation.ts";
+import { recordAuthor } from "../authors.ts";
 import type { CatalogueContext } from "../context.ts";
 import type { AdaptedFromDto, CourseRefDto } from "../dto.ts";
 import { shownTitles, toCourseRef } from "../mapping.ts";
@@ -37,7 +38,7 @@ export async function adapt(
   reader: Locale,
 ): Promise<CourseRefDto> {
   const { db, now } = ctx;
-  requireActor(actor);
+  const author = requireActor(actor);
   const { ownerId } = parseInput(adaptInputSchema, input);
   requireAccess(actor, "course.author", ownerId);
   const found = await findCourse(db, ref);
@@ -61,6 +62,7 @@ export async function adapt(
     .catch((error: unknown) => {
       throw constraintError(error, courseUniqueRules);
     });
+  await recordAuthor(db, copy.id, author, now());
   return toCourseRef(copy);
 }
 

@@ -3,6 +3,7 @@ import type { Locale } from "../../../i18n/locales.ts";
 import { organisationRefs } from "../../network/queries.ts";
 import { type Actor, requireActor } from "../../shared/actor.ts";
 import { forbidden } from "../../shared/errors.ts";
+import { authoredAmong } from "../authors.ts";
 import type { CatalogueContext } from "../context.ts";
 import type { ReviewQueueItemDto } from "../dto.ts";
 import { shownTitles } from "../mapping.ts";
@@ -14,8 +15,11 @@ export async function reviewQueue(ctx: CatalogueContext, actor: Actor | null, re
   const { db } = ctx;
   const reviewer = requireActor(actor);
   const rows = await db.select().from(courses).where(eq(courses.status, "in_review")).orderBy(asc(courses.updatedAt));
-  const mine = rows.filter((course) => can(reviewer, "course.review", course.ownerOrganisationId));
-  if (!mine.length && !canAnywhere(reviewer, "course.review")) throw forbidden();
+  const reviewable = rows.filter((course) => can(reviewer, "course.review", course.ownerOrganisationId));
+  if (!reviewable.length && !canAnywhere(reviewer, "course.review")) throw forbidden();
+  // Their own work waits for someone else.
+  const own = await authoredAmong(db, reviewer.userId);
+  const mine = reviewable.filter((course) => !own.has(course.id));
   const [titles, owners] = await Promise.all([
     shownTitles(
       db,

@@ -4,6 +4,7 @@ import { peopleByIds } from "../../identity/queries.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { fieldError } from "../../shared/errors.ts";
 import { parseInput } from "../../shared/validation.ts";
+import { requireNotAuthor } from "../authors.ts";
 import type { ReviewContext } from "../context.ts";
 import type { CourseRefDto } from "../dto.ts";
 import { courseFor } from "../guards.ts";
@@ -36,6 +37,7 @@ async function checkScores(db: Executor, data: ReviewData) {
 export async function review(ctx: ReviewContext, actor: Actor | null, ref: string, input: unknown): Promise<CourseRefDto> {
   const { db, now, outbox } = ctx;
   const { actor: reviewer, course } = await courseFor(db, actor, ref, "course.review");
+  await requireNotAuthor(db, course.id, reviewer);
   const data = parseInput(reviewInputSchema, input);
   if (course.status !== "in_review") throw wrongStatus(course);
   await checkScores(db, data);

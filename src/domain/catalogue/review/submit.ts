@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNotNull, or } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { fieldError } from "../../shared/errors.ts";
+import { recordAuthor } from "../authors.ts";
 import type { CatalogueContext } from "../context.ts";
 import type { CourseRefDto } from "../dto.ts";
 import { courseFor } from "../guards.ts";
@@ -53,8 +54,9 @@ async function quizzesWithoutAnswer(db: Executor, course: CourseRow): Promise<st
 /** An author sends a draft to review: its default language ready, a lesson, and answerable quizzes. */
 export async function submit(ctx: CatalogueContext, actor: Actor | null, ref: string): Promise<CourseRefDto> {
   const { db, now } = ctx;
-  const { course } = await courseFor(db, actor, ref, "course.author");
+  const { actor: author, course } = await courseFor(db, actor, ref, "course.author");
   if (course.status !== "draft") throw wrongStatus(course);
+  await recordAuthor(db, course.id, author, now());
   const [[defaultText], [lessonCount]] = await Promise.all([
     db
       .select({ status: courseTranslations.status })

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../shared/actor.ts";
 import { constraintError } from "../../shared/db-errors.ts";
+import { recordAuthor } from "../authors.ts";
 import type { CatalogueContext } from "../context.ts";
 import type { CourseRefDto } from "../dto.ts";
 import { courseFor } from "../guards.ts";
@@ -15,7 +16,7 @@ import { insertCopy, lockPublished } from "./copy.ts";
  */
 export async function startRevision(ctx: CatalogueContext, actor: Actor | null, ref: string): Promise<CourseRefDto> {
   const { db, now } = ctx;
-  const { course } = await courseFor(db, actor, ref, "course.author");
+  const { actor: author, course } = await courseFor(db, actor, ref, "course.author");
   if (course.status !== "published") throw wrongStatus(course);
   const [open] = await db.select().from(courses).where(eq(courses.revisionOfId, course.id));
   if (open) return toCourseRef(open);
@@ -31,5 +32,6 @@ export async function startRevision(ctx: CatalogueContext, actor: Actor | null, 
     .catch((error: unknown) => {
       throw constraintError(error, courseUniqueRules);
     });
+  await recordAuthor(db, revision.id, author, now());
   return toCourseRef(revision);
 }

@@ -3,6 +3,7 @@ import type { Locale } from "../../../i18n/locales.ts";
 import { organisationRefs } from "../../network/queries.ts";
 import { type Actor, requireActor } from "../../shared/actor.ts";
 import { forbidden } from "../../shared/errors.ts";
+import { isAuthorOf } from "../authors.ts";
 import type { CatalogueContext } from "../context.ts";
 import type { WorkflowDto } from "../dto.ts";
 import { shownTitles, toCourseRef } from "../mapping.ts";
@@ -36,7 +37,7 @@ export async function workflow(ctx: CatalogueContext, actor: Actor | null, ref: 
   const signedIn = requireActor(actor);
   const course = await findCourse(db, ref);
   const author = can(signedIn, "course.author", course.ownerOrganisationId);
-  const reviewer = can(signedIn, "course.review", course.ownerOrganisationId);
+  const reviewer = can(signedIn, "course.review", course.ownerOrganisationId) && !(await isAuthorOf(db, course.id, signedIn.userId));
   const adaptFor = course.status === "published" ? await adaptTargets(ctx, signedIn, course, reader) : [];
   if (!author && !reviewer && !adaptFor.length) throw forbidden();
   const [owners, titles, revisionOf, openRevision, origin, translations] = await Promise.all([
