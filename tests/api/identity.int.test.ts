@@ -125,6 +125,30 @@ describe("tokens and /me", () => {
     expect(limited.json().error).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/\d+ minutes?/) });
   });
 
+  test("a guesser elsewhere does not lock the person out: the right password from their own address still works", async () => {
+    const { email: address, password } = await createUser(runtime.services);
+    const from = (remoteAddress: string, pw: string) =>
+      app.inject({ method: "POST", url: "/api/v1/auth/tokens", remoteAddress, payload: { email: address, password: pw, name: "x" } });
+    for (let i = 0; i < 5; i++) expect((await from("203.0.113.50", "wrong password!")).statusCode).toBe(401);
+    expect((await from("203.0.113.50", password)).statusCode).toBe(429);
+    expect((await from("192.0.2.60", password)).statusCode).toBe(201);
+  });
+
+  test("sign-ups from one client are limited; the 429 is translated", async () => {
+    const signUp = () =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/auth/sign-up?lang=ru",
+        remoteAddress: "198.51.100.77",
+        payload: { name: "Bulk", email: email(), password: testPassword },
+      });
+    for (let i = 0; i < 60; i++) expect((await signUp()).statusCode).toBe(201);
+    const refused = await signUp();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe("rate_limited");
+    expect(refused.json().error.message).toMatch(/[а-я].*\d+/i);
+  });
+
   test("create, list and revoke personal tokens; the secret is shown only once", async () => {
     const { email: address, password } = await bearerFor();
     const headers = await sessionFor(address, password);

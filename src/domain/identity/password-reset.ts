@@ -3,6 +3,7 @@ import type { Locale } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { DomainError } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
+import { countAttempt, rateWindow } from "./attempts.ts";
 import type { IdentityContext } from "./context.ts";
 import { apiTokens, passwordResets, sessions, users } from "./schema.ts";
 import { hashPassword, newSecret, sha256 } from "./secrets.ts";
@@ -10,10 +11,18 @@ import { startSession } from "./sessions.ts";
 import { passwordResetInput, passwordResetRequestInput } from "./validation.ts";
 
 const RESET_LIFETIME_MINUTES = 60;
+/** Reset mails per address in a 15-minute window: enough for a lost mail, too few to flood a mailbox. */
+const MAX_RESET_MAILS_PER_ADDRESS = 3;
 
-/** Says nothing about whether the address has an account; the mail goes only if it does. */
+/**
+ * Says nothing about whether the address has an account; the mail goes only if it does, and at
+ * most 3 times in 15 minutes (counted for unknown addresses too, so the answer stays the same).
+ */
 export async function requestPasswordReset(ctx: IdentityContext, input: { email: string; locale: Locale }): Promise<void> {
   const data = parseInput(passwordResetRequestInput, input);
+  const key = `reset:${data.email}`;
+  const counted = await countAttempt(ctx.db, [key], rateWindow(ctx.now().getTime()).start);
+  if ((counted.get(key) ?? 0) > MAX_RESET_MAILS_PER_ADDRESS) return;
   const [user] = await ctx.db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)

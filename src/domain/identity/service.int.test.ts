@@ -71,6 +71,17 @@ describe("sign-up and sign-in", () => {
     expect(unknown).toMatchObject({ code: "invalid_credentials", status: 401 });
   });
 
+  test("sign-ups from one client address are limited (60 in 15 minutes); other addresses are not affected", async () => {
+    const clientKey = "192.0.2.200";
+    const signUp = (key: string) =>
+      identity().signUp({ name: "Bulk", email: uniqueEmail(), password: "not-a-real-password", locale: "en" }, key);
+    for (let i = 0; i < 60; i++) await signUp(clientKey);
+    expect(await failure(signUp(clientKey))).toMatchObject({ code: "rate_limited", status: 429 });
+    await expect(signUp("192.0.2.201")).resolves.toBeTruthy();
+    runtime.clock.advance(16 * MINUTE);
+    await expect(signUp(clientKey)).resolves.toBeTruthy();
+  });
+
   test("sessions expire after 30 days", async () => {
     const { email, password } = await createUser(runtime.services);
     const { sessionToken } = await identity().signIn({ email, password, clientKey: "" });
@@ -82,20 +93,39 @@ describe("sign-up and sign-in", () => {
 });
 
 describe("sign-in rate limit", () => {
-  test("five failures lock the account for the rest of the window, even with the right password", async () => {
+  test("five failures from one client stop that client for the rest of the window; the person's own device still signs in", async () => {
     const { email, password } = await createUser(runtime.services);
+    const guesser = "203.0.113.9";
     for (let i = 0; i < 5; i++) {
-      expect((await failure(identity().signIn({ email, password: `wrong-${i}-password`, clientKey: `172.16.0.${i}` }))).code).toBe(
+      expect((await failure(identity().signIn({ email, password: `wrong-${i}-password`, clientKey: guesser }))).code).toBe(
         "invalid_credentials",
       );
     }
-    const limited = await failure(identity().signIn({ email, password, clientKey: "172.16.1.1" }));
+    const limited = await failure(identity().signIn({ email, password, clientKey: guesser }));
     expect(limited).toMatchObject({ code: "rate_limited", status: 429 });
     expect(limited.params.minutes).toBeGreaterThanOrEqual(1);
     expect(limited.params.minutes).toBeLessThanOrEqual(15);
+    // Not locked out: the right password from the person's own address works at once.
+    await expect(identity().signIn({ email, password, clientKey: "172.16.1.1" })).resolves.toMatchObject({ actor: { email } });
 
     runtime.clock.advance(16 * MINUTE);
-    await expect(identity().signIn({ email, password, clientKey: "172.16.1.1" })).resolves.toMatchObject({ actor: { email } });
+    await expect(identity().signIn({ email, password, clientKey: guesser })).resolves.toMatchObject({ actor: { email } });
+  });
+
+  test("guesses spread over many addresses: after 20 on one account, each address that failed is stopped, a fresh one still signs in", async () => {
+    const { email, password } = await createUser(runtime.services);
+    for (let i = 0; i < 20; i++) await failure(identity().signIn({ email, password: "guess-guess-guess", clientKey: `198.51.100.${i}` }));
+    // An address that has already failed gets no further try, even with the right password.
+    expect((await failure(identity().signIn({ email, password, clientKey: "198.51.100.3" }))).code).toBe("rate_limited");
+    // A new address gets one: a wrong guess then stops it too.
+    expect((await failure(identity().signIn({ email, password: "guess-again-guess", clientKey: "198.51.100.200" }))).code).toBe(
+      "invalid_credentials",
+    );
+    expect((await failure(identity().signIn({ email, password: "guess-third-guess", clientKey: "198.51.100.200" }))).code).toBe(
+      "rate_limited",
+    );
+    // The person, from a device that has not failed, signs in.
+    await expect(identity().signIn({ email, password, clientKey: "192.0.2.10" })).resolves.toMatchObject({ actor: { email } });
   });
 
   test("one client address guessing across many accounts is stopped too", async () => {
@@ -163,6 +193,18 @@ describe("password reset", () => {
     const token = linkIn(runtime.mailer.sent[before]?.text ?? "")?.[2] ?? "";
     runtime.clock.advance(61 * MINUTE);
     expect((await failure(identity().resetPassword({ token, password: "a brand new password" }))).code).toBe("invalid_token");
+  });
+
+  test("at most three reset mails per address in 15 minutes; the answer stays the same", async () => {
+    const { email } = await createUser(runtime.services);
+    const before = runtime.mailer.sent.length;
+    for (let i = 0; i < 6; i++) await expect(identity().requestPasswordReset({ email, locale: "en" })).resolves.toBeUndefined();
+    await runtime.deliverMail();
+    expect(runtime.mailer.sent.slice(before).filter((mail) => mail.to === email)).toHaveLength(3);
+    runtime.clock.advance(16 * MINUTE);
+    await identity().requestPasswordReset({ email, locale: "en" });
+    await runtime.deliverMail();
+    expect(runtime.mailer.sent.slice(before).filter((mail) => mail.to === email)).toHaveLength(4);
   });
 
   test("an unknown address gets the same quiet answer and no mail", async () => {

@@ -1,41 +1,31 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Actor } from "../shared/actor.ts";
 import { DomainError } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
+import { clearAttempts, countAttempt, countsOf, rateLimited, rateWindow } from "./attempts.ts";
 import type { IdentityContext } from "./context.ts";
-import { loginFailures, sessions, users } from "./schema.ts";
+import { sessions, users } from "./schema.ts";
 import { hashPassword, newSecret, passwordMatches } from "./secrets.ts";
 import { authenticateSession, startSession } from "./sessions.ts";
 import { type SignInInput, signInInput } from "./validation.ts";
 
-const RATE_WINDOW_MS = 15 * 60 * 1000;
-/** Per account: enough for typos, too few for guessing. */
-const MAX_FAILURES_PER_EMAIL = 5;
-/** Per client address: higher, because a whole campus can sit behind one address. */
+/**
+ * Sign-in limits (docs/security.md). Per account and client: 5 failures in a window stop that
+ * client guessing that account. Per client: 30 failures, whichever accounts (a campus shares one
+ * address). Per account: after 20 failures from anywhere, a client that has already failed for the
+ * account is refused, but one that has not still gets its try, so the right password from the
+ * person's own device works while someone else guesses: nobody can lock a person out, and a
+ * guesser spread over many addresses gets one guess per address.
+ */
+const MAX_FAILURES_PER_ACCOUNT_AND_CLIENT = 5;
 const MAX_FAILURES_PER_CLIENT = 30;
+const MAX_FAILURES_PER_ACCOUNT = 20;
 
 /** Checked against when the address has no account, so both cost the same hashing work. */
 let dummyHash: Promise<string> | undefined;
 
-function rateWindow(at: number) {
-  const start = Math.floor(at / RATE_WINDOW_MS) * RATE_WINDOW_MS;
-  return { start: new Date(start), minutesLeft: Math.max(1, Math.ceil((start + RATE_WINDOW_MS - at) / 60_000)) };
-}
-
 function failureKeys(email: string, clientKey: string) {
-  const keys = [{ key: `email:${email}`, limit: MAX_FAILURES_PER_EMAIL }];
-  if (clientKey) keys.push({ key: `client:${clientKey}`, limit: MAX_FAILURES_PER_CLIENT });
-  return keys;
-}
-
-async function recordFailure(ctx: IdentityContext, keys: { key: string }[], windowStart: Date) {
-  const names = keys.map((k) => k.key);
-  await ctx.db
-    .insert(loginFailures)
-    .values(names.map((key) => ({ key, windowStart, count: 1 })))
-    .onConflictDoUpdate({ target: [loginFailures.key, loginFailures.windowStart], set: { count: sql`${loginFailures.count} + 1` } });
-  // Older windows no longer count; dropping them here keeps the table small without a job.
-  await ctx.db.delete(loginFailures).where(and(inArray(loginFailures.key, names), lt(loginFailures.windowStart, windowStart)));
+  return { account: `email:${email}`, pair: `email:${email}|client:${clientKey}`, client: clientKey ? `client:${clientKey}` : null };
 }
 
 /**
@@ -46,21 +36,15 @@ export async function checkCredentials(ctx: IdentityContext, input: SignInInput)
   const data = parseInput(signInInput, input);
   const email = data.email.toLowerCase();
   const keys = failureKeys(email, data.clientKey);
+  const all = [keys.account, keys.pair, ...(keys.client ? [keys.client] : [])];
   const window = rateWindow(ctx.now().getTime());
-  const counts = await ctx.db
-    .select({ key: loginFailures.key, count: loginFailures.count })
-    .from(loginFailures)
-    .where(
-      and(
-        inArray(
-          loginFailures.key,
-          keys.map((k) => k.key),
-        ),
-        eq(loginFailures.windowStart, window.start),
-      ),
-    );
-  const limited = keys.some(({ key, limit }) => (counts.find((row) => row.key === key)?.count ?? 0) >= limit);
-  if (limited) throw new DomainError("rate_limited", 429, { minutes: window.minutesLeft });
+  const counts = await countsOf(ctx.db, all, window.start);
+  const pairFailures = counts.get(keys.pair) ?? 0;
+  const limited =
+    pairFailures >= MAX_FAILURES_PER_ACCOUNT_AND_CLIENT ||
+    (keys.client !== null && (counts.get(keys.client) ?? 0) >= MAX_FAILURES_PER_CLIENT) ||
+    ((counts.get(keys.account) ?? 0) >= MAX_FAILURES_PER_ACCOUNT && pairFailures > 0);
+  if (limited) throw rateLimited(window.minutesLeft);
 
   const [user] = await ctx.db
     .select({ id: users.id, passwordHash: users.passwordHash })
@@ -69,10 +53,10 @@ export async function checkCredentials(ctx: IdentityContext, input: SignInInput)
   dummyHash ??= hashPassword(newSecret());
   const matches = await passwordMatches(user?.passwordHash ?? (await dummyHash), data.password);
   if (!user || !matches) {
-    await recordFailure(ctx, keys, window.start);
+    await countAttempt(ctx.db, all, window.start);
     throw new DomainError("invalid_credentials", 401);
   }
-  await ctx.db.delete(loginFailures).where(eq(loginFailures.key, `email:${email}`));
+  await clearAttempts(ctx.db, [keys.account, keys.pair]);
   return user.id;
 }
 

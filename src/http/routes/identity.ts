@@ -41,7 +41,7 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
     }),
     async (request, reply) => {
       const locale = requestLocale(request);
-      const { user, sessionToken } = await identity.signUp({ ...request.body, locale: request.body.locale ?? locale });
+      const { user, sessionToken } = await identity.signUp({ ...request.body, locale: request.body.locale ?? locale }, request.ip);
       startBrowserSession(request, reply, sessionToken);
       return reply.status(201).send(user);
     },

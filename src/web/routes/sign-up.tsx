@@ -19,7 +19,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const locale = routeLocale(params);
-  const { services, secureCookies } = context.get(appContext);
+  const { services, secureCookies, clientIp } = context.get(appContext);
   const form = await request.formData();
   const chosen = form.get("locale");
   const values = {
@@ -28,7 +28,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     locale: isLocale(chosen) ? chosen : locale,
   };
   try {
-    const { user, sessionToken } = await services.identity.signUp({ ...values, password: String(form.get("password") ?? "") });
+    const { user, sessionToken } = await services.identity.signUp({ ...values, password: String(form.get("password") ?? "") }, clientIp);
     return redirect(`/${user.locale}`, { headers: { "set-cookie": sessionCookie(sessionToken, secureCookies) } });
   } catch (error) {
     return failureWithValues(error, locale, values);
