@@ -103,12 +103,12 @@ describe("mail over real SMTP", () => {
     expect(message.from).toBe("events@orbis.test");
     expect(message.to).toEqual([person.email]);
     expect(message.raw).toMatch(/^Subject: You are registered: SMTP workshop\r?$/m);
-    expect(message.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=PUBLISH;/i);
+    expect(message.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST;/i);
     expect(message.raw).toContain("Content-Disposition: attachment; filename=smtp-workshop.ics");
     const ics = mimePart(message.raw, /text\/calendar/i);
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).toContain("DTSTART:20311126T080000Z");
-    expect(ics).toContain(`UID:${event.id}@orbis.test`);
+    expect(ics).toContain(`UID:${event.id}@orbis\r\n`);
   });
 
   test("a message queued in the outbox reaches the SMTP server when the outbox is drained", async () => {

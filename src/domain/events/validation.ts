@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { slugSchema } from "../shared/slugs.ts";
+import { singleLine } from "../shared/text.ts";
 import { contentLocaleSchema, countryCodeSchema } from "../shared/validation.ts";
 import { eventKinds, eventModes, eventPeriods, eventStatuses, eventTranslationStatuses, organiserRoles } from "./dto.ts";
 
@@ -8,7 +9,8 @@ export const eventTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/i, "events.field.dateTime");
 
-const title = z.string().trim().min(3).max(200);
+const title = singleLine(z.string().trim().min(3).max(200));
+const venue = singleLine(z.string().trim().max(300));
 const description = z.string().trim().max(5000);
 
 export const eventTextSchema = z
@@ -34,7 +36,7 @@ const eventFields = z
       .max(500)
       .optional(),
     facilityId: z.uuid().optional(),
-    venue: z.string().trim().max(300).optional(),
+    venue: venue.optional(),
     languages: z.array(contentLocaleSchema).max(20).optional(),
     interpretationLanguages: z.array(contentLocaleSchema).max(20).optional(),
     capacity: z.number().int().min(1).max(1_000_000).optional(),
@@ -60,7 +62,7 @@ export const eventPatchSchema = eventFields
       .max(500)
       .nullable(),
     facilityId: z.uuid().nullable(),
-    venue: z.string().trim().max(300).nullable(),
+    venue: venue.nullable(),
     capacity: z.number().int().min(1).max(1_000_000).nullable(),
     registrationOpensAt: eventTimeSchema.nullable(),
     registrationClosesAt: eventTimeSchema.nullable(),
