@@ -165,3 +165,18 @@ export const eventCalendarFeeds = pgTable("event_calendar_feeds", {
   token: text().notNull().unique(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Check-in code attempts per key (a person at an event, or a client address) and time bucket, in
+ * the database so the limit holds across app servers. A right code gives its attempt back, so
+ * only wrong guesses use up the allowance.
+ */
+export const eventCheckInAttempts = pgTable(
+  "event_check_in_attempts",
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

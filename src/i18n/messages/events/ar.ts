@@ -200,6 +200,7 @@ export default {
     "مرحبًا {name}،\n\nلقد تخلّيت عن مقعدك في «{title}» ({when}).\nالتفاصيل: {link}\n\nيحذف ملف التقويم المرفق الفعالية من تقويمك.",
 
   "events.field.dateTime": "أدخل تاريخًا ووقتًا مثل 2026-03-14T10:00.",
+  "events.field.yearRange": "استخدم سنة بين {min} و{max}.",
   "events.field.timeZone": "اختر منطقة زمنية مثل Asia/Bishkek.",
   "events.field.endBeforeStart": "يجب أن تكون النهاية بعد البداية.",
   "events.field.windowOrder": "يجب أن ينتهي التسجيل بعد بدئه.",

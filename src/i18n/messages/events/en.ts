@@ -192,6 +192,7 @@ export default {
     "Hello {name},\n\nYou have given up your place at “{title}” ({when}).\nDetails: {link}\n\nThe attached calendar file removes the event from your calendar.",
 
   "events.field.dateTime": "Use a date and time such as 2026-03-14T10:00.",
+  "events.field.yearRange": "Use a year between {min} and {max}.",
   "events.field.timeZone": "Choose a time zone such as Asia/Bishkek.",
   "events.field.endBeforeStart": "The end must be after the start.",
   "events.field.windowOrder": "Registration must close after it opens.",

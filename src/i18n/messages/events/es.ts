@@ -197,6 +197,7 @@ export default {
     "Hola, {name}:\n\nHa renunciado a su plaza en «{title}» ({when}).\nDetalles: {link}\n\nEl archivo de calendario adjunto elimina el evento de su calendario.",
 
   "events.field.dateTime": "Indique una fecha y hora, por ejemplo 2026-03-14T10:00.",
+  "events.field.yearRange": "Indique un año entre {min} y {max}.",
   "events.field.timeZone": "Elija una zona horaria, por ejemplo Asia/Bishkek.",
   "events.field.endBeforeStart": "El final debe ser posterior al comienzo.",
   "events.field.windowOrder": "La inscripción debe cerrarse después de abrirse.",

@@ -199,6 +199,7 @@ export default {
     "Bonjour {name},\n\nVous avez renoncé à votre place à « {title} » ({when}).\nDétails : {link}\n\nLe fichier de calendrier joint retire l’événement de votre agenda.",
 
   "events.field.dateTime": "Indiquez une date et une heure, par exemple 2026-03-14T10:00.",
+  "events.field.yearRange": "Indiquez une année entre {min} et {max}.",
   "events.field.timeZone": "Choisissez un fuseau horaire, par exemple Asia/Bishkek.",
   "events.field.endBeforeStart": "La fin doit être après le début.",
   "events.field.windowOrder": "Les inscriptions doivent se clore après leur ouverture.",

@@ -202,6 +202,7 @@ export default {
     "Здравствуйте, {name}!\n\nВы отказались от места на мероприятии «{title}» ({when}).\nПодробности: {link}\n\nПриложенный файл календаря удалит мероприятие из вашего календаря.",
 
   "events.field.dateTime": "Укажите дату и время, например 2026-03-14T10:00.",
+  "events.field.yearRange": "Укажите год от {min} до {max}.",
   "events.field.timeZone": "Выберите часовой пояс, например Asia/Bishkek.",
   "events.field.endBeforeStart": "Окончание должно быть позже начала.",
   "events.field.windowOrder": "Регистрация должна закрываться позже, чем открывается.",

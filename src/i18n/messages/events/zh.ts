@@ -194,6 +194,7 @@ export default {
     "{name}，您好：\n\n您已放弃“{title}”（{when}）的名额。\n详情：{link}\n\n附件中的日历文件会将这项活动从您的日历中删除。",
 
   "events.field.dateTime": "请输入日期和时间，如 2026-03-14T10:00。",
+  "events.field.yearRange": "请使用 {min} 年至 {max} 年之间的年份。",
   "events.field.timeZone": "请选择时区，如 Asia/Bishkek。",
   "events.field.endBeforeStart": "结束时间必须晚于开始时间。",
   "events.field.windowOrder": "报名截止时间必须晚于开始时间。",
