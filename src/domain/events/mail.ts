@@ -2,9 +2,9 @@ import { eq, type SQL } from "drizzle-orm";
 import type { Transaction } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
-import type { MailMessage } from "../../infra/mailer.ts";
 import { peopleByIds } from "../identity/queries.ts";
 import { facilityNames } from "../network/queries.ts";
+import type { QueuedMail } from "../notifications/service.ts";
 import { isTimeZone } from "../shared/time-zone.ts";
 import type { EventsContext } from "./context.ts";
 import { buildCalendar, type IcsMethod, type IcsPerson } from "./ics.ts";
@@ -52,7 +52,7 @@ async function renderMails(
   tx: Transaction,
   sender: { publicUrl: string; organizer: IcsPerson },
   owed: readonly OwedMail[],
-): Promise<MailMessage[]> {
+): Promise<QueuedMail[]> {
   const { publicUrl, organizer } = sender;
   const [people, texts, facilities, positions] = await Promise.all([
     peopleByIds(
@@ -69,7 +69,7 @@ async function renderMails(
       owed.flatMap((o) => (o.kind === "waitlisted" ? [o.registration] : [])),
     ),
   ]);
-  const mails: MailMessage[] = [];
+  const mails: QueuedMail[] = [];
   for (const { registration, event, kind } of owed) {
     // Gone with their account (its registrations go too): no one to write to.
     const person = people.get(registration.userId);
@@ -100,6 +100,7 @@ async function renderMails(
       contentType: `text/calendar; charset=utf-8; method=${method}`,
     };
     mails.push({
+      centreId: event.centreId,
       to: person.email,
       subject: t(`events.email.${kind}.subject`, { title: item.title }),
       text: t(`events.email.${kind}.body`, { ...args, position }),
