@@ -22,7 +22,7 @@ import type { FileStorage } from "./infra/storage.ts";
 export type ServiceDeps = {
   db: Database;
   mailer: Mailer;
-  config: Pick<Config, "publicUrl">;
+  config: Pick<Config, "publicUrl"> & Partial<Pick<Config, "mailFrom">>;
   /** Uploaded files' bytes (DATA_DIR/files, or a temporary directory in tests). */
   storage: FileStorage;
   uploadLimits?: Partial<UploadLimits>;
@@ -36,7 +36,13 @@ export function createServices(deps: ServiceDeps) {
   const catalogue = createCatalogueService({ db: deps.db, now });
   const rubric = createRubricService({ db: deps.db, now });
   const notifications = createNotificationsService({ db: deps.db, mailer: deps.mailer, now });
-  const events = createEventsService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now });
+  const events = createEventsService({
+    db: deps.db,
+    outbox: notifications,
+    publicUrl: deps.config.publicUrl,
+    mailFrom: deps.config.mailFrom,
+    now,
+  });
   const learning = createLearningService({ db: deps.db, catalogue, now });
   const identity = createIdentityService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now });
   return {

@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { eventInput } from "../../tests/factories/events.ts";
-import { createCentre, secretariat } from "../../tests/factories/network.ts";
+import { centreAdminOf, centreStaffOf, createCentre, secretariat } from "../../tests/factories/network.ts";
 import { createSignedInUser } from "../../tests/factories/users.ts";
-import { createTestRuntime, type TestRuntime } from "../../tests/support/runtime.ts";
+import { createTestApp, createTestRuntime, type TestRuntime } from "../../tests/support/runtime.ts";
 import { loadConfig } from "../config.ts";
 import { mailOutbox } from "../domain/notifications/schema.ts";
 import { createNotificationsService } from "../domain/notifications/service.ts";
@@ -103,12 +103,12 @@ describe("mail over real SMTP", () => {
     expect(message.from).toBe("events@orbis.test");
     expect(message.to).toEqual([person.email]);
     expect(message.raw).toMatch(/^Subject: You are registered: SMTP workshop\r?$/m);
-    expect(message.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=PUBLISH;/i);
+    expect(message.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST;/i);
     expect(message.raw).toContain("Content-Disposition: attachment; filename=smtp-workshop.ics");
     const ics = mimePart(message.raw, /text\/calendar/i);
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).toContain("DTSTART:20311126T080000Z");
-    expect(ics).toContain(`UID:${event.id}@orbis.test`);
+    expect(ics).toContain(`UID:${event.id}@orbis\r\n`);
   });
 
   test("a message queued in the outbox reaches the SMTP server when the outbox is drained", async () => {
@@ -211,5 +211,63 @@ describe("event notices when the mail server misbehaves", () => {
     }
     await drain(services);
     expect([receivedBy(first.email).length, receivedBy(second.email).length]).toEqual([1, 1]);
+  });
+
+  test("an address refused on every attempt is given up after the last one, shown to staff, and sent once retried", async () => {
+    const services = servicesOverSmtp();
+    const centre = await createCentre(runtime.services, { country: "KG" });
+    const otherCentre = await createCentre(runtime.services, { country: "GH" });
+    const event = await services.events.createEvent(secretariat(), eventInput(centre.id, runtime.clock.now, {}, 24 * 30), "en");
+    const [kept, refusedPerson] = [await createSignedInUser(runtime.services), await createSignedInUser(runtime.services)];
+    refused.add(refusedPerson.email);
+    let advanced = 0;
+    try {
+      for (const person of [kept, refusedPerson]) await services.events.register(person, event.id);
+      // Ten attempts, the waits between them doubling from a minute: under nine hours in all.
+      for (let round = 0; round < 12; round++) {
+        await drain(services);
+        runtime.clock.advance(5 * 60 * 60_000);
+        advanced += 5 * 60 * 60_000;
+      }
+    } finally {
+      runtime.clock.advance(-advanced);
+      refused.clear();
+    }
+    expect([receivedBy(kept.email).length, receivedBy(refusedPerson.email).length]).toEqual([1, 0]);
+    const [row] = await runtime.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, refusedPerson.email));
+    expect(row).toMatchObject({
+      attempts: 10,
+      sentAt: null,
+      failedAt: expect.any(Date),
+      lastError: expect.stringContaining("550"),
+      centreId: centre.id,
+    });
+
+    // The secretariat and the centre's administrators see it; another centre's do not, staff and learners may not look.
+    const listed = await services.notifications.listFailedMail(secretariat());
+    expect(listed.items.map((m) => m.to)).toContain(refusedPerson.email);
+    expect((await services.notifications.listFailedMail(centreAdminOf(centre.id))).items.map((m) => m.id)).toEqual([row!.id]);
+    expect((await services.notifications.listFailedMail(centreAdminOf(otherCentre.id))).items).toEqual([]);
+    await expect(services.notifications.listFailedMail(centreStaffOf(centre.id))).rejects.toMatchObject({ status: 403 });
+    await expect(services.notifications.retryFailedMail(centreAdminOf(otherCentre.id), row!.id)).rejects.toMatchObject({ status: 404 });
+
+    // Over the API: the page of failed mail in the documented shape, then a retry that sends it.
+    const app = await createTestApp({ ...runtime, services });
+    try {
+      const admin = await createSignedInUser(runtime.services, { roles: [{ role: "centre_admin", organisationId: centre.id }] });
+      const session = await runtime.services.identity.createApiToken(admin, { name: "failed mail" });
+      const headers = { authorization: `Bearer ${session.token}` };
+      const page = await app.inject({ method: "GET", url: "/api/v1/mail/failed", headers });
+      expect(page.statusCode).toBe(200);
+      expect(page.json()).toMatchObject({ total: 1, items: [{ id: row!.id, to: refusedPerson.email, attempts: 10 }] });
+      const anonymous = await app.inject({ method: "GET", url: "/api/v1/mail/failed" });
+      expect(anonymous.statusCode).toBe(401);
+      const retried = await app.inject({ method: "POST", url: `/api/v1/mail/failed/${row!.id}/retry`, headers });
+      expect(retried.statusCode).toBe(204);
+      await vi.waitFor(() => expect(receivedBy(refusedPerson.email)).toHaveLength(1), { timeout: 10_000 });
+      expect((await services.notifications.listFailedMail(secretariat())).items.map((m) => m.id)).not.toContain(row!.id);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -44,6 +44,7 @@ export default [
     route("manage/organisations/:slug/report", "routes/manage-institution-report.tsx"),
     route("manage/organisations/:slug/report/:format", "routes/manage-institution-report-file.ts"),
     route("manage/people", "routes/manage-people.tsx"),
+    route("manage/mail", "routes/manage-mail.tsx"),
     route("manage/rubric", "routes/manage-rubric.tsx"),
     route("manage/reviews", "routes/manage-reviews.tsx"),
     route("manage/translations", "routes/manage-translations.tsx"),

@@ -225,7 +225,7 @@ describe("events API", () => {
     const { url } = (await app.inject({ method: "GET", url: "/api/v1/me/calendar", headers: participant })).json();
     const feed = await app.inject({ method: "GET", url: new URL(url).pathname });
     expect(feed.statusCode).toBe(200);
-    expect(feed.body).toContain(`UID:${event.id}@orbis.test`);
+    expect(feed.body).toContain(`UID:${event.id}@orbis\r\n`);
     const replaced = (await app.inject({ method: "POST", url: "/api/v1/me/calendar/token", headers: participant })).json();
     expect(replaced.url).not.toBe(url);
     expect((await app.inject({ method: "GET", url: new URL(url).pathname })).statusCode).toBe(404);

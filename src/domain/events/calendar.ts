@@ -8,7 +8,7 @@ import { notFound } from "../shared/errors.ts";
 import type { EventsContext } from "./context.ts";
 import { getEvent } from "./events.ts";
 import { buildCalendar } from "./ics.ts";
-import { calendarHost, calendarItems } from "./mapping.ts";
+import { calendarItems } from "./mapping.ts";
 import { findEvent } from "./rows.ts";
 import { eventCalendarFeeds, eventRegistrations, events } from "./schema.ts";
 
@@ -22,7 +22,10 @@ export async function eventIcs(
   const event = await getEvent(ctx, ref, reader, actor);
   const row = await findEvent(ctx.db, event.id);
   const items = await calendarItems(ctx.db, ctx.publicUrl, [row], reader, () => event.joinUrl !== null);
-  return { filename: `${row.slug}.ics`, body: buildCalendar(event.title, items, calendarHost(ctx.publicUrl), actor?.timeZone ?? null) };
+  return {
+    filename: `${row.slug}.ics`,
+    body: buildCalendar(event.title, items, { organizer: ctx.organizer, zone: actor?.timeZone ?? null }),
+  };
 }
 
 /** The secret of the person's calendar feed, made on first use. */
@@ -73,5 +76,5 @@ export async function calendarFeed(ctx: EventsContext, token: string): Promise<s
     owner.locale,
     () => true,
   );
-  return buildCalendar(translatorFor(owner.locale)("events.feed.name"), items, calendarHost(ctx.publicUrl), owner.timeZone);
+  return buildCalendar(translatorFor(owner.locale)("events.feed.name"), items, { organizer: ctx.organizer, zone: owner.timeZone });
 }

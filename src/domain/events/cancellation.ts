@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Transaction } from "../../db/client.ts";
 import { type Actor, requireActor } from "../shared/actor.ts";
 import { DomainError, notFound } from "../shared/errors.ts";
@@ -10,11 +10,19 @@ import { lockEvent } from "./rows.ts";
 import { eventRegistrations, events } from "./schema.ts";
 import { fillFromWaitlist } from "./waitlist.ts";
 
-/** Marks the person's live registration at the locked event cancelled; null when they hold none. */
+/**
+ * Marks the person's live registration at the locked event cancelled; null when they hold none.
+ * A place held was in their calendar: they are owed a cancellation for it (a waiting-list entry
+ * never was).
+ */
 async function giveUpPlace(tx: Transaction, eventId: string, userId: string, at: Date) {
   const [row] = await tx
     .update(eventRegistrations)
-    .set({ status: "cancelled", pendingNotice: null, updatedAt: at })
+    .set({
+      status: "cancelled",
+      pendingNotice: sql`case when ${eventRegistrations.status} = 'registered' then 'withdrawn' else null end`,
+      updatedAt: at,
+    })
     .where(
       and(
         eq(eventRegistrations.eventId, eventId),
@@ -33,14 +41,16 @@ async function giveUpPlace(tx: Transaction, eventId: string, userId: string, at:
 export async function cancelRegistration(ctx: EventsContext, actor: Actor | null, ref: string): Promise<RegistrationDto> {
   const who = requireActor(actor);
   const at = ctx.now();
-  const { cancelled, promoted } = await ctx.db.transaction(async (tx) => {
+  const cancelled = await ctx.db.transaction(async (tx) => {
     const event = await lockEvent(tx, ref);
     if (event.status === "scheduled" && at >= event.startsAt) throw new DomainError("registration_closed", 409);
     const row = await giveUpPlace(tx, event.id, who.userId, at);
     if (!row) throw notFound("registration");
-    return { cancelled: row, promoted: await fillFromWaitlist(tx, event, at) };
+    await fillFromWaitlist(tx, event, at);
+    return row;
   });
-  if (promoted.length) deliverNoticesSoon(ctx);
+  // The cancellation for their calendar, and the promotions' notices.
+  deliverNoticesSoon(ctx);
   return toRegistrationDto(ctx.db, cancelled);
 }
 

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor, Transaction } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { existingCentres, existingOrganisations, facilityNames } from "../network/queries.ts";
@@ -14,10 +14,10 @@ import type { EventDto, EventMode, EventTranslationStatus, OrganiserRole } from 
 import { getEvent } from "./events.ts";
 import { deliverNoticesSoon } from "./notices.ts";
 import { requireAccess } from "./permissions.ts";
-import { findEvent } from "./rows.ts";
+import { type EventRow, findEvent } from "./rows.ts";
 import { eventOrganisers, eventRegistrations, events, eventTranslations } from "./schema.ts";
 import { parseEventTime } from "./time.ts";
-import { eventInputSchema, eventPatchSchema } from "./validation.ts";
+import { type EventPatch, eventInputSchema, eventPatchSchema } from "./validation.ts";
 import { fillFromWaitlist } from "./waitlist.ts";
 
 /** Letters and digits that cannot be mistaken for one another when read off a screen. */
@@ -102,6 +102,26 @@ async function writeOrganisers(tx: Transaction, eventId: string, organisers: { o
   await tx.delete(eventOrganisers).where(eq(eventOrganisers.eventId, eventId));
   const unique = organisers.filter((o, i) => organisers.findIndex((p) => p.organisationId === o.organisationId) === i);
   if (unique.length) await tx.insert(eventOrganisers).values(unique.map((o, position) => ({ eventId, ...o, position })));
+}
+
+/**
+ * Whether a change reaches people's calendars: the time, the place or the way to join. Their
+ * entries are updated by a mail carrying the event with a raised SEQUENCE.
+ */
+function movesPeople(
+  before: EventRow,
+  times: { startsAt: Date; endsAt: Date },
+  patch: Pick<EventPatch, "mode" | "facilityId" | "venue" | "joinUrl">,
+): boolean {
+  const changed = <T>(next: T | undefined, previous: T) => next !== undefined && next !== previous;
+  return (
+    times.startsAt.getTime() !== before.startsAt.getTime() ||
+    times.endsAt.getTime() !== before.endsAt.getTime() ||
+    changed(patch.mode, before.mode) ||
+    changed(patch.facilityId, before.facilityId) ||
+    changed(patch.venue === undefined ? undefined : patch.venue || null, before.venue) ||
+    changed(patch.joinUrl, before.joinUrl)
+  );
 }
 
 /** A new event of a centre, by its staff (or the secretariat). */
@@ -212,12 +232,32 @@ export async function updateEvent(ctx: EventsContext, actor: Actor | null, ref: 
       }
       await writeTexts(tx, current.id, defaultLocale, main, data.translations ?? {});
       if (data.organisers) await writeOrganisers(tx, current.id, data.organisers);
-      if (data.status === "cancelled" && locked?.status !== "cancelled") {
+      const cancelling = data.status === "cancelled" && locked?.status !== "cancelled";
+      if (cancelling || (locked?.status === "scheduled" && movesPeople(locked, times, data))) {
+        await tx
+          .update(events)
+          .set({ sequence: sql`${events.sequence} + 1` })
+          .where(eq(events.id, current.id));
+      }
+      if (cancelling) {
         await tx
           .update(eventRegistrations)
           .set({ pendingNotice: "cancelled", updatedAt: at })
           .where(and(eq(eventRegistrations.eventId, current.id), inArray(eventRegistrations.status, ["registered", "waitlisted"])));
-      } else if (data.capacity !== undefined && (data.status ?? locked?.status) === "scheduled") {
+      } else if (locked?.status === "scheduled" && movesPeople(locked, times, data)) {
+        // People not yet mailed get the new time in their confirmation; the others an update.
+        await tx
+          .update(eventRegistrations)
+          .set({ pendingNotice: "updated", updatedAt: at })
+          .where(
+            and(
+              eq(eventRegistrations.eventId, current.id),
+              eq(eventRegistrations.status, "registered"),
+              isNull(eventRegistrations.pendingNotice),
+            ),
+          );
+      }
+      if (data.capacity !== undefined && (data.status ?? locked?.status) === "scheduled") {
         await fillFromWaitlist(tx, { id: current.id, capacity: data.capacity, status: "scheduled" }, at);
       }
     });

@@ -2,18 +2,33 @@ import { eq, type SQL } from "drizzle-orm";
 import type { Transaction } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
-import type { MailMessage } from "../../infra/mailer.ts";
 import { peopleByIds } from "../identity/queries.ts";
 import { facilityNames } from "../network/queries.ts";
+import type { QueuedMail } from "../notifications/service.ts";
 import { isTimeZone } from "../shared/time-zone.ts";
 import type { EventsContext } from "./context.ts";
-import { buildCalendar } from "./ics.ts";
-import { calendarHost, calendarItem, eventUrl } from "./mapping.ts";
+import { buildCalendar, type IcsMethod, type IcsPerson } from "./ics.ts";
+import { calendarItem, eventUrl } from "./mapping.ts";
 import { type EventRow, type RegistrationRow, textsOf, waitlistPositions } from "./rows.ts";
 import { type EventNotice, eventRegistrations, events } from "./schema.ts";
 
 /** A registration owed a mail, with its event, claimed by the caller's transaction. */
 type OwedMail = { registration: RegistrationRow; event: EventRow; kind: EventNotice | "reminder" };
+
+/**
+ * The iTIP method of the .ics each mail carries: a place held is a REQUEST (its updates too, with
+ * the event's raised SEQUENCE), a place given up or an event called off a CANCEL; the waiting
+ * list holds no place, so its notice carries no file.
+ */
+const methodOf: Record<OwedMail["kind"], IcsMethod | null> = {
+  registered: "REQUEST",
+  promoted: "REQUEST",
+  reminder: "REQUEST",
+  updated: "REQUEST",
+  cancelled: "CANCEL",
+  withdrawn: "CANCEL",
+  waitlisted: null,
+};
 
 /**
  * When an event starts, for one person: in the zone saved in their account beside the
@@ -33,7 +48,12 @@ function startTimeText(event: EventRow, readerZone: string | null, reader: Local
  * (the join link only for a place held) except on the waiting-list notice. Runs inside the
  * claiming transaction: PGlite has one connection, so every query uses `tx`.
  */
-async function renderMails(tx: Transaction, publicUrl: string, owed: readonly OwedMail[]): Promise<MailMessage[]> {
+async function renderMails(
+  tx: Transaction,
+  sender: { publicUrl: string; organizer: IcsPerson },
+  owed: readonly OwedMail[],
+): Promise<QueuedMail[]> {
+  const { publicUrl, organizer } = sender;
   const [people, texts, facilities, positions] = await Promise.all([
     peopleByIds(
       tx,
@@ -49,8 +69,7 @@ async function renderMails(tx: Transaction, publicUrl: string, owed: readonly Ow
       owed.flatMap((o) => (o.kind === "waitlisted" ? [o.registration] : [])),
     ),
   ]);
-  const host = calendarHost(publicUrl);
-  const mails: MailMessage[] = [];
+  const mails: QueuedMail[] = [];
   for (const { registration, event, kind } of owed) {
     // Gone with their account (its registrations go too): no one to write to.
     const person = people.get(registration.userId);
@@ -68,21 +87,24 @@ async function renderMails(tx: Transaction, publicUrl: string, owed: readonly Ow
       when: startTimeText(event, readerZone, reader),
       link: eventUrl(publicUrl, event, reader),
     };
+    // Someone only waiting never had the event in their calendar: nothing to cancel there.
+    const method = registration.status === "waitlisted" ? null : methodOf[kind];
+    const calendar = method && {
+      filename: `${event.slug}.ics`,
+      content: buildCalendar(item.title, [item], {
+        method,
+        zone: readerZone,
+        organizer,
+        attendee: { name: person.name, email: person.email },
+      }),
+      contentType: `text/calendar; charset=utf-8; method=${method}`,
+    };
     mails.push({
+      centreId: event.centreId,
       to: person.email,
       subject: t(`events.email.${kind}.subject`, { title: item.title }),
       text: t(`events.email.${kind}.body`, { ...args, position }),
-      ...(kind === "waitlisted"
-        ? {}
-        : {
-            attachments: [
-              {
-                filename: `${event.slug}.ics`,
-                content: buildCalendar(item.title, [item], host, readerZone),
-                contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-              },
-            ],
-          }),
+      ...(calendar ? { attachments: [calendar] } : {}),
     });
   }
   return mails;
@@ -99,7 +121,7 @@ const MAIL_BATCH = 50;
  * and gives up by its own rule (decision 11). Returns how many were queued.
  */
 export async function queueOwedMail(
-  ctx: Pick<EventsContext, "db" | "publicUrl" | "outbox" | "now">,
+  ctx: Pick<EventsContext, "db" | "publicUrl" | "organizer" | "outbox" | "now">,
   job: {
     owed: (at: Date) => SQL | undefined;
     kindOf: (registration: RegistrationRow) => OwedMail["kind"];
@@ -119,7 +141,7 @@ export async function queueOwedMail(
         .for("update", { of: eventRegistrations, skipLocked: true });
       if (!rows.length) return 0;
       const owed = rows.map((row) => ({ ...row, kind: job.kindOf(row.registration) }));
-      await ctx.outbox.enqueueMail(tx, await renderMails(tx, ctx.publicUrl, owed));
+      await ctx.outbox.enqueueMail(tx, await renderMails(tx, ctx, owed));
       await job.markDone(
         tx,
         rows.map((row) => row.registration.id),

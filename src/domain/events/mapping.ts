@@ -98,9 +98,6 @@ export async function toRegistrationDto(db: Executor, registration: Registration
   return { eventId: registration.eventId, ...(await toMyRegistration(db, registration)) };
 }
 
-/** The host that makes calendar entries' UIDs unique (`<event id>@<host>`), the same in files, feeds and mail. */
-export const calendarHost = (publicUrl: string) => new URL(publicUrl).host;
-
 /** The event's page in the reader's language. */
 export function eventUrl(publicUrl: string, event: Pick<EventRow, "slug">, locale: string): string {
   return `${publicUrl}/${isLocale(locale) ? locale : "en"}/events/${event.slug}`;
@@ -127,6 +124,7 @@ export function calendarItem(
     url: eventUrl(publicUrl, event, reader),
     cancelled: event.status === "cancelled",
     updatedAt: event.updatedAt,
+    sequence: event.sequence,
   };
 }
 

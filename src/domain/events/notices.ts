@@ -4,7 +4,7 @@ import type { EventsContext } from "./context.ts";
 import { queueOwedMail } from "./mail.ts";
 import { eventRegistrations } from "./schema.ts";
 
-type NoticeContext = Pick<EventsContext, "db" | "publicUrl" | "outbox" | "now">;
+type NoticeContext = Pick<EventsContext, "db" | "publicUrl" | "organizer" | "outbox" | "now">;
 
 /**
  * Turns the notices registrations are owed (`pendingNotice`: registered, waitlisted, promoted,

@@ -13,7 +13,11 @@ import {
 } from "./dto.ts";
 
 /** The mail a registration is owed (see notices.ts); a reminder is tracked by `reminderSentAt` instead. */
-export const eventNotices = ["registered", "waitlisted", "promoted", "cancelled"] as const;
+/**
+ * Mails a registration may be owed: `cancelled` when the event is called off, `updated` when its
+ * time or place changes, `withdrawn` when the person gives up their place.
+ */
+export const eventNotices = ["registered", "waitlisted", "promoted", "cancelled", "updated", "withdrawn"] as const;
 export type EventNotice = (typeof eventNotices)[number];
 
 /**
@@ -54,6 +58,11 @@ export const events = pgTable(
     status: text({ enum: eventStatuses }).notNull().default("scheduled"),
     /** Shown at the event (and in its QR code) so participants check themselves in. */
     checkInCode: text().notNull(),
+    /**
+     * The iCalendar SEQUENCE: raised when the time or place changes or the event is cancelled, so
+     * calendars that imported the event take the mailed change instead of ignoring it.
+     */
+    sequence: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -156,3 +165,18 @@ export const eventCalendarFeeds = pgTable("event_calendar_feeds", {
   token: text().notNull().unique(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Check-in code attempts per key (a person at an event, or a client address) and time bucket, in
+ * the database so the limit holds across app servers. A right code gives its attempt back, so
+ * only wrong guesses use up the allowance.
+ */
+export const eventCheckInAttempts = pgTable(
+  "event_check_in_attempts",
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

@@ -134,7 +134,7 @@ describe("registration", () => {
     expect(runtime.mailer.sent.find((m) => m.to === d.email)?.text).toContain("You are number 2 on the waiting list");
     const toA = runtime.mailer.sent.find((m) => m.to === a.email)!;
     expect(toA.attachments?.[0]?.filename).toMatch(/\.ics$/);
-    expect(String(toA.attachments?.[0]?.content)).toContain(`UID:${event.id}@orbis.test`);
+    expect(String(toA.attachments?.[0]?.content)).toContain(`UID:${event.id}@orbis\r\n`);
 
     await services.events.cancelRegistration(a, event.id);
     expect((await services.events.getEvent(event.id, "en", c)).myRegistration).toMatchObject({ status: "registered" });
@@ -393,7 +393,7 @@ describe("check-in, reminders, reports, feeds", () => {
     const token = await services.events.calendarToken(person);
     expect(await services.events.calendarToken(person)).toBe(token);
     const feed = await services.events.calendarFeed(token);
-    expect(feed).toContain(`UID:${event.id}@orbis.test`);
+    expect(feed).toContain(`UID:${event.id}@orbis\r\n`);
     expect(feed).toContain("meet.example.org");
     const fresh = await services.events.regenerateCalendarToken(person);
     expect(fresh).not.toBe(token);

@@ -1,14 +1,51 @@
 import { z } from "zod";
 import { slugSchema } from "../shared/slugs.ts";
+import { singleLine } from "../shared/text.ts";
 import { contentLocaleSchema, countryCodeSchema } from "../shared/validation.ts";
 import { eventKinds, eventModes, eventPeriods, eventStatuses, eventTranslationStatuses, organiserRoles } from "./dto.ts";
 
-/** An ISO instant with Z or an offset, or a wall-clock time in the event's time zone. */
+/** Years an event may fall in: far enough either way for any real plan, near enough for every database and calendar. */
+export const EVENT_YEARS = { min: 2000, max: 2100 } as const;
+
+const timePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))?$/i;
+
+/**
+ * Whether a time names a real moment: a day the month has, an hour of the day, an offset that
+ * exists. `Date` would roll 2027-02-31T25:61 over into March rather than refuse it.
+ */
+function isRealTime(value: string): boolean {
+  const m = timePattern.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map((part) => Number(part ?? 0));
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  return (
+    month! >= 1 &&
+    month! <= 12 &&
+    day! >= 1 &&
+    day! <= daysInMonth &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second <= 59 &&
+    offsetHours <= 14 &&
+    offsetMinutes <= 59
+  );
+}
+
+const inEventYears = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= EVENT_YEARS.min && year <= EVENT_YEARS.max;
+};
+const yearRange = { message: "events.field.yearRange", params: { ...EVENT_YEARS }, abort: true } as const;
+
+/** An ISO instant with Z or an offset, or a wall-clock time in the event's time zone, that exists. */
 export const eventTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/i, "events.field.dateTime");
+  .max(40)
+  .refine(isRealTime, { message: "events.field.dateTime", abort: true })
+  .refine(inEventYears, yearRange);
 
-const title = z.string().trim().min(3).max(200);
+const title = singleLine(z.string().trim().min(3).max(200));
+const venue = singleLine(z.string().trim().max(300));
 const description = z.string().trim().max(5000);
 
 export const eventTextSchema = z
@@ -34,7 +71,7 @@ const eventFields = z
       .max(500)
       .optional(),
     facilityId: z.uuid().optional(),
-    venue: z.string().trim().max(300).optional(),
+    venue: venue.optional(),
     languages: z.array(contentLocaleSchema).max(20).optional(),
     interpretationLanguages: z.array(contentLocaleSchema).max(20).optional(),
     capacity: z.number().int().min(1).max(1_000_000).optional(),
@@ -60,7 +97,7 @@ export const eventPatchSchema = eventFields
       .max(500)
       .nullable(),
     facilityId: z.uuid().nullable(),
-    venue: z.string().trim().max(300).nullable(),
+    venue: venue.nullable(),
     capacity: z.number().int().min(1).max(1_000_000).nullable(),
     registrationOpensAt: eventTimeSchema.nullable(),
     registrationClosesAt: eventTimeSchema.nullable(),
@@ -81,8 +118,8 @@ export const eventFiltersSchema = z
     centre: slugSchema.optional(),
     kind: z.enum(eventKinds).optional(),
     language: contentLocaleSchema.optional(),
-    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).refine(inEventYears, yearRange).optional(),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).refine(inEventYears, yearRange).optional(),
     period: z.enum(eventPeriods).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).max(100_000).default(0),

@@ -27,9 +27,16 @@ export const mailOutbox = pgTable(
     /** Set when the last allowed attempt failed: the row stays for people to see and is never tried again. */
     failedAt: timestamp({ withTimezone: true }),
     lastError: text(),
+    /**
+     * The centre the mail is about (an event's), so its administrators see it in the failed-mail
+     * view; null for mail of the whole network, which only the secretariat sees. Not a foreign
+     * key: the outbox sits below every module, and a row outlives what it told about.
+     */
+    centreId: uuid(),
   },
   (t) => [
     index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
     index("mail_outbox_sent_idx").on(t.sentAt),
+    index("mail_outbox_failed_idx").on(t.failedAt).where(sql`${t.failedAt} is not null`),
   ],
 );

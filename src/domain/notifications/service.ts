@@ -4,9 +4,11 @@ import { withContext } from "../shared/compose.ts";
 import type { RetryPolicy } from "./context.ts";
 import { deliverDue, deliverSoon, deliveryDrain, stop } from "./delivery.ts";
 import { enqueueMail } from "./enqueue.ts";
+import { listFailedMail, retryFailedMail } from "./failed.ts";
 import { purgeSent } from "./purge.ts";
 
 export type { DeliveryReport, RetryPolicy } from "./context.ts";
+export type { QueuedMail } from "./enqueue.ts";
 
 export type NotificationsServiceDeps = {
   db: Database;
@@ -37,7 +39,7 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
     state: { stopped: false },
   };
   const ctx = { ...base, drain: deliveryDrain(base) };
-  return withContext(ctx, { enqueueMail, deliverDue, deliverSoon, stop, purgeSent });
+  return withContext(ctx, { enqueueMail, deliverDue, deliverSoon, stop, purgeSent, listFailedMail, retryFailedMail });
 }
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>;

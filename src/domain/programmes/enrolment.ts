@@ -79,7 +79,7 @@ export async function enrol(ctx: ProgrammesContext, actor: Actor | null, cohortI
  */
 async function takeOut(ctx: ProgrammesContext, cohortId: string, programme: ProgrammeRow, userId: string, byId: string) {
   const removedByStaff = byId !== userId;
-  const promoted = await ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const cohort = await lockCohort(tx, cohortId);
     if (isOver(cohort)) throw fieldConflict("cohort", "programmes.error.cohortOver");
     const [left] = await tx
@@ -100,7 +100,8 @@ async function takeOut(ctx: ProgrammesContext, cohortId: string, programme: Prog
     if (removedByStaff) await ctx.outbox.enqueueMail(tx, await removalMail(ctx, tx, cohort, programme, userId));
     return ctx.events.cancelUpcomingRegistrations(tx, userId, await sessionEventIds(tx, cohort.id));
   });
-  if (promoted.length) ctx.events.deliverNoticesSoon();
+  // Places given up are owed a cancellation for people's calendars, promotions their notice.
+  ctx.events.deliverNoticesSoon();
   if (removedByStaff) ctx.outbox.deliverSoon();
 }
 

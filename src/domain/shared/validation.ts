@@ -55,7 +55,11 @@ const isMessageId = (text: string): text is MessageId => messageIds.has(text);
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
-    if (isMessageId(issue.message)) return { path, code: issue.code, messageId: issue.message };
+    if (isMessageId(issue.message)) {
+      // A refinement may name its message's parameters (`refine(check, { message, params })`).
+      const params = issue.code === "custom" ? (issue.params as MessageParams | undefined) : undefined;
+      return { path, code: issue.code, messageId: issue.message, ...(params ? { params } : {}) };
+    }
     const plain = plainMessage(issue);
     if (plain) return { path, code: issue.code, ...plain };
     return { path, code: issue.code, messageId: "input.invalid", detail: issue };

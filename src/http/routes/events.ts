@@ -103,7 +103,7 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
       body: checkInInputSchema,
       response: { 200: registrationDto },
     }),
-    async (request) => events.checkIn(request.actor, request.params.id, request.body),
+    async (request) => events.checkIn(request.actor, request.params.id, request.body, request.ip),
   );
 
   app.get(

@@ -6,6 +6,7 @@ import { identityRoutes } from "./identity.ts";
 import { learningRoutes } from "./learning.ts";
 import { mediaRoutes } from "./media.ts";
 import { networkRoutes } from "./network.ts";
+import { notificationRoutes } from "./notifications.ts";
 import { programmeRoutes } from "./programmes.ts";
 import { qualityRoutes } from "./quality.ts";
 
@@ -19,4 +20,5 @@ export async function registerApiRoutes(app: FastifyInstance, options: { service
   await app.register(eventRoutes, { services: options.services });
   await app.register(mediaRoutes, { services: options.services });
   await app.register(programmeRoutes, { services: options.services });
+  await app.register(notificationRoutes, { services: options.services });
 }

@@ -48,14 +48,14 @@ export function headers({ loaderHeaders }: Route.HeadersArgs) {
 /** Three forms: register, cancel my registration, check in with the code. */
 export async function action({ params, request, context }: Route.ActionArgs) {
   const locale = routeLocale(params);
-  const { services, actor } = context.get(appContext);
+  const { services, actor, clientIp } = context.get(appContext);
   if (!actor) throw redirect(`/${locale}/sign-in?next=${encodeURIComponent(`/${locale}/events/${params.ref}`)}`);
   const form = await request.formData();
   const intent = formText(form, "intent");
   const values = { organisationId: formText(form, "organisationId"), country: formText(form, "country"), code: formText(form, "code") };
   try {
     if (intent === "cancel") await services.events.cancelRegistration(actor, params.ref);
-    else if (intent === "checkin") await services.events.checkIn(actor, params.ref, { code: values.code });
+    else if (intent === "checkin") await services.events.checkIn(actor, params.ref, { code: values.code }, clientIp);
     else {
       await services.events.register(actor, params.ref, {
         organisationId: values.organisationId || undefined,

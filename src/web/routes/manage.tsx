@@ -82,6 +82,11 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
           <Link className="button secondary" to={href("/manage/events")}>
             {t("events.manage.title")}
           </Link>
+          {(secretariat || centres.some((centre) => centre.editable)) && (
+            <Link className="button secondary" to={href("/manage/mail")}>
+              {t("common.failedMail.title")}
+            </Link>
+          )}
         </p>
       )}
       {authoring && (

@@ -38,4 +38,14 @@ export default {
   "common.none": "لا شيء",
   "common.unknown": "غير معروف",
   "common.required": "مطلوب",
+  "common.failedMail.title": "البريد الذي تعذّر إرساله",
+  "common.failedMail.lead": "رسائل حاولت قائمة الإرسال إرسالها عدة مرات ثم توقفت. أصلح السبب (عنوانًا أو خادم البريد) ثم أعد المحاولة.",
+  "common.failedMail.count":
+    "{count, plural, =0 {لا يوجد بريد تعذّر إرساله.} one {رسالة واحدة تعذّر إرسالها} two {رسالتان تعذّر إرسالهما} few {# رسائل تعذّر إرسالها} many {# رسالة تعذّر إرسالها} other {# رسالة تعذّر إرسالها}}",
+  "common.failedMail.to": "إلى",
+  "common.failedMail.subject": "الموضوع",
+  "common.failedMail.failedAt": "توقف الإرسال",
+  "common.failedMail.error": "آخر خطأ",
+  "common.failedMail.attempts": "{count, plural, one {محاولة واحدة} two {محاولتان} few {# محاولات} many {# محاولة} other {# محاولة}}",
+  "common.failedMail.retry": "أعد المحاولة",
 } satisfies Catalogue<typeof en>;

@@ -35,4 +35,14 @@ export default {
   "common.none": "None",
   "common.unknown": "Not known",
   "common.required": "required",
+  "common.failedMail.title": "Failed mail",
+  "common.failedMail.lead":
+    "Messages the outbox tried several times and gave up on. Fix the cause (an address, the mail server), then try again.",
+  "common.failedMail.count": "{count, plural, =0 {No failed mail.} one {# failed message} other {# failed messages}}",
+  "common.failedMail.to": "To",
+  "common.failedMail.subject": "Subject",
+  "common.failedMail.failedAt": "Given up",
+  "common.failedMail.error": "Last error",
+  "common.failedMail.attempts": "{count, plural, one {# attempt} other {# attempts}}",
+  "common.failedMail.retry": "Try again",
 } as const;

@@ -38,4 +38,14 @@ export default {
   "common.none": "Ninguno",
   "common.unknown": "Desconocido",
   "common.required": "obligatorio",
+  "common.failedMail.title": "Correo fallido",
+  "common.failedMail.lead":
+    "Mensajes que la cola de envío intentó varias veces sin éxito. Corrija la causa (una dirección, el servidor de correo) y vuelva a intentarlo.",
+  "common.failedMail.count": "{count, plural, =0 {No hay correo fallido.} one {# mensaje fallido} other {# mensajes fallidos}}",
+  "common.failedMail.to": "Para",
+  "common.failedMail.subject": "Asunto",
+  "common.failedMail.failedAt": "Abandonado",
+  "common.failedMail.error": "Último error",
+  "common.failedMail.attempts": "{count, plural, one {# intento} other {# intentos}}",
+  "common.failedMail.retry": "Reintentar",
 } satisfies Catalogue<typeof en>;

@@ -38,4 +38,14 @@ export default {
   "common.none": "Aucun",
   "common.unknown": "Inconnu",
   "common.required": "obligatoire",
+  "common.failedMail.title": "Courriels en échec",
+  "common.failedMail.lead":
+    "Messages que la file d’envoi a tentés plusieurs fois avant d’abandonner. Corrigez la cause (une adresse, le serveur de courrier), puis réessayez.",
+  "common.failedMail.count": "{count, plural, =0 {Aucun courriel en échec.} one {# message en échec} other {# messages en échec}}",
+  "common.failedMail.to": "Destinataire",
+  "common.failedMail.subject": "Objet",
+  "common.failedMail.failedAt": "Abandonné le",
+  "common.failedMail.error": "Dernière erreur",
+  "common.failedMail.attempts": "{count, plural, one {# tentative} other {# tentatives}}",
+  "common.failedMail.retry": "Réessayer",
 } satisfies Catalogue<typeof en>;

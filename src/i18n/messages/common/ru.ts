@@ -38,4 +38,15 @@ export default {
   "common.none": "Нет",
   "common.unknown": "Неизвестно",
   "common.required": "обязательно",
+  "common.failedMail.title": "Неотправленные письма",
+  "common.failedMail.lead":
+    "Письма, которые очередь отправки пыталась отправить несколько раз и отказалась. Устраните причину (адрес, почтовый сервер) и повторите.",
+  "common.failedMail.count":
+    "{count, plural, =0 {Неотправленных писем нет.} one {# неотправленное письмо} few {# неотправленных письма} many {# неотправленных писем} other {# неотправленного письма}}",
+  "common.failedMail.to": "Кому",
+  "common.failedMail.subject": "Тема",
+  "common.failedMail.failedAt": "Отправка прекращена",
+  "common.failedMail.error": "Последняя ошибка",
+  "common.failedMail.attempts": "{count, plural, one {# попытка} few {# попытки} many {# попыток} other {# попытки}}",
+  "common.failedMail.retry": "Отправить снова",
 } satisfies Catalogue<typeof en>;

@@ -38,4 +38,13 @@ export default {
   "common.none": "无",
   "common.unknown": "未知",
   "common.required": "必填",
+  "common.failedMail.title": "发送失败的邮件",
+  "common.failedMail.lead": "发件队列多次尝试后放弃发送的邮件。请先排除原因（地址或邮件服务器），再重试。",
+  "common.failedMail.count": "{count, plural, =0 {没有发送失败的邮件。} other {# 封发送失败的邮件}}",
+  "common.failedMail.to": "收件人",
+  "common.failedMail.subject": "主题",
+  "common.failedMail.failedAt": "放弃时间",
+  "common.failedMail.error": "最后一次错误",
+  "common.failedMail.attempts": "{count, plural, other {已尝试 # 次}}",
+  "common.failedMail.retry": "重试",
 } satisfies Catalogue<typeof en>;

@@ -192,8 +192,15 @@ export default {
   "events.email.reminder.body": "مرحبًا {name}،\n\nنذكِّرك بأن «{title}» ستبدأ قريبًا.\nالموعد: {when}\nالتفاصيل: {link}",
   "events.email.cancelled.subject": "ملغاة: {title}",
   "events.email.cancelled.body": "مرحبًا {name}،\n\nنأسف لإبلاغك بإلغاء «{title}» التي كانت مقرَّرة في {when}.\nالتفاصيل: {link}",
+  "events.email.updated.subject": "تغيير: {title}",
+  "events.email.updated.body":
+    "مرحبًا {name}،\n\nتغيّرت «{title}»، وستُعقد الآن:\n{when}\nالتفاصيل: {link}\n\nيحدّث ملف التقويم المرفق الفعالية في تقويمك.",
+  "events.email.withdrawn.subject": "إلغاء التسجيل: {title}",
+  "events.email.withdrawn.body":
+    "مرحبًا {name}،\n\nلقد تخلّيت عن مقعدك في «{title}» ({when}).\nالتفاصيل: {link}\n\nيحذف ملف التقويم المرفق الفعالية من تقويمك.",
 
   "events.field.dateTime": "أدخل تاريخًا ووقتًا مثل 2026-03-14T10:00.",
+  "events.field.yearRange": "استخدم سنة بين {min} و{max}.",
   "events.field.timeZone": "اختر منطقة زمنية مثل Asia/Bishkek.",
   "events.field.endBeforeStart": "يجب أن تكون النهاية بعد البداية.",
   "events.field.windowOrder": "يجب أن ينتهي التسجيل بعد بدئه.",

@@ -184,8 +184,15 @@ export default {
   "events.email.reminder.body": "Hello {name},\n\nA reminder: “{title}” begins soon.\nWhen: {when}\nDetails: {link}",
   "events.email.cancelled.subject": "Cancelled: {title}",
   "events.email.cancelled.body": "Hello {name},\n\nWe are sorry: “{title}”, planned for {when}, has been cancelled.\nDetails: {link}",
+  "events.email.updated.subject": "Changed: {title}",
+  "events.email.updated.body":
+    "Hello {name},\n\n“{title}” has changed. It now takes place:\n{when}\nDetails: {link}\n\nThe attached calendar file updates the event in your calendar.",
+  "events.email.withdrawn.subject": "Registration cancelled: {title}",
+  "events.email.withdrawn.body":
+    "Hello {name},\n\nYou have given up your place at “{title}” ({when}).\nDetails: {link}\n\nThe attached calendar file removes the event from your calendar.",
 
   "events.field.dateTime": "Use a date and time such as 2026-03-14T10:00.",
+  "events.field.yearRange": "Use a year between {min} and {max}.",
   "events.field.timeZone": "Choose a time zone such as Asia/Bishkek.",
   "events.field.endBeforeStart": "The end must be after the start.",
   "events.field.windowOrder": "Registration must close after it opens.",

@@ -189,8 +189,15 @@ export default {
   "events.email.reminder.body": "Hola, {name}:\n\nLe recordamos que «{title}» empieza pronto.\nCuándo: {when}\nDetalles: {link}",
   "events.email.cancelled.subject": "Cancelado: {title}",
   "events.email.cancelled.body": "Hola, {name}:\n\nLo sentimos: «{title}», previsto para el {when}, ha sido cancelado.\nDetalles: {link}",
+  "events.email.updated.subject": "Modificado: {title}",
+  "events.email.updated.body":
+    "Hola, {name}:\n\n«{title}» ha cambiado. Ahora tendrá lugar:\n{when}\nDetalles: {link}\n\nEl archivo de calendario adjunto actualiza el evento en su calendario.",
+  "events.email.withdrawn.subject": "Inscripción cancelada: {title}",
+  "events.email.withdrawn.body":
+    "Hola, {name}:\n\nHa renunciado a su plaza en «{title}» ({when}).\nDetalles: {link}\n\nEl archivo de calendario adjunto elimina el evento de su calendario.",
 
   "events.field.dateTime": "Indique una fecha y hora, por ejemplo 2026-03-14T10:00.",
+  "events.field.yearRange": "Indique un año entre {min} y {max}.",
   "events.field.timeZone": "Elija una zona horaria, por ejemplo Asia/Bishkek.",
   "events.field.endBeforeStart": "El final debe ser posterior al comienzo.",
   "events.field.windowOrder": "La inscripción debe cerrarse después de abrirse.",

@@ -191,8 +191,15 @@ export default {
   "events.email.reminder.body": "Bonjour {name},\n\nPetit rappel : « {title} » commence bientôt.\nQuand : {when}\nDétails : {link}",
   "events.email.cancelled.subject": "Annulé : {title}",
   "events.email.cancelled.body": "Bonjour {name},\n\nNous sommes désolés : « {title} », prévu le {when}, est annulé.\nDétails : {link}",
+  "events.email.updated.subject": "Modifié : {title}",
+  "events.email.updated.body":
+    "Bonjour {name},\n\n« {title} » a changé. L’événement a désormais lieu :\n{when}\nDétails : {link}\n\nLe fichier de calendrier joint met à jour l’événement dans votre agenda.",
+  "events.email.withdrawn.subject": "Inscription annulée : {title}",
+  "events.email.withdrawn.body":
+    "Bonjour {name},\n\nVous avez renoncé à votre place à « {title} » ({when}).\nDétails : {link}\n\nLe fichier de calendrier joint retire l’événement de votre agenda.",
 
   "events.field.dateTime": "Indiquez une date et une heure, par exemple 2026-03-14T10:00.",
+  "events.field.yearRange": "Indiquez une année entre {min} et {max}.",
   "events.field.timeZone": "Choisissez un fuseau horaire, par exemple Asia/Bishkek.",
   "events.field.endBeforeStart": "La fin doit être après le début.",
   "events.field.windowOrder": "Les inscriptions doivent se clore après leur ouverture.",

@@ -194,8 +194,15 @@ export default {
   "events.email.cancelled.subject": "Отменено: {title}",
   "events.email.cancelled.body":
     "Здравствуйте, {name}!\n\nК сожалению, «{title}», запланированное на {when}, отменено.\nПодробности: {link}",
+  "events.email.updated.subject": "Изменено: {title}",
+  "events.email.updated.body":
+    "Здравствуйте, {name}!\n\nМероприятие «{title}» изменилось. Теперь оно пройдёт:\n{when}\nПодробности: {link}\n\nПриложенный файл календаря обновит мероприятие в вашем календаре.",
+  "events.email.withdrawn.subject": "Регистрация отменена: {title}",
+  "events.email.withdrawn.body":
+    "Здравствуйте, {name}!\n\nВы отказались от места на мероприятии «{title}» ({when}).\nПодробности: {link}\n\nПриложенный файл календаря удалит мероприятие из вашего календаря.",
 
   "events.field.dateTime": "Укажите дату и время, например 2026-03-14T10:00.",
+  "events.field.yearRange": "Укажите год от {min} до {max}.",
   "events.field.timeZone": "Выберите часовой пояс, например Asia/Bishkek.",
   "events.field.endBeforeStart": "Окончание должно быть позже начала.",
   "events.field.windowOrder": "Регистрация должна закрываться позже, чем открывается.",

@@ -186,8 +186,15 @@ export default {
   "events.email.reminder.body": "{name}，您好：\n\n提醒您：“{title}”即将开始。\n时间：{when}\n详情：{link}",
   "events.email.cancelled.subject": "已取消：{title}",
   "events.email.cancelled.body": "{name}，您好：\n\n很抱歉，原定于 {when}举行的“{title}”已取消。\n详情：{link}",
+  "events.email.updated.subject": "已变更：{title}",
+  "events.email.updated.body":
+    "{name}，您好：\n\n“{title}”有变更，现定于：\n{when}\n详情：{link}\n\n附件中的日历文件会更新您日历中的这项活动。",
+  "events.email.withdrawn.subject": "报名已取消：{title}",
+  "events.email.withdrawn.body":
+    "{name}，您好：\n\n您已放弃“{title}”（{when}）的名额。\n详情：{link}\n\n附件中的日历文件会将这项活动从您的日历中删除。",
 
   "events.field.dateTime": "请输入日期和时间，如 2026-03-14T10:00。",
+  "events.field.yearRange": "请使用 {min} 年至 {max} 年之间的年份。",
   "events.field.timeZone": "请选择时区，如 Asia/Bishkek。",
   "events.field.endBeforeStart": "结束时间必须晚于开始时间。",
   "events.field.windowOrder": "报名截止时间必须晚于开始时间。",

@@ -19,4 +19,5 @@ export default {
   "input.date": "أدخل تاريخًا مثل 2026-11-26.",
   "input.unknownField": "هذا الحقل غير متوقع هنا.",
   "input.invalid": "هذه القيمة غير صالحة.",
+  "input.singleLine": "اكتب هذا في سطر واحد، دون فواصل أسطر أو علامات جدولة أو أحرف تحكم.",
 } as const satisfies Catalogue<typeof en>;

@@ -15,4 +15,5 @@ export default {
   "input.date": "Use a date such as 2026-11-26.",
   "input.unknownField": "This field is not expected here.",
   "input.invalid": "This value is not valid.",
+  "input.singleLine": "Keep this on one line, without line breaks, tabs or control characters.",
 } as const;

@@ -17,4 +17,5 @@ export default {
   "input.date": "Indique una fecha como 2026-11-26.",
   "input.unknownField": "Este campo no se esperaba aquí.",
   "input.invalid": "Este valor no es válido.",
+  "input.singleLine": "Escriba este texto en una sola línea, sin saltos de línea, tabuladores ni caracteres de control.",
 } as const satisfies Catalogue<typeof en>;

@@ -17,4 +17,5 @@ export default {
   "input.date": "Indiquez une date comme 2026-11-26.",
   "input.unknownField": "Ce champ n’est pas attendu ici.",
   "input.invalid": "Cette valeur n’est pas valide.",
+  "input.singleLine": "Écrivez ce texte sur une seule ligne, sans saut de ligne, tabulation ni caractère de contrôle.",
 } as const satisfies Catalogue<typeof en>;

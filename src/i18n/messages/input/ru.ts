@@ -21,4 +21,5 @@ export default {
   "input.date": "Укажите дату, например 2026-11-26.",
   "input.unknownField": "Это поле здесь не предусмотрено.",
   "input.invalid": "Это значение недопустимо.",
+  "input.singleLine": "Напишите это в одну строку, без переносов строк, табуляций и управляющих символов.",
 } as const satisfies Catalogue<typeof en>;

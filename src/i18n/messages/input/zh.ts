@@ -17,4 +17,5 @@ export default {
   "input.date": "请输入日期，例如 2026-11-26。",
   "input.unknownField": "此处不应有此字段。",
   "input.invalid": "此值无效。",
+  "input.singleLine": "请在一行内填写，不要包含换行符、制表符或控制字符。",
 } as const satisfies Catalogue<typeof en>;

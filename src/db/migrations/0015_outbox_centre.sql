@@ -1,0 +1,2 @@
+ALTER TABLE "mail_outbox" ADD COLUMN "centre_id" uuid;--> statement-breakpoint
+CREATE INDEX "mail_outbox_failed_idx" ON "mail_outbox" USING btree ("failed_at") WHERE "mail_outbox"."failed_at" is not null;
