@@ -31,7 +31,8 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "course_published"
   | "wrong_status"
-  | "derivatives_forbidden";
+  | "derivatives_forbidden"
+  | "framework_not_draft";
 
 export type MessageParams = Record<string, string | number>;
 

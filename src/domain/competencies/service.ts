@@ -1,0 +1,39 @@
+import type { Database } from "../../db/client.ts";
+import { withContext } from "../shared/compose.ts";
+import type { CompetenciesContext } from "./context.ts";
+import { addTranslation } from "./framework-translation.ts";
+import {
+  canManageFramework,
+  createFramework,
+  deleteDraft,
+  getFramework,
+  listFrameworks,
+  publishFramework,
+  setLevels,
+  startNewVersion,
+  updateFramework,
+} from "./frameworks.ts";
+import { addItem, removeItem, updateItem } from "./items.ts";
+
+export type CompetenciesServiceDeps = { db: Database; publicUrl: string; now?: () => Date };
+
+export function createCompetenciesService(deps: CompetenciesServiceDeps) {
+  const ctx: CompetenciesContext = { db: deps.db, publicUrl: deps.publicUrl, now: deps.now ?? (() => new Date()) };
+  return withContext(ctx, {
+    listFrameworks,
+    getFramework,
+    canManageFramework,
+    createFramework,
+    updateFramework,
+    setLevels,
+    publishFramework,
+    startNewVersion,
+    deleteDraft,
+    addItem,
+    updateItem,
+    removeItem,
+    addTranslation,
+  });
+}
+
+export type CompetenciesService = ReturnType<typeof createCompetenciesService>;
