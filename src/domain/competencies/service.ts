@@ -1,5 +1,8 @@
 import type { Database } from "../../db/client.ts";
 import { withContext } from "../shared/compose.ts";
+import { caseDocument, caseDocuments, caseItem, caseItemAssociations, casePackage } from "./case-api.ts";
+import { exportCase } from "./case-export.ts";
+import { importCase } from "./case-import.ts";
 import type { CompetenciesContext } from "./context.ts";
 import { addTranslation } from "./framework-translation.ts";
 import {
@@ -33,6 +36,13 @@ export function createCompetenciesService(deps: CompetenciesServiceDeps) {
     updateItem,
     removeItem,
     addTranslation,
+    exportCase,
+    importCase,
+    caseDocuments,
+    caseDocument,
+    casePackage,
+    caseItem,
+    caseItemAssociations,
   });
 }
 

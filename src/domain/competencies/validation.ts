@@ -101,3 +101,12 @@ export type AlignmentInput = z.input<typeof alignmentInputSchema>;
 
 /** A framework named by its id or its slug (the newest published version, else the draft). */
 export const frameworkRefSchema = z.union([z.uuid(), slugSchema]);
+
+/** A CASE package to import as a draft framework of the owner. */
+export const importInputSchema = z
+  .object({
+    ownerId: z.uuid(),
+    package: z.unknown().describe("A CFPackage, as JSON or as JSON text"),
+    newIdentifier: z.boolean().optional().describe("Give the document a new identifier (a copy of a framework already here)"),
+  })
+  .strict();

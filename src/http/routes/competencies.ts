@@ -1,13 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { frameworkDto, frameworkSummaryDto } from "../../domain/competencies/dto.ts";
+import { caseVersions } from "../../domain/competencies/case-format.ts";
+import { frameworkDto, frameworkSummaryDto, importReportDto } from "../../domain/competencies/dto.ts";
 import {
   frameworkFiltersSchema,
   frameworkInputSchema,
   frameworkPatchSchema,
   frameworkRefSchema,
   frameworkTranslationSchema,
+  importInputSchema,
   itemInputSchema,
   itemPatchSchema,
   levelsInputSchema,
@@ -129,6 +131,34 @@ export async function competencyRoutes(fastify: FastifyInstance, options: { serv
     "/competency-frameworks/:ref/items/:itemId",
     docs.signedIn("Remove an item of a draft with everything under it", { params: itemParams, response: { 200: frameworkDto } }),
     async (request) => competencies.removeItem(request.actor, request.params.ref, request.params.itemId, requestLocale(request)),
+  );
+
+  app.get(
+    "/competency-frameworks/:ref/case",
+    docs.open("A framework version as a 1EdTech CASE package (CFPackage JSON); 1.1 carries translations and item levels in extensions", {
+      params: refParams,
+      querystring: z.object({ version: z.enum(caseVersions).default("1.1"), ...lang }).strict(),
+      response: { 200: z.record(z.string(), z.unknown()) },
+    }),
+    async (request) => competencies.exportCase(request.actor, request.params.ref, request.query.version),
+  );
+
+  app.post(
+    "/competency-frameworks/import",
+    {
+      ...docs.signedIn(
+        "Import a CASE 1.0 or 1.1 package as a draft framework; every problem is reported by item, and nothing is written if there is an error",
+        {
+          body: importInputSchema,
+          response: { 201: importReportDto, 422: importReportDto },
+        },
+      ),
+      bodyLimit: 9 * 1024 * 1024,
+    },
+    async (request, reply) => {
+      const report = await competencies.importCase(request.actor, request.body);
+      return reply.status(report.imported ? 201 : 422).send(report);
+    },
   );
 
   app.put(
