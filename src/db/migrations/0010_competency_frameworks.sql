@@ -8,7 +8,6 @@ CREATE TABLE "competency_alignments" (
 	"question_id" uuid,
 	"programme_id" uuid,
 	"event_id" uuid,
-	"created_by_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "competency_alignments_one_target_check" CHECK (num_nonnulls("competency_alignments"."course_id", "competency_alignments"."lesson_id", "competency_alignments"."question_id", "competency_alignments"."programme_id", "competency_alignments"."event_id") = 1)
 );
@@ -99,7 +98,6 @@ ALTER TABLE "competency_alignments" ADD CONSTRAINT "competency_alignments_lesson
 ALTER TABLE "competency_alignments" ADD CONSTRAINT "competency_alignments_question_id_quiz_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."quiz_questions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "competency_alignments" ADD CONSTRAINT "competency_alignments_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "competency_alignments" ADD CONSTRAINT "competency_alignments_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "competency_alignments" ADD CONSTRAINT "competency_alignments_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "competency_associations" ADD CONSTRAINT "competency_associations_framework_id_competency_frameworks_id_fk" FOREIGN KEY ("framework_id") REFERENCES "public"."competency_frameworks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "competency_associations" ADD CONSTRAINT "competency_associations_origin_item_id_competency_items_id_fk" FOREIGN KEY ("origin_item_id") REFERENCES "public"."competency_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "competency_associations" ADD CONSTRAINT "competency_associations_destination_item_id_competency_items_id_fk" FOREIGN KEY ("destination_item_id") REFERENCES "public"."competency_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -143,7 +143,8 @@ async function associationsOf(db: Executor, b: Built, documentUri: LinkUri, chan
     };
   });
   const stored = await db.select().from(competencyAssociations).where(eq(competencyAssociations.frameworkId, b.framework.id));
-  const foreignIds = stored.map((a) => a.destinationItemId).filter((id): id is string => !!id && !byId.has(id));
+  // A broader crosswalk is stored as the other framework's item being part of ours: either end may be foreign.
+  const foreignIds = stored.flatMap((a) => [a.originItemId, a.destinationItemId]).filter((id): id is string => !!id && !byId.has(id));
   const foreign = foreignIds.length ? await db.select().from(competencyItems).where(inArray(competencyItems.id, foreignIds)) : [];
   const foreignTexts = await itemTextsOf(db, foreignIds);
   const linkOf = (id: string): LinkUri | undefined => {

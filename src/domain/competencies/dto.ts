@@ -134,6 +134,16 @@ export const alignmentDto = z.object({
 });
 export type AlignmentDto = z.infer<typeof alignmentDto>;
 
+/** A published course, programme or event aligned to a competency (the public framework pages list them). */
+export const taughtInDto = z.object({
+  target: z.enum(["course", "programme", "event"]),
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  levelCode: z.string().nullable(),
+});
+export type TaughtInDto = z.infer<typeof taughtInDto>;
+
 /** One problem an import found, named by the part of the package it is in. */
 export const importProblemDto = z.object({
   where: z.string().describe("CFDocument, CFItems[3] (identifier), CFAssociations[12]..."),

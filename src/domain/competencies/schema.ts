@@ -15,7 +15,6 @@ import {
 } from "drizzle-orm/pg-core";
 import { courses, lessons, quizQuestions } from "../catalogue/schema.ts";
 import { events } from "../events/schema.ts";
-import { users } from "../identity/schema.ts";
 import { organisations } from "../network/schema.ts";
 import { programmes } from "../programmes/schema.ts";
 import { alignmentTargets, frameworkStatuses, itemKinds, textStatuses } from "./dto.ts";
@@ -179,7 +178,6 @@ export const competencyAlignments = pgTable(
     questionId: uuid().references(() => quizQuestions.id, { onDelete: "cascade" }),
     programmeId: uuid().references(() => programmes.id, { onDelete: "cascade" }),
     eventId: uuid().references(() => events.id, { onDelete: "cascade" }),
-    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,9 +1,11 @@
 import type { Database } from "../../db/client.ts";
 import { withContext } from "../shared/compose.ts";
+import { align, alignmentsOf, canAlign, unalign, whereTaught } from "./alignments.ts";
 import { caseDocument, caseDocuments, caseItem, caseItemAssociations, casePackage } from "./case-api.ts";
 import { exportCase } from "./case-export.ts";
 import { importCase } from "./case-import.ts";
 import type { CompetenciesContext } from "./context.ts";
+import { addCrosswalk, crosswalkView, removeCrosswalk } from "./crosswalks.ts";
 import { addTranslation } from "./framework-translation.ts";
 import {
   canManageFramework,
@@ -43,6 +45,14 @@ export function createCompetenciesService(deps: CompetenciesServiceDeps) {
     casePackage,
     caseItem,
     caseItemAssociations,
+    addCrosswalk,
+    removeCrosswalk,
+    crosswalkView,
+    align,
+    unalign,
+    alignmentsOf,
+    canAlign,
+    whereTaught,
   });
 }
 

@@ -2,8 +2,19 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { caseVersions } from "../../domain/competencies/case-format.ts";
-import { frameworkDto, frameworkSummaryDto, importReportDto } from "../../domain/competencies/dto.ts";
 import {
+  alignmentDto,
+  alignmentTargets,
+  crosswalkDto,
+  crosswalkViewDto,
+  frameworkDto,
+  frameworkSummaryDto,
+  importReportDto,
+  taughtInDto,
+} from "../../domain/competencies/dto.ts";
+import {
+  alignmentInputSchema,
+  crosswalkInputSchema,
   frameworkFiltersSchema,
   frameworkInputSchema,
   frameworkPatchSchema,
@@ -170,5 +181,76 @@ export async function competencyRoutes(fastify: FastifyInstance, options: { serv
     }),
     async (request) =>
       competencies.addTranslation(request.actor, request.params.ref, request.params.locale, request.body, requestLocale(request)),
+  );
+}
+
+/** Crosswalks between frameworks and alignments of content to competencies. */
+export async function competencyLinkRoutes(fastify: FastifyInstance, options: { services: Services }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const competencies = options.services.competencies;
+
+  app.post(
+    "/competency-frameworks/:ref/crosswalks",
+    docs.signedIn("Map an item of a draft framework to an item of another published framework (exact, related, broader, narrower)", {
+      params: refParams,
+      body: crosswalkInputSchema,
+      response: { 201: crosswalkDto },
+    }),
+    async (request, reply) =>
+      reply.status(201).send(await competencies.addCrosswalk(request.actor, request.params.ref, request.body, requestLocale(request))),
+  );
+
+  app.get(
+    "/competency-frameworks/:ref/crosswalks/:otherRef",
+    docs.open("Two frameworks side by side: each item of the first with the items of the second it is mapped to", {
+      params: z.object({ ref: frameworkRefSchema, otherRef: frameworkRefSchema }).strict(),
+      response: { 200: crosswalkViewDto },
+    }),
+    async (request) => competencies.crosswalkView(request.actor, request.params.ref, request.params.otherRef, requestLocale(request)),
+  );
+
+  app.delete(
+    "/competency-crosswalks/:id",
+    docs.signedIn("Remove a crosswalk of a draft framework", { params: z.object({ id: z.uuid() }).strict(), response: noContent }),
+    async (request, reply) => {
+      await competencies.removeCrosswalk(request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/competency-frameworks/:ref/taught",
+    docs.open("Where each competency is taught: published courses, programmes and events aligned to it, by item id", {
+      params: refParams,
+      response: { 200: z.record(z.string(), z.array(taughtInDto)) },
+    }),
+    async (request) => competencies.whereTaught(request.actor, request.params.ref, requestLocale(request)),
+  );
+
+  app.get(
+    "/competency-alignments",
+    docs.public("The competencies a course, lesson, question, programme or event is aligned to", {
+      querystring: z.object({ target: z.enum(alignmentTargets), targetId: z.uuid(), ...lang }).strict(),
+      response: { 200: z.array(alignmentDto) },
+    }),
+    async (request) => competencies.alignmentsOf(request.query.target, request.query.targetId, requestLocale(request)),
+  );
+
+  app.post(
+    "/competency-alignments",
+    docs.signedIn("Align a course, lesson, question, programme or event to a competency at a level (its owner's team and authors)", {
+      body: alignmentInputSchema,
+      response: { 201: alignmentDto },
+    }),
+    async (request, reply) => reply.status(201).send(await competencies.align(request.actor, request.body, requestLocale(request))),
+  );
+
+  app.delete(
+    "/competency-alignments/:id",
+    docs.signedIn("Remove an alignment", { params: z.object({ id: z.uuid() }).strict(), response: noContent }),
+    async (request, reply) => {
+      await competencies.unalign(request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 }

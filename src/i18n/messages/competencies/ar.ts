@@ -28,4 +28,7 @@ export default {
   "competencies.import.rubricLeftOut": "هذا السلم ليس قائمة بمستويات الإتقان؛ تم تجاهله.",
   "competencies.import.unknownLevel": "المستوى «{value}» ليس من مستويات الحزمة؛ لا مستوى لهذا العنصر.",
   "competencies.import.extensionIgnored": "تعذّرت قراءة الترجمات في امتدادات هذا الإدخال؛ تم تجاهلها.",
+  "competencies.field.unknownTarget": "لا توجد دورة أو درس أو سؤال أو برنامج أو فعالية بهذا المعرّف.",
+  "competencies.field.unpublishedItem": "اختر كفاءة من إطار منشور.",
+  "competencies.field.crosswalkTarget": "اختر عنصرًا من إطار منشور آخر.",
 } as const satisfies Catalogue<typeof en>;

@@ -27,4 +27,7 @@ export default {
   "competencies.import.rubricLeftOut": "This rubric is not a list of proficiency levels; it was left out.",
   "competencies.import.unknownLevel": "The level “{value}” is not among the package’s levels; the item has none.",
   "competencies.import.extensionIgnored": "The translations in this entry’s extensions could not be read; they were left out.",
+  "competencies.field.unknownTarget": "There is no such course, lesson, question, programme or event.",
+  "competencies.field.unpublishedItem": "Choose a competency of a published framework.",
+  "competencies.field.crosswalkTarget": "Choose an item of another published framework.",
 } as const;

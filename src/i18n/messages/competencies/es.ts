@@ -29,4 +29,7 @@ export default {
   "competencies.import.rubricLeftOut": "Esta rúbrica no es una lista de niveles de competencia; se omitió.",
   "competencies.import.unknownLevel": "El nivel «{value}» no está entre los del paquete; el elemento queda sin nivel.",
   "competencies.import.extensionIgnored": "No se pudieron leer las traducciones de las extensiones de esta entrada; se omitieron.",
+  "competencies.field.unknownTarget": "No existe ese curso, lección, pregunta, programa o evento.",
+  "competencies.field.unpublishedItem": "Elija una competencia de un marco publicado.",
+  "competencies.field.crosswalkTarget": "Elija un elemento de otro marco publicado.",
 } as const satisfies Catalogue<typeof en>;

@@ -29,4 +29,7 @@ export default {
   "competencies.import.rubricLeftOut": "Cette grille n’est pas une liste de niveaux de maîtrise ; elle a été ignorée.",
   "competencies.import.unknownLevel": "Le niveau « {value} » ne figure pas parmi ceux du paquet ; l’élément n’en a pas.",
   "competencies.import.extensionIgnored": "Les traductions dans les extensions de cette entrée sont illisibles ; elles ont été ignorées.",
+  "competencies.field.unknownTarget": "Ce cours, cette leçon, cette question, ce programme ou cet événement n’existe pas.",
+  "competencies.field.unpublishedItem": "Choisissez une compétence d’un référentiel publié.",
+  "competencies.field.crosswalkTarget": "Choisissez un élément d’un autre référentiel publié.",
 } as const satisfies Catalogue<typeof en>;

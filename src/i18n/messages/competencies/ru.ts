@@ -29,4 +29,7 @@ export default {
   "competencies.import.rubricLeftOut": "Эта рубрика не является списком уровней владения; она пропущена.",
   "competencies.import.unknownLevel": "Уровня «{value}» нет среди уровней пакета; у элемента нет уровня.",
   "competencies.import.extensionIgnored": "Переводы в расширениях этой записи не удалось прочитать; они пропущены.",
+  "competencies.field.unknownTarget": "Такого курса, урока, вопроса, программы или мероприятия нет.",
+  "competencies.field.unpublishedItem": "Выберите компетенцию из опубликованной рамки.",
+  "competencies.field.crosswalkTarget": "Выберите элемент другой опубликованной рамки.",
 } as const satisfies Catalogue<typeof en>;

@@ -28,4 +28,7 @@ export default {
   "competencies.import.rubricLeftOut": "此量规不是熟练度级别列表，已忽略。",
   "competencies.import.unknownLevel": "级别“{value}”不在该包的级别中；该条目没有级别。",
   "competencies.import.extensionIgnored": "无法读取此条目扩展中的译文，已忽略。",
+  "competencies.field.unknownTarget": "没有该课程、课时、题目、项目或活动。",
+  "competencies.field.unpublishedItem": "请选择已发布框架中的能力。",
+  "competencies.field.crosswalkTarget": "请选择另一个已发布框架中的条目。",
 } as const satisfies Catalogue<typeof en>;
