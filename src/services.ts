@@ -10,6 +10,7 @@ import {
   createTranslationQueueService,
   createWorkflowService,
 } from "./domain/catalogue/service.ts";
+import { createCompetenciesService } from "./domain/competencies/service.ts";
 import { createEventsService } from "./domain/events/service.ts";
 import { createIdentityService } from "./domain/identity/service.ts";
 import { createLearningService } from "./domain/learning/service.ts";
@@ -67,6 +68,7 @@ export function createServices(deps: ServiceDeps) {
       now,
     }),
     notifications,
+    competencies: createCompetenciesService({ db: deps.db, publicUrl: deps.config.publicUrl, now }),
   };
 }
 

@@ -24,6 +24,7 @@ import {
 } from "./plugins/errors.ts";
 import { registerInputChecks } from "./plugins/input.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
+import { caseRoutes } from "./routes/case.ts";
 import { calendarFeedRoutes } from "./routes/events.ts";
 import { registerApiRoutes } from "./routes/index.ts";
 import { registerWeb, type WebBuild } from "./web.ts";
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await app.register(registerApiRoutes, { prefix: "/api/v1", services });
   await app.register(calendarFeedRoutes, { services });
+  await app.register(caseRoutes, { services });
 
   if (options.web) {
     await app.register(mediaFormRoutes, { services });

@@ -5,7 +5,7 @@ import { isUuid } from "../shared/ids.ts";
 import { shownText } from "../shared/reader-language.ts";
 import { parseInput } from "../shared/validation.ts";
 
-import { courseModules, courses, courseTranslations, lessons } from "./schema.ts";
+import { courseModules, courses, courseTranslations, lessons, quizQuestions } from "./schema.ts";
 import { courseRefSchema } from "./validation.ts";
 /**
  * The catalogue module's read API for other modules (docs/decisions/0015-module-shape.md): small
@@ -134,4 +134,32 @@ export async function lessonCounts(db: Executor, courseIds: readonly string[]): 
     .where(inArray(courseModules.courseId, wanted))
     .groupBy(courseModules.courseId);
   return new Map(rows.map((r) => [r.courseId, r.n]));
+}
+
+/**
+ * The course a course, lesson or quiz question belongs to, with its owner and status: what another
+ * module checks before linking to course content (competency alignments). Null when there is none.
+ */
+export async function courseOfContent(
+  db: Executor,
+  kind: "course" | "lesson" | "question",
+  id: string,
+): Promise<{ courseId: string; ownerOrganisationId: string; status: LearnerCourse["status"] } | null> {
+  const columns = { courseId: courses.id, ownerOrganisationId: courses.ownerOrganisationId, status: courses.status };
+  if (kind === "course") {
+    const [row] = await db.select(columns).from(courses).where(eq(courses.id, id));
+    return row ?? null;
+  }
+  const lessonId =
+    kind === "lesson"
+      ? id
+      : (await db.select({ lessonId: quizQuestions.lessonId }).from(quizQuestions).where(eq(quizQuestions.id, id)))[0]?.lessonId;
+  if (!lessonId) return null;
+  const [row] = await db
+    .select(columns)
+    .from(lessons)
+    .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
+    .innerJoin(courses, eq(courses.id, courseModules.courseId))
+    .where(eq(lessons.id, lessonId));
+  return row ?? null;
 }

@@ -33,7 +33,8 @@ export type ErrorCode =
   | "wrong_status"
   | "derivatives_forbidden"
   | "token_scope"
-  | "own_work";
+  | "own_work"
+  | "framework_not_draft";
 
 export type MessageParams = Record<string, string | number>;
 

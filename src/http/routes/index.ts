@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Services } from "../../services.ts";
 import { catalogueRoutes } from "./catalogue.ts";
+import { competencyLinkRoutes, competencyRoutes } from "./competencies.ts";
 import { eventRoutes } from "./events.ts";
 import { identityRoutes } from "./identity.ts";
 import { learningRoutes } from "./learning.ts";
@@ -21,4 +22,6 @@ export async function registerApiRoutes(app: FastifyInstance, options: { service
   await app.register(mediaRoutes, { services: options.services });
   await app.register(programmeRoutes, { services: options.services });
   await app.register(notificationRoutes, { services: options.services });
+  await app.register(competencyRoutes, { services: options.services });
+  await app.register(competencyLinkRoutes, { services: options.services });
 }

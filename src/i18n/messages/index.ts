@@ -17,6 +17,12 @@ import commonEs from "./common/es.ts";
 import commonFr from "./common/fr.ts";
 import commonRu from "./common/ru.ts";
 import commonZh from "./common/zh.ts";
+import competenciesAr from "./competencies/ar.ts";
+import competenciesEn from "./competencies/en.ts";
+import competenciesEs from "./competencies/es.ts";
+import competenciesFr from "./competencies/fr.ts";
+import competenciesRu from "./competencies/ru.ts";
+import competenciesZh from "./competencies/zh.ts";
 import errorsAr from "./errors/ar.ts";
 import errorsEn from "./errors/en.ts";
 import errorsEs from "./errors/es.ts";
@@ -78,6 +84,7 @@ export const catalogues = {
     ...commonEn,
     ...authoringEn,
     ...catalogueEn,
+    ...competenciesEn,
     ...errorsEn,
     ...eventsEn,
     ...httpEn,
@@ -92,6 +99,7 @@ export const catalogues = {
     ...commonFr,
     ...authoringFr,
     ...catalogueFr,
+    ...competenciesFr,
     ...errorsFr,
     ...eventsFr,
     ...httpFr,
@@ -106,6 +114,7 @@ export const catalogues = {
     ...commonEs,
     ...authoringEs,
     ...catalogueEs,
+    ...competenciesEs,
     ...errorsEs,
     ...eventsEs,
     ...httpEs,
@@ -120,6 +129,7 @@ export const catalogues = {
     ...commonRu,
     ...authoringRu,
     ...catalogueRu,
+    ...competenciesRu,
     ...errorsRu,
     ...eventsRu,
     ...httpRu,
@@ -134,6 +144,7 @@ export const catalogues = {
     ...commonZh,
     ...authoringZh,
     ...catalogueZh,
+    ...competenciesZh,
     ...errorsZh,
     ...eventsZh,
     ...httpZh,
@@ -148,6 +159,7 @@ export const catalogues = {
     ...commonAr,
     ...authoringAr,
     ...catalogueAr,
+    ...competenciesAr,
     ...errorsAr,
     ...eventsAr,
     ...httpAr,

@@ -23,6 +23,8 @@ export default {
   "error.registration_closed": "التسجيل في هذه الفعالية غير مفتوح الآن.",
   "error.event_cancelled": "أُلغيت هذه الفعالية.",
   "error.course_published": "هذا الإصدار منشور ولا يمكن تغييره. أنشئ إصدارًا جديدًا من الدورة لتعديله.",
+  "error.framework_not_draft":
+    "هذا الإصدار من الإطار {status, select, published {منشور} superseded {مستبدَل بإصدار أحدث} other {{status}}} ولا يمكن تغييره. أنشئ إصدارًا جديدًا لتعديله.",
   "error.wrong_status":
     "لا يمكن القيام بذلك ما دامت الدورة {status, select, draft {مسودة} in_review {قيد المراجعة} published {منشورة} archived {مؤرشفة} other {{status}}}.",
   "error.derivatives_forbidden": "ترخيص هذه الدورة ({licence}) لا يسمح بالتكييف.",

@@ -19,6 +19,8 @@ export default {
   "error.registration_closed": "Registration for this event is not open now.",
   "error.event_cancelled": "This event has been cancelled.",
   "error.course_published": "This version is published and cannot be changed. Start a new version of the course to edit it.",
+  "error.framework_not_draft":
+    "This version of the framework is {status, select, published {published} superseded {superseded} other {{status}}} and cannot be changed. Start a new version to edit it.",
   "error.wrong_status":
     "This cannot be done while the course is {status, select, draft {a draft} in_review {in review} published {published} archived {archived} other {{status}}}.",
   "error.derivatives_forbidden": "The licence of this course ({licence}) does not allow adaptations.",

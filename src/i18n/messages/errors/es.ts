@@ -22,6 +22,8 @@ export default {
   "error.registration_closed": "La inscripción a este evento no está abierta en este momento.",
   "error.event_cancelled": "Este evento ha sido cancelado.",
   "error.course_published": "Esta versión está publicada y no se puede modificar. Cree una nueva versión del curso para editarla.",
+  "error.framework_not_draft":
+    "Esta versión del marco está {status, select, published {publicada} superseded {sustituida} other {{status}}} y no puede modificarse. Cree una nueva versión para editarla.",
   "error.wrong_status":
     "No es posible mientras el curso está {status, select, draft {en borrador} in_review {en revisión} published {publicado} archived {archivado} other {{status}}}.",
   "error.derivatives_forbidden": "La licencia de este curso ({licence}) no permite adaptaciones.",

@@ -23,6 +23,8 @@ export default {
   "error.event_cancelled": "Cet événement a été annulé.",
   "error.course_published":
     "Cette version est publiée et ne peut plus être modifiée. Créez une nouvelle version du cours pour la modifier.",
+  "error.framework_not_draft":
+    "Cette version du référentiel est {status, select, published {publiée} superseded {remplacée} other {{status}}} et ne peut plus être modifiée. Créez une nouvelle version pour la modifier.",
   "error.wrong_status":
     "Impossible tant que le cours est {status, select, draft {un brouillon} in_review {en relecture} published {publié} archived {archivé} other {{status}}}.",
   "error.derivatives_forbidden": "La licence de ce cours ({licence}) n’autorise pas les adaptations.",

@@ -23,6 +23,8 @@ export default {
   "error.registration_closed": "Регистрация на это мероприятие сейчас не открыта.",
   "error.event_cancelled": "Это мероприятие отменено.",
   "error.course_published": "Эта версия опубликована и не может быть изменена. Чтобы внести правки, создайте новую версию курса.",
+  "error.framework_not_draft":
+    "Эта версия рамки {status, select, published {опубликована} superseded {заменена новой} other {{status}}} и не может быть изменена. Создайте новую версию, чтобы её редактировать.",
   "error.wrong_status":
     "Это невозможно, пока курс {status, select, draft {в черновике} in_review {на рецензии} published {опубликован} archived {в архиве} other {{status}}}.",
   "error.derivatives_forbidden": "Лицензия этого курса ({licence}) не разрешает адаптации.",

@@ -22,6 +22,8 @@ export default {
   "error.registration_closed": "此活动目前不开放报名。",
   "error.event_cancelled": "此活动已取消。",
   "error.course_published": "此版本已发布，不能再修改。如需编辑，请创建课程的新版本。",
+  "error.framework_not_draft":
+    "此框架版本已{status, select, published {发布} superseded {被取代} other {{status}}}，无法更改。请创建新版本进行编辑。",
   "error.wrong_status":
     "课程{status, select, draft {仍是草稿} in_review {正在评审} published {已发布} archived {已归档} other {{status}}}，无法执行此操作。",
   "error.derivatives_forbidden": "本课程的许可协议（{licence}）不允许改编。",
