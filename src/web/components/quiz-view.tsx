@@ -3,6 +3,7 @@ import type { LearnerQuizDto } from "../../domain/learning/dto.ts";
 import { useFormat, useLocale, useT } from "../i18n.tsx";
 import { useCatalogueFormat } from "./catalogue-format.ts";
 import { CsrfField } from "./csrf.tsx";
+import { textDirection } from "./shown-language-note.tsx";
 
 /** The latest attempt: score, pass or not, and each question's feedback. */
 function QuizResult({ quiz }: { quiz: LearnerQuizDto }) {
@@ -61,7 +62,10 @@ function QuizForm({ quiz, formError }: { quiz: LearnerQuizDto; formError: string
               <span className="meta" lang={locale}>
                 {t("learning.quiz.question", { number: format.number(index + 1) })} · {t("learning.quiz.points", { points: q.points })}
               </span>
-              <span className="prompt">{q.prompt}</span>
+              {/* Its own direction: an English question stays left-to-right inside an Arabic page. */}
+              <span className="prompt" dir={textDirection(q.shownLocale)}>
+                {q.prompt}
+              </span>
             </legend>
             {q.shownLocale !== locale && (
               <p className="language-note" lang={locale}>
@@ -82,7 +86,8 @@ function QuizForm({ quiz, formError }: { quiz: LearnerQuizDto; formError: string
               <div className="choices">
                 {q.options.map((o) => (
                   <label key={o.id}>
-                    <input type={q.kind === "single" ? "radio" : "checkbox"} name={name(q.kind)} value={o.id} /> <bdi>{o.text}</bdi>
+                    <input type={q.kind === "single" ? "radio" : "checkbox"} name={name(q.kind)} value={o.id} />{" "}
+                    <bdi dir={textDirection(q.shownLocale)}>{o.text}</bdi>
                   </label>
                 ))}
               </div>

@@ -5,7 +5,7 @@ import { enrolPanelData } from "../components/enrol-panel.server.ts";
 import { EnrolPanel } from "../components/enrol-panel.tsx";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
-import { ShownLanguageNote } from "../components/shown-language-note.tsx";
+import { FieldLanguageNote, ShownLanguageNote, textDirection } from "../components/shown-language-note.tsx";
 import { StatusError } from "../components/status-error.tsx";
 import { appContext } from "../context.ts";
 import { useFormat, useHref, useT } from "../i18n.tsx";
@@ -79,13 +79,21 @@ export default function Course({ loaderData }: Route.ComponentProps) {
           <Link to={href(`/manage/courses/${course.slug}/review`)}>{t("quality.course.manage")}</Link>
         </p>
       )}
-      {course.summary && <p className="lead">{text(course.summary)}</p>}
+      <FieldLanguageNote fieldLocale={course.summaryLocale} shownLocale={course.shownLocale} />
+      {course.summary && (
+        <p className="lead" lang={course.summaryLocale} dir={textDirection(course.summaryLocale)}>
+          {course.summary}
+        </p>
+      )}
       <EnrolPanel {...loaderData.enrolPanel} />
 
       <div className="course-overview">
         <div className="course-main">
+          <FieldLanguageNote fieldLocale={course.descriptionLocale} shownLocale={course.shownLocale} />
           {paragraphs.map((paragraph) => (
-            <p key={paragraph}>{text(paragraph)}</p>
+            <p key={paragraph} lang={course.descriptionLocale} dir={textDirection(course.descriptionLocale)}>
+              {paragraph}
+            </p>
           ))}
 
           <section aria-labelledby="syllabus-title">

@@ -10,7 +10,7 @@ import { answersFrom } from "../components/quiz-form.server.ts";
 import { QuizSection } from "../components/quiz-view.tsx";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
-import { ShownLanguageNote } from "../components/shown-language-note.tsx";
+import { FieldLanguageNote, ShownLanguageNote, textDirection } from "../components/shown-language-note.tsx";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { useFormat, useHref, useLocale, useT } from "../i18n.tsx";
@@ -178,9 +178,15 @@ export default function Learn({ loaderData, actionData }: Route.ComponentProps) 
           </h1>
           <ShownLanguageNote shownLocale={lesson.shownLocale} />
           <LessonMedia media={lesson.media} shownLocale={lesson.shownLocale} />
+          <FieldLanguageNote fieldLocale={lesson.bodyLocale} shownLocale={lesson.shownLocale} />
           {lesson.bodyHtml && (
             // The body was sanitised on write and again on read (src/domain/catalogue/rich-text.ts).
-            <div className="lesson-body" lang={lesson.shownLocale} dir="auto" dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }} />
+            <div
+              className="lesson-body"
+              lang={lesson.bodyLocale}
+              dir={textDirection(lesson.bodyLocale)}
+              dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }}
+            />
           )}
           {player.quiz ? (
             <QuizSection quiz={player.quiz} formError={formError} />
