@@ -74,14 +74,22 @@ export const demoCourses: DemoCourse[] = [
       fr: {
         title: "Pédagogie numérique pour l’enseignement supérieur",
         summary: "Concevoir, enseigner et évaluer des cours universitaires qui tirent parti du numérique, en ligne et en classe.",
+        description:
+          "Un premier cours pour les enseignants qui mettent en ligne une partie de leur enseignement.\n\nVous concevrez une unité de votre propre cours : ses acquis d’apprentissage, ses activités, ses ressources et son évaluation, et la manière dont les étudiants travaillent ensemble.",
         modules: ["Apprendre à l’ère numérique", "Concevoir une unité de cours"],
         lessons: [
           [
-            { title: "Ce qui change quand l’enseignement passe en ligne" },
+            {
+              title: "Ce qui change quand l’enseignement passe en ligne",
+              body: "<p>Enseigner en ligne, ce n’est pas filmer un cours magistral. Les étudiants ont besoin d’<strong>objectifs clairs</strong>, d’activités régulières, de retours et de moyens d’apprendre les uns des autres.</p><ul><li>Prévoyez des séances courtes.</li><li>Rendez les attentes visibles.</li><li>Donnez des retours tôt.</li></ul>",
+            },
             { title: "Trois enseignants racontent leur premier semestre en ligne" },
           ],
           [
-            { title: "Rédiger des acquis d’apprentissage" },
+            {
+              title: "Rédiger des acquis d’apprentissage",
+              body: "<p>Un bon acquis d’apprentissage dit ce que l’étudiant saura <em>faire</em> : « comparer deux plans de recherche », et non « comprendre la recherche ».</p>",
+            },
             { title: "Modèle de planification d’une unité" },
             { title: "Vérifiez vos acquis visés" },
           ],
@@ -90,11 +98,22 @@ export const demoCourses: DemoCourse[] = [
       es: {
         title: "Pedagogía digital para la educación superior",
         summary: "Planificar, impartir y evaluar cursos universitarios que aprovechan las herramientas digitales, en línea y en el aula.",
+        description:
+          "Un primer curso para docentes que trasladan parte de su enseñanza a la red.\n\nDiseñará una unidad de su propio curso: sus resultados de aprendizaje, actividades, materiales y evaluación, y cómo trabaja en grupo el alumnado.",
         modules: ["Aprender en la era digital", "Diseñar una unidad del curso"],
         lessons: [
-          [{ title: "Qué cambia cuando la docencia pasa a ser en línea" }, { title: "Tres docentes cuentan su primer semestre en línea" }],
           [
-            { title: "Redactar resultados de aprendizaje" },
+            {
+              title: "Qué cambia cuando la docencia pasa a ser en línea",
+              body: "<p>Enseñar en línea no es grabar una clase magistral. El alumnado necesita <strong>resultados claros</strong>, actividad regular, retroalimentación y maneras de aprender unos de otros.</p><ul><li>Planifique sesiones cortas.</li><li>Haga visibles las expectativas.</li><li>Dé retroalimentación pronto.</li></ul>",
+            },
+            { title: "Tres docentes cuentan su primer semestre en línea" },
+          ],
+          [
+            {
+              title: "Redactar resultados de aprendizaje",
+              body: "<p>Un buen resultado dice lo que el estudiante será capaz de <em>hacer</em>: «comparar dos diseños de investigación», no «entender la investigación».</p>",
+            },
             { title: "Plantilla para planificar una unidad" },
             { title: "Compruebe sus resultados" },
           ],
@@ -127,6 +146,8 @@ export const demoCourses: DemoCourse[] = [
       zh: {
         title: "高等教育数字教学法",
         summary: "学习如何在线上与课堂中借助数字工具规划、实施和评价大学课程。",
+        description:
+          "为开始把部分教学搬到线上的大学教师准备的入门课程。\n\n你将设计自己课程中的一个单元：学习成果、学习活动、教学材料、评价方式，以及学生如何协作。",
         modules: ["数字时代的学习", "设计一个课程单元"],
         lessons: [
           [
@@ -136,12 +157,21 @@ export const demoCourses: DemoCourse[] = [
             },
             { title: "三位教师谈第一个线上学期" },
           ],
-          [{ title: "如何撰写学习成果" }, { title: "课程单元设计模板" }, { title: "检验你的学习成果表述" }],
+          [
+            {
+              title: "如何撰写学习成果",
+              body: "<p>好的学习成果说明学生将能够<em>做</em>什么：例如“比较两种研究设计”，而不是“理解研究”。</p>",
+            },
+            { title: "课程单元设计模板" },
+            { title: "检验你的学习成果表述" },
+          ],
         ],
       },
       ar: {
         title: "أصول التدريس الرقمي في التعليم العالي",
         summary: "تخطيط المقررات الجامعية وتدريسها وتقييمها باستخدام الأدوات الرقمية، عبر الإنترنت وفي قاعة الدرس.",
+        description:
+          "دورة أولى لأعضاء هيئة التدريس الذين ينقلون جزءًا من تدريسهم إلى الإنترنت.\n\nستصمّم وحدة من مقررك: نواتج التعلّم والأنشطة والمواد والتقييم، وطريقة تعاون الطلاب.",
         modules: ["التعلّم في العصر الرقمي", "تصميم وحدة دراسية"],
         lessons: [
           [
@@ -151,7 +181,14 @@ export const demoCourses: DemoCourse[] = [
             },
             { title: "ثلاثة أساتذة يتحدثون عن فصلهم الدراسي الأول عبر الإنترنت" },
           ],
-          [{ title: "صياغة نواتج التعلّم" }, { title: "نموذج تخطيط الوحدة الدراسية" }, { title: "اختبر صياغتك" }],
+          [
+            {
+              title: "صياغة نواتج التعلّم",
+              body: "<p>ناتج التعلّم الجيد يصف ما سيكون الطالب قادرًا على <em>فعله</em>: «المقارنة بين تصميمين للبحث»، لا «فهم البحث».</p>",
+            },
+            { title: "نموذج تخطيط الوحدة الدراسية" },
+            { title: "اختبر صياغتك" },
+          ],
         ],
       },
     },
@@ -198,9 +235,20 @@ export const demoCourses: DemoCourse[] = [
       en: {
         title: "Blended learning basics",
         summary: "Combining classroom and online teaching at university: models, planning and assessment.",
+        description:
+          "A course for university teachers in Kyrgyzstan who want to move part of a course online without losing live contact with their students.\n\nWe look at the flipped classroom, station rotation and planning a week of the course.",
         modules: ["Models of blended learning", "Planning and assessment"],
         lessons: [
-          [{ title: "What blended learning is" }, { title: "The flipped classroom" }],
+          [
+            {
+              title: "What blended learning is",
+              body: "<p>Blended learning combines classroom sessions with independent online work. What matters is not the number of videos but <strong>how</strong> the online tasks and the classroom meetings connect.</p>",
+            },
+            {
+              title: "The flipped classroom",
+              body: "<p>Students meet new material at home, and class time goes to discussion, problem solving and projects.</p><ol><li>A short video or text before class.</li><li>Self-check questions.</li><li>Practice in class.</li></ol>",
+            },
+          ],
           [{ title: "Weekly plan template" }, { title: "Final quiz" }],
         ],
       },
@@ -276,19 +324,47 @@ export const demoCourses: DemoCourse[] = [
       en: {
         title: "AI in teaching",
         summary: "Using generative AI tools to prepare lessons and assessments, responsibly and safely.",
+        description:
+          "A course for university teaching staff in Egypt and the Arab region.\n\nWe look at what AI tools can and cannot do, and write a clear policy for their use in your course.",
         modules: ["Introduction to generative AI", "AI and assessment"],
         lessons: [
-          [{ title: "How language models work" }, { title: "Examples from the classroom" }],
-          [{ title: "An AI policy for your course" }, { title: "Unit quiz" }],
+          [
+            {
+              title: "How language models work",
+              body: "<p>Language models predict the next word from vast amounts of text. That is why they can write answers that are <strong>convincing but wrong</strong>, and every fact must be checked.</p>",
+            },
+            { title: "Examples from the classroom" },
+          ],
+          [
+            {
+              title: "An AI policy for your course",
+              body: "<p>Tell students clearly when these tools may be used, how to acknowledge their use, and what counts as cheating.</p>",
+            },
+            { title: "Unit quiz" },
+          ],
         ],
       },
       fr: {
         title: "L’IA dans l’enseignement",
         summary: "Utiliser les outils d’IA générative pour préparer cours et évaluations, de manière responsable et sûre.",
+        description:
+          "Un cours pour les enseignants des universités d’Égypte et du monde arabe.\n\nNous voyons ce que les outils d’IA savent faire et ne savent pas faire, et rédigeons une politique claire pour leur usage dans votre cours.",
         modules: ["Introduction à l’IA générative", "IA et évaluation"],
         lessons: [
-          [{ title: "Comment fonctionnent les modèles de langage" }, { title: "Exemples tirés de la classe" }],
-          [{ title: "Une politique d’usage de l’IA pour votre cours" }, { title: "Quiz de l’unité" }],
+          [
+            {
+              title: "Comment fonctionnent les modèles de langage",
+              body: "<p>Les modèles de langage prédisent le mot suivant à partir d’immenses quantités de textes. C’est pourquoi ils peuvent écrire des réponses <strong>convaincantes mais fausses</strong> : chaque information doit être vérifiée.</p>",
+            },
+            { title: "Exemples tirés de la classe" },
+          ],
+          [
+            {
+              title: "Une politique d’usage de l’IA pour votre cours",
+              body: "<p>Dites clairement aux étudiants quand ces outils sont permis, comment signaler leur usage et ce qui est considéré comme de la triche.</p>",
+            },
+            { title: "Quiz de l’unité" },
+          ],
         ],
       },
     },
@@ -450,13 +526,33 @@ export const demoCourses: DemoCourse[] = [
         title: "在线课程质量保障",
         summary: "依据统一的质量标准评审在线课程和混合式课程，并为课程作者提供有用的反馈。",
         modules: ["在线课程评价标准", "提供评审反馈"],
-        lessons: [[{ title: "评价指标" }, { title: "评审量表" }], [{ title: "如何撰写评审意见" }]],
+        lessons: [
+          [
+            { title: "评价指标", body: "<p>评价标准涵盖课程设计、无障碍、互动、评价和学习支持。每项指标都有明确的等级。</p>" },
+            { title: "评审量表" },
+          ],
+          [{ title: "如何撰写评审意见", body: "<p>指出对应的指标，引用课程中的原文，并提出一条修改建议。</p>" }],
+        ],
       },
       fr: {
         title: "Assurance qualité des cours en ligne",
         summary: "Évaluer des cours en ligne et hybrides selon une grille commune et donner aux auteurs un retour utile.",
         modules: ["Une grille pour les cours en ligne", "Formuler un retour"],
-        lessons: [[{ title: "Les critères" }, { title: "La grille d’évaluation" }], [{ title: "Rédiger des commentaires de relecture" }]],
+        lessons: [
+          [
+            {
+              title: "Les critères",
+              body: "<p>La grille examine la conception du cours, l’accessibilité, l’interaction, l’évaluation et l’accompagnement. Chaque critère a des niveaux clairs.</p>",
+            },
+            { title: "La grille d’évaluation" },
+          ],
+          [
+            {
+              title: "Rédiger des commentaires de relecture",
+              body: "<p>Nommez le critère, citez le cours, proposez une modification.</p>",
+            },
+          ],
+        ],
       },
     },
   },
@@ -492,7 +588,13 @@ export const demoCourses: DemoCourse[] = [
         summary: "Concevoir un cours qui associe séances en présentiel et travail en ligne accessible sur téléphone.",
         modules: ["Concevoir pour un faible débit", "Votre plan de cours"],
         lessons: [
-          [{ title: "Le mobile d’abord" }, { title: "Une semaine hybride à l’Université de Cape Coast" }],
+          [
+            {
+              title: "Le mobile d’abord",
+              body: "<p>Beaucoup d’étudiants étudient sur un téléphone, avec des données mobiles coûteuses. Privilégiez le texte et l’audio, faites des vidéos courtes et proposez des téléchargements.</p>",
+            },
+            { title: "Une semaine hybride à l’Université de Cape Coast" },
+          ],
           [{ title: "Planificateur de cours hybride" }],
         ],
       },
@@ -562,8 +664,20 @@ export const demoCourses: DemoCourse[] = [
         summary: "Tambua na urekebishe hitilafu za kawaida za simu: skrini, sehemu za kuchaji, betri na programu.",
         modules: ["Usalama kwenye meza ya kazi", "Hitilafu za kawaida"],
         lessons: [
-          [{ title: "Zana na umeme tuli" }, { title: "Kufungua simu kwa usalama" }],
-          [{ title: "Matatizo ya kuchaji" }, { title: "Jaribio la utambuzi" }],
+          [
+            {
+              title: "Zana na umeme tuli",
+              body: "<p>Fanya kazi juu ya mkeka unaozuia umeme tuli, vaa mkanda wa kifundo cha mkono na usitoboe kamwe betri ya lithiamu.</p>",
+            },
+            { title: "Kufungua simu kwa usalama" },
+          ],
+          [
+            {
+              title: "Matatizo ya kuchaji",
+              body: "<p>Kagua kebo na tundu la kuchaji kama kuna uchafu kabla ya kubadilisha sehemu yoyote.</p>",
+            },
+            { title: "Jaribio la utambuzi" },
+          ],
         ],
       },
     },
@@ -627,7 +741,16 @@ export const demoCourses: DemoCourse[] = [
         title: "Inclusive education in practice",
         summary: "Planning lessons in which every pupil can take part and make progress.",
         modules: ["Foundations of inclusion", "The individual education plan"],
-        lessons: [[{ title: "What inclusive teaching is" }, { title: "A lesson in an inclusive class" }], [{ title: "IEP form" }]],
+        lessons: [
+          [
+            {
+              title: "What inclusive teaching is",
+              body: "<p>Inclusive teaching starts from the diversity of pupils and removes barriers to learning, instead of fitting the pupil to the school.</p>",
+            },
+            { title: "A lesson in an inclusive class" },
+          ],
+          [{ title: "IEP form" }],
+        ],
       },
       ru: {
         title: "Инклюзивное образование на практике",
@@ -702,19 +825,47 @@ export const demoCourses: DemoCourse[] = [
       en: {
         title: "Video production for online courses",
         summary: "Record and edit clear, short teaching videos with a phone and simple equipment.",
+        description:
+          "A practical course for university teachers.\n\nFrom script, filming and sound recording to editing, step by step you make a five-minute teaching video.",
         modules: ["Before you film", "Recording and editing"],
         lessons: [
-          [{ title: "Writing a video script" }, { title: "A simple recording set-up with a phone" }],
-          [{ title: "Sound matters more than picture" }, { title: "Unit quiz" }],
+          [
+            {
+              title: "Writing a video script",
+              body: "<p>One teaching video covers <strong>one idea</strong>. First write down what students should be able to do after watching, then write the narration.</p>",
+            },
+            { title: "A simple recording set-up with a phone" },
+          ],
+          [
+            {
+              title: "Sound matters more than picture",
+              body: "<p>Use an external microphone and record in a quiet room with soft furnishings.</p>",
+            },
+            { title: "Unit quiz" },
+          ],
         ],
       },
       ru: {
         title: "Видеопроизводство для онлайн-курсов",
         summary: "Как снять и смонтировать короткие понятные учебные видео на телефон и простое оборудование.",
+        description:
+          "Практический курс для преподавателей вузов.\n\nОт сценария, съёмки и записи звука до монтажа — шаг за шагом вы сделаете пятиминутное учебное видео.",
         modules: ["Подготовка к съёмке", "Запись и монтаж"],
         lessons: [
-          [{ title: "Сценарий учебного видео" }, { title: "Простая студия с телефоном" }],
-          [{ title: "Звук важнее картинки" }, { title: "Тест по разделу" }],
+          [
+            {
+              title: "Сценарий учебного видео",
+              body: "<p>Одно учебное видео — это <strong>одна идея</strong>. Сначала запишите, что студент должен уметь после просмотра, затем пишите текст за кадром.</p>",
+            },
+            { title: "Простая студия с телефоном" },
+          ],
+          [
+            {
+              title: "Звук важнее картинки",
+              body: "<p>Используйте внешний микрофон и записывайте в тихой комнате с мягкой мебелью и шторами.</p>",
+            },
+            { title: "Тест по разделу" },
+          ],
         ],
       },
     },

@@ -1,36 +1,20 @@
+import fs from "node:fs";
 import { Readable } from "node:stream";
 import type { CourseDto } from "../domain/catalogue/dto.ts";
 import { type Seed, system } from "./context.ts";
+import { cueSeconds, demoDocuments, demoVideos, sampleDatasetCsv } from "./demo-media.ts";
 import { simplePdf, twoColourPng } from "./files.ts";
 
-/** The demo course whose video lesson gets captions in three languages and a handout. */
-const mediaCourse = "digital-literacy-for-teachers-kg";
+/** The demo course whose video lesson also gets a handout. */
+const handoutCourse = "digital-literacy-for-teachers-kg";
 
-/** Open educational videos on Wikimedia Commons, linked rather than copied. */
-const openVideos = "https://commons.wikimedia.org/wiki/Category:Educational_videos";
+const time = (seconds: number) => `00:${String(seconds).padStart(2, "0")}.000`;
 
-const cue = (from: string, to: string, text: string) => `${from} --> ${to}\n${text}\n`;
-
-const captions: Record<string, string> = {
-  ru: [
-    "WEBVTT - Совместная работа в облачных документах\n",
-    cue("00:00.000", "00:04.000", "Облачный документ открыт всем участникам курса одновременно."),
-    cue("00:04.000", "00:09.000", "Каждый видит правки других сразу и может оставить комментарий."),
-    cue("00:09.000", "00:14.000", "История версий позволяет вернуть любой прежний вариант текста."),
-  ].join("\n"),
-  en: [
-    "WEBVTT - Working together in cloud documents\n",
-    cue("00:00.000", "00:04.000", "A cloud document is open to everyone on the course at the same time."),
-    cue("00:04.000", "00:09.000", "Everyone sees the others' edits at once and can leave a comment."),
-    cue("00:09.000", "00:14.000", "The version history brings back any earlier state of the text."),
-  ].join("\n"),
-  ar: [
-    "WEBVTT - العمل المشترك في المستندات السحابية\n",
-    cue("00:00.000", "00:04.000", "المستند السحابي مفتوح لجميع المشاركين في المقرر في الوقت نفسه."),
-    cue("00:04.000", "00:09.000", "يرى كل مشارك تعديلات الآخرين فورًا ويمكنه ترك تعليق."),
-    cue("00:09.000", "00:14.000", "يتيح سجل الإصدارات استعادة أي نسخة سابقة من النص."),
-  ].join("\n"),
-};
+/** A WebVTT file whose cues follow the slides of the rendered video, one every `cueSeconds`. */
+function webVtt(cues: string[]): string {
+  const body = cues.map((text, i) => `${time(i * cueSeconds)} --> ${time((i + 1) * cueSeconds)}\n${text}\n`);
+  return ["WEBVTT\n", ...body].join("\n");
+}
 
 const handout = simplePdf([
   "Working together in cloud documents - a checklist",
@@ -53,20 +37,44 @@ const coverColours: Record<string, [number, number, number]> = {
 
 const upload = (fileName: string, bytes: Buffer | string) => ({ fileName, stream: Readable.from([Buffer.from(bytes)]) });
 
+/** A file made by scripts/make-demo-media.ts, committed beside this one. */
+const demoFile = (name: string) => fs.readFileSync(new URL(`./demo-files/${name}`, import.meta.url));
+
 /**
- * A demo course's media, added while it is a draft: a cover for every course, and for the media
- * course its video lesson's link, captions and handout.
+ * A demo course's media, added while it is a draft: a cover for every course; for every video
+ * lesson its rendered video and captions in each language written; for every download lesson
+ * its file. A lesson without media here stops the seed, as it would stop the course's review.
  */
 export async function addDemoMedia(seed: Seed, course: CourseDto): Promise<void> {
   const { media } = seed.services;
   const band = coverColours[course.category] ?? coverColours.discipline!;
   await media.uploadCover(system, course.id, upload("cover.png", twoColourPng(640, 360, band, [244, 246, 248])));
-  if (course.slug !== mediaCourse) return;
-  const video = course.syllabus.flatMap((m) => m.lessons).find((l) => l.kind === "video");
-  if (!video) throw new Error(`demo media: no video lesson in ${mediaCourse}`);
-  await media.setExternalVideo(system, course.id, video.id, openVideos);
-  for (const [locale, text] of Object.entries(captions)) {
-    await media.uploadCaptions(system, course.id, video.id, locale, upload(`${locale}.vtt`, text));
+  // An adaptation or a revision has the media copied from its source: only the missing are added.
+  const source = course.slug;
+  for (const lesson of course.syllabus.flatMap((m) => m.lessons)) {
+    const current = await media.getLessonMedia(system, course.id, lesson.id);
+    if (lesson.kind === "video" && !current.video) {
+      const video = demoVideos[source];
+      if (!video) throw new Error(`demo media: no video for ${course.slug}`);
+      await media.uploadLessonFile(system, course.id, lesson.id, "video", upload(`${source}.webm`, demoFile(`${source}.webm`)));
+      for (const [locale, cues] of Object.entries(video.cues)) {
+        await media.uploadCaptions(system, course.id, lesson.id, locale, upload(`${locale}.vtt`, webVtt(cues)));
+      }
+      if (source === handoutCourse) {
+        await media.uploadLessonFile(system, course.id, lesson.id, "download", upload("cloud-documents-checklist.pdf", handout), {
+          locale: "en",
+        });
+      }
+    }
+    if (lesson.kind === "file" && !current.downloads.length) {
+      const document = demoDocuments[source];
+      const file = document
+        ? upload(`${lesson.title}.pdf`, demoFile(`${source}.pdf`))
+        : source === "learning-analytics-for-course-designers"
+          ? upload("sample-course-dataset.csv", sampleDatasetCsv)
+          : null;
+      if (!file) throw new Error(`demo media: no file for ${course.slug}`);
+      await media.uploadLessonFile(system, course.id, lesson.id, "download", file, { locale: document?.locale ?? "en" });
+    }
   }
-  await media.uploadLessonFile(system, course.id, video.id, "download", upload("cloud-documents-checklist.pdf", handout), { locale: "en" });
 }

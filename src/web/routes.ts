@@ -11,6 +11,7 @@ export default [
     route("courses/:slug", "routes/course.tsx"),
     route("courses/:slug/enrol", "routes/course-enrol.tsx"),
     route("courses/:slug/learn/:lessonId", "routes/learn.tsx"),
+    route("courses/:slug/complete", "routes/course-complete.tsx"),
     route("learning", "routes/learning.tsx"),
     route("manage/courses/:slug/lessons/:lessonId/quiz", "routes/manage-quiz.tsx"),
     route("programmes", "routes/programmes.tsx"),

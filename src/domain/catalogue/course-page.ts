@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { organisationRefs } from "../network/queries.ts";
 import type { Actor } from "../shared/actor.ts";
-import { shownText } from "../shared/reader-language.ts";
+import { shownField, shownText } from "../shared/reader-language.ts";
 import type { CatalogueContext } from "./context.ts";
 import type { CourseDto, ModuleOutlineDto } from "./dto.ts";
 import { readableCourse } from "./guards.ts";
@@ -57,7 +57,7 @@ export async function courseDtoOf(db: Executor, course: CourseRow, reader: Local
     coverImageUrls(db, [course.coverImagePath]),
   ]);
   const summary = toSummary(course, refs.get(course.ownerOrganisationId)!, translationRows, reader, covers);
-  const shown = translationRows.find((t) => t.locale === summary.shownLocale);
+  const description = shownField(translationRows, reader, course.defaultLocale, (t) => t.description);
   // A half-translated course never shows a draft: each title is the reader's once it is ready.
   const titleIn = (texts: { locale: string; status: string; title: string }[]) =>
     shownText(texts, reader, course.defaultLocale)?.title ?? "";
@@ -78,7 +78,8 @@ export async function courseDtoOf(db: Executor, course: CourseRow, reader: Local
   }));
   return {
     ...summary,
-    description: shown?.description ?? "",
+    description: description.value,
+    descriptionLocale: description.locale,
     licence: course.licence,
     version: course.version,
     coCreators: coCreatorRows.map((c) => ({ organisation: refs.get(c.organisationId)!, role: c.role })),

@@ -11,6 +11,7 @@ import { requireAccess } from "./permissions.ts";
 import { type CourseRow, findCourse, requireEditable, structureOf, wrongStatus } from "./rows.ts";
 import { courses, courseTranslations, moduleTranslations } from "./schema.ts";
 import { writeLessonText } from "./syllabus.ts";
+import { refuseHollowReady } from "./translation-completeness.ts";
 import { translationInputSchema } from "./validation.ts";
 
 /**
@@ -56,6 +57,7 @@ export async function addTranslation(
   data.lessons?.forEach((l, i) => {
     if (!lessonIds.has(l.id)) throw fieldError(`lessons.${i}.id`, "catalogue.field.unknownLesson");
   });
+  await refuseHollowReady(db, course, target, data);
 
   await db.transaction(async (tx) => {
     const texts = { title: data.title, summary: data.summary, description: data.description ?? "", status: data.status, updatedAt: now() };

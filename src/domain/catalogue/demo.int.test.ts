@@ -35,14 +35,36 @@ describe("the demo catalogue", () => {
     expect(russian.total).toBeGreaterThanOrEqual(4);
   });
 
-  test("gives every course a cover, and its media course a linked video with captions in three languages and a handout", async () => {
+  test("gives every course a cover, and its media course a rendered video with captions in three languages and a handout", async () => {
     const page = await catalogue().searchCourses({ limit: 100 }, "en");
     expect(page.items.filter((c) => !c.coverImageUrl?.endsWith("cover.png"))).toEqual([]);
     const course = await catalogue().getCourse("digital-literacy-for-teachers-kg", "en");
     const video = course.syllabus.flatMap((m) => m.lessons).find((l) => l.kind === "video")!;
     const { media } = await catalogue().getLesson(course.slug, video.id, "en");
-    expect(media.video).toEqual({ externalUrl: expect.stringMatching(/^https:\/\//) });
+    expect(media.video).toEqual({ url: expect.stringMatching(/\.webm$/), mimeType: "video/webm" });
     expect(media.captions.map((c) => c.locale).sort()).toEqual(["ar", "en", "ru"]);
     expect(media.downloads.map((d) => d.mimeType)).toEqual(["application/pdf"]);
+  });
+
+  test("has no hollow lesson: every video has its video, every download its file, every reading its text in each ready language", async () => {
+    const page = await catalogue().searchCourses({ limit: 100 }, "en");
+    const hollow: string[] = [];
+    for (const summary of page.items) {
+      const course = await catalogue().getCourse(summary.slug, "en");
+      for (const language of course.languages) {
+        for (const outline of course.syllabus.flatMap((m) => m.lessons)) {
+          const lesson = await catalogue().getLesson(course.slug, outline.id, language as "en");
+          const where = `${course.slug} ${language} “${lesson.title}”`;
+          if (lesson.kind === "video" && !lesson.media.video) hollow.push(`${where}: no video`);
+          if (lesson.kind === "file" && !lesson.media.downloads.length) hollow.push(`${where}: no file`);
+          // A lesson shown in this language (its translation ready) has its own text.
+          if (lesson.kind === "text" && lesson.shownLocale === language && (lesson.bodyLocale !== language || !lesson.bodyHtml)) {
+            hollow.push(`${where}: no text`);
+          }
+        }
+      }
+      if (course.summaryLocale !== course.shownLocale) hollow.push(`${course.slug}: no summary in ${course.shownLocale}`);
+    }
+    expect(hollow).toEqual([]);
   });
 });

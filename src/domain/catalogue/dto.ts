@@ -40,6 +40,7 @@ export const courseSummaryDto = z.object({
   title: z.string(),
   summary: z.string(),
   shownLocale: z.string().describe("Language of title and summary: the reader's when ready, else defaultLocale"),
+  summaryLocale: z.string().describe("Language of the summary: shownLocale, or defaultLocale when that translation's summary is empty"),
   defaultLocale: z.string(),
   languages: z.array(z.string()).describe("Languages with a ready translation, the default first"),
   owner: organisationRef,
@@ -77,6 +78,7 @@ export type CoCreatorDto = z.infer<typeof coCreatorDto>;
 
 export const courseDto = courseSummaryDto.extend({
   description: z.string(),
+  descriptionLocale: z.string().describe("Language of the description: shownLocale, or defaultLocale when that translation's is empty"),
   licence: z.string(),
   version: z.number().int(),
   coCreators: z.array(coCreatorDto),
@@ -104,6 +106,7 @@ export const lessonDto = lessonOutlineDto.extend({
   bodyHtml: z.string().describe("Sanitised HTML"),
   media: lessonMediaDto,
   shownLocale: z.string(),
+  bodyLocale: z.string().describe("Language of the body: shownLocale, or the course's default when that translation's body is empty"),
   course: z.object({ id: z.uuid(), slug: z.string(), title: z.string() }),
 });
 export type LessonDto = z.infer<typeof lessonDto>;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Locale } from "../../i18n/locales.ts";
 import type { Actor } from "../shared/actor.ts";
-import { shownLanguage, shownText } from "../shared/reader-language.ts";
+import { shownField, shownLanguage, shownText } from "../shared/reader-language.ts";
 import type { CatalogueContext } from "./context.ts";
 import type { LessonDto } from "./dto.ts";
 import { readableCourse } from "./guards.ts";
@@ -32,6 +32,8 @@ export async function getLesson(
   const courseLocale = shownLanguage(translations, reader, course.defaultLocale);
   // Title and body are one row: a lesson's translation is ready or not as a whole.
   const text = shownText(texts, reader, course.defaultLocale);
+  // A ready translation whose body is empty falls back to the source's body, said so on the page.
+  const body = shownField(texts, reader, course.defaultLocale, (t) => t.body);
   const courseTitle = translations.find((t) => t.locale === courseLocale) ?? translations.find((t) => t.locale === course.defaultLocale);
   return {
     id: lesson.id,
@@ -39,9 +41,10 @@ export async function getLesson(
     kind: lesson.kind,
     required: lesson.required,
     title: text?.title ?? "",
-    bodyHtml: sanitizeLessonHtml(text?.body ?? ""),
+    bodyHtml: sanitizeLessonHtml(body.value),
     media,
     shownLocale: text?.locale ?? course.defaultLocale,
+    bodyLocale: body.locale,
     course: { id: course.id, slug: course.slug, title: courseTitle?.title ?? course.slug },
   };
 }

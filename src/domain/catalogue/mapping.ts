@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { OrganisationRef } from "../network/dto.ts";
-import { readyLanguages, shownLanguage, shownText } from "../shared/reader-language.ts";
+import { readyLanguages, shownField, shownLanguage, shownText } from "../shared/reader-language.ts";
 import type { CourseFacts, CourseRefDto, CourseSummaryDto } from "./dto.ts";
 import type { CourseRow } from "./rows.ts";
 import { courses, courseTranslations } from "./schema.ts";
@@ -37,12 +37,14 @@ export function toSummary(
 ): CourseSummaryDto {
   const shownLocale = shownLanguage(translations, reader, course.defaultLocale);
   const shown = translations.find((t) => t.locale === shownLocale);
+  const summary = shownField(translations, reader, course.defaultLocale, (t) => t.summary);
   return {
     id: course.id,
     slug: course.slug,
     title: shown?.title ?? course.slug,
-    summary: shown?.summary ?? "",
+    summary: summary.value,
     shownLocale,
+    summaryLocale: summary.locale,
     defaultLocale: course.defaultLocale,
     languages: readyLanguages(translations, course.defaultLocale),
     owner,

@@ -244,7 +244,7 @@ describe("the quality gate", () => {
       "fr",
       {
         title: "Cours immuable",
-        summary: "",
+        summary: "Un cours fait par un test.",
         status: "ready",
       },
       "en",
@@ -269,12 +269,12 @@ describe("new versions", () => {
             title: "Module one",
             lessons: [
               { kind: "text", title: "Kept lesson", body: "<p>old</p>" },
-              { kind: "text", title: "Dropped lesson" },
+              { kind: "text", title: "Dropped lesson", body: "<p>soon gone</p>" },
             ],
           },
         ],
       },
-      translations: { fr: { title: "Cours versionné", summary: "", status: "ready" } },
+      translations: { fr: { title: "Cours versionné", summary: "Un cours fait par un test.", status: "ready" } },
     });
     const [kept, dropped] = original.syllabus[0]!.lessons;
     const { user } = await createUser(services());
@@ -306,7 +306,7 @@ describe("new versions", () => {
             title: "Module one, revised",
             lessons: [
               { id: copiedKept!.id, kind: "text", title: "Kept lesson, revised", body: "<p>new</p>" },
-              { kind: "text", title: "New lesson" },
+              { kind: "text", title: "New lesson", body: "<p>added</p>" },
             ],
           },
         ],
@@ -425,7 +425,12 @@ describe("the translation queue", () => {
           },
         ],
       },
+      publish: false,
     });
+    // A video lesson needs its video before review.
+    await services().media.setExternalVideo(secretariat(), course.id, course.syllabus[0]!.lessons[1]!.id, "https://videos.example.org/q");
+    await workflow().submit(secretariat(), course.id);
+    await approve(services(), course.id);
     const translator = actorWith({ role: "translator", organisationId: kenya.id });
     const queue = services().translations;
     expect((await failure(queue.requestLanguage(translator, course.id, "fr", "en"))).code).toBe("forbidden");

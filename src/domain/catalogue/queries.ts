@@ -4,7 +4,7 @@ import type { Locale } from "../../i18n/locales.ts";
 import { isUuid } from "../shared/ids.ts";
 import { shownText } from "../shared/reader-language.ts";
 import { parseInput } from "../shared/validation.ts";
-
+import { coverImageUrls } from "./media/files.ts";
 import { courseModules, courses, courseTranslations, lessons, quizQuestions } from "./schema.ts";
 import { courseRefSchema } from "./validation.ts";
 /**
@@ -79,12 +79,12 @@ export async function courseHeadings(
   db: Executor,
   ids: readonly string[],
   reader: Locale,
-): Promise<Map<string, { id: string; slug: string; title: string; shownLocale: string }>> {
+): Promise<Map<string, { id: string; slug: string; title: string; shownLocale: string; coverImageUrl: string | null }>> {
   const wanted = [...new Set(ids)];
   if (!wanted.length) return new Map();
   const [rows, texts] = await Promise.all([
     db
-      .select({ id: courses.id, slug: courses.slug, defaultLocale: courses.defaultLocale })
+      .select({ id: courses.id, slug: courses.slug, defaultLocale: courses.defaultLocale, coverImagePath: courses.coverImagePath })
       .from(courses)
       .where(inArray(courses.id, wanted)),
     db
@@ -97,6 +97,10 @@ export async function courseHeadings(
       .from(courseTranslations)
       .where(inArray(courseTranslations.courseId, wanted)),
   ]);
+  const covers = await coverImageUrls(
+    db,
+    rows.map((r) => r.coverImagePath),
+  );
   return new Map(
     rows.map((course) => {
       const shown = shownText(
@@ -106,7 +110,13 @@ export async function courseHeadings(
       );
       return [
         course.id,
-        { id: course.id, slug: course.slug, title: shown?.title ?? course.slug, shownLocale: shown?.locale ?? course.defaultLocale },
+        {
+          id: course.id,
+          slug: course.slug,
+          title: shown?.title ?? course.slug,
+          shownLocale: shown?.locale ?? course.defaultLocale,
+          coverImageUrl: course.coverImagePath ? (covers.get(course.coverImagePath) ?? null) : null,
+        },
       ];
     }),
   );

@@ -53,3 +53,8 @@ const options: sanitizeHtml.IOptions = {
 export function sanitizeLessonHtml(html: string): string {
   return sanitizeHtml(html, options).trim();
 }
+
+/** Whether rich text says anything once its markup is gone (`<p></p>` does not). */
+export function hasWords(html: string | null | undefined): boolean {
+  return !!html && sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).trim() !== "";
+}

@@ -260,7 +260,7 @@ describe("rich text", () => {
       "fr",
       {
         title: "Cours",
-        summary: "",
+        summary: "Un cours fait par un test.",
         status: "ready",
         lessons: [{ id: lessonId, title: "Leçon", body: "<p>Bonjour</p><script>alert(2)</script>" }],
       },
@@ -387,10 +387,10 @@ describe("editing the syllabus", () => {
       "ru",
       {
         title: "Курс",
-        summary: "",
+        summary: "Курс, созданный тестом.",
         status: "ready",
         modules: [{ id: two!.id, title: "Два" }],
-        lessons: [{ id: a!.id, title: "Урок А" }],
+        lessons: [{ id: a!.id, title: "Урок А", body: "<p>а</p>" }],
       },
       "en",
     );

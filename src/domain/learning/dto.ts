@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lessonDto, lessonKinds, quizDto } from "../catalogue/dto.ts";
+import { courseSummaryDto, lessonDto, lessonKinds, quizDto } from "../catalogue/dto.ts";
 
 /**
  * The learning module's contract: enrolments, the lesson player, quiz attempts and "my learning",
@@ -19,7 +19,11 @@ export const enrolmentDto = z.object({
   completedAt: z.string().nullable(),
   completedVersion: z.number().int().nullable().describe("The course version completed"),
   progress: z.object({ done: z.number().int(), required: z.number().int() }).describe("Required lessons done (a quiz once passed)"),
-  resumeLessonId: z.uuid().nullable().describe("The last lesson opened, else the first not done"),
+  resumeLessonId: z
+    .uuid()
+    .nullable()
+    .describe("Where to go on: the last lesson opened unless it is done, then the next not done after it (else the first not done)"),
+  doneLessonIds: z.array(z.uuid()).describe("The lessons done, in syllabus order (the course page ticks them)"),
 });
 export type EnrolmentDto = z.infer<typeof enrolmentDto>;
 
@@ -80,10 +84,37 @@ export const playerDto = z.object({
 export type PlayerDto = z.infer<typeof playerDto>;
 
 export const learningItemDto = z.object({
-  course: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), shownLocale: z.string() }),
+  course: z.object({
+    id: z.uuid(),
+    slug: z.string(),
+    title: z.string(),
+    shownLocale: z.string(),
+    coverImageUrl: z.string().nullable(),
+  }),
   enrolment: enrolmentDto,
 });
 export type LearningItemDto = z.infer<typeof learningItemDto>;
 
 export const myLearningDto = z.object({ inProgress: z.array(learningItemDto), completed: z.array(learningItemDto) });
 export type MyLearningDto = z.infer<typeof myLearningDto>;
+
+/** The end of a course, for the learner who completed it: what they finished, and what to take next. */
+export const completionDto = z.object({
+  course: courseSummaryDto,
+  completedAt: z.string(),
+  completedVersion: z.number().int().nullable(),
+  modules: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      lessons: z.array(z.object({ id: z.uuid(), title: z.string(), kind: z.enum(lessonKinds), done: z.boolean() })),
+    }),
+  ),
+  quizzes: z.array(z.object({ lessonId: z.uuid(), title: z.string(), percent: z.number().int().describe("The best attempt") })),
+  next: z.array(courseSummaryDto).describe("Published courses to take next: same category first, none the learner is enrolled in"),
+  certificate: z
+    .object({ url: z.string() })
+    .nullable()
+    .describe("The certificate once the credentials module issues one; null until then (the page shows a placeholder)"),
+});
+export type CompletionDto = z.infer<typeof completionDto>;

@@ -19,7 +19,6 @@ export function toEnrolmentDto(
   done: Set<string>,
 ): EnrolmentDto {
   const counted = countedLessons(list);
-  const resume = row.lastLessonId ?? list.find((l) => !done.has(l.id))?.id ?? list[0]?.id ?? null;
   return {
     courseId: course.id,
     courseSlug: course.slug,
@@ -28,8 +27,21 @@ export function toEnrolmentDto(
     completedAt: row.completedAt?.toISOString() ?? null,
     completedVersion: row.completedVersion,
     progress: { done: counted.filter((l) => done.has(l.id)).length, required: counted.length },
-    resumeLessonId: resume,
+    resumeLessonId: resumeLesson(row.lastLessonId, list, done),
+    doneLessonIds: list.filter((l) => done.has(l.id)).map((l) => l.id),
   };
+}
+
+/**
+ * Where a learner goes on: the lesson they last opened while it is not done (they left in the
+ * middle of it); once it is done, the next one not done after it, else the first not done
+ * anywhere; with everything done, the last lesson opened (or the first).
+ */
+function resumeLesson(lastLessonId: string | null, list: CountedLesson[], done: Set<string>): string | null {
+  const last = list.findIndex((l) => l.id === lastLessonId);
+  if (last >= 0 && !done.has(lastLessonId!)) return lastLessonId;
+  const notDone = (l: CountedLesson) => !done.has(l.id);
+  return (list.slice(last + 1).find(notDone) ?? list.find(notDone) ?? list[last] ?? list[0])?.id ?? null;
 }
 
 export const toAttemptDto = (row: typeof quizAttempts.$inferSelect): AttemptDto => ({

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client.ts";
 import { withContext } from "../shared/compose.ts";
+import { completion } from "./completion.ts";
 import type { LearningContext } from "./context.ts";
 import { enrol, enrolByEmail, enrolInTransaction, enrolmentIn, mayEnrolOthers, withdraw } from "./enrol.ts";
 import { myLearning } from "./my-learning.ts";
@@ -23,6 +24,7 @@ export function createLearningService(deps: LearningServiceDeps) {
       markDone,
       player,
       myLearning,
+      completion,
     }),
     /** For other modules' writes (a cohort's courses): enrols in the caller's transaction. */
     enrolInTransaction,

@@ -21,3 +21,22 @@ export function readyLanguages(texts: readonly LocalisedRow[], defaultLocale: st
   const ready = texts.filter((t) => t.status === "ready").map((t) => t.locale);
   return ready.sort((a, b) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a.localeCompare(b)));
 }
+
+/**
+ * One field of a record for a reader, with the language it is in: taken from the text shownText
+ * picks, and when that field is empty there (a translation marked ready before the rule that
+ * refuses it, or a field the translator left out), from the record's own language, so a reader
+ * never gets a hollow page where the source has words.
+ */
+export function shownField<T extends LocalisedRow>(
+  texts: readonly T[],
+  reader: Locale,
+  defaultLocale: string,
+  field: (text: T) => string,
+): { value: string; locale: string } {
+  const shown = shownText(texts, reader, defaultLocale);
+  if (shown && field(shown).trim()) return { value: field(shown), locale: shown.locale };
+  const source = texts.find((t) => t.locale === defaultLocale);
+  if (source && field(source).trim()) return { value: field(source), locale: source.locale };
+  return { value: shown ? field(shown) : "", locale: shown?.locale ?? defaultLocale };
+}

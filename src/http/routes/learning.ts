@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorQuizDto, quizTextsDto } from "../../domain/catalogue/dto.ts";
 import { courseRefSchema, quizInputSchema, quizTranslationSchema } from "../../domain/catalogue/validation.ts";
-import { attemptResultDto, enrolmentDto, learnerQuizDto, myLearningDto, playerDto } from "../../domain/learning/dto.ts";
+import { attemptResultDto, completionDto, enrolmentDto, learnerQuizDto, myLearningDto, playerDto } from "../../domain/learning/dto.ts";
 import { attemptInputSchema, staffEnrolmentSchema } from "../../domain/learning/validation.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import type { Services } from "../../services.ts";
@@ -63,6 +63,18 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       response: { 200: myLearningDto },
     }),
     async (request) => learning.myLearning(request.actor, requestLocale(request)),
+  );
+
+  app.get(
+    "/courses/:id/completion",
+    docs.signedIn(
+      "The end of a course you completed: lessons, best quiz results, courses to take next, the certificate (null when not completed)",
+      {
+        params: courseParams,
+        response: { 200: completionDto.nullable() },
+      },
+    ),
+    async (request) => learning.completion(request.actor, request.params.id, requestLocale(request)),
   );
 
   app.get(

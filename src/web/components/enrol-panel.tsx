@@ -41,8 +41,13 @@ export function EnrolPanel({
                   required: format.number(enrolment.progress.required),
                 })}
           </p>
+          {enrolment.status === "completed" && (
+            <Link className="button" to={href(`${coursePath}/complete`)}>
+              {t("learning.complete.see")}
+            </Link>
+          )}{" "}
           {resume && (
-            <Link className="button" to={resume}>
+            <Link className={enrolment.status === "completed" ? "button secondary" : "button"} to={resume}>
               {enrolment.status === "completed" ? t("learning.course.review") : t("learning.course.continue")}
             </Link>
           )}

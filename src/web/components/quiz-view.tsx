@@ -1,8 +1,9 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import type { LearnerQuizDto } from "../../domain/learning/dto.ts";
 import { useFormat, useLocale, useT } from "../i18n.tsx";
 import { useCatalogueFormat } from "./catalogue-format.ts";
 import { CsrfField } from "./csrf.tsx";
+import { textDirection } from "./shown-language-note.tsx";
 
 /** The latest attempt: score, pass or not, and each question's feedback. */
 function QuizResult({ quiz }: { quiz: LearnerQuizDto }) {
@@ -61,7 +62,10 @@ function QuizForm({ quiz, formError }: { quiz: LearnerQuizDto; formError: string
               <span className="meta" lang={locale}>
                 {t("learning.quiz.question", { number: format.number(index + 1) })} · {t("learning.quiz.points", { points: q.points })}
               </span>
-              <span className="prompt">{q.prompt}</span>
+              {/* Its own direction: an English question stays left-to-right inside an Arabic page. */}
+              <span className="prompt" dir={textDirection(q.shownLocale)}>
+                {q.prompt}
+              </span>
             </legend>
             {q.shownLocale !== locale && (
               <p className="language-note" lang={locale}>
@@ -82,7 +86,8 @@ function QuizForm({ quiz, formError }: { quiz: LearnerQuizDto; formError: string
               <div className="choices">
                 {q.options.map((o) => (
                   <label key={o.id}>
-                    <input type={q.kind === "single" ? "radio" : "checkbox"} name={name(q.kind)} value={o.id} /> <bdi>{o.text}</bdi>
+                    <input type={q.kind === "single" ? "radio" : "checkbox"} name={name(q.kind)} value={o.id} />{" "}
+                    <bdi dir={textDirection(q.shownLocale)}>{o.text}</bdi>
                   </label>
                 ))}
               </div>
@@ -113,9 +118,25 @@ function QuizForm({ quiz, formError }: { quiz: LearnerQuizDto; formError: string
   );
 }
 
-/** A quiz lesson: its rules, the latest result, and the form while attempts are left. */
-export function QuizSection({ quiz, formError }: { quiz: LearnerQuizDto; formError: string | undefined }) {
+/** Where a learner goes once the quiz is passed: the course's end, or the next lesson. */
+export type Onward = { href: string; label: string };
+
+/**
+ * A quiz lesson: its rules, the latest result, and the form while attempts are left. Once passed,
+ * the way on (the course complete, the next lesson) is the main action and another attempt is
+ * folded away behind "Try again" (a disclosure: no script needed).
+ */
+export function QuizSection({
+  quiz,
+  formError,
+  onward,
+}: {
+  quiz: LearnerQuizDto;
+  formError: string | undefined;
+  onward?: Onward | undefined;
+}) {
   const t = useT();
+  const form = quiz.attemptsLeft !== 0 && <QuizForm quiz={quiz} formError={formError} />;
   return (
     <section className="quiz" aria-label={t("catalogue.lessonKind.quiz")}>
       <p className="meta">
@@ -123,10 +144,22 @@ export function QuizSection({ quiz, formError }: { quiz: LearnerQuizDto; formErr
         {quiz.attemptsLeft === null ? t("learning.quiz.unlimited") : t("learning.quiz.attemptsLeft", { count: quiz.attemptsLeft })}
       </p>
       <QuizResult quiz={quiz} />
+      {quiz.passed && onward && (
+        <p className="onward">
+          <Link className="button" to={onward.href}>
+            {onward.label}
+          </Link>
+        </p>
+      )}
       {quiz.quiz.questions.length === 0 ? (
         <p className="meta">{t("learning.quiz.noQuestions")}</p>
+      ) : quiz.passed && form ? (
+        <details className="retry" open={!!formError}>
+          <summary>{t("learning.quiz.tryAgain")}</summary>
+          {form}
+        </details>
       ) : (
-        quiz.attemptsLeft !== 0 && <QuizForm quiz={quiz} formError={formError} />
+        form
       )}
       {quiz.attemptsLeft === 0 && formError && (
         <p className="form-error" role="alert">

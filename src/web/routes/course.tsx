@@ -5,7 +5,7 @@ import { enrolPanelData } from "../components/enrol-panel.server.ts";
 import { EnrolPanel } from "../components/enrol-panel.tsx";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
-import { ShownLanguageNote } from "../components/shown-language-note.tsx";
+import { FieldLanguageNote, ShownLanguageNote, textDirection } from "../components/shown-language-note.tsx";
 import { StatusError } from "../components/status-error.tsx";
 import { appContext } from "../context.ts";
 import { useFormat, useHref, useT } from "../i18n.tsx";
@@ -48,6 +48,8 @@ export default function Course({ loaderData }: Route.ComponentProps) {
   const text = (value: string) => <bdi lang={course.shownLocale}>{value}</bdi>;
   const paragraphs = course.description.split(/\n\s*\n/).filter((p) => p.trim());
   const lessonCount = course.syllabus.reduce((sum, module) => sum + module.lessons.length, 0);
+  const enrolment = loaderData.enrolPanel.enrolment;
+  const done = new Set(enrolment?.doneLessonIds ?? []);
 
   return (
     <main id="main" className="page course">
@@ -79,13 +81,21 @@ export default function Course({ loaderData }: Route.ComponentProps) {
           <Link to={href(`/manage/courses/${course.slug}/review`)}>{t("quality.course.manage")}</Link>
         </p>
       )}
-      {course.summary && <p className="lead">{text(course.summary)}</p>}
+      <FieldLanguageNote fieldLocale={course.summaryLocale} shownLocale={course.shownLocale} />
+      {course.summary && (
+        <p className="lead" lang={course.summaryLocale} dir={textDirection(course.summaryLocale)}>
+          {course.summary}
+        </p>
+      )}
       <EnrolPanel {...loaderData.enrolPanel} />
 
       <div className="course-overview">
         <div className="course-main">
+          <FieldLanguageNote fieldLocale={course.descriptionLocale} shownLocale={course.shownLocale} />
           {paragraphs.map((paragraph) => (
-            <p key={paragraph}>{text(paragraph)}</p>
+            <p key={paragraph} lang={course.descriptionLocale} dir={textDirection(course.descriptionLocale)}>
+              {paragraph}
+            </p>
           ))}
 
           <section aria-labelledby="syllabus-title">
@@ -101,7 +111,13 @@ export default function Course({ loaderData }: Route.ComponentProps) {
                     <h3>{t("catalogue.course.module", { number: format.number(index + 1), title: isolate(module.title) })}</h3>
                     <ol className="lessons">
                       {module.lessons.map((lesson) => (
-                        <li key={lesson.id}>
+                        <li key={lesson.id} className={done.has(lesson.id) ? "done" : undefined}>
+                          {enrolment && (
+                            // Ticks for an enrolled learner: what is done, what is left.
+                            <span className="tick" aria-hidden="true">
+                              {done.has(lesson.id) ? "✓ " : "○ "}
+                            </span>
+                          )}
                           {/* An enrolled learner goes straight to any lesson from here. */}
                           {loaderData.enrolPanel.enrolment ? (
                             <Link to={href(`/courses/${course.slug}/learn/${lesson.id}`)}>{text(lesson.title)}</Link>
@@ -110,6 +126,7 @@ export default function Course({ loaderData }: Route.ComponentProps) {
                           )}{" "}
                           <span className="tag">{names.lessonKind(lesson.kind)}</span>
                           {!lesson.required && <span className="meta"> ({t("catalogue.course.optional")})</span>}
+                          {done.has(lesson.id) && <span className="visually-hidden"> ({t("learning.player.done")})</span>}
                         </li>
                       ))}
                     </ol>

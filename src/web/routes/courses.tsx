@@ -6,7 +6,7 @@ import { useCatalogueFormat } from "../components/catalogue-format.ts";
 import { FilterForm, FilterSearch, FilterSelect } from "../components/filter-form.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
-import { ShownLanguageNote } from "../components/shown-language-note.tsx";
+import { FieldLanguageNote, ShownLanguageNote, textDirection } from "../components/shown-language-note.tsx";
 import { appContext } from "../context.ts";
 import { useHref, useLocale, useT } from "../i18n.tsx";
 import type { Route } from "./+types/courses.ts";
@@ -110,9 +110,10 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
               </Link>
             </h2>
             <ShownLanguageNote shownLocale={course.shownLocale} />
+            <FieldLanguageNote fieldLocale={course.summaryLocale} shownLocale={course.shownLocale} />
             {course.summary && (
-              <p>
-                <bdi lang={course.shownLocale}>{course.summary}</bdi>
+              <p lang={course.summaryLocale} dir={textDirection(course.summaryLocale)}>
+                {course.summary}
               </p>
             )}
             <p className="meta">

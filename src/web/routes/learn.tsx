@@ -10,7 +10,7 @@ import { answersFrom } from "../components/quiz-form.server.ts";
 import { QuizSection } from "../components/quiz-view.tsx";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
-import { ShownLanguageNote } from "../components/shown-language-note.tsx";
+import { FieldLanguageNote, ShownLanguageNote, textDirection } from "../components/shown-language-note.tsx";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { useFormat, useHref, useLocale, useT } from "../i18n.tsx";
@@ -39,7 +39,10 @@ export async function action(args: Route.ActionArgs) {
       await services.learning.submitAttempt(actor, slug, lessonId, { answers: answersFrom(form) }, locale);
       return redirect(`${here}#result`);
     }
-    await services.learning.markDone(actor, slug, lessonId);
+    const before = await services.learning.enrolmentIn(actor, slug);
+    const after = await services.learning.markDone(actor, slug, lessonId);
+    // The lesson that completes the course leads to the course's end.
+    if (before?.status !== "completed" && after.status === "completed") return redirect(`/${locale}/courses/${slug}/complete`);
   } catch (error) {
     return actionFailure(error, locale);
   }
@@ -162,6 +165,13 @@ export default function Learn({ loaderData, actionData }: Route.ComponentProps) 
   const href = useHref();
   const lessonHref = (id: string) => href(`/courses/${course.slug}/learn/${id}`);
   const formError = actionData && !actionData.ok ? actionData.formError : undefined;
+  const completeHref = href(`/courses/${course.slug}/complete`);
+  const onward =
+    player.enrolment.status === "completed"
+      ? { href: completeHref, label: t("learning.complete.title") }
+      : player.next
+        ? { href: lessonHref(player.next.id), label: t("learning.player.next") }
+        : undefined;
 
   return (
     <main id="main" className="page learn">
@@ -170,7 +180,11 @@ export default function Learn({ loaderData, actionData }: Route.ComponentProps) 
           <bdi lang={course.shownLocale}>{course.title}</bdi>
         </Link>
       </p>
-      {player.enrolment.status === "completed" && <p className="notice">{t("learning.player.courseCompleted")}</p>}
+      {player.enrolment.status === "completed" && (
+        <p className="notice">
+          {t("learning.player.courseCompleted")} <Link to={completeHref}>{t("learning.complete.see")}</Link>
+        </p>
+      )}
       <div className="learn-layout">
         <article className="lesson">
           <h1>
@@ -178,12 +192,18 @@ export default function Learn({ loaderData, actionData }: Route.ComponentProps) 
           </h1>
           <ShownLanguageNote shownLocale={lesson.shownLocale} />
           <LessonMedia media={lesson.media} shownLocale={lesson.shownLocale} />
+          <FieldLanguageNote fieldLocale={lesson.bodyLocale} shownLocale={lesson.shownLocale} />
           {lesson.bodyHtml && (
             // The body was sanitised on write and again on read (src/domain/catalogue/rich-text.ts).
-            <div className="lesson-body" lang={lesson.shownLocale} dir="auto" dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }} />
+            <div
+              className="lesson-body"
+              lang={lesson.bodyLocale}
+              dir={textDirection(lesson.bodyLocale)}
+              dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }}
+            />
           )}
           {player.quiz ? (
-            <QuizSection quiz={player.quiz} formError={formError} />
+            <QuizSection quiz={player.quiz} formError={formError} onward={onward} />
           ) : player.done ? (
             <p className="notice done-notice">✓ {t("learning.player.isDone")}</p>
           ) : (

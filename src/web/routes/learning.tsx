@@ -27,6 +27,12 @@ function LearningCard({ item }: { item: LearningItemDto }) {
   const completed = enrolment.status === "completed";
   return (
     <li className="card learning-card">
+      {course.coverImageUrl ? (
+        // Decorative: the title says which course it is.
+        <img className="card-cover" src={course.coverImageUrl} alt="" width={320} height={180} loading="lazy" decoding="async" />
+      ) : (
+        <div className="card-cover cover-placeholder" aria-hidden="true" />
+      )}
       <h3>
         <Link to={href(`/courses/${course.slug}`)}>
           <bdi lang={course.shownLocale}>{course.title}</bdi>
@@ -38,7 +44,22 @@ function LearningCard({ item }: { item: LearningItemDto }) {
           ? t("learning.my.completedOn", { date: format.date(enrolment.completedAt) })
           : t("learning.progress", { done: format.number(enrolment.progress.done), required: format.number(enrolment.progress.required) })}
       </p>
-      <progress value={enrolment.progress.done} max={Math.max(enrolment.progress.required, 1)} />
+      <progress
+        value={enrolment.progress.done}
+        max={Math.max(enrolment.progress.required, 1)}
+        aria-label={t("learning.progress", {
+          done: format.number(enrolment.progress.done),
+          required: format.number(enrolment.progress.required),
+        })}
+      />
+      {completed && (
+        <p>
+          <Link className="button" to={href(`/courses/${course.slug}/complete`)}>
+            {t("learning.complete.see")}
+            <span className="visually-hidden">: {course.title}</span>
+          </Link>
+        </p>
+      )}
       {enrolment.resumeLessonId && (
         <p>
           <Link

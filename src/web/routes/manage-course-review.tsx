@@ -248,7 +248,8 @@ export default function CourseReview({ loaderData, actionData }: Route.Component
         </section>
       )}
 
-      <RowActionError message={otherFailure?.formError} />
+      {/* With what the fields say: a refused submission names the lessons still empty. */}
+      <RowActionError message={otherFailure && [otherFailure.formError, ...Object.values(otherFailure.fields ?? {})].join(" ")} />
       {course.status === "in_review" && !can.review && <p className="notice">{t("quality.workflow.waiting")}</p>}
       {can.submit && <StepForm intent="submit" label={t("quality.workflow.submit")} hint={t("quality.workflow.submitHint")} />}
       {can.review && (

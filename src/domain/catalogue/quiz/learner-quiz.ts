@@ -2,15 +2,16 @@ import type { Executor } from "../../../db/client.ts";
 import type { ContentLocale, QuizDto, QuizKey } from "../dto.ts";
 import { type LoadedQuestion, loadQuiz } from "./load.ts";
 
-const readyIn = <T extends { locale: string; status: string }>(texts: T[], locale: string) =>
-  texts.find((t) => t.locale === locale && t.status === "ready");
+/** A ready text in that language, unless its words are empty (then the source's are shown). */
+const readyIn = <T extends { locale: string; status: string }>(texts: T[], locale: string, words: (t: T) => string) =>
+  texts.find((t) => t.locale === locale && t.status === "ready" && words(t).trim() !== "");
 
 /**
  * A question as a reader of `shownLocale` sees it: its translation when ready, else the course's
  * default language (one language per question, so prompt and options never mix).
  */
 function shownQuestion(question: LoadedQuestion, shownLocale: ContentLocale, defaultLocale: ContentLocale) {
-  const translated = readyIn(question.texts, shownLocale);
+  const translated = readyIn(question.texts, shownLocale, (t) => t.prompt);
   const text = translated ?? question.texts.find((t) => t.locale === defaultLocale);
   const locale = translated ? shownLocale : defaultLocale;
   return {
@@ -19,7 +20,7 @@ function shownQuestion(question: LoadedQuestion, shownLocale: ContentLocale, def
     feedback: text?.feedback ?? "",
     options: question.options.map((o) => ({
       id: o.id,
-      text: (readyIn(o.texts, locale) ?? o.texts.find((t) => t.locale === defaultLocale))?.text ?? "",
+      text: (readyIn(o.texts, locale, (t) => t.text) ?? o.texts.find((t) => t.locale === defaultLocale))?.text ?? "",
     })),
   };
 }

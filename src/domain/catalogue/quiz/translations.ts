@@ -47,11 +47,18 @@ export async function quizTextsFor(
   };
 }
 
-/** Refuses questions or options the quiz does not have, naming the field. */
-function checkIds(data: QuizTranslationInput, questions: LoadedQuestion[]) {
+/**
+ * Refuses questions or options the quiz does not have, naming the field, and a question marked
+ * ready without the feedback its source gives (learners would get a hollow explanation).
+ */
+function checkIds(data: QuizTranslationInput, questions: LoadedQuestion[], sourceLocale: string) {
   data.questions.forEach((q, i) => {
     const stored = questions.find((x) => x.id === q.id);
     if (!stored) throw fieldError(`questions.${i}.id`, "learning.quiz.field.unknownQuestion");
+    const sourceFeedback = stored.texts.find((t) => t.locale === sourceLocale)?.feedback ?? "";
+    if (q.status === "ready" && sourceFeedback.trim() && !q.feedback?.trim()) {
+      throw fieldError(`questions.${i}.feedback`, "catalogue.field.emptyWhenReady");
+    }
     q.options?.forEach((o, j) => {
       if (!stored.options.some((x) => x.id === o.id))
         throw fieldError(`questions.${i}.options.${j}.id`, "learning.quiz.field.unknownOption");
@@ -76,7 +83,7 @@ export async function writeQuizTranslation(
   const target = parseInput(contentLocaleSchema, textLocale);
   if (target === course.defaultLocale) throw fieldError("locale", "learning.quiz.field.defaultLocale");
   const data = parseInput(quizTranslationSchema, input);
-  checkIds(data, (await loadQuiz(ctx.db, lessonId)).questions);
+  checkIds(data, (await loadQuiz(ctx.db, lessonId)).questions, course.defaultLocale);
   await ctx.db.transaction(async (tx) => {
     for (const q of data.questions) {
       const texts = {

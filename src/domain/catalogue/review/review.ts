@@ -12,6 +12,7 @@ import { toCourseRef } from "../mapping.ts";
 import { wrongStatus } from "../rows.ts";
 import { courses, rubricCriteria } from "../schema.ts";
 import { type ReviewData, reviewInputSchema } from "../validation.ts";
+import { refuseHollowLessons } from "./hollow-lessons.ts";
 import { reviewMails } from "./mails.ts";
 import { type Decided, publishApproved, recordReview } from "./publish.ts";
 
@@ -41,6 +42,8 @@ export async function review(ctx: ReviewContext, actor: Actor | null, ref: strin
   const data = parseInput(reviewInputSchema, input);
   if (course.status !== "in_review") throw wrongStatus(course);
   await checkScores(db, data);
+  // Checked again on approval: media can be removed while a course waits in review.
+  if (data.decision === "approved") await refuseHollowLessons(db, course);
   // Actors without an account (the system actor of service tests) review anonymously.
   const reviewerId = (await peopleByIds(db, [reviewer.userId])).has(reviewer.userId) ? reviewer.userId : null;
   const at = now();

@@ -18,6 +18,7 @@ import {
   quizQuestionTranslations,
   quizzes,
 } from "../schema.ts";
+import { refuseHollowLessons } from "./hollow-lessons.ts";
 
 /** Quiz lessons (those with quiz settings) with no question a learner could answer right. */
 async function quizzesWithoutAnswer(db: Executor, course: CourseRow): Promise<string[]> {
@@ -51,7 +52,7 @@ async function quizzesWithoutAnswer(db: Executor, course: CourseRow): Promise<st
   return ids.filter((id) => !ok.has(id));
 }
 
-/** An author sends a draft to review: its default language ready, a lesson, and answerable quizzes. */
+/** An author sends a draft to review: its default language ready, a lesson, none of them empty, and answerable quizzes. */
 export async function submit(ctx: CatalogueContext, actor: Actor | null, ref: string): Promise<CourseRefDto> {
   const { db, now } = ctx;
   const { actor: author, course } = await courseFor(db, actor, ref, "course.author");
@@ -70,6 +71,7 @@ export async function submit(ctx: CatalogueContext, actor: Actor | null, ref: st
   ]);
   if (defaultText?.status !== "ready") throw fieldError("defaultLocale", "catalogue.field.defaultNotReady");
   if (!lessonCount?.n) throw fieldError("syllabus", "catalogue.field.noLessons");
+  await refuseHollowLessons(db, course);
   const unanswerable = await quizzesWithoutAnswer(db, course);
   if (unanswerable.length) throw fieldError(`lessons.${unanswerable[0]}`, "quality.field.quizWithoutAnswer");
   const [updated] = await db

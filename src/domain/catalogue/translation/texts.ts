@@ -153,8 +153,10 @@ export function editorOf(texts: Texts, course: QueuedCourseDto, target: ContentL
 /** Every field with source text counts once, in the status of the translation that holds it. */
 function countFields(editor: TranslationEditorDto): FieldCounts {
   const counts: FieldCounts = { missing: 0, draft: 0, ready: 0 };
+  // An empty translation of a field with source text is missing, whatever its row says.
   const add = (status: TranslationStatus, pair?: Pair) => {
-    if (!pair || pair.source.trim()) counts[status] += 1;
+    if (!pair) counts[status] += 1;
+    else if (pair.source.trim()) counts[pair.target.trim() ? status : "missing"] += 1;
   };
   add(editor.status, editor.title);
   add(editor.status, editor.summary);

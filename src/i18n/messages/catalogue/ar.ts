@@ -29,6 +29,10 @@ export default {
   "catalogue.field.defaultNotReady": "تحتاج اللغة الافتراضية للدورة إلى ترجمة جاهزة.",
   "catalogue.field.defaultMustStayReady": "يجب أن تبقى اللغة الافتراضية للدورة المنشورة جاهزة.",
   "catalogue.field.noLessons": "تحتاج الدورة إلى درس واحد على الأقل قبل نشرها.",
+  "catalogue.field.emptyWhenReady": "هذا الحقل فارغ بينما يحتوي نص اللغة الأصلية للدورة على محتوى هنا: املأه أو أبقِ الترجمة مسودة.",
+  "catalogue.field.lessonEmptyWhenReady": "لا يحتوي الدرس «{title}» على نص بهذه اللغة: اكتبه أو أبقِ الدرس مسودة.",
+  "catalogue.field.hollowLessons":
+    "{count, plural, one {هذا الدرس لا يحتوي} other {هذه الدروس لا تحتوي}} بعد على شيء للمتعلمين: {lessons}. أضف النص أو الفيديو أو الملف أولًا.",
   "catalogue.list.title": "دليل الدورات",
   "catalogue.list.lead": "دورات مفتوحة أعدّتها مراكز الشبكة، بلغات عديدة.",
   "catalogue.list.count":
@@ -44,6 +48,7 @@ export default {
   "catalogue.sort.newest": "الأحدث",
   "catalogue.sort.title": "العنوان",
   "catalogue.card.shownIn": "معروضة باللغة {language}: غير متاحة بلغتك بعد.",
+  "catalogue.card.partShownIn": "يُعرض هذا الجزء باللغة {language}: لم تُكتب ترجمته بعد.",
   "catalogue.card.languages": "اللغات",
   "catalogue.card.owner": "يقدّمها",
   "catalogue.card.hours": "{hours, plural, zero {# ساعة} one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعة} other {# ساعة}}",

@@ -27,6 +27,11 @@ export default {
   "catalogue.field.defaultNotReady": "The course’s default language needs a ready translation.",
   "catalogue.field.defaultMustStayReady": "The default language of a published course must stay ready.",
   "catalogue.field.noLessons": "A course needs at least one lesson before it is published.",
+  "catalogue.field.emptyWhenReady":
+    "This field is empty while the course’s own language has text here: fill it in, or keep the translation as a draft.",
+  "catalogue.field.lessonEmptyWhenReady": "The lesson “{title}” has no text in this language: write it, or keep the lesson as a draft.",
+  "catalogue.field.hollowLessons":
+    "{count, plural, one {This lesson has} other {These lessons have}} nothing for learners yet: {lessons}. Add the text, the video or the file first.",
   "catalogue.list.title": "Course catalogue",
   "catalogue.list.lead": "Open courses made by the centres of the network, in many languages.",
   "catalogue.list.count": "{count, plural, =0 {No course found} one {# course} other {# courses}}",
@@ -41,6 +46,7 @@ export default {
   "catalogue.sort.newest": "Newest",
   "catalogue.sort.title": "Title",
   "catalogue.card.shownIn": "Shown in {language}: not yet available in your language.",
+  "catalogue.card.partShownIn": "This part is shown in {language}: its translation is not written yet.",
   "catalogue.card.languages": "Languages",
   "catalogue.card.owner": "Offered by",
   "catalogue.card.hours": "{hours, plural, one {# hour} other {# hours}}",

@@ -29,6 +29,11 @@ export default {
   "catalogue.field.defaultNotReady": "El idioma predeterminado del curso necesita una traducción lista.",
   "catalogue.field.defaultMustStayReady": "El idioma predeterminado de un curso publicado debe seguir listo.",
   "catalogue.field.noLessons": "Un curso necesita al menos una lección antes de publicarse.",
+  "catalogue.field.emptyWhenReady":
+    "Este campo está vacío, pero el idioma original del curso tiene texto aquí: complételo o deje la traducción como borrador.",
+  "catalogue.field.lessonEmptyWhenReady": "La lección «{title}» no tiene texto en este idioma: escríbalo o deje la lección como borrador.",
+  "catalogue.field.hollowLessons":
+    "{count, plural, one {Esta lección aún no tiene} other {Estas lecciones aún no tienen}} nada para el alumnado: {lessons}. Añada primero el texto, el vídeo o el archivo.",
   "catalogue.list.title": "Catálogo de cursos",
   "catalogue.list.lead": "Cursos abiertos creados por los centros de la red, en muchos idiomas.",
   "catalogue.list.count": "{count, plural, =0 {Ningún curso encontrado} one {# curso} other {# cursos}}",
@@ -43,6 +48,7 @@ export default {
   "catalogue.sort.newest": "Más recientes",
   "catalogue.sort.title": "Título",
   "catalogue.card.shownIn": "Se muestra en {language}: aún no está disponible en su idioma.",
+  "catalogue.card.partShownIn": "Esta parte se muestra en {language}: su traducción aún no está escrita.",
   "catalogue.card.languages": "Idiomas",
   "catalogue.card.owner": "Ofrecido por",
   "catalogue.card.hours": "{hours, plural, one {# hora} other {# horas}}",

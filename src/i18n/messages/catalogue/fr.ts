@@ -29,6 +29,12 @@ export default {
   "catalogue.field.defaultNotReady": "La langue par défaut du cours doit avoir une traduction prête.",
   "catalogue.field.defaultMustStayReady": "La langue par défaut d’un cours publié doit rester prête.",
   "catalogue.field.noLessons": "Un cours doit comporter au moins une leçon pour être publié.",
+  "catalogue.field.emptyWhenReady":
+    "Ce champ est vide alors que la langue d’origine du cours a un texte ici : remplissez-le ou laissez la traduction en brouillon.",
+  "catalogue.field.lessonEmptyWhenReady":
+    "La leçon « {title} » n’a pas de texte dans cette langue : rédigez-le ou laissez la leçon en brouillon.",
+  "catalogue.field.hollowLessons":
+    "{count, plural, one {Cette leçon n’a} other {Ces leçons n’ont}} encore rien pour les apprenants : {lessons}. Ajoutez d’abord le texte, la vidéo ou le fichier.",
   "catalogue.list.title": "Catalogue des cours",
   "catalogue.list.lead": "Des cours ouverts, conçus par les centres du réseau, en de nombreuses langues.",
   "catalogue.list.count": "{count, plural, =0 {Aucun cours trouvé} one {# cours} other {# cours}}",
@@ -44,6 +50,7 @@ export default {
   "catalogue.sort.newest": "Plus récents",
   "catalogue.sort.title": "Titre",
   "catalogue.card.shownIn": "Affiché en {language} : pas encore disponible dans votre langue.",
+  "catalogue.card.partShownIn": "Cette partie est affichée en {language} : sa traduction n’est pas encore écrite.",
   "catalogue.card.languages": "Langues",
   "catalogue.card.owner": "Proposé par",
   "catalogue.card.hours": "{hours, plural, one {# heure} other {# heures}}",

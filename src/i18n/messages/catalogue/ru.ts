@@ -29,6 +29,11 @@ export default {
   "catalogue.field.defaultNotReady": "Для основного языка курса нужен готовый перевод.",
   "catalogue.field.defaultMustStayReady": "Основной язык опубликованного курса должен оставаться готовым.",
   "catalogue.field.noLessons": "Перед публикацией в курсе должен быть хотя бы один урок.",
+  "catalogue.field.emptyWhenReady":
+    "Это поле пустое, а в исходном языке курса здесь есть текст: заполните его или оставьте перевод черновиком.",
+  "catalogue.field.lessonEmptyWhenReady": "У урока «{title}» нет текста на этом языке: напишите его или оставьте урок черновиком.",
+  "catalogue.field.hollowLessons":
+    "{count, plural, one {В этом уроке} few {В этих уроках} many {В этих уроках} other {В этих уроках}} пока нет ничего для слушателей: {lessons}. Сначала добавьте текст, видео или файл.",
   "catalogue.list.title": "Каталог курсов",
   "catalogue.list.lead": "Открытые курсы центров сети на многих языках.",
   "catalogue.list.count": "{count, plural, =0 {Курсы не найдены} one {# курс} few {# курса} many {# курсов} other {# курса}}",
@@ -43,6 +48,7 @@ export default {
   "catalogue.sort.newest": "Сначала новые",
   "catalogue.sort.title": "По названию",
   "catalogue.card.shownIn": "Показано на языке «{language}»: на вашем языке курс пока недоступен.",
+  "catalogue.card.partShownIn": "Эта часть показана на языке «{language}»: её перевод ещё не написан.",
   "catalogue.card.languages": "Языки",
   "catalogue.card.owner": "Предлагает",
   "catalogue.card.hours": "{hours, plural, one {# час} few {# часа} many {# часов} other {# часа}}",
