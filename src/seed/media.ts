@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import type { CourseDto } from "../domain/catalogue/dto.ts";
 import { type Seed, system } from "./context.ts";
-import { simplePdf, twoColourPng } from "./files.ts";
+import { simplePdf } from "./files.ts";
 
 /** The demo course whose video lesson gets captions in three languages and a handout. */
 const mediaCourse = "digital-literacy-for-teachers-kg";
@@ -44,23 +44,15 @@ const handout = simplePdf([
   "IIOE Kyrgyzstan - Digital literacy for teachers - CC BY 4.0",
 ]);
 
-/** Cover colours by category: a calm band over a light field, cheap to draw and to send. */
-const coverColours: Record<string, [number, number, number]> = {
-  discipline: [31, 87, 148],
-  tvet: [176, 96, 20],
-  teacher_professional_development: [24, 120, 96],
-};
-
 const upload = (fileName: string, bytes: Buffer | string) => ({ fileName, stream: Readable.from([Buffer.from(bytes)]) });
 
 /**
- * A demo course's media, added while it is a draft: a cover for every course, and for the media
- * course its video lesson's link, captions and handout.
+ * A demo course's media, added while it is a draft: for the media course its video lesson's link,
+ * captions and handout. Covers are not uploaded: every course gets its generated one
+ * (src/web/components/course-cover.ts), which says more than a flat placeholder would.
  */
 export async function addDemoMedia(seed: Seed, course: CourseDto): Promise<void> {
   const { media } = seed.services;
-  const band = coverColours[course.category] ?? coverColours.discipline!;
-  await media.uploadCover(system, course.id, upload("cover.png", twoColourPng(640, 360, band, [244, 246, 248])));
   if (course.slug !== mediaCourse) return;
   const video = course.syllabus.flatMap((m) => m.lessons).find((l) => l.kind === "video");
   if (!video) throw new Error(`demo media: no video lesson in ${mediaCourse}`);

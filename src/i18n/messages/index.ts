@@ -71,6 +71,12 @@ import qualityEs from "./quality/es.ts";
 import qualityFr from "./quality/fr.ts";
 import qualityRu from "./quality/ru.ts";
 import qualityZh from "./quality/zh.ts";
+import siteAr from "./site/ar.ts";
+import siteEn from "./site/en.ts";
+import siteEs from "./site/es.ts";
+import siteFr from "./site/fr.ts";
+import siteRu from "./site/ru.ts";
+import siteZh from "./site/zh.ts";
 
 /** Every namespace, per locale. Add a namespace here in all six lines. */
 export const catalogues = {
@@ -87,6 +93,7 @@ export const catalogues = {
     ...networkEn,
     ...programmesEn,
     ...qualityEn,
+    ...siteEn,
   },
   fr: {
     ...commonFr,
@@ -101,6 +108,7 @@ export const catalogues = {
     ...networkFr,
     ...programmesFr,
     ...qualityFr,
+    ...siteFr,
   },
   es: {
     ...commonEs,
@@ -115,6 +123,7 @@ export const catalogues = {
     ...networkEs,
     ...programmesEs,
     ...qualityEs,
+    ...siteEs,
   },
   ru: {
     ...commonRu,
@@ -129,6 +138,7 @@ export const catalogues = {
     ...networkRu,
     ...programmesRu,
     ...qualityRu,
+    ...siteRu,
   },
   zh: {
     ...commonZh,
@@ -143,6 +153,7 @@ export const catalogues = {
     ...networkZh,
     ...programmesZh,
     ...qualityZh,
+    ...siteZh,
   },
   ar: {
     ...commonAr,
@@ -157,6 +168,7 @@ export const catalogues = {
     ...networkAr,
     ...programmesAr,
     ...qualityAr,
+    ...siteAr,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -49,8 +49,11 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
           {t("network.manage.newOrganisation")}
         </Link>
       </p>
-      <FilterForm filtered={Boolean(filters.q || filters.kind)} clearHref={href("/manage/organisations")}>
-        <FilterSearch label={t("common.search")} value={filters.q} maxLength={100} />
+      <FilterForm
+        filtered={Boolean(filters.q || filters.kind)}
+        clearHref={href("/manage/organisations")}
+        search={<FilterSearch label={t("common.search")} value={filters.q} maxLength={100} />}
+      >
         <FilterSelect
           name="kind"
           label={t("network.label.kind")}

@@ -1,0 +1,35 @@
+import type { Catalogue } from "../types.ts";
+import type en from "./en.ts";
+
+export default {
+  "site.menu": "Menú",
+  "site.style.title": "Guía de estilo",
+  "site.style.lead": "Los tokens y componentes con los que se construye cada página de Orbis. Úselos antes de escribir estilos nuevos.",
+  "site.style.colours": "Colores",
+  "site.style.coloursHint": "Los temas claro y oscuro siguen la configuración del sistema del lector.",
+  "site.style.type": "Escala tipográfica",
+  "site.style.typeHint": "Fuentes del sistema elegidas por escritura: latín, cirílico, árabe y chino se muestran sin descargar nada.",
+  "site.style.spacing": "Espaciado y esquinas",
+  "site.style.token": "Token",
+  "site.style.size": "Tamaño",
+  "site.style.tableHint":
+    "Por debajo de 640 px, cada fila de una tabla se convierte en una tarjeta con sus celdas nombradas por su columna.",
+  "site.style.buttons": "Botones",
+  "site.style.primary": "Acción principal",
+  "site.style.secondary": "Otra acción",
+  "site.style.badges": "Insignias",
+  "site.style.cards": "Tarjetas de curso y portadas generadas",
+  "site.style.cardsHint": "Un curso sin portada subida recibe una dibujada a partir de su título, su categoría y su centro.",
+  "site.style.progress": "Progreso",
+  "site.style.progressValue": "{percent, number, percent} completado",
+  "site.style.empty": "Estados vacíos",
+  "site.style.emptyTitle": "Todavía no hay nada aquí",
+  "site.style.emptyBody": "Una lista vacía dice qué aparecería aquí y cómo añadir el primer elemento.",
+  "site.style.notices": "Avisos",
+  "site.style.noticeOk": "Sus cambios se han guardado.",
+  "site.style.noticeError": "Revise los campos marcados abajo.",
+  "site.style.header": "Encabezado de página y migas de pan",
+  "site.style.tabs": "Pestañas",
+  "site.breadcrumb": "Migas de pan",
+  "site.filters": "Filtros",
+} satisfies Catalogue<typeof en>;

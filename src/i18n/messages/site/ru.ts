@@ -1,0 +1,35 @@
+import type { Catalogue } from "../types.ts";
+import type en from "./en.ts";
+
+export default {
+  "site.menu": "Меню",
+  "site.style.title": "Руководство по стилю",
+  "site.style.lead": "Токены и компоненты, из которых состоит каждая страница Orbis. Используйте их, прежде чем писать новые стили.",
+  "site.style.colours": "Цвета",
+  "site.style.coloursHint": "Светлая и тёмная темы следуют системной настройке читателя.",
+  "site.style.type": "Шкала шрифтов",
+  "site.style.typeHint":
+    "Системные шрифты подобраны для каждой письменности: латиница, кириллица, арабское письмо и китайские иероглифы отображаются без загрузки.",
+  "site.style.spacing": "Отступы и скругления",
+  "site.style.token": "Токен",
+  "site.style.size": "Размер",
+  "site.style.tableHint": "При ширине меньше 640 px каждая строка таблицы становится карточкой, а её ячейки подписаны названием столбца.",
+  "site.style.buttons": "Кнопки",
+  "site.style.primary": "Главное действие",
+  "site.style.secondary": "Другое действие",
+  "site.style.badges": "Метки",
+  "site.style.cards": "Карточки курсов и созданные обложки",
+  "site.style.cardsHint": "Курс без загруженной обложки получает обложку, нарисованную по его названию, категории и центру.",
+  "site.style.progress": "Прогресс",
+  "site.style.progressValue": "Выполнено {percent, number, percent}",
+  "site.style.empty": "Пустые состояния",
+  "site.style.emptyTitle": "Здесь пока ничего нет",
+  "site.style.emptyBody": "Пустой список объясняет, что здесь появится и как добавить первый элемент.",
+  "site.style.notices": "Уведомления",
+  "site.style.noticeOk": "Изменения сохранены.",
+  "site.style.noticeError": "Проверьте отмеченные ниже поля.",
+  "site.style.header": "Заголовок страницы и навигационная цепочка",
+  "site.style.tabs": "Вкладки",
+  "site.breadcrumb": "Навигационная цепочка",
+  "site.filters": "Фильтры",
+} satisfies Catalogue<typeof en>;
