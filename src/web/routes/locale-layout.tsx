@@ -1,6 +1,9 @@
-import { data, Form, Link, NavLink, Outlet, useLocation, useRouteLoaderData } from "react-router";
+import type { ReactNode } from "react";
+import { data, Form, Link, NavLink, Outlet, useLocation, useRouteError, useRouteLoaderData } from "react-router";
+import { sitePageSlugs } from "../../domain/network/dto.ts";
 import { isLocale, localeNames, locales } from "../../i18n/locales.ts";
 import { CsrfField } from "../components/csrf.tsx";
+import { ErrorPage } from "../components/error-page.tsx";
 import { hasStaffRole } from "../components/staff-roles.ts";
 import { useHref, useLocale, useT } from "../i18n.tsx";
 import type { RootData } from "../root.tsx";
@@ -45,7 +48,11 @@ function LanguageSwitcher() {
   );
 }
 
-export default function LocaleLayout() {
+/**
+ * Header, content, footer: every page of a language, and its error pages too (an unknown address,
+ * a refusal or a failure keeps the header and footer, so there is always a way on).
+ */
+function SiteShell({ children }: { children: ReactNode }) {
   const t = useT();
   const href = useHref();
   const root = useRouteLoaderData<RootData>("root");
@@ -129,12 +136,39 @@ export default function LocaleLayout() {
         </details>
         <LanguageSwitcher />
       </header>
-      <Outlet />
+      {children}
       <footer className="site-footer">
-        <p>
-          {t("common.footer.openSource")} <a href="/api/docs">{t("common.footer.api")}</a>
-        </p>
+        <nav aria-label={t("site.footer.nav")}>
+          <ul>
+            {sitePageSlugs.map((slug) => (
+              <li key={slug}>
+                <Link to={href(`/pages/${slug}`)}>{t(`site.footer.${slug}`)}</Link>
+              </li>
+            ))}
+            <li>
+              <a href="/api/docs">{t("common.footer.api")}</a>
+            </li>
+          </ul>
+        </nav>
+        <p>{t("common.footer.openSource")}</p>
       </footer>
     </>
+  );
+}
+
+export default function LocaleLayout() {
+  return (
+    <SiteShell>
+      <Outlet />
+    </SiteShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return (
+    <SiteShell>
+      <ErrorPage error={error} />
+    </SiteShell>
   );
 }
