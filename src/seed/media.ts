@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import type { CourseDto } from "../domain/catalogue/dto.ts";
 import { type Seed, system } from "./context.ts";
 import { cueSeconds, demoDocuments, demoVideos, sampleDatasetCsv } from "./demo-media.ts";
-import { simplePdf, twoColourPng } from "./files.ts";
+import { simplePdf } from "./files.ts";
 
 /** The demo course whose video lesson also gets a handout. */
 const handoutCourse = "digital-literacy-for-teachers-kg";
@@ -28,27 +28,18 @@ const handout = simplePdf([
   "IIOE Kyrgyzstan - Digital literacy for teachers - CC BY 4.0",
 ]);
 
-/** Cover colours by category: a calm band over a light field, cheap to draw and to send. */
-const coverColours: Record<string, [number, number, number]> = {
-  discipline: [31, 87, 148],
-  tvet: [176, 96, 20],
-  teacher_professional_development: [24, 120, 96],
-};
-
 const upload = (fileName: string, bytes: Buffer | string) => ({ fileName, stream: Readable.from([Buffer.from(bytes)]) });
 
 /** A file made by scripts/make-demo-media.ts, committed beside this one. */
 const demoFile = (name: string) => fs.readFileSync(new URL(`./demo-files/${name}`, import.meta.url));
 
 /**
- * A demo course's media, added while it is a draft: a cover for every course; for every video
+ * A demo course's media, added while it is a draft (covers are generated, src/web/components/course-cover.ts): for every video
  * lesson its rendered video and captions in each language written; for every download lesson
  * its file. A lesson without media here stops the seed, as it would stop the course's review.
  */
 export async function addDemoMedia(seed: Seed, course: CourseDto): Promise<void> {
   const { media } = seed.services;
-  const band = coverColours[course.category] ?? coverColours.discipline!;
-  await media.uploadCover(system, course.id, upload("cover.png", twoColourPng(640, 360, band, [244, 246, 248])));
   // An adaptation or a revision has the media copied from its source: only the missing are added.
   const source = course.slug;
   for (const lesson of course.syllabus.flatMap((m) => m.lessons)) {

@@ -7,6 +7,7 @@ import { seedNetwork } from "./network.ts";
 import { seedPeople } from "./people.ts";
 import { seedProgrammes } from "./programmes.ts";
 import { seedRubric } from "./quality.ts";
+import { seedSitePages } from "./site-pages.ts";
 
 export type { SeedTarget };
 
@@ -26,6 +27,7 @@ const setUp = new Date("2025-11-03T09:00:00Z");
  */
 const story: { write: (seed: Seed) => Promise<boolean>; from: (today: Date) => Date }[] = [
   { write: seedNetwork, from: () => setUp },
+  { write: seedSitePages, from: () => setUp },
   // People after the network: their roles are held in its organisations.
   { write: seedPeople, from: () => setUp },
   { write: seedRubric, from: () => setUp },

@@ -1,25 +1,14 @@
 import type { ReactNode } from "react";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useMatches,
-  useRouteError,
-  useRouteLoaderData,
-} from "react-router";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "react-router";
 import { direction, isLocale, negotiateLocale } from "../i18n/locales.ts";
-import type { MessageId } from "../i18n/messages/index.ts";
 import { createTranslator } from "../i18n/translate.ts";
 import { messagesFor } from "../i18n/translator.server.ts";
 import type { Route } from "./+types/root.ts";
+import { ErrorPage, errorTexts } from "./components/error-page.tsx";
 import { pageTitle } from "./components/route-locale.ts";
 import { appContext } from "./context.ts";
 import { csrfMiddleware, csrfToken } from "./csrf.server.ts";
 import { wantsScripts } from "./hydration.ts";
-import { useT } from "./i18n.tsx";
 import stylesUrl from "./styles.css?url";
 
 export const links: Route.LinksFunction = () => [
@@ -69,29 +58,13 @@ export default function App() {
   return <Outlet />;
 }
 
-/** The title and text of an error page, by status: not found, a request refused as unreadable, a database outage, anything else. */
-function errorTexts(error: unknown): [MessageId, MessageId] {
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (status === 404) return ["common.notFound.title", "common.notFound.body"];
-  if (status === 400) return ["http.page.badRequest.title", "http.page.badRequest.body"];
-  if (status === 503) return ["http.page.unavailable.title", "http.page.unavailable.body"];
-  return ["common.error.title", "common.error.body"];
-}
-
 /** Pages name themselves; an error page is named by the error boundary's text. */
 export function meta({ error, loaderData }: Route.MetaArgs) {
   if (!error || !loaderData) return [];
   return pageTitle(createTranslator(loaderData.locale, loaderData.messages)(errorTexts(error)[0]));
 }
 
+/** Errors outside a language's pages (the language layout has its own boundary, inside the site's header). */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  const [title, body] = errorTexts(error);
-  return (
-    <main className="page narrow" id="main">
-      <h1>{t(title)}</h1>
-      <p>{t(body)}</p>
-    </main>
-  );
+  return <ErrorPage error={useRouteError()} />;
 }

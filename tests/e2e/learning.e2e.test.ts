@@ -57,6 +57,8 @@ describe("learning", () => {
     expect(await page.locator(".notice").first().textContent()).toBe("Вы завершили этот курс. Поздравляем!");
     await screenshot(page, "learning-quiz-passed-ru");
 
+    // On a phone the account links are in the header's menu.
+    await page.locator(".site-menu summary").click();
     await page.getByRole("link", { name: "Моё обучение" }).click();
     await page.waitForURL(`${orbis.url}/ru/learning`);
     const completed = page.locator("section", { has: page.getByRole("heading", { name: "Завершённые" }) });
@@ -68,6 +70,7 @@ describe("learning", () => {
   it("shows the player and the quiz right to left in Arabic", async () => {
     const page = await phone();
     await signIn(page, orbis.url, "learner.ar@orbis.example", demoPassword, "ar");
+    await page.locator(".site-menu summary").click();
     await page.getByRole("link", { name: "تعلّمي" }).click();
     await page.waitForURL(`${orbis.url}/ar/learning`);
     expect(await page.getAttribute("html", "dir")).toBe("rtl");

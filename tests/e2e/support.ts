@@ -100,7 +100,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.locator('main button[type="submit"]').click();
   const signedIn = page.locator(`.account-nav a[href="/${locale}/account"]`);
   const refused = page.locator(".form-error");
-  await signedIn.or(refused).first().waitFor();
+  // Attached rather than visible: on a phone the account links sit in the folded menu.
+  await signedIn.or(refused).first().waitFor({ state: "attached" });
   if (await refused.isVisible()) throw new Error(`Sign-in as ${email} failed: ${await refused.textContent()}`);
 }
 

@@ -134,3 +134,16 @@ export const governanceTermDto = z.object({
   holderName: z.string().nullable(),
 });
 export type GovernanceTermDto = z.infer<typeof governanceTermDto>;
+
+/** The site's fixed pages linked from every page's footer, written by the secretariat per language. */
+export const sitePageSlugs = ["privacy", "terms", "accessibility", "contact"] as const;
+export type SitePageSlug = (typeof sitePageSlugs)[number];
+
+export const sitePageDto = z.object({
+  slug: z.enum(sitePageSlugs),
+  locale: z.enum(locales).describe("Language of title and body: the reader's when written, else English"),
+  title: z.string(),
+  body: z.string().describe("Plain text; a blank line separates paragraphs"),
+  updatedAt: z.string(),
+});
+export type SitePageDto = z.infer<typeof sitePageDto>;

@@ -17,4 +17,6 @@ export const { can, requireAccess } = definePermissions({
   "organisation.edit": { roles: ["institution_admin"] },
   /** Governance is the secretariat's record of the network. */
   "governance.manage": { roles: [] },
+  /** The site's privacy, terms, accessibility and contact pages. */
+  "site.pages": { roles: [] },
 });

@@ -15,7 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { LocalisedText } from "../../i18n/locales.ts";
-import { centreStatuses, facilityKinds, governanceRoles, organisationKinds } from "./dto.ts";
+import { centreStatuses, facilityKinds, governanceRoles, organisationKinds, sitePageSlugs } from "./dto.ts";
 
 /** Every institution in the network: the institute, centres, universities, ministries, partners. */
 export const organisations = pgTable(
@@ -130,4 +130,17 @@ export const governanceTerms = pgTable(
     // One president a year; secretariat posts may be shared (several regional coordinators).
     uniqueIndex("governance_terms_presidency_year_key").on(t.year).where(sql`${t.role} = 'rotating_presidency'`),
   ],
+);
+
+/** The footer's pages (privacy, terms, accessibility, contact), one row per language written. */
+export const sitePages = pgTable(
+  "site_pages",
+  {
+    slug: text({ enum: sitePageSlugs }).notNull(),
+    locale: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.slug, t.locale] })],
 );

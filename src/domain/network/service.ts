@@ -7,6 +7,7 @@ import { figures, timeline } from "./figures.ts";
 import { addGovernanceTerm, getGovernanceTerm, governance, removeGovernanceTerm, updateGovernanceTerm } from "./governance.ts";
 import { addMember, removeMember } from "./memberships.ts";
 import { createOrganisation, deleteOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "./organisations.ts";
+import { getSitePage, getSitePageForEditing, listSitePages, saveSitePage } from "./site-pages.ts";
 
 export type NetworkServiceDeps = { db: Database; now?: () => Date };
 
@@ -37,6 +38,10 @@ export function createNetworkService(deps: NetworkServiceDeps) {
     addGovernanceTerm,
     updateGovernanceTerm,
     removeGovernanceTerm,
+    getSitePage,
+    getSitePageForEditing,
+    listSitePages,
+    saveSitePage,
   });
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
 import { slugSchema } from "../shared/slugs.ts";
 import { countryCodeSchema } from "../shared/validation.ts";
-import { centreKinds, centreStatuses, governanceRoles, organisationKinds } from "./dto.ts";
+import { centreKinds, centreStatuses, governanceRoles, organisationKinds, sitePageSlugs } from "./dto.ts";
 
 const name = z.string().trim().min(2).max(200);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -139,3 +139,12 @@ export const governanceTermPatchSchema = governanceTermFields
   .partial()
   .strict();
 export type GovernanceTermPatch = z.infer<typeof governanceTermPatchSchema>;
+
+/** A site page in one language: the secretariat's plain text (paragraphs split on blank lines). */
+export const sitePageInputSchema = z
+  .object({
+    title: z.string().trim().min(2).max(200),
+    body: z.string().trim().min(2).max(20_000),
+  })
+  .strict();
+export const sitePageKeySchema = z.object({ slug: z.enum(sitePageSlugs), locale: z.enum(locales) });

@@ -77,6 +77,12 @@ import qualityEs from "./quality/es.ts";
 import qualityFr from "./quality/fr.ts";
 import qualityRu from "./quality/ru.ts";
 import qualityZh from "./quality/zh.ts";
+import siteAr from "./site/ar.ts";
+import siteEn from "./site/en.ts";
+import siteEs from "./site/es.ts";
+import siteFr from "./site/fr.ts";
+import siteRu from "./site/ru.ts";
+import siteZh from "./site/zh.ts";
 
 /** Every namespace, per locale. Add a namespace here in all six lines. */
 export const catalogues = {
@@ -94,6 +100,7 @@ export const catalogues = {
     ...networkEn,
     ...programmesEn,
     ...qualityEn,
+    ...siteEn,
   },
   fr: {
     ...commonFr,
@@ -109,6 +116,7 @@ export const catalogues = {
     ...networkFr,
     ...programmesFr,
     ...qualityFr,
+    ...siteFr,
   },
   es: {
     ...commonEs,
@@ -124,6 +132,7 @@ export const catalogues = {
     ...networkEs,
     ...programmesEs,
     ...qualityEs,
+    ...siteEs,
   },
   ru: {
     ...commonRu,
@@ -139,6 +148,7 @@ export const catalogues = {
     ...networkRu,
     ...programmesRu,
     ...qualityRu,
+    ...siteRu,
   },
   zh: {
     ...commonZh,
@@ -154,6 +164,7 @@ export const catalogues = {
     ...networkZh,
     ...programmesZh,
     ...qualityZh,
+    ...siteZh,
   },
   ar: {
     ...commonAr,
@@ -169,6 +180,7 @@ export const catalogues = {
     ...networkAr,
     ...programmesAr,
     ...qualityAr,
+    ...siteAr,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -26,7 +26,7 @@ export function CohortTable({
   const format = useProgrammeFormat();
   const numbers = useFormat();
   return (
-    <table>
+    <table className="stacked-table">
       <thead>
         <tr>
           <th scope="col">{t("programmes.label.cohort")}</th>
@@ -41,16 +41,18 @@ export function CohortTable({
       <tbody>
         {cohorts.map((cohort) => (
           <tr key={cohort.id}>
-            <td>
+            <td data-label={t("programmes.label.cohort")}>
               <Link to={href(manage ? `/manage/cohorts/${cohort.id}` : `/programmes/${programmeSlug}/cohorts/${cohort.id}`)}>
                 {cohort.name}
               </Link>
             </td>
-            <td>{format.dates(cohort.startsOn, cohort.endsOn)}</td>
-            <td>{format.language(cohort.locale)}</td>
-            <td>{format.mode(cohort.enrolmentMode)}</td>
-            <td>{t("programmes.cohort.seats", { left: numbers.number(cohort.seatsLeft), capacity: numbers.number(cohort.capacity) })}</td>
-            <td>{format.cohortStatus(cohort.status)}</td>
+            <td data-label={t("programmes.label.dates")}>{format.dates(cohort.startsOn, cohort.endsOn)}</td>
+            <td data-label={t("programmes.label.language")}>{format.language(cohort.locale)}</td>
+            <td data-label={t("programmes.label.mode")}>{format.mode(cohort.enrolmentMode)}</td>
+            <td data-label={t("programmes.label.seats")}>
+              {t("programmes.cohort.seats", { left: numbers.number(cohort.seatsLeft), capacity: numbers.number(cohort.capacity) })}
+            </td>
+            <td data-label={t("programmes.label.status")}>{format.cohortStatus(cohort.status)}</td>
             {!manage && (
               <td>
                 <Link to={href(`/programmes/${programmeSlug}/cohorts/${cohort.id}`)} aria-label={`${t(joinLabel(cohort))}: ${cohort.name}`}>

@@ -64,8 +64,11 @@ export default function Centres({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page">
       <h1>{t("network.directory.title")}</h1>
-      <FilterForm filtered={filtered} clearHref={href("/centres")}>
-        <FilterSearch label={t("common.search")} value={filters.q} maxLength={100} />
+      <FilterForm
+        filtered={filtered}
+        clearHref={href("/centres")}
+        search={<FilterSearch label={t("common.search")} value={filters.q} maxLength={100} />}
+      >
         <FilterSelect
           name="kind"
           label={t("network.label.kind")}

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { can } from "../../domain/catalogue/permissions.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
+import { CourseCoverImage } from "../components/course-cover-image.tsx";
 import { enrolPanelData } from "../components/enrol-panel.server.ts";
 import { EnrolPanel } from "../components/enrol-panel.tsx";
 import { toErrorResponse } from "../components/route-errors.server.ts";
@@ -57,10 +58,7 @@ export default function Course({ loaderData }: Route.ComponentProps) {
         <Link to={href("/courses")}>{t("catalogue.course.back")}</Link>
       </p>
       <h1>{text(course.title)}</h1>
-      {course.coverImageUrl && (
-        // Decorative: the title says what the course is. Sized so the page does not jump as it loads.
-        <img className="course-cover" src={course.coverImageUrl} alt="" width={640} height={360} decoding="async" />
-      )}
+      <CourseCoverImage course={course} className="course-cover" eager />
       <ShownLanguageNote shownLocale={course.shownLocale} />
       {course.status !== "published" && (
         <p className="notice draft-notice">{t("catalogue.course.unpublished", { status: names.status(course.status) })}</p>

@@ -1,12 +1,11 @@
-import { Link } from "react-router";
 import type { CatalogueFacets } from "../../domain/catalogue/dto.ts";
 import { courseCategories, courseLevels, courseSorts } from "../../domain/catalogue/values.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
+import { CourseCard } from "../components/course-card.tsx";
 import { FilterForm, FilterSearch, FilterSelect } from "../components/filter-form.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
-import { FieldLanguageNote, ShownLanguageNote, textDirection } from "../components/shown-language-note.tsx";
 import { appContext } from "../context.ts";
 import { useHref, useLocale, useT } from "../i18n.tsx";
 import type { Route } from "./+types/courses.ts";
@@ -57,8 +56,12 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
     <main id="main" className="page catalogue">
       <h1>{t("catalogue.list.title")}</h1>
       <p className="lead">{t("catalogue.list.lead")}</p>
-      <FilterForm filtered={filtered} clearHref={href("/courses")} submitLabel={t("common.search")}>
-        <FilterSearch className="search-field" label={t("catalogue.filter.search")} value={filters.q} maxLength={200} />
+      <FilterForm
+        filtered={filtered}
+        clearHref={href("/courses")}
+        submitLabel={t("common.search")}
+        search={<FilterSearch className="search-field" label={t("catalogue.filter.search")} value={filters.q} maxLength={200} />}
+      >
         <FilterSelect
           name="lang"
           label={t("catalogue.filter.language")}
@@ -97,40 +100,9 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
 
       <p role="status">{t("catalogue.list.count", { count: page.total })}</p>
       {page.total === 0 && filtered && <p>{t("catalogue.list.empty")}</p>}
-      <ul className="course-list">
+      <ul className="course-grid">
         {page.items.map((course) => (
-          <li key={course.id} className="card course-card">
-            {course.coverImageUrl && (
-              <img className="card-cover" src={course.coverImageUrl} alt="" width={320} height={180} loading="lazy" decoding="async" />
-            )}
-            {/* <bdi>: a course text keeps its own direction while lining up with the page. */}
-            <h2>
-              <Link to={href(`/courses/${course.slug}`)}>
-                <bdi lang={course.shownLocale}>{course.title}</bdi>
-              </Link>
-            </h2>
-            <ShownLanguageNote shownLocale={course.shownLocale} />
-            <FieldLanguageNote fieldLocale={course.summaryLocale} shownLocale={course.shownLocale} />
-            {course.summary && (
-              <p lang={course.summaryLocale} dir={textDirection(course.summaryLocale)}>
-                {course.summary}
-              </p>
-            )}
-            <p className="meta">
-              <span className="tag">{format.category(course.category)}</span> {format.level(course.level)} ·{" "}
-              {t("catalogue.card.hours", { hours: course.estimatedHours })}
-            </p>
-            <dl className="facts inline-facts">
-              <div>
-                <dt>{t("catalogue.card.owner")}</dt>
-                <dd>{course.owner.name}</dd>
-              </div>
-              <div>
-                <dt>{t("catalogue.card.languages")}</dt>
-                <dd>{format.languages(course.languages)}</dd>
-              </div>
-            </dl>
-          </li>
+          <CourseCard key={course.id} course={course} />
         ))}
       </ul>
       <Pagination total={page.total} limit={page.limit} offset={page.offset} />

@@ -105,7 +105,7 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
       {centre.members.length === 0 ? (
         <p className="meta">{t("network.centre.noMembers")}</p>
       ) : (
-        <table>
+        <table className="stacked-table">
           <thead>
             <tr>
               <th scope="col">{t("network.label.institution")}</th>
@@ -117,9 +117,11 @@ export default function Members({ loaderData, actionData }: Route.ComponentProps
           <tbody>
             {centre.members.map((member) => (
               <tr key={member.organisation.id}>
-                <td>{member.organisation.name}</td>
-                <td>{member.organisation.country ? names.country(member.organisation.country) : ""}</td>
-                <td>{member.joinedOn ? names.partialDate(member.joinedOn) : ""}</td>
+                <td data-label={t("network.label.institution")}>{member.organisation.name}</td>
+                <td data-label={t("network.label.country")}>
+                  {member.organisation.country ? names.country(member.organisation.country) : ""}
+                </td>
+                <td data-label={t("network.label.joined")}>{member.joinedOn ? names.partialDate(member.joinedOn) : ""}</td>
                 <td>
                   <RowActionForm
                     intent="remove"

@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { canAnywhere } from "../../domain/catalogue/permissions.ts";
 import { isolate, locales } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { actionFailure } from "../action-errors.server.ts";
@@ -21,7 +22,12 @@ export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   try {
     const workflow = await services.workflow.workflow(actor, args.params.slug, locale);
-    return { title: `${translatorFor(locale)("quality.workflow.title")}: ${workflow.course.title}`, workflow };
+    return {
+      title: `${translatorFor(locale)("quality.workflow.title")}: ${workflow.course.title}`,
+      workflow,
+      // The way back goes where this person may go: the review queue for reviewers, else their courses.
+      back: canAnywhere(actor, "course.review") ? ("reviews" as const) : ("courses" as const),
+    };
   } catch (error) {
     throw toErrorResponse(error);
   }
@@ -184,7 +190,11 @@ export default function CourseReview({ loaderData, actionData }: Route.Component
   return (
     <main id="main" className="page">
       <p className="breadcrumb">
-        <Link to={href("/manage/reviews")}>{t("quality.nav.reviews")}</Link>
+        {loaderData.back === "reviews" ? (
+          <Link to={href("/manage/reviews")}>{t("quality.nav.reviews")}</Link>
+        ) : (
+          <Link to={href("/manage/courses")}>{t("authoring.list.title")}</Link>
+        )}
       </p>
       <h1>
         {t("quality.workflow.title")}: <bdi>{course.title}</bdi>

@@ -40,7 +40,7 @@ export default function ManageCourses({ loaderData }: Route.ComponentProps) {
       {courses.length === 0 ? (
         <p className="meta">{t("authoring.list.empty")}</p>
       ) : (
-        <table>
+        <table className="stacked-table">
           <thead>
             <tr>
               <th scope="col">{t("authoring.col.title")}</th>
@@ -53,15 +53,15 @@ export default function ManageCourses({ loaderData }: Route.ComponentProps) {
           <tbody>
             {courses.map((course) => (
               <tr key={course.id}>
-                <td>
+                <td data-label={t("authoring.col.title")}>
                   <Link to={href(`/manage/courses/${course.slug}`)}>
                     <bdi>{course.title}</bdi>
                   </Link>
                 </td>
-                <td>{course.owner.name}</td>
-                <td>{names.status(course.status)}</td>
-                <td>{format.number(course.version)}</td>
-                <td>
+                <td data-label={t("authoring.col.owner")}>{course.owner.name}</td>
+                <td data-label={t("authoring.col.status")}>{names.status(course.status)}</td>
+                <td data-label={t("authoring.col.version")}>{format.number(course.version)}</td>
+                <td data-label={t("authoring.col.languages")}>
                   {course.translations
                     .map((tr) => t("authoring.translation", { locale: names.language(tr.locale), status: tr.status }))
                     .join(", ")}

@@ -81,7 +81,7 @@ export default function ManageEventRegistrations({ loaderData, actionData }: Rou
       </Form>
       <p role="status">{t("events.regs.count", { count: registrations.total })}</p>
       <RowActionError message={actionData?.formError} />
-      <table>
+      <table className="stacked-table">
         <thead>
           <tr>
             <th scope="col">{t("events.regs.name")}</th>
@@ -94,20 +94,20 @@ export default function ManageEventRegistrations({ loaderData, actionData }: Rou
         <tbody>
           {registrations.items.map((r) => (
             <tr key={r.id}>
-              <td>
+              <td data-label={t("events.regs.name")}>
                 {r.name}
                 <br />
                 <span className="meta" dir="ltr">
                   {r.email}
                 </span>
               </td>
-              <td>{r.institution?.name ?? t("events.report.unaffiliated")}</td>
-              <td>{r.country ? network.country(r.country) : ""}</td>
-              <td>
+              <td data-label={t("events.regs.institution")}>{r.institution?.name ?? t("events.report.unaffiliated")}</td>
+              <td data-label={t("events.regs.country")}>{r.country ? network.country(r.country) : ""}</td>
+              <td data-label={t("events.regs.status")}>
                 {names.registration(r.status)}
                 {r.waitlistPosition !== null && ` #${r.waitlistPosition}`}
               </td>
-              <td>
+              <td data-label={t("events.regs.attended")}>
                 {r.attendedAt ? (
                   <span className="tag">{t("events.regs.checkedIn")}</span>
                 ) : (

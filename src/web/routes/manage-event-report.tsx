@@ -56,7 +56,7 @@ function BucketTable({ rows, first }: { rows: ReportBucket[]; first: string }) {
   const t = useT();
   const format = useFormat();
   return (
-    <table>
+    <table className="stacked-table">
       <thead>
         <tr>
           <th scope="col">{first}</th>
@@ -69,9 +69,9 @@ function BucketTable({ rows, first }: { rows: ReportBucket[]; first: string }) {
         {rows.map((row) => (
           <tr key={row.key}>
             <th scope="row">{row.label}</th>
-            <td>{format.number(row.registered)}</td>
-            <td>{format.number(row.waitlisted)}</td>
-            <td>{format.number(row.attended)}</td>
+            <td data-label={t("events.report.registered")}>{format.number(row.registered)}</td>
+            <td data-label={t("events.report.waitlisted")}>{format.number(row.waitlisted)}</td>
+            <td data-label={t("events.report.attended")}>{format.number(row.attended)}</td>
           </tr>
         ))}
       </tbody>

@@ -45,7 +45,7 @@ export default function ManageEvents({ loaderData }: Route.ComponentProps) {
       {events.length === 0 ? (
         <p className="meta">{t("events.manage.empty")}</p>
       ) : (
-        <table>
+        <table className="stacked-table">
           <thead>
             <tr>
               <th scope="col">{t("events.label.title")}</th>
@@ -57,7 +57,7 @@ export default function ManageEvents({ loaderData }: Route.ComponentProps) {
           <tbody>
             {events.map((event) => (
               <tr key={event.id}>
-                <td>
+                <td data-label={t("events.label.title")}>
                   <Link to={href(`/events/${event.slug}`)}>
                     <bdi lang={event.shownLocale}>{event.title}</bdi>
                   </Link>
@@ -66,8 +66,8 @@ export default function ManageEvents({ loaderData }: Route.ComponentProps) {
                     {names.kind(event.kind)} · {event.centre.name}
                   </span>
                 </td>
-                <td>{names.short(event.startsAt, zone)}</td>
-                <td>
+                <td data-label={t("events.label.startsAt")}>{names.short(event.startsAt, zone)}</td>
+                <td data-label={t("events.regs.status")}>
                   {names.status(event.status)} · {t("events.event.registeredCount", { count: event.registeredCount })}
                 </td>
                 <td className="row-actions">

@@ -60,7 +60,7 @@ export default function ManageGovernance({ loaderData, actionData }: Route.Compo
       {terms.length === 0 ? (
         <p className="meta">{t("network.governance.empty")}</p>
       ) : (
-        <table>
+        <table className="stacked-table">
           <thead>
             <tr>
               <th scope="col">{t("network.label.year")}</th>
@@ -75,9 +75,9 @@ export default function ManageGovernance({ loaderData, actionData }: Route.Compo
               const described = `${names.partialDate(String(term.year))}, ${t(`network.governance.${term.role}`)}: ${holder}`;
               return (
                 <tr key={term.id}>
-                  <td>{names.partialDate(String(term.year))}</td>
-                  <td>{t(`network.governance.${term.role}`)}</td>
-                  <td>{holder}</td>
+                  <td data-label={t("network.label.year")}>{names.partialDate(String(term.year))}</td>
+                  <td data-label={t("network.label.role")}>{t(`network.governance.${term.role}`)}</td>
+                  <td data-label={t("network.label.heldBy")}>{holder}</td>
                   <td className="row-actions">
                     <Link to={href(`/manage/governance/${term.id}`)} aria-label={`${t("common.edit")}: ${described}`}>
                       {t("common.edit")}

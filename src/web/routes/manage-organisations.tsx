@@ -49,8 +49,11 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
           {t("network.manage.newOrganisation")}
         </Link>
       </p>
-      <FilterForm filtered={Boolean(filters.q || filters.kind)} clearHref={href("/manage/organisations")}>
-        <FilterSearch label={t("common.search")} value={filters.q} maxLength={100} />
+      <FilterForm
+        filtered={Boolean(filters.q || filters.kind)}
+        clearHref={href("/manage/organisations")}
+        search={<FilterSearch label={t("common.search")} value={filters.q} maxLength={100} />}
+      >
         <FilterSelect
           name="kind"
           label={t("network.label.kind")}
@@ -59,7 +62,7 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
         />
       </FilterForm>
       <p role="status">{t("network.manage.organisationCount", { count: page.total })}</p>
-      <table>
+      <table className="stacked-table">
         <thead>
           <tr>
             <th scope="col">{t("network.label.name")}</th>
@@ -71,11 +74,11 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
         <tbody>
           {page.items.map((organisation) => (
             <tr key={organisation.id}>
-              <td>
+              <td data-label={t("network.label.name")}>
                 <Link to={href(editPath(organisation))}>{organisation.name}</Link>
               </td>
-              <td>{names.kind(organisation.kind)}</td>
-              <td>{organisation.country ? names.country(organisation.country) : ""}</td>
+              <td data-label={t("network.label.kind")}>{names.kind(organisation.kind)}</td>
+              <td data-label={t("network.label.country")}>{organisation.country ? names.country(organisation.country) : ""}</td>
               <td>
                 {isInstitution(organisation.kind) && (
                   <Link to={href(`/manage/organisations/${organisation.slug}/report`)}>{t("programmes.institutionReport.link")}</Link>

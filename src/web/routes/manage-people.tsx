@@ -97,7 +97,7 @@ export default function ManagePeople({ loaderData, actionData }: Route.Component
       {team.length === 0 ? (
         <p className="meta">{t("identity.team.empty")}</p>
       ) : (
-        <table>
+        <table className="stacked-table">
           <thead>
             <tr>
               <th scope="col">{t("identity.team.person")}</th>
@@ -107,12 +107,12 @@ export default function ManagePeople({ loaderData, actionData }: Route.Component
           <tbody>
             {team.map((person) => (
               <tr key={person.id}>
-                <td>
+                <td data-label={t("identity.team.person")}>
                   {person.name}
                   <br />
                   <span className="meta">{person.email}</span>
                 </td>
-                <td>
+                <td data-label={t("identity.team.roles")}>
                   <ul className="plain">
                     {person.roles.map((role) => (
                       <li key={role} className="row-with-action">

@@ -170,7 +170,7 @@ export default function ManageRubric({ loaderData, actionData }: Route.Component
       {criteria.length === 0 ? (
         <p className="meta">{t("quality.rubric.empty")}</p>
       ) : (
-        <table>
+        <table className="stacked-table">
           <thead>
             <tr>
               <th scope="col">{t("quality.rubric.criterion")}</th>
@@ -182,7 +182,7 @@ export default function ManageRubric({ loaderData, actionData }: Route.Component
           <tbody>
             {criteria.map((criterion, index) => (
               <tr key={criterion.id}>
-                <td>
+                <td data-label={t("quality.rubric.criterion")}>
                   <strong>{criterion.title}</strong>
                   {criterion.description && (
                     <>
@@ -191,8 +191,8 @@ export default function ManageRubric({ loaderData, actionData }: Route.Component
                     </>
                   )}
                 </td>
-                <td>{criterion.maxScore}</td>
-                <td>
+                <td data-label={t("quality.rubric.maxScore")}>{criterion.maxScore}</td>
+                <td data-label={t("quality.workflow.status")}>
                   {criterion.essential && <span className="tag">{t("quality.rubric.essential")}</span>}{" "}
                   <span className="tag">{t(criterion.active ? "quality.rubric.active" : "quality.rubric.retired")}</span>
                 </td>

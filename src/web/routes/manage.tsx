@@ -23,12 +23,15 @@ export async function loader(args: Route.LoaderArgs) {
   };
   // An institution's administrators come here for their staff report.
   const institutions = await services.programmes.reportInstitutions(actor, locale);
-  if (!secretariat && centres.length === 0 && !quality.reviews && !quality.translations && institutions.length === 0) throw forbiddenPage();
+  const authoring = canAnywhere(actor, "course.author");
+  // Everyone the header offers "Manage" to gets this page: authors too, for their courses.
+  if (!secretariat && !authoring && centres.length === 0 && !quality.reviews && !quality.translations && institutions.length === 0)
+    throw forbiddenPage();
   return {
     title: translatorFor(locale)("network.manage.title"),
     secretariat,
     quality,
-    authoring: canAnywhere(actor, "course.author"),
+    authoring,
     institutions: institutions.map(({ slug, name }) => ({ slug, name })),
     centres: centres.map(({ id, slug, name, kind, country }) => ({
       id,
@@ -71,6 +74,9 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
           </Link>
           <Link className="button secondary" to={href("/manage/people")}>
             {t("identity.team.link")}
+          </Link>
+          <Link className="button secondary" to={href("/manage/pages")}>
+            {t("site.pages.manageTitle")}
           </Link>
         </p>
       )}
