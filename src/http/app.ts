@@ -26,6 +26,7 @@ import { registerInputChecks } from "./plugins/input.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { calendarFeedRoutes } from "./routes/events.ts";
 import { registerApiRoutes } from "./routes/index.ts";
+import { securityTxtRoute } from "./security-txt.ts";
 import { registerWeb, type WebBuild } from "./web.ts";
 
 declare module "fastify" {
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await app.register(registerApiRoutes, { prefix: "/api/v1", services });
   await app.register(calendarFeedRoutes, { services });
+  await app.register(securityTxtRoute, { config });
 
   if (options.web) {
     await app.register(mediaFormRoutes, { services });
