@@ -114,7 +114,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
 
   app.get(
     "/courses/:id/lessons/:lessonId/media",
-    docs.signedIn("A lesson's video, captions (every status) and downloads, for its authors and reviewers", {
+    docs.signedIn("A lesson's video, captions (every status) and downloads, for its authors, reviewers and translators", {
       params: lessonParams,
       response: { 200: lessonMediaAdminDto },
     }),
