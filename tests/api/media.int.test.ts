@@ -130,6 +130,20 @@ describe("media API", () => {
     await runtime.database.db.update(courses).set({ status: "draft", publishedAt: null }).where(eq(courses.id, courseId));
   });
 
+  test("a file name with direction controls is served without them (invoice\\u202Efdp.pdf does not pass for another type)", async () => {
+    const uploaded = await upload(
+      "POST",
+      `/api/v1/courses/${courseId}/lessons/${lessonId}/files?role=download&locale=en`,
+      author,
+      "invoice\u202Efdp\u200B.pdf",
+      pdf,
+    );
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const served = uploaded.json().downloads.find((d: { name: string }) => d.name.startsWith("invoice"));
+    const response = await app.inject({ method: "GET", url: served.url, headers: author });
+    expect(response.headers["content-disposition"]).toBe(`attachment; filename="invoicefdp.pdf"; filename*=UTF-8''invoicefdp.pdf`);
+  });
+
   test("a draft lesson's media are read by the owner's translators (to translate captions), as documented; not by learners", async () => {
     const translator = await bearer({ role: "translator", organisationId: centreId });
     const learner = await bearer({ role: "learner", organisationId: null });
