@@ -47,6 +47,14 @@ const EnvSchema = z.object({
   KEEP_ALIVE_TIMEOUT_S: seconds(72, 1, 3600),
   DB_CONNECT_TIMEOUT_S: seconds(5, 1, 300),
   DB_STATEMENT_TIMEOUT_S: seconds(30, 1, 3600),
+  SECURITY_CONTACT: z
+    .string()
+    .refine(
+      (value) => value.split(",").every((uri) => /^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+|tel:\+?[\d-]+)$/.test(uri.trim())),
+      "must be one or more comma-separated mailto:, https:// or tel: addresses",
+    )
+    .optional(),
+  SECURITY_POLICY_URL: z.url().optional(),
 });
 
 export type Config = {
@@ -81,6 +89,8 @@ export type Config = {
   };
   /** Opening a PostgreSQL connection, and one statement, may take this long (ms). */
   database: { connectTimeoutMs: number; statementTimeoutMs: number };
+  /** What /.well-known/security.txt says: whom to tell of a vulnerability (none: no file), and the policy page. */
+  security: { contacts: string[]; policyUrl: string | undefined };
 };
 
 export class ConfigError extends Error {}
@@ -116,6 +126,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keepAliveMs: e.KEEP_ALIVE_TIMEOUT_S * 1000,
     },
     database: { connectTimeoutMs: e.DB_CONNECT_TIMEOUT_S * 1000, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_S * 1000 },
+    security: {
+      contacts: (e.SECURITY_CONTACT ?? "")
+        .split(",")
+        .map((uri) => uri.trim())
+        .filter(Boolean),
+      policyUrl: e.SECURITY_POLICY_URL,
+    },
   };
 }
 

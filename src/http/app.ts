@@ -27,6 +27,7 @@ import { registerOpenApi } from "./plugins/openapi.ts";
 import { caseRoutes } from "./routes/case.ts";
 import { calendarFeedRoutes } from "./routes/events.ts";
 import { registerApiRoutes } from "./routes/index.ts";
+import { securityTxtRoute } from "./security-txt.ts";
 import { registerWeb, type WebBuild } from "./web.ts";
 
 declare module "fastify" {
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerApiRoutes, { prefix: "/api/v1", services });
   await app.register(calendarFeedRoutes, { services });
   await app.register(caseRoutes, { services });
+  await app.register(securityTxtRoute, { config });
 
   if (options.web) {
     await app.register(mediaFormRoutes, { services });

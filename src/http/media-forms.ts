@@ -4,8 +4,8 @@ import type { Upload } from "../domain/catalogue/dto.ts";
 import { isDomainError } from "../domain/shared/errors.ts";
 import { isLocale } from "../i18n/locales.ts";
 import type { Services } from "../services.ts";
-import { csrfTokensMatch } from "../web/csrf-check.server.ts";
-import { CSRF_COOKIE, CSRF_FIELD } from "../web/csrf-token.ts";
+import { csrfTokensMatch, expectedCsrfToken } from "../web/csrf-check.server.ts";
+import { CSRF_FIELD, csrfCookieName } from "../web/csrf-token.ts";
 import { multipartLimits } from "./routes/media.ts";
 
 type Params = { lang: string; slug: string; lessonId?: string };
@@ -41,7 +41,8 @@ export async function mediaFormRoutes(app: FastifyInstance, options: { services:
           fields[part.fieldname] = String(part.value);
           continue;
         }
-        if (!csrfTokensMatch(request.cookies[CSRF_COOKIE], fields[CSRF_FIELD])) {
+        const expected = expectedCsrfToken(request.sessionToken, request.cookies[csrfCookieName(request.server.secureCookies)]);
+        if (!csrfTokensMatch(expected, fields[CSRF_FIELD])) {
           part.file.resume();
           return answer({ error: "csrf_failed" });
         }

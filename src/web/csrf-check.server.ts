@@ -15,3 +15,17 @@ export function csrfTokensMatch(fromCookie: string | undefined, submitted: strin
 export function newCsrfToken(): string {
   return crypto.randomBytes(32).toString("base64url");
 }
+
+/**
+ * The token of a signed-in person's forms, derived from their session (which no other site can
+ * read): a new one with every sign-in, worthless with any other session, whatever cookie a
+ * network attacker or a sibling domain planted before.
+ */
+export function sessionCsrfToken(sessionToken: string): string {
+  return crypto.createHash("sha256").update(`orbis-csrf:${sessionToken}`).digest("base64url");
+}
+
+/** What a form must carry: the session's token when signed in by session, else the anonymous cookie's. */
+export function expectedCsrfToken(sessionToken: string | null | undefined, cookieToken: string | undefined): string | undefined {
+  return sessionToken ? sessionCsrfToken(sessionToken) : cookieToken;
+}

@@ -1,8 +1,9 @@
 import { createContext, type MiddlewareFunction } from "react-router";
 import { plainRefusalPage } from "./components/plain-page.server.ts";
 import { appContext } from "./context.ts";
-import { csrfTokensMatch, newCsrfToken } from "./csrf-check.server.ts";
-import { CSRF_COOKIE, CSRF_FIELD } from "./csrf-token.ts";
+import { csrfTokensMatch, expectedCsrfToken, newCsrfToken } from "./csrf-check.server.ts";
+import { CSRF_FIELD, csrfCookieName } from "./csrf-token.ts";
+import { SESSION_COOKIE } from "./session.server.ts";
 
 /** The token of this request, for the root loader to hand to <CsrfField />. */
 export const csrfToken = createContext<string>("");
@@ -14,10 +15,10 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
  * `newCsrfToken` makes them). Anything else, a cookie mangled or made up, counts as no cookie:
  * the page gets a fresh token instead of an error.
  */
-function cookieToken(header: string | null): string | undefined {
+function cookieToken(header: string | null, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
     const [key, ...value] = part.trim().split("=");
-    if (key === CSRF_COOKIE) {
+    if (key === name) {
       const token = value.join("=");
       return /^[\w-]{20,200}$/.test(token) ? token : undefined;
     }
@@ -40,22 +41,29 @@ function refusal(request: Request): Response {
   return new Response(html, { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
+/** Whether this answer starts or ends a session (sign-in, sign-up, reset, sign-out). */
+const changesSession = (response: Response) => response.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`));
+
 /**
- * Double-submit check for UI forms: a random token lives in an HttpOnly cookie and in a hidden
- * field; a cross-site form can send the cookie but cannot read it to fill the field.
+ * CSRF check for UI forms. Signed in, the hidden field must hold the token derived from the
+ * session (csrf-check.server.ts); anonymous (the sign-in and sign-up forms), a random token lives
+ * in an HttpOnly cookie and in the field (double submit). A cross-site form can send cookies but
+ * can read neither. The anonymous cookie is replaced whenever a session starts or ends.
  */
 export const csrfMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  const fromCookie = cookieToken(request.headers.get("cookie"));
+  const { secureCookies, actor, sessionToken } = context.get(appContext);
+  const name = csrfCookieName(secureCookies);
+  const fromCookie = cookieToken(request.headers.get("cookie"), name);
+  const expected = expectedCsrfToken(actor ? sessionToken : null, fromCookie);
   if (!safeMethods.has(request.method)) {
     const submitted = await submittedToken(request);
-    if (!csrfTokensMatch(fromCookie, submitted)) return refusal(request);
+    if (!csrfTokensMatch(expected, submitted)) return refusal(request);
   }
-  const token = fromCookie ?? newCsrfToken();
-  context.set(csrfToken, token);
+  const anonymous = fromCookie ?? newCsrfToken();
+  context.set(csrfToken, expected ?? anonymous);
   const response = await next();
-  if (fromCookie) return response;
-  const { secureCookies } = context.get(appContext);
-  const cookie = `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secureCookies ? "; Secure" : ""}`;
+  if (fromCookie && !changesSession(response)) return response;
+  const cookie = `${name}=${fromCookie ? newCsrfToken() : anonymous}; Path=/; HttpOnly; SameSite=Lax${secureCookies ? "; Secure" : ""}`;
   try {
     response.headers.append("set-cookie", cookie);
     return response;

@@ -303,6 +303,24 @@ describe("password reset", () => {
 });
 
 describe("users and roles", () => {
+  test("a learner probing addresses through POST /team/roles hears the same 403 for a known and an unknown one", async () => {
+    const centre = await createCentre(runtime.services);
+    const learner = await bearerFor();
+    const { email: known } = await createUser(runtime.services);
+    const answers = [];
+    for (const address of [known, email()]) {
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/team/roles",
+        headers: learner.headers,
+        payload: { email: address, role: "author", organisationId: centre.id },
+      });
+      answers.push({ status: response.statusCode, body: response.body });
+    }
+    expect(answers[0]?.status).toBe(403);
+    expect(answers[1]).toEqual(answers[0]);
+  });
+
   test("a centre admin cannot grant itself a role (403 own_work); the secretariat can grant it", async () => {
     const centre = await createCentre(runtime.services);
     const admin = await bearerFor([{ role: "centre_admin", organisationId: centre.id }]);

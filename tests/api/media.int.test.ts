@@ -130,6 +130,30 @@ describe("media API", () => {
     await runtime.database.db.update(courses).set({ status: "draft", publishedAt: null }).where(eq(courses.id, courseId));
   });
 
+  test("a file name with direction controls is served without them (invoice\\u202Efdp.pdf does not pass for another type)", async () => {
+    const uploaded = await upload(
+      "POST",
+      `/api/v1/courses/${courseId}/lessons/${lessonId}/files?role=download&locale=en`,
+      author,
+      "invoice\u202Efdp\u200B.pdf",
+      pdf,
+    );
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const served = uploaded.json().downloads.find((d: { name: string }) => d.name.startsWith("invoice"));
+    const response = await app.inject({ method: "GET", url: served.url, headers: author });
+    expect(response.headers["content-disposition"]).toBe(`attachment; filename="invoicefdp.pdf"; filename*=UTF-8''invoicefdp.pdf`);
+  });
+
+  test("a draft lesson's media are read by the owner's translators (to translate captions), as documented; not by learners", async () => {
+    const translator = await bearer({ role: "translator", organisationId: centreId });
+    const learner = await bearer({ role: "learner", organisationId: null });
+    const url = `/api/v1/courses/${courseId}/lessons/${lessonId}/media`;
+    expect((await app.inject({ method: "GET", url, headers: translator })).statusCode).toBe(200);
+    expect((await app.inject({ method: "GET", url, headers: learner })).statusCode).toBe(404);
+    const document = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    expect(document.paths["/api/v1/courses/{id}/lessons/{lessonId}/media"].get.summary).toMatch(/translators/);
+  });
+
   test("too large is 413, a wrong or disguised type is 415, in the reader's language", async () => {
     const captionsUrl = `/api/v1/courses/${courseId}/lessons/${lessonId}/captions/ru?lang=ru`;
     const big = await upload("PUT", captionsUrl, author, "ru.vtt", `WEBVTT\n\n00:00.000 --> 00:01.000\n${"я".repeat(600_000)}\n`);

@@ -249,6 +249,23 @@ describe("writing with a token", () => {
     expect((await get("/api/v1/centres/api-created-centre")).statusCode).toBe(404);
   });
 
+  test("an institution's admin keeps its details but cannot make it an institute or rename it; the secretariat can", async () => {
+    const created = await createOrganisation(runtime.services, { kind: "university", name: "Api Kind Test University", country: "KE" });
+    const headers = await bearer({ role: "institution_admin", organisationId: created.id });
+    const url = `/api/v1/organisations/${created.slug}`;
+    expect((await app.inject({ method: "PATCH", url, headers, payload: { city: "Nairobi" } })).statusCode).toBe(200);
+    expect((await app.inject({ method: "PATCH", url, headers, payload: { name: created.name, city: "Mombasa" } })).statusCode).toBe(200);
+    for (const payload of [{ kind: "institute" }, { name: "The Network Institute" }]) {
+      expect((await app.inject({ method: "PATCH", url, headers, payload })).statusCode).toBe(403);
+    }
+    const after = (await get(url)).json();
+    expect(after).toMatchObject({ kind: "university", name: "Api Kind Test University", city: "Mombasa" });
+    const staff = await bearer({ role: "secretariat", organisationId: null });
+    expect(
+      (await app.inject({ method: "PATCH", url, headers: staff, payload: { name: "Api Kind Test University (renamed)" } })).statusCode,
+    ).toBe(200);
+  });
+
   test("a centre admin edits their centre and its members, and is refused another centre", async () => {
     const ghana = (await get("/api/v1/centres/api-ghana")).json();
     const headers = await bearer({ role: "centre_admin", organisationId: ghana.id });

@@ -199,6 +199,9 @@ describe("CSRF", () => {
   it("refuses a post with a missing or wrong token on the UI's forms and on the upload forms, and lets the right one through", async () => {
     const page = await freshPage();
     const email = `csrf-${crypto.randomBytes(4).toString("hex")}@orbis.test`;
+    // The token of an anonymous visit (in its cookie): once signed in, it no longer counts.
+    await page.goto(`${orbis.url}/en/sign-in`);
+    const anonymous = await page.locator('input[name="_csrf"]').first().inputValue();
     const signUp = await page.request.post(`${orbis.url}/api/v1/auth/sign-up`, {
       data: { name: "Csrf Before", email, password: "a csrf journey password" },
     });
@@ -207,7 +210,14 @@ describe("CSRF", () => {
     const token = await page.locator('input[name="_csrf"]').first().inputValue();
     expect(token.length).toBeGreaterThan(20);
     const sameLengthWrong = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
-    const forgeries: Record<string, string>[] = [{}, { _csrf: "" }, { _csrf: "not-the-token" }, { _csrf: sameLengthWrong }];
+    expect(token).not.toBe(anonymous);
+    const forgeries: Record<string, string>[] = [
+      {},
+      { _csrf: "" },
+      { _csrf: "not-the-token" },
+      { _csrf: sameLengthWrong },
+      { _csrf: anonymous },
+    ];
     const myName = async () => ((await (await page.request.get(`${orbis.url}/api/v1/me`)).json()) as { name: string }).name;
 
     // The UI's forms: the root route's middleware (src/web/csrf.server.ts).

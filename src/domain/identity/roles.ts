@@ -3,6 +3,7 @@ import { organisationKindsOf } from "../network/queries.ts";
 import { type Actor, type Role, requireActor, roles } from "../shared/actor.ts";
 import { DomainError, forbidden } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
+import { countAttempt, rateLimited, rateWindow } from "./attempts.ts";
 import type { IdentityContext } from "./context.ts";
 import type { UserDto } from "./dto.ts";
 import { invalidField, unknownOrganisationError } from "./errors.ts";
@@ -48,10 +49,21 @@ export async function grantRole(ctx: IdentityContext, actor: Actor | null, userI
     });
 }
 
-/** Grants a role to the account with this address; someone without one must sign up first. */
+/** Addresses one granter may look up in 15 minutes: a team's worth, not a directory's. */
+const MAX_LOOKUPS_PER_GRANTER = 60;
+
+/**
+ * Grants a role to the account with this address; someone without one must sign up first. Only
+ * someone who may grant this very role hears whether the address has an account (a learner, or a
+ * centre admin asking about another centre, gets 403 first), and only 60 times in 15 minutes.
+ */
 export async function grantRoleByEmail(ctx: IdentityContext, actor: Actor | null, input: RoleGrantByEmailInput): Promise<UserDto> {
-  requireActor(actor);
+  const granter = requireGranter(actor);
   const { email, ...grant } = parseInput(roleGrantByEmailInput, input);
+  if (!mayGrant(granter, { role: grant.role, organisationId: grant.organisationId ?? null })) throw forbidden();
+  const key = `lookup:${granter.userId}`;
+  const window = rateWindow(ctx.now().getTime());
+  if (((await countAttempt(ctx.db, [key], window.start)).get(key) ?? 0) > MAX_LOOKUPS_PER_GRANTER) throw rateLimited(window.minutesLeft);
   const [user] = await ctx.db
     .select({ id: users.id })
     .from(users)

@@ -404,6 +404,32 @@ describe("roles", () => {
     expect(own.roles).toContainEqual({ role: "translator", organisationId: null });
   });
 
+  test("nobody probes addresses through granting by email: those who may not grant that role hear 403 first, granters 60 times in 15 minutes", async () => {
+    const { email: known } = await createUser(runtime.services);
+    const learner = await createSignedInUser(runtime.services);
+    const centre = (await createCentre(runtime.services)).id;
+    const elsewhere = (await createCentre(runtime.services)).id;
+    const admin = await createSignedInUser(runtime.services, { roles: [{ role: "centre_admin", organisationId: centre }] });
+    for (const address of [known, uniqueEmail()]) {
+      expect(await failure(identity().grantRoleByEmail(learner, { email: address, role: "author", organisationId: centre }))).toMatchObject(
+        {
+          code: "forbidden",
+          status: 403,
+        },
+      );
+      expect((await failure(identity().grantRoleByEmail(admin, { email: address, role: "author", organisationId: elsewhere }))).code).toBe(
+        "forbidden",
+      );
+    }
+    for (let i = 0; i < 60; i++) {
+      await failure(identity().grantRoleByEmail(admin, { email: uniqueEmail(), role: "author", organisationId: centre }));
+    }
+    expect(await failure(identity().grantRoleByEmail(admin, { email: known, role: "author", organisationId: centre }))).toMatchObject({
+      code: "rate_limited",
+      status: 429,
+    });
+  });
+
   test("a learner cannot list users; the secretariat can, and can search", async () => {
     const learner = await createSignedInUser(runtime.services);
     expect(await failure(identity().listUsers(learner))).toMatchObject({ code: "forbidden", status: 403 });

@@ -1,6 +1,6 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import type { Locale } from "../../i18n/locales.ts";
-import { type Actor, requireActor } from "../shared/actor.ts";
+import { type Actor, isGlobalStaff, requireActor } from "../shared/actor.ts";
 import type { Page } from "../shared/dto.ts";
 import { fieldError, forbidden } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -71,6 +71,10 @@ export async function updateOrganisation(
   const current = await findOrganisation(ctx, slug);
   requireAccess(actor, "organisation.edit", current.id);
   const data = parseInput(organisationPatchSchema, patch);
+  // What an organisation is and what it is called are the registry's to say: an institution's
+  // own administrator keeps its details current but cannot make it an institute or rename it.
+  const renamed = data.name !== undefined && data.name !== current.name;
+  if (!isGlobalStaff(actor) && ((data.kind !== undefined && data.kind !== current.kind) || renamed)) throw forbidden();
   // Becoming or ceasing to be a centre changes which tables describe it: the centre form does that.
   if (data.kind && data.kind !== current.kind && (isCentreKind(data.kind) || isCentreKind(current.kind))) {
     throw fieldError("kind", "network.field.centreKind");

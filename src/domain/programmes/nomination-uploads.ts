@@ -1,9 +1,9 @@
-import { eq, lt } from "drizzle-orm";
+import { and, count, eq, gt, lt, min } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import { organisationRefs } from "../network/queries.ts";
 import { type Actor, requireActor } from "../shared/actor.ts";
-import { fieldError, notFound } from "../shared/errors.ts";
+import { DomainError, fieldError, notFound } from "../shared/errors.ts";
 import { isUuid } from "../shared/ids.ts";
 import type { ProgrammesContext } from "./context.ts";
 import type { NominationConfirmationDto, NominationPreviewDto } from "./dto.ts";
@@ -19,6 +19,24 @@ import { nominationUploads } from "./schema.ts";
 
 /** Uploads left unconfirmed this long are dropped when the next one arrives. */
 const UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/**
+ * A preview tells the uploader which addresses have accounts: at most 10 unconfirmed previews per
+ * person in 15 minutes (counted from the stored uploads, so every server counts the same), enough
+ * to correct a file, too few to probe a directory.
+ */
+const MAX_PREVIEWS = 10;
+const PREVIEW_WINDOW_MS = 15 * 60 * 1000;
+
+async function requirePreviewAllowance(ctx: ProgrammesContext, userId: string) {
+  const since = new Date(ctx.now().getTime() - PREVIEW_WINDOW_MS);
+  const [row] = await ctx.db
+    .select({ n: count(), first: min(nominationUploads.createdAt) })
+    .from(nominationUploads)
+    .where(and(eq(nominationUploads.uploadedById, userId), gt(nominationUploads.createdAt, since)));
+  if ((row?.n ?? 0) < MAX_PREVIEWS) return;
+  const freeAt = (row?.first?.getTime() ?? ctx.now().getTime()) + PREVIEW_WINDOW_MS;
+  throw new DomainError("rate_limited", 429, { minutes: Math.max(1, Math.ceil((freeAt - ctx.now().getTime()) / 60_000)) });
+}
 
 async function institutionRef(db: Executor, id: string, reader: Locale) {
   const ref = (await organisationRefs(db, [id], reader)).get(id);
@@ -56,6 +74,7 @@ export async function previewNominations(
   const who = requireActor(actor);
   const { cohort } = await nominationCohort(db, actor, cohortId);
   const institutionId = nominatingFor(who, upload.institutionId);
+  await requirePreviewAllowance(ctx, who.userId);
   const institution = await institutionRef(db, institutionId, reader);
   const rows = await parseNominationFile(upload.bytes);
   const checked = await checkRows(db, cohort, institutionId, rows);

@@ -222,6 +222,20 @@ describe("someone who left a course", () => {
 });
 
 describe("bulk nominations", () => {
+  it("previews (which tell who has an account) are limited to 10 unconfirmed per person in 15 minutes", async () => {
+    const services = runtime.services;
+    const { cohort } = await createProgrammeWithCohort(runtime, centreId);
+    const prober = await createSignedInUser(services, { roles: [{ role: "institution_admin", organisationId: savannah.id }] });
+    const upload = { fileName: "probe.csv", bytes: nominationCsv([["Someone", `probe-${crypto.randomUUID()}@savannah.test`, "", ""]]) };
+    for (let i = 0; i < 10; i++) await services.programmes.previewNominations(prober, cohort.id, upload, "en");
+    expect(await failure(services.programmes.previewNominations(prober, cohort.id, upload, "en"))).toMatchObject({
+      code: "rate_limited",
+      status: 429,
+    });
+    runtime.clock.advance(16 * 60_000);
+    await expect(services.programmes.previewNominations(prober, cohort.id, upload, "en")).resolves.toMatchObject({ validCount: 1 });
+  });
+
   it("preview every row's problem and save nothing", async () => {
     const services = runtime.services;
     const { cohort } = await createProgrammeWithCohort(runtime, centreId, { institutionQuota: 4 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { coverImageDto, lessonMediaAdminDto, type ServedFile, type Upload } from "../../domain/catalogue/dto.ts";
 import { courseRefSchema, externalVideoSchema, fieldStatusSchema } from "../../domain/catalogue/validation.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
+import { withoutInvisibleControls } from "../../domain/shared/text.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import type { Services } from "../../services.ts";
 import { lang, langQuery, routeDocs, security, signedIn } from "./common.ts";
@@ -48,9 +49,11 @@ export async function uploadRequest(request: FastifyRequest) {
   if (request.sessionToken && origin && new URL(origin).host !== request.headers.host) throw new DomainError("forbidden", 403);
 }
 
+/** The name the browser saves under, without direction controls: `invoice\u202Efdp.zip` must not pass for a PDF. */
 function contentDisposition(file: Pick<ServedFile, "name" | "disposition">): string {
-  const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${file.disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`;
+  const name = withoutInvisibleControls(file.name) || "download";
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `${file.disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** Streams a stored file with validators and byte ranges: players seek, and slow lines resume. */
@@ -114,7 +117,7 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
 
   app.get(
     "/courses/:id/lessons/:lessonId/media",
-    docs.signedIn("A lesson's video, captions (every status) and downloads, for its authors and reviewers", {
+    docs.signedIn("A lesson's video, captions (every status) and downloads, for its authors, reviewers and translators", {
       params: lessonParams,
       response: { 200: lessonMediaAdminDto },
     }),
