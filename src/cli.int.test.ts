@@ -75,4 +75,13 @@ describe.skipIf(process.env.ORBIS_TEST_DB === "postgres")("orbis command line", 
     expect(await accountsIn(dataDir)).toEqual([{ email: "chief@orbis.test", role: "platform_admin" }]);
     expect(orbis("migrate")).toMatchObject({ code: 0, out: expect.stringContaining("Migrations applied") });
   });
+
+  test("with the database unreachable, one line says so (no stack trace) and it exits 69", () => {
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "postgres://orbis:secret@127.0.0.1:9/orbis", DB_CONNECT_TIMEOUT_S: "2" };
+    const result = spawnSync(process.execPath, [cli, "migrate"], { env, encoding: "utf8", timeout: 60_000 });
+    expect(result.status).toBe(69);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("Cannot connect to PostgreSQL at postgres://orbis:***@127.0.0.1:9/orbis");
+    expect(result.stderr).not.toContain("secret");
+  });
 });

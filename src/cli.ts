@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DataDirLockedError } from "./db/lock.ts";
+import { DatabaseStartError } from "./db/start-error.ts";
 import { type DomainError, isDomainError } from "./domain/shared/errors.ts";
 import { translateError } from "./i18n/error-messages.ts";
 import { openRuntime, type Runtime } from "./runtime.ts";
@@ -18,7 +19,7 @@ Commands:
 Settings come from the environment, as for the server (DATA_DIR, DATABASE_URL, ...).`;
 
 /** sysexits(3) codes, so scripts can tell a typo from a busy database. */
-const exitCodes = { usage: 64, data: 65, config: 78 } as const;
+const exitCodes = { usage: 64, data: 65, unavailable: 69, config: 78 } as const;
 
 class UsageError extends Error {}
 
@@ -81,6 +82,11 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof DataDirLockedError || error instanceof ConfigError) {
       console.error(error.message);
       return exitCodes.config;
+    }
+    // The database is down or unreachable: one line saying which and what to do, as the server does.
+    if (error instanceof DatabaseStartError) {
+      console.error(error.message);
+      return exitCodes.unavailable;
     }
     if (isDomainError(error)) {
       console.error(describeDomainError(error));

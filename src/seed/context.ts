@@ -15,6 +15,8 @@ export type SeedTarget = {
   publicUrl: string;
   /** The clock of the services beside it (a test's fixed one); the real time when absent. */
   now?: () => Date;
+  /** Told the name of each part of the demo once it is written (its transaction may still be open). */
+  progress?: (part: string) => void;
 };
 
 /** The seed acts as a platform administrator that is nobody in particular, where staff would act. */

@@ -42,18 +42,29 @@ const story: { write: (seed: Seed) => Promise<boolean>; from: (today: Date) => D
  * Loads the demo data through the services, as the people in it would have written it: on an
  * empty database ("auto"), wherever it is missing ("always"), or never. Each part is written in
  * one transaction or not at all, and only if it is not there yet, so a run that stopped half way
- * is completed. Returns whether anything was added.
+ * is completed by "always". On an empty database ("auto", a server's first start) all parts are
+ * written in one transaction: a process killed half way leaves the database empty, not half
+ * seeded, and the next start seeds it again. Returns whether anything was added.
  */
 export async function seedDemoIfWanted(target: SeedTarget, policy: "auto" | "always" | "never"): Promise<boolean> {
   if (policy === "never") return false;
   const today = target.now?.() ?? new Date();
-  if (policy === "auto") {
-    const registry = await inTransaction(target, today, today, (seed) => seed.services.network.listOrganisations({ limit: 1 }, "en"));
+  if (policy === "always") return seedParts(target, today);
+  return target.db.transaction(async (tx) => {
+    // Each part's savepoint takes the seed lock, held to the end of this transaction: a second
+    // server starting beside this one waits here, then finds the registry filled and adds nothing.
+    const within: SeedTarget = { ...target, db: tx as unknown as SeedTarget["db"] };
+    const registry = await inTransaction(within, today, today, (seed) => seed.services.network.listOrganisations({ limit: 1 }, "en"));
     if (registry.total > 0) return false;
-  }
+    return seedParts(within, today);
+  });
+}
+
+async function seedParts(target: SeedTarget, today: Date): Promise<boolean> {
   let added = false;
   for (const { write, from } of story) {
     if (await inTransaction(target, today, from(today), write)) added = true;
+    target.progress?.(write.name);
   }
   return added;
 }

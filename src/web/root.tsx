@@ -33,6 +33,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
+const focusErrorSummary = `document.querySelector('.form-error[role="alert"][tabindex="-1"]')?.focus();`;
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale = data?.locale ?? "en";
@@ -47,6 +49,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
+        {/* After a failed post the page comes back with its error summary: focus it so keyboard and
+            screen-reader users start at the problems. Pages otherwise ship no script (decision 7). */}
+        <script nonce={data?.nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: focusErrorSummary }} />
         {hydrate && <ScrollRestoration nonce={data?.nonce} />}
         {hydrate && <Scripts nonce={data?.nonce} />}
       </body>

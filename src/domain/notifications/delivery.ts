@@ -11,10 +11,12 @@ type Sending = Omit<NotificationsContext, "drain">;
 /** Rows claimed at once: few, so a slow mail server holds few messages back from other servers. */
 const BATCH = 20;
 /**
- * How long a claimed row is hidden from other drains. A drain stops sending a batch once half of
- * it has passed (see `deliverBatch`), so a row is never sent by two drains, even on a slow server.
+ * How long a claimed row is hidden from other drains: after a crash, what the dead process had
+ * claimed waits this long before another takes it up. A drain stops sending a batch once half of
+ * it has passed (see `deliverBatch`), and one send is bounded by the SMTP timeouts (two minutes at
+ * most, infra/mailer.ts), so a row is never sent by two drains, even on a slow server.
  */
-const LEASE_MS = 15 * 60_000;
+export const LEASE_MS = 5 * 60_000;
 const ERROR_MAX = 1000;
 
 function toMessage(row: OutboxRow): MailMessage {
@@ -71,7 +73,6 @@ async function recordFailure(ctx: Sending, row: OutboxRow, error: unknown): Prom
 /** Sends claimed rows one by one, with no transaction open: a failure is recorded on its own row. */
 async function deliverBatch(ctx: Sending, rows: OutboxRow[], report: DeliveryReport): Promise<void> {
   const started = performance.now();
-  const sent: string[] = [];
   for (const [index, row] of rows.entries()) {
     if (performance.now() - started > LEASE_MS / 2) {
       // Hand the rest back untried rather than risk sending after the lease has run out.
@@ -84,13 +85,15 @@ async function deliverBatch(ctx: Sending, rows: OutboxRow[], report: DeliveryRep
     }
     try {
       await ctx.mailer.send(toMessage(row));
-      sent.push(row.id);
     } catch (error) {
       report[await recordFailure(ctx, row, error)]++;
+      continue;
     }
+    // Marked at once, not with the batch: a process that dies mid-batch must not leave
+    // the messages it has already sent to go again when the next drain takes the rest up.
+    await ctx.db.update(mailOutbox).set({ sentAt: ctx.now() }).where(eq(mailOutbox.id, row.id));
+    report.sent++;
   }
-  if (sent.length) await ctx.db.update(mailOutbox).set({ sentAt: ctx.now() }).where(inArray(mailOutbox.id, sent));
-  report.sent += sent.length;
 }
 
 /** This process's drain: one at a time, a call during a run asking for one more pass (see `coalesced`). */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMemoryMailer, createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import { openDatabase } from "../../db/client.ts";
 import type { Mailer, MailMessage } from "../../infra/mailer.ts";
+import { LEASE_MS } from "./delivery.ts";
 import { mailOutbox } from "./schema.ts";
 import { createNotificationsService } from "./service.ts";
 
@@ -163,5 +164,37 @@ describe("the mail outbox", () => {
     } finally {
       await broken.close();
     }
+  });
+
+  it("after a process dies mid-batch, another takes up the rest within minutes and sends nothing twice", async () => {
+    const { db } = runtime.database;
+    const addresses = ["crash-1@outbox.test", "crash-2@outbox.test", "crash-3@outbox.test"];
+    // The first process sends one message, then hangs for good on the second: it has died.
+    const delivered: string[] = [];
+    let sends = 0;
+    const dying: Mailer = {
+      async send(message) {
+        if (++sends > 1) return new Promise<void>(() => {});
+        delivered.push(message.to);
+      },
+    };
+    await outboxWith(dying).enqueueMail(
+      db,
+      addresses.map((to) => mail(to)),
+    );
+    void outboxWith(dying).deliverDue();
+    await vi.waitFor(() => expect(sends).toBe(2));
+    await vi.waitFor(async () => expect((await rowFor(delivered[0]!)).sentAt).not.toBeNull());
+
+    const survivor = createMemoryMailer();
+    runtime.clock.advance(LEASE_MS - 60_000);
+    expect(await outboxWith(survivor).deliverDue()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    runtime.clock.advance(60_000);
+    await outboxWith(survivor).deliverDue();
+    runtime.clock.advance(-LEASE_MS);
+    expect(LEASE_MS).toBeLessThanOrEqual(5 * 60_000);
+    expect(delivered).toHaveLength(1);
+    // The message being sent when the process died may have gone or not: it is tried again (at least once beats never).
+    expect(survivor.sent.map((m) => m.to).sort()).toEqual(addresses.filter((a) => a !== delivered[0]));
   });
 });

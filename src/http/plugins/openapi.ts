@@ -3,6 +3,7 @@ import scalar from "@scalar/fastify-api-reference";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { routedPath } from "./errors.ts";
+import { withErrorResponses, withOptionalBodies } from "./openapi-errors.ts";
 
 /**
  * The API reference is a third-party app (Scalar) with its own inline script and styles, so it
@@ -42,8 +43,8 @@ export async function registerOpenApi(app: FastifyInstance) {
         securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
       },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: withErrorResponses(jsonSchemaTransform),
+    transformObject: withOptionalBodies(jsonSchemaTransformObject),
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Before the reference is registered: a plugin takes the hooks its parent has at that moment.

@@ -9,7 +9,7 @@ import { DomainError } from "../../domain/shared/errors.ts";
 import { withoutInvisibleControls } from "../../domain/shared/text.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
 import type { Services } from "../../services.ts";
-import { lang, langQuery, routeDocs, security, signedIn } from "./common.ts";
+import { lang, langQuery, noContent, routeDocs, security, signedIn } from "./common.ts";
 
 const docs = routeDocs("media");
 
@@ -235,10 +235,11 @@ export async function mediaRoutes(fastify: FastifyInstance, options: { services:
     "/courses/:id/cover",
     docs.signedIn("Remove the course's cover image", {
       params: z.object({ id: courseRefSchema }).strict(),
+      response: noContent,
     }),
     async (request, reply) => {
       await media.removeCover(request.actor, request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

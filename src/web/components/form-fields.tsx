@@ -32,7 +32,7 @@ export function ErrorSummary({
   if (!formError) return null;
   const entries = Object.entries(errors ?? {});
   return (
-    <div className="form-error" role="alert" tabIndex={-1}>
+    <div className="form-error" id="error-summary" role="alert" tabIndex={-1}>
       <p>
         <strong>{formError}</strong>
       </p>
