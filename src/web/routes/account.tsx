@@ -1,4 +1,4 @@
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { RoleGrant } from "../../domain/shared/actor.ts";
 import { isLocale, isolate, localeNames, locales } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
@@ -11,7 +11,7 @@ import { pageTitle } from "../components/route-locale.ts";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { readerZone, timeZoneOptions } from "../components/viewer-zone.server.ts";
-import { useT } from "../i18n.tsx";
+import { useHref, useT } from "../i18n.tsx";
 import { safeNext } from "../session.server.ts";
 import type { Route } from "./+types/account.ts";
 
@@ -111,6 +111,7 @@ function RoleList({ roles }: { roles: RoleGrant[] }) {
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const dates = useEventFormat();
+  const href = useHref();
   const [search] = useSearchParams();
   const { profile, tokens, zones, zone } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : undefined;
@@ -128,6 +129,10 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           {t("identity.account.passwordChanged")}
         </p>
       )}
+
+      <p>
+        <Link to={href("/account/password")}>{t("identity.password.title")}</Link>
+      </p>
 
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t("identity.account.profile")}</h2>

@@ -79,4 +79,13 @@ export default {
   "identity.team.role": "角色",
   "identity.team.grant": "授予角色",
   "identity.team.link": "团队与角色",
+  "identity.field.currentPassword": "当前密码",
+  "identity.field.currentPasswordWrong": "这不是你当前的密码。",
+  "identity.field.confirmation": "再次输入新密码",
+  "identity.field.confirmationDiffers": "两次输入的新密码不一致。",
+  "identity.password.title": "修改密码",
+  "identity.password.lead": "登录你账户的其他所有设备都将被退出；当前设备保持登录。",
+  "identity.password.submit": "修改密码",
+  "identity.password.changed": "密码已修改。{count, plural, =0 {没有其他已登录的设备。} other {已退出 # 台其他设备。}}",
+  "identity.password.back": "返回我的账户",
 } as const satisfies Catalogue<typeof en>;
