@@ -130,9 +130,18 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </p>
       )}
 
-      <p>
-        <Link to={href("/account/password")}>{t("identity.password.title")}</Link>
-      </p>
+      <ul className="account-links">
+        <li>
+          <Link to={href("/account/password")}>{t("identity.password.title")}</Link>
+        </li>
+        <li>
+          {/* A file, not a page: a plain link with download (no client-side navigation). */}
+          <a href={href("/account/export")} download>
+            {t("identity.export.link")}
+          </a>{" "}
+          <span className="meta">{t("identity.export.hint")}</span>
+        </li>
+      </ul>
 
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t("identity.account.profile")}</h2>

@@ -91,4 +91,6 @@ export default {
   "identity.password.changed":
     "تم تغيير كلمة المرور. {count, plural, =0 {لم يكن أي جهاز آخر متصلًا.} one {سُجِّل خروج جهاز آخر واحد.} two {سُجِّل خروج جهازين آخرين.} few {سُجِّل خروج # أجهزة أخرى.} many {سُجِّل خروج # جهازًا آخر.} other {سُجِّل خروج # جهاز آخر.}}",
   "identity.password.back": "العودة إلى حسابك",
+  "identity.export.link": "نزّل بياناتك (JSON)",
+  "identity.export.hint": "ملفك الشخصي وأدوارك، ودوراتك وتقدّمك، وتسجيلاتك في الفعاليات، وأسماء رموز واجهة البرمجة، في ملف واحد.",
 } as const satisfies Catalogue<typeof en>;

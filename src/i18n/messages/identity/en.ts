@@ -89,4 +89,6 @@ export default {
   "identity.password.changed":
     "Your password is changed. {count, plural, =0 {No other device was signed in.} one {# other device was signed out.} other {# other devices were signed out.}}",
   "identity.password.back": "Back to your account",
+  "identity.export.link": "Download your data (JSON)",
+  "identity.export.hint": "Your profile and roles, courses and progress, event registrations and API token names, in one file.",
 } as const;

@@ -93,4 +93,7 @@ export default {
   "identity.password.changed":
     "Su contraseña ha cambiado. {count, plural, =0 {No había otro dispositivo conectado.} one {Se cerró la sesión en # dispositivo más.} other {Se cerró la sesión en # dispositivos más.}}",
   "identity.password.back": "Volver a su cuenta",
+  "identity.export.link": "Descargar sus datos (JSON)",
+  "identity.export.hint":
+    "Su perfil y funciones, sus cursos y progreso, sus inscripciones a eventos y los nombres de sus tokens de API, en un solo archivo.",
 } as const satisfies Catalogue<typeof en>;

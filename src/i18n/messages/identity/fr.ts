@@ -95,4 +95,7 @@ export default {
   "identity.password.changed":
     "Votre mot de passe est changé. {count, plural, =0 {Aucun autre appareil n’était connecté.} one {# autre appareil a été déconnecté.} other {# autres appareils ont été déconnectés.}}",
   "identity.password.back": "Retour à votre compte",
+  "identity.export.link": "Télécharger vos données (JSON)",
+  "identity.export.hint":
+    "Votre profil et vos rôles, vos cours et votre progression, vos inscriptions aux événements et les noms de vos jetons d’API, en un seul fichier.",
 } as const satisfies Catalogue<typeof en>;

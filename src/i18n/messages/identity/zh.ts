@@ -88,4 +88,6 @@ export default {
   "identity.password.submit": "修改密码",
   "identity.password.changed": "密码已修改。{count, plural, =0 {没有其他已登录的设备。} other {已退出 # 台其他设备。}}",
   "identity.password.back": "返回我的账户",
+  "identity.export.link": "下载我的数据（JSON）",
+  "identity.export.hint": "你的个人资料和角色、课程与进度、活动报名以及 API 令牌名称，合为一个文件。",
 } as const satisfies Catalogue<typeof en>;
