@@ -66,6 +66,8 @@ export default [
     route("forgot-password", "routes/forgot-password.tsx"),
     route("reset-password/:token", "routes/reset-password.tsx"),
     route("account", "routes/account.tsx"),
+    route("account/password", "routes/account-password.tsx"),
+    route("account/export", "routes/account-export.ts"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

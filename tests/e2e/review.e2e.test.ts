@@ -33,7 +33,7 @@ describe("quality review and translation", () => {
             title: "Phones in class",
             lessons: [
               { kind: "text", title: "What a basic phone can do", body: "<p>Messages, voice and radio reach every learner.</p>" },
-              { kind: "text", title: "Planning a week of lessons" },
+              { kind: "text", title: "Planning a week of lessons", body: "<p>One message a day, one voice call a week.</p>" },
             ],
           },
         ],
@@ -82,7 +82,7 @@ describe("quality review and translation", () => {
     await page.goto(`${orbis.url}/ru/manage/translations?language=ru`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Работа переводчика");
     const row = page.locator("tr", { hasText: "Mobile learning in rural schools" });
-    expect(await row.textContent()).toContain("без перевода 6");
+    expect(await row.textContent()).toContain("без перевода 7");
     await Promise.all([page.waitForNavigation(), row.getByRole("link").click()]);
     expect(await page.locator("h1").textContent()).toContain("Перевод: русский");
 

@@ -4,6 +4,7 @@ import { withContext } from "../shared/compose.ts";
 import { authenticate } from "./authentication.ts";
 import type { IdentityContext } from "./context.ts";
 import { createInvitedAccounts } from "./invitations.ts";
+import { changePassword } from "./password-change.ts";
 import { requestPasswordReset, resetPassword } from "./password-reset.ts";
 import { me, updateProfile } from "./profile.ts";
 import { grantableRoles, grantRole, grantRoleByEmail, revokeRole } from "./roles.ts";
@@ -26,6 +27,7 @@ export function createIdentityService(deps: IdentityDeps) {
       signOut,
       requestPasswordReset,
       resetPassword,
+      changePassword,
       createApiToken,
       issueApiToken,
       listApiTokens,

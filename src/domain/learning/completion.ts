@@ -46,8 +46,9 @@ export async function completion(ctx: LearningContext, actor: Actor | null, ref:
     ctx.catalogue.searchCourses({ category: course.category, sort: "newest", limit: 20 }, reader),
     ctx.catalogue.searchCourses({ sort: "newest", limit: 20 }, reader),
   ]);
+  // One card per title: an adaptation that kept its source's title would read as a duplicate.
   const next = [...sameCategory.items, ...any.items]
-    .filter((c, i, all) => !taken.has(c.id) && all.findIndex((x) => x.id === c.id) === i)
+    .filter((c, i, all) => !taken.has(c.id) && all.findIndex((x) => x.id === c.id || x.title === c.title) === i)
     .slice(0, suggestions);
   return {
     // The summary's fields only (a Zod object drops the rest).

@@ -1,4 +1,4 @@
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { type RoleGrant, type TokenScope, tokenScopes } from "../../domain/shared/actor.ts";
 import { isLocale, isolate, localeNames, locales } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
@@ -11,7 +11,7 @@ import { pageTitle } from "../components/route-locale.ts";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { readerZone, timeZoneOptions } from "../components/viewer-zone.server.ts";
-import { useT } from "../i18n.tsx";
+import { useHref, useT } from "../i18n.tsx";
 import { safeNext } from "../session.server.ts";
 import type { Route } from "./+types/account.ts";
 
@@ -115,6 +115,7 @@ function RoleList({ roles }: { roles: RoleGrant[] }) {
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const dates = useEventFormat();
+  const href = useHref();
   const [search] = useSearchParams();
   const { profile, tokens, zones, zone } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : undefined;
@@ -136,6 +137,19 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           {t("identity.account.passwordChanged")}
         </p>
       )}
+
+      <ul className="account-links">
+        <li>
+          <Link to={href("/account/password")}>{t("identity.password.title")}</Link>
+        </li>
+        <li>
+          {/* A file, not a page: a plain link with download (no client-side navigation). */}
+          <a href={href("/account/export")} download>
+            {t("identity.export.link")}
+          </a>{" "}
+          <span className="meta">{t("identity.export.hint")}</span>
+        </li>
+      </ul>
 
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t("identity.account.profile")}</h2>

@@ -85,4 +85,16 @@ export default {
   "identity.team.role": "الدور",
   "identity.team.grant": "منح الدور",
   "identity.team.link": "الفريق والأدوار",
+  "identity.field.currentPassword": "كلمة المرور الحالية",
+  "identity.field.currentPasswordWrong": "هذه ليست كلمة مرورك الحالية.",
+  "identity.field.confirmation": "كلمة المرور الجديدة مرة أخرى",
+  "identity.field.confirmationDiffers": "كلمتا المرور الجديدتان غير متطابقتين.",
+  "identity.password.title": "تغيير كلمة المرور",
+  "identity.password.lead": "سيُسجَّل خروج جميع الأجهزة الأخرى المتصلة بحسابك، ويبقى هذا الجهاز متصلًا.",
+  "identity.password.submit": "غيّر كلمة المرور",
+  "identity.password.changed":
+    "تم تغيير كلمة المرور. {count, plural, =0 {لم يكن أي جهاز آخر متصلًا.} one {سُجِّل خروج جهاز آخر واحد.} two {سُجِّل خروج جهازين آخرين.} few {سُجِّل خروج # أجهزة أخرى.} many {سُجِّل خروج # جهازًا آخر.} other {سُجِّل خروج # جهاز آخر.}}",
+  "identity.password.back": "العودة إلى حسابك",
+  "identity.export.link": "نزّل بياناتك (JSON)",
+  "identity.export.hint": "ملفك الشخصي وأدوارك، ودوراتك وتقدّمك، وتسجيلاتك في الفعاليات، وأسماء رموز واجهة البرمجة، في ملف واحد.",
 } as const satisfies Catalogue<typeof en>;

@@ -84,4 +84,16 @@ export default {
   "identity.team.role": "Role",
   "identity.team.grant": "Give the role",
   "identity.team.link": "Team and roles",
+  "identity.field.currentPassword": "Current password",
+  "identity.field.currentPasswordWrong": "This is not your current password.",
+  "identity.field.confirmation": "New password again",
+  "identity.field.confirmationDiffers": "The two new passwords are not the same.",
+  "identity.password.title": "Change your password",
+  "identity.password.lead": "Every other device signed in to your account will be signed out; this one stays signed in.",
+  "identity.password.submit": "Change password",
+  "identity.password.changed":
+    "Your password is changed. {count, plural, =0 {No other device was signed in.} one {# other device was signed out.} other {# other devices were signed out.}}",
+  "identity.password.back": "Back to your account",
+  "identity.export.link": "Download your data (JSON)",
+  "identity.export.hint": "Your profile and roles, courses and progress, event registrations and API token names, in one file.",
 } as const;

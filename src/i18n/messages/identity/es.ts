@@ -89,4 +89,17 @@ export default {
   "identity.team.role": "Rol",
   "identity.team.grant": "Asignar el rol",
   "identity.team.link": "Equipo y roles",
+  "identity.field.currentPassword": "Contraseña actual",
+  "identity.field.currentPasswordWrong": "Esta no es su contraseña actual.",
+  "identity.field.confirmation": "Repita la nueva contraseña",
+  "identity.field.confirmationDiffers": "Las dos contraseñas nuevas no coinciden.",
+  "identity.password.title": "Cambiar su contraseña",
+  "identity.password.lead": "Se cerrará la sesión en todos los demás dispositivos conectados a su cuenta; este seguirá conectado.",
+  "identity.password.submit": "Cambiar la contraseña",
+  "identity.password.changed":
+    "Su contraseña ha cambiado. {count, plural, =0 {No había otro dispositivo conectado.} one {Se cerró la sesión en # dispositivo más.} other {Se cerró la sesión en # dispositivos más.}}",
+  "identity.password.back": "Volver a su cuenta",
+  "identity.export.link": "Descargar sus datos (JSON)",
+  "identity.export.hint":
+    "Su perfil y funciones, sus cursos y progreso, sus inscripciones a eventos y los nombres de sus tokens de API, en un solo archivo.",
 } as const satisfies Catalogue<typeof en>;

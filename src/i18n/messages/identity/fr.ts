@@ -90,4 +90,17 @@ export default {
   "identity.team.role": "Rôle",
   "identity.team.grant": "Attribuer le rôle",
   "identity.team.link": "Équipe et rôles",
+  "identity.field.currentPassword": "Mot de passe actuel",
+  "identity.field.currentPasswordWrong": "Ce n’est pas votre mot de passe actuel.",
+  "identity.field.confirmation": "Nouveau mot de passe, à nouveau",
+  "identity.field.confirmationDiffers": "Les deux nouveaux mots de passe ne sont pas identiques.",
+  "identity.password.title": "Changer votre mot de passe",
+  "identity.password.lead": "Tous les autres appareils connectés à votre compte seront déconnectés ; celui-ci reste connecté.",
+  "identity.password.submit": "Changer le mot de passe",
+  "identity.password.changed":
+    "Votre mot de passe est changé. {count, plural, =0 {Aucun autre appareil n’était connecté.} one {# autre appareil a été déconnecté.} other {# autres appareils ont été déconnectés.}}",
+  "identity.password.back": "Retour à votre compte",
+  "identity.export.link": "Télécharger vos données (JSON)",
+  "identity.export.hint":
+    "Votre profil et vos rôles, vos cours et votre progression, vos inscriptions aux événements et les noms de vos jetons d’API, en un seul fichier.",
 } as const satisfies Catalogue<typeof en>;

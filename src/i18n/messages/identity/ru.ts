@@ -87,4 +87,17 @@ export default {
   "identity.team.role": "Роль",
   "identity.team.grant": "Назначить",
   "identity.team.link": "Команда и роли",
+  "identity.field.currentPassword": "Текущий пароль",
+  "identity.field.currentPasswordWrong": "Это не ваш текущий пароль.",
+  "identity.field.confirmation": "Новый пароль ещё раз",
+  "identity.field.confirmationDiffers": "Новые пароли не совпадают.",
+  "identity.password.title": "Смена пароля",
+  "identity.password.lead":
+    "На всех других устройствах, где выполнен вход в ваш аккаунт, сеанс будет завершён; на этом вы останетесь в системе.",
+  "identity.password.submit": "Сменить пароль",
+  "identity.password.changed":
+    "Пароль изменён. {count, plural, =0 {Других устройств с выполненным входом не было.} one {Сеанс завершён на # другом устройстве.} few {Сеанс завершён на # других устройствах.} many {Сеанс завершён на # других устройствах.} other {Сеанс завершён на # другого устройства.}}",
+  "identity.password.back": "Вернуться в аккаунт",
+  "identity.export.link": "Скачать свои данные (JSON)",
+  "identity.export.hint": "Профиль и роли, курсы и прогресс, регистрации на мероприятия и названия API-токенов — в одном файле.",
 } as const satisfies Catalogue<typeof en>;
