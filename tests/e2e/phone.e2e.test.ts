@@ -103,6 +103,22 @@ describe("phone first: every page fits a 360 px screen", () => {
   });
 });
 
+describe("the primary action in the first screen", () => {
+  it("puts an event's Register button in a phone's first screen, above the time-zone form", async () => {
+    const events = (await (await fetch(`${orbis.url}/api/v1/events?period=upcoming&limit=1`)).json()) as { items: { slug: string }[] };
+    const page = await phone();
+    await signIn(page, orbis.url, "learner@orbis.example", demoPassword, "ru");
+    await page.goto(`${orbis.url}/ru/events/${events.items[0]!.slug}`);
+    const register = page.locator(".event-actions button[type=submit]").first();
+    const button = await register.boundingBox();
+    expect(button!.y + button!.height).toBeLessThanOrEqual(740);
+    const zoneForm = await page.locator(".time-zone-form").first().boundingBox();
+    expect(button!.y).toBeLessThan(zoneForm!.y);
+    await screenshot(page, "event-register-ru-360");
+    await page.context().close();
+  });
+});
+
 describe("design system", () => {
   it("draws a cover for every course without an uploaded one, served as a cacheable SVG", async () => {
     const page = await phone();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
+import { sitePageSlugs } from "./values.ts";
 
 export type { Page } from "../shared/dto.ts";
 
@@ -135,9 +136,7 @@ export const governanceTermDto = z.object({
 });
 export type GovernanceTermDto = z.infer<typeof governanceTermDto>;
 
-/** The site's fixed pages linked from every page's footer, written by the secretariat per language. */
-export const sitePageSlugs = ["privacy", "terms", "accessibility", "contact"] as const;
-export type SitePageSlug = (typeof sitePageSlugs)[number];
+export { type SitePageSlug, sitePageSlugs } from "./values.ts";
 
 export const sitePageDto = z.object({
   slug: z.enum(sitePageSlugs),

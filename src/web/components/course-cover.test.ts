@@ -16,6 +16,11 @@ describe("generated course covers", () => {
     expect(svg).not.toContain('<"centre">');
   });
 
+  it("sets an Arabic centre's name from the right edge", () => {
+    expect(courseCoverSvg({ ...input, centre: "مركز IIOE الوطني في مصر" })).toContain('direction="rtl"');
+    expect(courseCoverSvg(input)).not.toContain('direction="rtl"');
+  });
+
   it("stays small", () => {
     expect(Buffer.byteLength(courseCoverSvg({ ...input, centre: "x".repeat(300) }))).toBeLessThan(2048);
   });

@@ -37,6 +37,9 @@ export function coverHash(text: string): number {
   return hash >>> 0;
 }
 
+/** The first strong letter is Hebrew or Arabic script. */
+const rightToLeft = /^[^\p{L}]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
+
 const escapeXml = (value: string) =>
   value.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
 
@@ -84,7 +87,10 @@ export function courseCoverSvg({ title, category, centre }: CoverInput): string 
     pattern(hash, ink),
     `<text x="24" y="112" font-family="system-ui,sans-serif" font-size="76" font-weight="700" fill="${ink}" fill-opacity="0.92">${escapeXml(initial(title))}</text>`,
     `<rect y="140" width="320" height="40" fill="#000" fill-opacity="0.22"/>`,
-    `<text x="24" y="165" font-family="system-ui,sans-serif" font-size="14" fill="${ink}">${escapeXml(foot)}</text>`,
+    // A right-to-left name (Arabic) starts at the right edge and keeps its word order.
+    rightToLeft.test(foot)
+      ? `<text x="296" y="165" direction="rtl" font-family="system-ui,sans-serif" font-size="14" fill="${ink}">${escapeXml(foot)}</text>`
+      : `<text x="24" y="165" font-family="system-ui,sans-serif" font-size="14" fill="${ink}">${escapeXml(foot)}</text>`,
     "</svg>",
   ].join("");
 }

@@ -29,7 +29,7 @@ export function ErrorPage({ error }: { error: unknown }) {
       <p className="badge warn">{t("site.error.code", { status })}</p>
       <h1>{t(title)}</h1>
       <p>{t(body)}</p>
-      {reason && reason !== "error.forbidden" && (
+      {reason && (
         <p className="form-error" role="alert">
           {t(reason)}
         </p>

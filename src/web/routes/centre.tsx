@@ -1,19 +1,29 @@
 import { Link } from "react-router";
+import { CourseCard } from "../components/course-card.tsx";
+import { listings } from "../components/listings.server.ts";
+import { EventList, ProgrammeList } from "../components/listings.tsx";
 import { useNetworkFormat } from "../components/network-format.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
 import { StatusError } from "../components/status-error.tsx";
+import { readerZone } from "../components/viewer-zone.server.ts";
 import { WorldMap } from "../components/world-map.tsx";
 import { appContext } from "../context.ts";
 import { useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/centre.ts";
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = routeLocale(params);
-  const { services, actor } = context.get(appContext);
+  const app = context.get(appContext);
+  const { services, actor } = app;
   try {
     const centre = await services.network.getCentre(params.slug, locale);
-    return { centre, canEdit: services.network.canManageCentre(actor, centre.id) };
+    return {
+      centre,
+      canEdit: services.network.canManageCentre(actor, centre.id),
+      offer: await listings(services, locale, { centre: centre.slug, courses: 6, events: 5, openOnly: false }),
+      zone: readerZone(request, app),
+    };
   } catch (error) {
     throw toErrorResponse(error);
   }
@@ -26,7 +36,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 export const ErrorBoundary = StatusError;
 
 export default function Centre({ loaderData }: Route.ComponentProps) {
-  const { centre, canEdit } = loaderData;
+  const { centre, canEdit, offer } = loaderData;
   const t = useT();
   const href = useHref();
   const names = useNetworkFormat();
@@ -95,6 +105,40 @@ export default function Centre({ loaderData }: Route.ComponentProps) {
         </dl>
         <WorldMap markers={[centre]} highlight={centre.slug} label={t("network.centre.mapLabel", { place })} />
       </div>
+
+      <section aria-labelledby="centre-courses" className="home-section">
+        <div className="section-head">
+          <h2 id="centre-courses">{t("site.centre.courses")}</h2>
+          {offer.courseTotal > offer.courses.length && (
+            <Link to={`${href("/courses")}?centre=${centre.slug}`}>{t("site.centre.allCourses")}</Link>
+          )}
+        </div>
+        {offer.courses.length > 0 ? (
+          <ul className="course-grid">
+            {offer.courses.map((course) => (
+              <CourseCard key={course.id} course={course} headingLevel={3} />
+            ))}
+          </ul>
+        ) : (
+          <p className="empty-state">{t("site.centre.noCourses")}</p>
+        )}
+      </section>
+      {(offer.events.length > 0 || offer.programmes.length > 0) && (
+        <div className="home-columns">
+          {offer.events.length > 0 && (
+            <section aria-labelledby="centre-events" className="home-section">
+              <h2 id="centre-events">{t("site.centre.events")}</h2>
+              <EventList events={offer.events} zone={loaderData.zone} />
+            </section>
+          )}
+          {offer.programmes.length > 0 && (
+            <section aria-labelledby="centre-programmes" className="home-section">
+              <h2 id="centre-programmes">{t("site.centre.programmes")}</h2>
+              <ProgrammeList programmes={offer.programmes} />
+            </section>
+          )}
+        </div>
+      )}
 
       {centre.foundingPartners.length > 0 && (
         <section aria-labelledby="partners-title">

@@ -114,82 +114,7 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
       )}
 
       <div className="event-overview">
-        <div className="event-main">
-          <dl className="facts">
-            <div>
-              <dt>{t("events.event.when")}</dt>
-              <dd>
-                <time dateTime={event.startsAt} data-testid="event-time">
-                  {names.range(event.startsAt, event.endsAt, zone)}
-                </time>
-                <br />
-                <span className="meta" data-testid="organiser-time">
-                  {t("events.event.organiserTime", {
-                    zone: event.timeZone,
-                    time: names.range(event.startsAt, event.endsAt, event.timeZone),
-                  })}
-                </span>
-              </dd>
-            </div>
-            <div>
-              <dt>{t("events.event.where")}</dt>
-              <dd>{[event.mode !== "on_site" ? names.mode("online") : "", place].filter(Boolean).join(" · ")}</dd>
-            </div>
-            <div>
-              <dt>{t("events.event.languages")}</dt>
-              <dd>{names.languages(event.languages)}</dd>
-            </div>
-            {event.interpretationLanguages.length > 0 && (
-              <div>
-                <dt>{t("events.event.interpretation")}</dt>
-                <dd>{names.languages(event.interpretationLanguages)}</dd>
-              </div>
-            )}
-            <div>
-              <dt>{t("events.event.centre")}</dt>
-              <dd>
-                <Link to={href(`/centres/${event.centre.slug}`)}>{event.centre.name}</Link>
-              </dd>
-            </div>
-            {event.organisers.length > 0 && (
-              <div>
-                <dt>{t("events.event.organisers")}</dt>
-                <dd>
-                  <ul className="plain">
-                    {event.organisers.map((o) => (
-                      <li key={o.organisation.id}>
-                        {o.organisation.name} <span className="meta">({names.role(o.role)})</span>
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-              </div>
-            )}
-            <div>
-              <dt>{t("events.event.places")}</dt>
-              <dd>
-                {event.capacity === null
-                  ? t("events.event.unlimited")
-                  : t("events.event.placesLeft", { left: Math.max(0, event.capacity - event.registeredCount), capacity: event.capacity })}
-                {event.waitlistCount > 0 && <> · {t("events.event.waiting", { count: event.waitlistCount })}</>}
-              </dd>
-            </div>
-            {(event.registrationOpensAt || event.registrationClosesAt) && (
-              <div>
-                <dt>{t("events.event.registration")}</dt>
-                <dd>
-                  {event.registrationOpensAt && <>{t("events.event.opens", { time: names.short(event.registrationOpensAt, zone) })} </>}
-                  {event.registrationClosesAt && t("events.event.closes", { time: names.short(event.registrationClosesAt, zone) })}
-                </dd>
-              </div>
-            )}
-          </dl>
-          <TimeZoneForm {...picker} />
-          {paragraphs.map((paragraph) => (
-            <p key={paragraph}>{text(paragraph)}</p>
-          ))}
-        </div>
-
+        {/* First in the page, so on a phone registering is in the first screen; beside the details on a wide screen. */}
         <aside className="panel event-actions" aria-labelledby="registration-title">
           <h2 id="registration-title">{t("events.event.registration")}</h2>
           <p className="meta">{t("events.event.registeredCount", { count: event.registeredCount })}</p>
@@ -287,6 +212,81 @@ export default function EventPage({ loaderData, actionData }: Route.ComponentPro
             </p>
           )}
         </aside>
+        <div className="event-main">
+          <dl className="facts">
+            <div>
+              <dt>{t("events.event.when")}</dt>
+              <dd>
+                <time dateTime={event.startsAt} data-testid="event-time">
+                  {names.range(event.startsAt, event.endsAt, zone)}
+                </time>
+                <br />
+                <span className="meta" data-testid="organiser-time">
+                  {t("events.event.organiserTime", {
+                    zone: event.timeZone,
+                    time: names.range(event.startsAt, event.endsAt, event.timeZone),
+                  })}
+                </span>
+              </dd>
+            </div>
+            <div>
+              <dt>{t("events.event.where")}</dt>
+              <dd>{[event.mode !== "on_site" ? names.mode("online") : "", place].filter(Boolean).join(" · ")}</dd>
+            </div>
+            <div>
+              <dt>{t("events.event.languages")}</dt>
+              <dd>{names.languages(event.languages)}</dd>
+            </div>
+            {event.interpretationLanguages.length > 0 && (
+              <div>
+                <dt>{t("events.event.interpretation")}</dt>
+                <dd>{names.languages(event.interpretationLanguages)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t("events.event.centre")}</dt>
+              <dd>
+                <Link to={href(`/centres/${event.centre.slug}`)}>{event.centre.name}</Link>
+              </dd>
+            </div>
+            {event.organisers.length > 0 && (
+              <div>
+                <dt>{t("events.event.organisers")}</dt>
+                <dd>
+                  <ul className="plain">
+                    {event.organisers.map((o) => (
+                      <li key={o.organisation.id}>
+                        {o.organisation.name} <span className="meta">({names.role(o.role)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            )}
+            <div>
+              <dt>{t("events.event.places")}</dt>
+              <dd>
+                {event.capacity === null
+                  ? t("events.event.unlimited")
+                  : t("events.event.placesLeft", { left: Math.max(0, event.capacity - event.registeredCount), capacity: event.capacity })}
+                {event.waitlistCount > 0 && <> · {t("events.event.waiting", { count: event.waitlistCount })}</>}
+              </dd>
+            </div>
+            {(event.registrationOpensAt || event.registrationClosesAt) && (
+              <div>
+                <dt>{t("events.event.registration")}</dt>
+                <dd>
+                  {event.registrationOpensAt && <>{t("events.event.opens", { time: names.short(event.registrationOpensAt, zone) })} </>}
+                  {event.registrationClosesAt && t("events.event.closes", { time: names.short(event.registrationClosesAt, zone) })}
+                </dd>
+              </div>
+            )}
+          </dl>
+          <TimeZoneForm {...picker} />
+          {paragraphs.map((paragraph) => (
+            <p key={paragraph}>{text(paragraph)}</p>
+          ))}
+        </div>
       </div>
     </main>
   );

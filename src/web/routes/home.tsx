@@ -1,27 +1,35 @@
 import { Link } from "react-router";
 import { translatorFor } from "../../i18n/translator.server.ts";
+import { CourseCard } from "../components/course-card.tsx";
+import { listings } from "../components/listings.server.ts";
+import { EventList, ProgrammeList } from "../components/listings.tsx";
 import { allCentres } from "../components/network-data.server.ts";
 import { useNetworkFormat } from "../components/network-format.ts";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
+import { readerZone } from "../components/viewer-zone.server.ts";
 import { WorldMap } from "../components/world-map.tsx";
 import { appContext } from "../context.ts";
 import { useFormat, useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/home.ts";
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = routeLocale(params);
-  const { services } = context.get(appContext);
-  const [figures, eventFigures, timeline, centres] = await Promise.all([
+  const app = context.get(appContext);
+  const { services } = app;
+  const [figures, eventFigures, timeline, centres, featured] = await Promise.all([
     services.network.figures(),
     services.events.figures(),
     services.network.timeline(locale),
     allCentres(services, locale),
+    listings(services, locale, { courses: 4, events: 3, openOnly: true }),
   ]);
   return {
     title: translatorFor(locale)("common.tagline"),
     figures,
     eventFigures,
     timeline,
+    featured,
+    zone: readerZone(request, app),
     markers: centres.map(({ slug, name, latitude, longitude }) => ({ slug, name, latitude, longitude })),
   };
 }
@@ -31,7 +39,7 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { figures, eventFigures, timeline, markers } = loaderData;
+  const { figures, eventFigures, timeline, markers, featured } = loaderData;
   const t = useT();
   const format = useFormat();
   const networkFormat = useNetworkFormat();
@@ -48,8 +56,60 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 
   return (
     <main id="main" className="page home">
-      <h1>{t("common.appName")}</h1>
-      <p className="lead">{t("common.tagline")}</p>
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{t("common.appName")}</h1>
+        <p className="lead">{t("common.tagline")}</p>
+        <p className="hero-pitch">{t("site.home.pitch")}</p>
+        {/* A plain GET to the catalogue: works without script, and the address can be shared. */}
+        <search className="hero-search">
+          <form method="get" action={href("/courses")}>
+            <label htmlFor="home-q" className="visually-hidden">
+              {t("catalogue.filter.search")}
+            </label>
+            <input id="home-q" name="q" type="search" maxLength={200} placeholder={t("site.home.searchPlaceholder")} />
+            <button type="submit">{t("common.search")}</button>
+          </form>
+        </search>
+      </section>
+
+      <section aria-labelledby="home-courses" className="home-section">
+        <div className="section-head">
+          <h2 id="home-courses">{t("site.home.courses")}</h2>
+          <Link to={href("/courses")}>{t("site.home.allCourses", { count: featured.courseTotal })}</Link>
+        </div>
+        <ul className="course-grid">
+          {featured.courses.map((course) => (
+            <CourseCard key={course.id} course={course} headingLevel={3} />
+          ))}
+        </ul>
+      </section>
+
+      <div className="home-columns">
+        <section aria-labelledby="home-events" className="home-section">
+          <div className="section-head">
+            <h2 id="home-events">{t("site.home.events")}</h2>
+            <Link to={href("/events")}>{t("site.home.allEvents")}</Link>
+          </div>
+          {featured.events.length > 0 ? (
+            <EventList events={featured.events} zone={loaderData.zone} />
+          ) : (
+            <p className="empty-state">{t("site.home.noEvents")}</p>
+          )}
+        </section>
+        <section aria-labelledby="home-programmes" className="home-section">
+          <div className="section-head">
+            <h2 id="home-programmes">{t("site.home.programmes")}</h2>
+            <Link to={href("/programmes")}>{t("site.home.allProgrammes")}</Link>
+          </div>
+          {featured.programmes.length > 0 ? (
+            <ProgrammeList programmes={featured.programmes} />
+          ) : (
+            <p className="empty-state">{t("site.home.noProgrammes")}</p>
+          )}
+        </section>
+      </div>
+
+      <h2 className="home-network-title">{t("site.home.network")}</h2>
       <p>
         <Link to={href("/network")}>{t("network.home.aboutLink")}</Link>
       </p>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { data, Form, Link, NavLink, Outlet, useLocation, useRouteError, useRouteLoaderData } from "react-router";
-import { sitePageSlugs } from "../../domain/network/dto.ts";
+import { sitePageSlugs } from "../../domain/network/values.ts";
 import { isLocale, localeNames, locales } from "../../i18n/locales.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { ErrorPage } from "../components/error-page.tsx";

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { sitePageSlugs } from "../../domain/network/dto.ts";
+import { sitePageSlugs } from "../../domain/network/values.ts";
 import { localeNames, locales } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";

@@ -27,7 +27,10 @@ export default function SitePage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const format = useFormat();
-  const paragraphs = page.body.split(/\n\s*\n/).filter((p) => p.trim());
+  const paragraphs = page.body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <main id="main" className="page site-page" lang={page.locale === locale ? undefined : page.locale}>
       <h1>{page.title}</h1>

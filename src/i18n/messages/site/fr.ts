@@ -56,4 +56,21 @@ export default {
   "site.error.forbiddenBody":
     "Votre compte ne donne pas accès à cette page. Si vous pensez que ce devrait être le cas, demandez à l’administrateur de votre centre.",
   "site.error.code": "Erreur {status}",
+  "site.home.pitch":
+    "Des cours ouverts, des événements et des programmes des centres d’éducation en ligne du monde entier, dans votre langue.",
+  "site.home.searchPlaceholder": "Que voulez-vous apprendre ?",
+  "site.home.courses": "Nouveaux cours",
+  "site.home.allCourses": "{count, plural, one {Le cours} other {Les # cours}}",
+  "site.home.events": "Événements à venir",
+  "site.home.allEvents": "Tous les événements",
+  "site.home.noEvents": "Aucun événement n’est encore prévu. Les événements passés restent sur la page des événements.",
+  "site.home.programmes": "Programmes ouverts aux inscriptions",
+  "site.home.allProgrammes": "Tous les programmes",
+  "site.home.noProgrammes": "Aucune promotion n’est ouverte pour le moment. Consultez tous les programmes pour voir ce qui est prévu.",
+  "site.home.network": "Le réseau",
+  "site.centre.courses": "Cours de ce centre",
+  "site.centre.events": "Événements à venir",
+  "site.centre.programmes": "Programmes",
+  "site.centre.noCourses": "Ce centre n’a pas encore publié de cours.",
+  "site.centre.allCourses": "Tous les cours de ce centre",
 } satisfies Catalogue<typeof en>;
