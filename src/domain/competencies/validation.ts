@@ -58,7 +58,7 @@ export type ItemPatch = z.input<typeof itemPatchSchema>;
 export const frameworkTranslationSchema = z
   .object({
     status: z.enum(textStatuses).exclude(["missing"]),
-    title,
+    title: title.optional().describe("The framework's title in this language; without it only the items and levels named are written"),
     description: description.optional(),
     items: z
       .array(
