@@ -50,17 +50,24 @@ async function writeFramework(seed: Seed, ownerId: string, demo: DemoFramework):
     },
     "en",
   );
-  const add = async (item: DemoItem, parentId: string | null, kind: "area" | "competency") => {
-    framework = await competencies.addItem(
-      system,
-      framework.id,
-      { parentId, kind, code: item.code, title: item.title, description: item.description, levelCode: item.level ?? null },
-      "en",
-    );
-    const added = framework.items.find((i) => i.code === item.code)!;
-    for (const child of item.children ?? []) await add(child, added.id, "competency");
-  };
-  for (const item of demo.items) await add(item, null, item.children ? "area" : "competency");
+  const flat = demo.items.flatMap((area) => [
+    {
+      kind: area.children ? ("area" as const) : ("competency" as const),
+      code: area.code,
+      title: area.title,
+      description: area.description,
+      levelCode: area.level ?? null,
+    },
+    ...(area.children ?? []).map((c: DemoItem) => ({
+      kind: "competency" as const,
+      code: c.code,
+      parentCode: area.code,
+      title: c.title,
+      description: c.description,
+      levelCode: c.level ?? null,
+    })),
+  ]);
+  framework = await competencies.addItems(system, framework.id, { items: flat }, "en");
   for (const locale of ["fr", "es", "ru", "zh", "ar"] as const) {
     const levels = demo.levels.flatMap((level) => {
       const name = level.names?.[locale];

@@ -51,6 +51,17 @@ export const itemInputSchema = z
   .strict();
 export type ItemInput = z.input<typeof itemInputSchema>;
 
+/** Many items at once, in order: each names its parent by code, an item earlier in the list or already in the draft. */
+export const itemListSchema = z
+  .object({
+    items: z
+      .array(itemInputSchema.omit({ parentId: true, position: true }).extend({ code, parentCode: code.nullable().optional() }).strict())
+      .min(1)
+      .max(2000),
+  })
+  .strict();
+export type ItemListInput = z.input<typeof itemListSchema>;
+
 export const itemPatchSchema = itemInputSchema.omit({ parentId: true }).partial().strict();
 export type ItemPatch = z.input<typeof itemPatchSchema>;
 
