@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
+import { ShownLanguageNote } from "../components/shown-language-note.tsx";
 import { StatusError } from "../components/status-error.tsx";
 import { appContext } from "../context.ts";
 import { useHref, useT } from "../i18n.tsx";
@@ -31,6 +32,7 @@ export default function CompetencyCrosswalk({ loaderData }: Route.ComponentProps
         </Link>
       </p>
       <h1>{t("competencies.crosswalk.title")}</h1>
+      <ShownLanguageNote shownLocale={view.left.shownLocale} />
       <table className="crosswalk">
         <thead>
           <tr>

@@ -127,7 +127,7 @@ export default function CompetencyFramework({ loaderData }: Route.ComponentProps
           <div>
             <dt>{t("competencies.label.source")}</dt>
             <dd>
-              <a href={framework.officialSourceUrl} rel="noopener" dir="ltr">
+              <a href={framework.officialSourceUrl} rel="noopener" dir="ltr" className="long-link">
                 {framework.officialSourceUrl}
               </a>
             </dd>

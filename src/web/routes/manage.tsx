@@ -82,6 +82,9 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
           <Link className="button secondary" to={href("/manage/events")}>
             {t("events.manage.title")}
           </Link>
+          <Link className="button secondary" to={href("/manage/competencies")}>
+            {t("competencies.manage.title")}
+          </Link>
         </p>
       )}
       {authoring && (
