@@ -1,5 +1,6 @@
 import type { Runtime } from "../runtime.ts";
 import { seedCourses } from "./catalogue.ts";
+import { seedCompetencies } from "./competencies.ts";
 import { addDays, inTransaction, type Seed, type SeedTarget } from "./context.ts";
 import { seedEvents } from "./events.ts";
 import { seedLearning } from "./learning.ts";
@@ -36,6 +37,8 @@ const story: { write: (seed: Seed) => Promise<boolean>; from: (today: Date) => D
   { write: seedProgrammes, from: (today) => addDays(today, -42) },
   // Events after programmes: the demo university's nominees attend a briefing.
   { write: seedEvents, from: (today) => addDays(today, -42) },
+  // Frameworks last: the centres align courses and programmes written above.
+  { write: seedCompetencies, from: (today) => addDays(today, -30) },
 ];
 
 /**

@@ -48,11 +48,13 @@ export async function addTranslation(
     if (!levelById.has(level.id)) throw fieldError(`levels.${i}.id`, "competencies.field.unknownLevel");
   });
   await ctx.db.transaction(async (tx) => {
-    const text = { title: data.title, description: data.description ?? "", status: data.status };
-    await tx
-      .insert(competencyFrameworkTexts)
-      .values({ frameworkId: framework.id, locale: target, ...text })
-      .onConflictDoUpdate({ target: [competencyFrameworkTexts.frameworkId, competencyFrameworkTexts.locale], set: text });
+    if (data.title) {
+      const text = { title: data.title, description: data.description ?? "", status: data.status };
+      await tx
+        .insert(competencyFrameworkTexts)
+        .values({ frameworkId: framework.id, locale: target, ...text })
+        .onConflictDoUpdate({ target: [competencyFrameworkTexts.frameworkId, competencyFrameworkTexts.locale], set: text });
+    }
     for (const item of data.items ?? []) {
       const itemText = { title: item.title, description: item.description ?? "", status: item.status ?? data.status };
       await tx

@@ -161,4 +161,45 @@ describe("frameworks", () => {
       fields: [{ path: "items", messageId: "competencies.field.noItems" }],
     });
   });
+
+  test("many items at once: parents by code, all or nothing", async () => {
+    const { framework } = await outsideFramework();
+    const f = await competencies().addItems(
+      secretariat(),
+      framework.id,
+      {
+        items: [
+          { kind: "area", code: "1", title: "One" },
+          { kind: "competency", code: "1.1", parentCode: "1", title: "One one", levelCode: "B" },
+          { kind: "competency", code: "1.2", parentCode: "1", title: "One two" },
+        ],
+      },
+      "en",
+    );
+    expect(f.items.map((i) => [i.code, i.position, i.parentId === null])).toEqual([
+      ["1", 0, true],
+      ["1.1", 0, false],
+      ["1.2", 1, false],
+    ]);
+    const bad = competencies().addItems(
+      secretariat(),
+      framework.id,
+      { items: [{ kind: "competency", code: "2.1", parentCode: "2", title: "Orphan" }] },
+      "en",
+    );
+    await expect(bad).rejects.toMatchObject({ fields: [{ path: "items.0.parentCode" }] });
+    const taken = competencies().addItems(
+      secretariat(),
+      framework.id,
+      {
+        items: [
+          { kind: "area", code: "3", title: "Three" },
+          { kind: "area", code: "1", title: "Again" },
+        ],
+      },
+      "en",
+    );
+    await expect(taken).rejects.toMatchObject({ fields: [{ path: "items.1.code", messageId: "competencies.field.codeTaken" }] });
+    expect((await competencies().getFramework(secretariat(), framework.id, "en")).items).toHaveLength(3);
+  });
 });

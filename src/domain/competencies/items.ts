@@ -8,9 +8,9 @@ import { parseInput } from "../shared/validation.ts";
 import type { CompetenciesContext } from "./context.ts";
 import type { FrameworkDto } from "./dto.ts";
 import { getFramework } from "./frameworks.ts";
-import { draftToEdit, itemOf } from "./rows.ts";
+import { draftToEdit, itemOf, itemsOf } from "./rows.ts";
 import { competencyFrameworks, competencyItems, competencyItemTexts, competencyLevels } from "./schema.ts";
-import { itemInputSchema, itemPatchSchema } from "./validation.ts";
+import { itemInputSchema, itemListSchema, itemPatchSchema } from "./validation.ts";
 
 async function levelIdOf(db: Executor, frameworkId: string, code: string | null | undefined): Promise<string | null | undefined> {
   if (code === undefined) return undefined;
@@ -104,6 +104,60 @@ export async function removeItem(ctx: CompetenciesContext, actor: Actor | null, 
   const item = await itemOf(ctx.db, framework.id, itemId);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(competencyItems).where(eq(competencyItems.id, item.id));
+    await touch(tx, framework.id, ctx.now());
+  });
+  return getFramework(ctx, actor, framework.id, reader);
+}
+
+/**
+ * Adds many items to a draft in one transaction (a framework typed in or pasted at once), each
+ * after its siblings; a parent is named by its code. A code already used, or a parent not yet
+ * there, is refused by field and nothing is written.
+ */
+export async function addItems(
+  ctx: CompetenciesContext,
+  actor: Actor | null,
+  ref: string,
+  input: unknown,
+  reader: Locale,
+): Promise<FrameworkDto> {
+  const data = parseInput(itemListSchema, input);
+  const framework = await draftToEdit(ctx.db, actor, ref);
+  const levels = await ctx.db.select().from(competencyLevels).where(eq(competencyLevels.frameworkId, framework.id));
+  await ctx.db.transaction(async (tx) => {
+    const existing = await itemsOf(tx, [framework.id]);
+    const byCode = new Map(existing.filter((i) => i.code).map((i) => [i.code!, i.id]));
+    const nextPosition = new Map<string | null, number>();
+    for (const item of existing) nextPosition.set(item.parentId, Math.max(nextPosition.get(item.parentId) ?? 0, item.position + 1));
+    for (const [index, item] of data.items.entries()) {
+      if (byCode.has(item.code)) throw fieldError(`items.${index}.code`, "competencies.field.codeTaken");
+      const parentId = item.parentCode ? byCode.get(item.parentCode) : null;
+      if (parentId === undefined) throw fieldError(`items.${index}.parentCode`, "competencies.field.unknownItem");
+      const levelId = item.levelCode ? levels.find((l) => l.code === item.levelCode)?.id : null;
+      if (levelId === undefined) throw fieldError(`items.${index}.levelCode`, "competencies.field.unknownLevel");
+      const position = nextPosition.get(parentId) ?? 0;
+      nextPosition.set(parentId, position + 1);
+      const [row] = await tx
+        .insert(competencyItems)
+        .values({
+          frameworkId: framework.id,
+          identifier: crypto.randomUUID(),
+          parentId,
+          kind: item.kind,
+          code: item.code,
+          position,
+          levelId,
+        })
+        .returning({ id: competencyItems.id });
+      byCode.set(item.code, row!.id);
+      await tx.insert(competencyItemTexts).values({
+        itemId: row!.id,
+        locale: framework.defaultLocale,
+        title: item.title,
+        description: item.description ?? "",
+        status: "ready",
+      });
+    }
     await touch(tx, framework.id, ctx.now());
   });
   return getFramework(ctx, actor, framework.id, reader);

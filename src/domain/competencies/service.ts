@@ -18,7 +18,7 @@ import {
   startNewVersion,
   updateFramework,
 } from "./frameworks.ts";
-import { addItem, removeItem, updateItem } from "./items.ts";
+import { addItem, addItems, removeItem, updateItem } from "./items.ts";
 
 export type CompetenciesServiceDeps = { db: Database; publicUrl: string; now?: () => Date };
 
@@ -35,6 +35,7 @@ export function createCompetenciesService(deps: CompetenciesServiceDeps) {
     startNewVersion,
     deleteDraft,
     addItem,
+    addItems,
     updateItem,
     removeItem,
     addTranslation,

@@ -51,6 +51,17 @@ export const itemInputSchema = z
   .strict();
 export type ItemInput = z.input<typeof itemInputSchema>;
 
+/** Many items at once, in order: each names its parent by code, an item earlier in the list or already in the draft. */
+export const itemListSchema = z
+  .object({
+    items: z
+      .array(itemInputSchema.omit({ parentId: true, position: true }).extend({ code, parentCode: code.nullable().optional() }).strict())
+      .min(1)
+      .max(2000),
+  })
+  .strict();
+export type ItemListInput = z.input<typeof itemListSchema>;
+
 export const itemPatchSchema = itemInputSchema.omit({ parentId: true }).partial().strict();
 export type ItemPatch = z.input<typeof itemPatchSchema>;
 
@@ -58,7 +69,7 @@ export type ItemPatch = z.input<typeof itemPatchSchema>;
 export const frameworkTranslationSchema = z
   .object({
     status: z.enum(textStatuses).exclude(["missing"]),
-    title,
+    title: title.optional().describe("The framework's title in this language; without it only the items and levels named are written"),
     description: description.optional(),
     items: z
       .array(

@@ -22,6 +22,7 @@ import {
   frameworkTranslationSchema,
   importInputSchema,
   itemInputSchema,
+  itemListSchema,
   itemPatchSchema,
   levelsInputSchema,
 } from "../../domain/competencies/validation.ts";
@@ -129,6 +130,17 @@ export async function competencyRoutes(fastify: FastifyInstance, options: { serv
     }),
     async (request, reply) =>
       reply.status(201).send(await competencies.addItem(request.actor, request.params.ref, request.body, requestLocale(request))),
+  );
+
+  app.post(
+    "/competency-frameworks/:ref/item-list",
+    docs.signedIn("Add many items to a draft at once, each naming its parent by code; all or nothing", {
+      params: refParams,
+      body: itemListSchema,
+      response: { 201: frameworkDto },
+    }),
+    async (request, reply) =>
+      reply.status(201).send(await competencies.addItems(request.actor, request.params.ref, request.body, requestLocale(request))),
   );
 
   app.patch(

@@ -76,7 +76,8 @@ export default function Course({ loaderData }: Route.ComponentProps) {
       )}
       {loaderData.manageable && (
         <p className="actions">
-          <Link to={href(`/manage/courses/${course.slug}/review`)}>{t("quality.course.manage")}</Link>
+          <Link to={href(`/manage/courses/${course.slug}/review`)}>{t("quality.course.manage")}</Link>{" "}
+          <Link to={href(`/manage/courses/${course.slug}/competencies`)}>{t("competencies.align.link")}</Link>
         </p>
       )}
       <FieldLanguageNote fieldLocale={course.summaryLocale} shownLocale={course.shownLocale} />

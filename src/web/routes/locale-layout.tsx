@@ -103,6 +103,9 @@ function SiteShell({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to={href("/events")}>{t("events.nav.events")}</NavLink>
                 </li>
+                <li>
+                  <NavLink to={href("/competencies")}>{t("competencies.nav.frameworks")}</NavLink>
+                </li>
                 {user?.roles.some((grant) => grant.role === "institution_admin") && (
                   <li>
                     <NavLink to={href("/manage/nominations")}>{t("programmes.nav.nominations")}</NavLink>

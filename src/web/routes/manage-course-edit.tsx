@@ -149,6 +149,9 @@ export default function EditCourse({ loaderData, actionData }: Route.ComponentPr
         <Link className="button secondary" to={href(`/manage/courses/${course.slug}/review`)}>
           {t("authoring.edit.workflow")}
         </Link>
+        <Link className="button secondary" to={href(`/manage/courses/${course.slug}/competencies`)}>
+          {t("competencies.align.link")}
+        </Link>
       </p>
       <AuthoringNotice />
       {!editable && <p className="notice read-only-notice">{t("authoring.edit.readOnly", { status: course.status })}</p>}

@@ -93,6 +93,9 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
               {t("common.failedMail.title")}
             </Link>
           )}
+          <Link className="button secondary" to={href("/manage/competencies")}>
+            {t("competencies.manage.title")}
+          </Link>
         </p>
       )}
       {authoring && (
