@@ -91,6 +91,15 @@ describe("CASE provider endpoints", () => {
     const bad = await get("/ims/case/v1p0/CFDocuments?limit=0");
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toEqual(statusInfo("invalid_selection_field"));
+    // Refused before any route runs (invalid text), still in CASE's shape.
+    for (const url of ["/ims/case/v1p0/CFItems/a%00b", "/ims/case/v1p0/CFDocuments?limit=a%00b"]) {
+      const refused = await get(url);
+      expect(refused.statusCode, url).toBe(400);
+      expect(refused.json()).toMatchObject({
+        imsx_codeMajor: "failure",
+        imsx_CodeMinor: statusInfo("invalid_selection_field").imsx_CodeMinor,
+      });
+    }
   });
 });
 

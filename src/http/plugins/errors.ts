@@ -2,6 +2,7 @@ import { STATUS_CODES } from "node:http";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import { z } from "zod";
 import { isDatabaseUnavailable } from "../../db/client.ts";
+import { caseStatusInfo } from "../../domain/competencies/case-format.ts";
 import { type FieldIssue, isDomainError, type MessageParams } from "../../domain/shared/errors.ts";
 import { toFieldIssues } from "../../domain/shared/validation.ts";
 import { type TranslatedField, translateError } from "../../i18n/error-messages.ts";
@@ -64,9 +65,9 @@ export function routedPath(request: FastifyRequest): string {
   }
 }
 
-/** The API and the calendar feeds answer in JSON; every other path is a page someone looks at. */
+/** The API, the calendar feeds and the CASE endpoints answer in JSON; every other path is a page someone looks at. */
 export function wantsPage(request: FastifyRequest): boolean {
-  return !/^\/(api|calendar)(\/|$)|^\/(healthz|readyz)$/.test(routedPath(request));
+  return !/^\/(api|calendar|ims)(\/|$)|^\/(healthz|readyz)$/.test(routedPath(request));
 }
 
 export async function sendError(
@@ -81,6 +82,14 @@ export async function sendError(
   reply.header("cache-control", "no-store");
   if (status === 503) reply.header("retry-after", String(RETRY_AFTER_SECONDS));
   if (wantsPage(request)) return sendPage(request, reply, { status, code }, pages);
+  // The CASE provider endpoints are a standard's contract: their consumers read imsx_StatusInfo.
+  if (routedPath(request).startsWith("/ims/case/")) {
+    const minor = status === 404 ? "unknownobject" : status >= 500 ? "internal_server_error" : "invalid_selection_field";
+    return reply
+      .status(status)
+      .type("application/json; charset=utf-8")
+      .send(caseStatusInfo(minor, translateError({ code, params, fields }, "en").message));
+  }
   const translated = translateError({ code, params, fields }, requestLocale(request));
   const body: ErrorBody = { error: { code, message: translated.message } };
   if (translated.fields.length) body.error.fields = translated.fields;

@@ -31,7 +31,7 @@ export default {
   "catalogue.field.noLessons": "课程发布前至少需要一个课时。",
   "catalogue.field.emptyWhenReady": "此字段为空，而课程原语言中此处有内容：请填写，或将译文保留为草稿。",
   "catalogue.field.lessonEmptyWhenReady": "课时“{title}”在此语言中没有正文：请补写，或将该课时保留为草稿。",
-  "catalogue.field.hollowLessons": "以下课时还没有学习内容：{lessons}。请先添加正文、视频或文件。",
+  "catalogue.field.hollowLessons": "{count, plural, other {以下课时}}还没有学习内容：{lessons}。请先添加正文、视频或文件。",
   "catalogue.list.title": "课程目录",
   "catalogue.list.lead": "由网络各中心开发的开放课程，提供多种语言。",
   "catalogue.list.count": "{count, plural, =0 {未找到课程} other {共 # 门课程}}",
