@@ -22,7 +22,7 @@ function shapeOf(path: string): string {
 
 /**
  * Walks the site as the platform administrator (who may open nearly every page) from the home
- * and staff pages, following same-site links breadth first, one page of each kind.
+ * and staff pages, following same-site links breadth first (downloads excepted), one page of each kind.
  */
 async function crawl(page: Page, limit = 70): Promise<string[]> {
   const queue = ["/en", "/en/manage", "/en/account", "/en/learning", "/en/my/events"];
@@ -33,7 +33,7 @@ async function crawl(page: Page, limit = 70): Promise<string[]> {
     const response = await page.goto(`${orbis.url}${path}`);
     if (response?.status() !== 200) continue;
     visited.push(path);
-    const links = await page.locator("a[href^='/en']").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
+    const links = await page.locator("a[href^='/en']:not([download])").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
     for (const href of links) {
       const clean = href.split(/[?#]/)[0]!;
       if (notPages.test(clean) || seen.has(shapeOf(clean))) continue;

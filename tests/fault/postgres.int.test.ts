@@ -61,6 +61,9 @@ describe.runIf(onPostgresLane && bin)("the API while its PostgreSQL server resta
         LOG_LEVEL: "error",
         DB_CONNECT_TIMEOUT_S: "2",
         DB_STATEMENT_TIMEOUT_S: "3",
+        // The load comes from many clients behind a proxy, each with its own address: sign-ups are
+        // limited per client (identity/sign-up.ts), and this test is about the database, not that limit.
+        TRUST_PROXY: "loopback",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -97,7 +100,11 @@ describe.runIf(onPostgresLane && bin)("the API while its PostgreSQL server resta
       kind === "write"
         ? {
             method: "POST",
-            headers: { "content-type": "application/json", "accept-language": "fr" },
+            headers: {
+              "content-type": "application/json",
+              "accept-language": "fr",
+              "x-forwarded-for": `10.${(counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}`,
+            },
             body: JSON.stringify({
               name: "Load",
               email: `load-${process.pid}-${++counter}@orbis.test`,

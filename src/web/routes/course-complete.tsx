@@ -3,6 +3,7 @@ import type { CompletionDto } from "../../domain/learning/dto.ts";
 import { isolate } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
+import { CourseCoverImage } from "../components/course-cover-image.tsx";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
 import { ShownLanguageNote, textDirection } from "../components/shown-language-note.tsx";
@@ -87,9 +88,7 @@ function NextCourses({ completion }: { completion: CompletionDto }) {
         <ul className="course-list next-courses">
           {completion.next.map((course) => (
             <li key={course.id} className="card course-card">
-              {course.coverImageUrl && (
-                <img className="card-cover" src={course.coverImageUrl} alt="" width={320} height={180} loading="lazy" decoding="async" />
-              )}
+              <CourseCoverImage course={course} className="card-cover" />
               <h3>
                 <Link to={href(`/courses/${course.slug}`)}>
                   <bdi lang={course.shownLocale}>{course.title}</bdi>

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { LearningItemDto } from "../../domain/learning/dto.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
+import { CourseCoverImage } from "../components/course-cover-image.tsx";
 import { pageTitle } from "../components/route-locale.ts";
 import { ShownLanguageNote } from "../components/shown-language-note.tsx";
 import { requireSignedIn } from "../components/staff-access.server.ts";
@@ -27,12 +28,7 @@ function LearningCard({ item }: { item: LearningItemDto }) {
   const completed = enrolment.status === "completed";
   return (
     <li className="card learning-card">
-      {course.coverImageUrl ? (
-        // Decorative: the title says which course it is.
-        <img className="card-cover" src={course.coverImageUrl} alt="" width={320} height={180} loading="lazy" decoding="async" />
-      ) : (
-        <div className="card-cover cover-placeholder" aria-hidden="true" />
-      )}
+      <CourseCoverImage course={course} className="card-cover" />
       <h3>
         <Link to={href(`/courses/${course.slug}`)}>
           <bdi lang={course.shownLocale}>{course.title}</bdi>
