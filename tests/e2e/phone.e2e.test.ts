@@ -33,7 +33,9 @@ async function crawl(page: Page, limit = 70): Promise<string[]> {
     const response = await page.goto(`${orbis.url}${path}`);
     if (response?.status() !== 200) continue;
     visited.push(path);
-    const links = await page.locator("a[href^='/en']:not([download])").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
+    const links = await page
+      .locator("a[href^='/en']:not([download])")
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
     for (const href of links) {
       const clean = href.split(/[?#]/)[0]!;
       if (notPages.test(clean) || seen.has(shapeOf(clean))) continue;
