@@ -11,6 +11,7 @@ import {
   createWorkflowService,
 } from "./domain/catalogue/service.ts";
 import { createCompetenciesService } from "./domain/competencies/service.ts";
+import { createCredentialsService } from "./domain/credentials/service.ts";
 import { createEventsService } from "./domain/events/service.ts";
 import { createIdentityService } from "./domain/identity/service.ts";
 import { createLearningService } from "./domain/learning/service.ts";
@@ -29,6 +30,8 @@ export type ServiceDeps = {
   uploadLimits?: Partial<UploadLimits>;
   /** Injected so tests can move time (token expiry, rate limits). */
   now?: () => Date;
+  /** Encrypts credential signing keys at rest (src/infra/key-secret.ts); without it nothing can be signed. */
+  keySecret?: Uint8Array;
 };
 
 /** The composition root of the domain: HTTP routes and UI loaders receive this object. */
@@ -69,6 +72,7 @@ export function createServices(deps: ServiceDeps) {
     }),
     notifications,
     competencies: createCompetenciesService({ db: deps.db, publicUrl: deps.config.publicUrl, now }),
+    credentials: createCredentialsService({ db: deps.db, publicUrl: deps.config.publicUrl, keySecret: deps.keySecret, now }),
   };
 }
 
