@@ -23,6 +23,8 @@ const bundled = new Map<string, unknown>([
   [contextUrls.multikey, multikeyV1],
 ]);
 
+export const bundledContext = (url: string) => bundled.has(url);
+
 export class UnknownContextError extends Error {
   readonly url: string;
   constructor(url: string) {

@@ -46,3 +46,32 @@ export const credentialSummaryDto = z.object({
   url: z.string().describe("The credential's public page (when public) and its id"),
 });
 export type CredentialSummary = z.infer<typeof credentialSummaryDto>;
+
+export const verificationChecks = ["format", "schema", "issuer", "proof", "validity", "status"] as const;
+export type VerificationCheckName = (typeof verificationChecks)[number];
+
+/** One check of a verification: what failed is named by `code` (a message id under `credentials.check.`). */
+export const verificationCheckDto = z.object({
+  check: z.enum(verificationChecks),
+  outcome: z.enum(["passed", "failed", "skipped"]),
+  code: z.string().describe("Why: e.g. bad_signature, unknown_did, revoked, expired, undefined_terms"),
+  detail: z.string().optional().describe("What exactly (a schema path, a status purpose)"),
+});
+export type VerificationCheck = z.infer<typeof verificationCheckDto>;
+
+export const verificationReportDto = z.object({
+  verified: z.boolean(),
+  checks: z.array(verificationCheckDto),
+  credential: z
+    .object({
+      id: z.string().nullable(),
+      name: z.string().nullable(),
+      issuerId: z.string().nullable(),
+      issuerName: z.string().nullable(),
+      achievementType: z.string().nullable(),
+      validFrom: z.string().nullable(),
+      validUntil: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type VerificationReport = z.infer<typeof verificationReportDto>;

@@ -3,7 +3,7 @@ import { isLocale } from "../../i18n/locales.ts";
 import { organisationRefs } from "../network/queries.ts";
 import { notFound } from "../shared/errors.ts";
 import type { CredentialsContext } from "./context.ts";
-import { organisationDid } from "./did.ts";
+import { organisationDid, rootDid } from "./did.ts";
 import { activeKey, type SigningKey } from "./keys.ts";
 
 export type Issuer = { organisationId: string; slug: string; name: string; did: string };
@@ -17,7 +17,9 @@ export async function issuerOf(
 ): Promise<Issuer> {
   const org = (await organisationRefs(db, [organisationId], isLocale(language) ? language : "en")).get(organisationId);
   if (!org) throw notFound("organisation");
-  return { organisationId, slug: org.slug, name: org.name, did: organisationDid(ctx.publicUrl, org.slug) };
+  // The institute (the secretariat) is the site itself: it signs as did:web:<host>.
+  const did = org.kind === "institute" ? rootDid(ctx.publicUrl) : organisationDid(ctx.publicUrl, org.slug);
+  return { organisationId, slug: org.slug, name: org.name, did };
 }
 
 /** The issuer with its current signing key. */

@@ -50,3 +50,21 @@ export const statusChangeSchema = z
     reason: line(500),
   })
   .refine((change) => change.revoked !== undefined || change.suspended !== undefined, { message: "input.required", path: ["revoked"] });
+
+export const staffStatusActions = ["revoke", "suspend", "reinstate"] as const;
+
+/** The staff form and API: what to do and why (the reason is kept with the credential). */
+export const staffStatusSchema = z
+  .object({
+    action: z.enum(staffStatusActions),
+    reason: line(500),
+  })
+  .strict();
+
+export const verifyInputSchema = z
+  .object({
+    credential: z
+      .union([z.string().max(200_000), z.record(z.string(), z.unknown())])
+      .describe("The credential: its JSON, as an object or as text"),
+  })
+  .strict();
