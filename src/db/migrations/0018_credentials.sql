@@ -1,3 +1,9 @@
+CREATE TABLE "credential_job_cursors" (
+	"job" text PRIMARY KEY NOT NULL,
+	"completed_at" timestamp with time zone NOT NULL,
+	"enrolment_id" uuid NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "credential_keys" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,

@@ -87,3 +87,10 @@ export const credentials = pgTable(
     index("credentials_issuer_idx").on(t.issuerOrganisationId),
   ],
 );
+
+/** Where a background job that issues credentials got to (the course-completion scan). */
+export const credentialJobCursors = pgTable("credential_job_cursors", {
+  job: text().primaryKey(),
+  completedAt: timestamp({ withTimezone: true }).notNull(),
+  enrolmentId: uuid().notNull(),
+});

@@ -2,6 +2,7 @@ import type { Database } from "../../db/client.ts";
 import type { RemoteJson } from "../../infra/remote-json.ts";
 import { withContext } from "../shared/compose.ts";
 import type { CredentialsContext } from "./context.ts";
+import { courseCredential, issueCourseCredentials } from "./course-credentials.ts";
 import { didDocumentFor, publicCredentialDocument, statusListCredential } from "./documents.ts";
 import { issueInTransaction } from "./issue.ts";
 import { changeStatus } from "./manage.ts";
@@ -38,6 +39,8 @@ export function createCredentialsService(deps: CredentialsServiceDeps) {
       getCredential,
       setPublic,
       changeStatus,
+      courseCredential,
+      issueCourseCredentials,
     }),
   };
 }
