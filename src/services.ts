@@ -11,6 +11,7 @@ import {
   createWorkflowService,
 } from "./domain/catalogue/service.ts";
 import { createCompetenciesService } from "./domain/competencies/service.ts";
+import { createCredentialsService } from "./domain/credentials/service.ts";
 import { createEventsService } from "./domain/events/service.ts";
 import { createIdentityService } from "./domain/identity/service.ts";
 import { createLearningService } from "./domain/learning/service.ts";
@@ -18,6 +19,7 @@ import { createNetworkService } from "./domain/network/service.ts";
 import { createNotificationsService } from "./domain/notifications/service.ts";
 import { createProgrammesService } from "./domain/programmes/service.ts";
 import type { Mailer } from "./infra/mailer.ts";
+import { createRemoteJsonFetcher, type RemoteJson } from "./infra/remote-json.ts";
 import type { FileStorage } from "./infra/storage.ts";
 
 export type ServiceDeps = {
@@ -29,6 +31,10 @@ export type ServiceDeps = {
   uploadLimits?: Partial<UploadLimits>;
   /** Injected so tests can move time (token expiry, rate limits). */
   now?: () => Date;
+  /** Encrypts credential signing keys at rest (src/infra/key-secret.ts); without it nothing can be signed. */
+  keySecret?: Uint8Array;
+  /** How other issuers' DID documents and status lists are fetched (tests serve their own). */
+  remote?: RemoteJson;
 };
 
 /** The composition root of the domain: HTTP routes and UI loaders receive this object. */
@@ -69,6 +75,13 @@ export function createServices(deps: ServiceDeps) {
     }),
     notifications,
     competencies: createCompetenciesService({ db: deps.db, publicUrl: deps.config.publicUrl, now }),
+    credentials: createCredentialsService({
+      db: deps.db,
+      publicUrl: deps.config.publicUrl,
+      keySecret: deps.keySecret,
+      remote: deps.remote ?? createRemoteJsonFetcher(),
+      now,
+    }),
   };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Services } from "../../services.ts";
 import { catalogueRoutes } from "./catalogue.ts";
 import { competencyLinkRoutes, competencyRoutes } from "./competencies.ts";
+import { credentialRoutes } from "./credentials.ts";
 import { eventRoutes } from "./events.ts";
 import { identityRoutes } from "./identity.ts";
 import { learningRoutes } from "./learning.ts";
@@ -24,4 +25,5 @@ export async function registerApiRoutes(app: FastifyInstance, options: { service
   await app.register(notificationRoutes, { services: options.services });
   await app.register(competencyRoutes, { services: options.services });
   await app.register(competencyLinkRoutes, { services: options.services });
+  await app.register(credentialRoutes, { services: options.services });
 }
