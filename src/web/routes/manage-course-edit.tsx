@@ -125,6 +125,46 @@ export function meta({ loaderData }: Route.MetaArgs) {
 
 export const ErrorBoundary = StatusError;
 
+/** A lesson's kind and module: `<prefix>.kind` and `<prefix>.module`. */
+function KindAndModule({
+  prefix,
+  kind,
+  moduleId,
+  moduleOptions,
+}: {
+  prefix: string;
+  kind: string;
+  moduleId: string;
+  moduleOptions: { value: string; label: string }[];
+}) {
+  const t = useT();
+  const names = useCatalogueFormat();
+  return (
+    <>
+      <label>
+        {t("authoring.syllabus.kind")}
+        <select name={`${prefix}.kind`} defaultValue={kind}>
+          {lessonKinds.map((k) => (
+            <option key={k} value={k}>
+              {names.lessonKind(k)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("authoring.syllabus.inModule")}
+        <select name={`${prefix}.module`} defaultValue={moduleId}>
+          {moduleOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
 /** One lesson row of the syllabus editor; `j` numbers it through the whole course, as the form's names do. */
 function LessonRow({
   lesson,
@@ -147,7 +187,6 @@ function LessonRow({
 }) {
   const t = useT();
   const href = useHref();
-  const names = useCatalogueFormat();
   return (
     <li className="lesson-row" id={`lesson-${lesson.id}`}>
       <div className="row-fields">
@@ -155,26 +194,7 @@ function LessonRow({
           {t("authoring.syllabus.lessonTitle")}
           <input name={`lessons.${j}.title`} defaultValue={lesson.title} lang={course.defaultLocale} dir="auto" required />
         </label>
-        <label>
-          {t("authoring.syllabus.kind")}
-          <select name={`lessons.${j}.kind`} defaultValue={lesson.kind}>
-            {lessonKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {names.lessonKind(kind)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("authoring.syllabus.inModule")}
-          <select name={`lessons.${j}.module`} defaultValue={moduleId}>
-            {moduleOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindAndModule prefix={`lessons.${j}`} kind={lesson.kind} moduleId={moduleId} moduleOptions={moduleOptions} />
         <label className="check">
           <input type="checkbox" name={`lessons.${j}.required`} defaultChecked={lesson.required} /> {t("authoring.syllabus.required")}
         </label>
@@ -208,7 +228,6 @@ function NewSyllabusRows({
   lang: string;
 }) {
   const t = useT();
-  const names = useCatalogueFormat();
   return (
     <>
       <fieldset className="module-row new-row">
@@ -225,27 +244,12 @@ function NewSyllabusRows({
             {t("authoring.syllabus.lessonTitle")}
             <input name="newLesson.title" lang={lang} dir="auto" />
           </label>
-          <label>
-            {t("authoring.syllabus.kind")}
-            <select name="newLesson.kind" defaultValue="text">
-              {lessonKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {names.lessonKind(kind)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("authoring.syllabus.inModule")}
-            <select name="newLesson.module" defaultValue={syllabus.length ? syllabus[syllabus.length - 1]!.id : "new"}>
-              {moduleOptions.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-              <option value="new">{t("authoring.syllabus.newModuleOption")}</option>
-            </select>
-          </label>
+          <KindAndModule
+            prefix="newLesson"
+            kind="text"
+            moduleId={syllabus.length ? syllabus[syllabus.length - 1]!.id : "new"}
+            moduleOptions={[...moduleOptions, { value: "new", label: t("authoring.syllabus.newModuleOption") }]}
+          />
         </div>
       </fieldset>
     </>
