@@ -241,3 +241,86 @@ describe("writing courses", () => {
     expect((await get("/api/v1/courses/mobile-repair")).json()).toEqual(course);
   });
 });
+
+describe("reordering and addresses over the API", () => {
+  test("modules, lessons and quiz questions move one place per POST; bad input is a translated 400 and changes nothing", async () => {
+    const headers = await bearer({ role: "author", organisationId: kenyaId });
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/v1/courses",
+      headers,
+      payload: {
+        ...courseInput(kenyaId, { title: "Цифровая педагогика для всех", defaultLocale: "ru" }),
+        syllabus: [
+          {
+            title: "Первый",
+            lessons: [
+              { kind: "text", title: "Один" },
+              { kind: "quiz", title: "Тест" },
+            ],
+          },
+          { title: "Второй", lessons: [{ kind: "text", title: "Два" }] },
+        ],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const course = created.json();
+    expect(course.slug).toBe("tsifrovaya-pedagogika-dlya-vsekh");
+    expect((await get(`/api/v1/courses/${course.slug}`, headers)).statusCode).toBe(200);
+
+    const second = course.syllabus[1].id;
+    const post = (url: string, payload: Record<string, unknown>, extra: Record<string, string> = {}) =>
+      app.inject({ method: "POST", url, headers: { ...headers, ...extra }, payload });
+    const moved = await post(`/api/v1/courses/${course.slug}/modules/${second}/move`, { direction: "up" });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().map((m: { title: string }) => m.title)).toEqual(["Второй", "Первый"]);
+
+    const bad = await post(`/api/v1/courses/${course.id}/modules/${second}/move`, { direction: 2 }, { "accept-language": "ru" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe(ru["error.validation_failed"]);
+    const lessonId = course.syllabus[1].lessons[0].id;
+    const lesson = await post(`/api/v1/courses/${course.id}/lessons/${lessonId}/move`, { direction: "down" });
+    expect(lesson.json().map((m: { lessons: { title: string }[] }) => m.lessons.map((l) => l.title))).toEqual([
+      [],
+      ["Два", "Один", "Тест"],
+    ]);
+
+    const quizId = course.syllabus[0].lessons[1].id;
+    for (const prompt of ["Да?", "Нет?"]) {
+      await app.inject({
+        method: "PUT",
+        url: `/api/v1/courses/${course.id}/lessons/${quizId}/quiz`,
+        headers,
+        payload: {
+          passingScore: 50,
+          maxAttempts: null,
+          questions: [
+            { kind: "true_false", prompt: "Да?", answerTrue: true },
+            { kind: "true_false", prompt, answerTrue: false },
+          ],
+        },
+      });
+    }
+    const quiz = (await get(`/api/v1/courses/${course.id}/lessons/${quizId}/quiz/edit`, headers)).json();
+    const question = await post(`/api/v1/courses/${course.id}/lessons/${quizId}/quiz/questions/${quiz.questions[1].id}/move`, {
+      direction: "up",
+    });
+    expect(question.statusCode).toBe(200);
+    expect(question.json().questions.map((q: { prompt: string }) => q.prompt)).toEqual(["Нет?", "Да?"]);
+
+    const anonymous = await app.inject({
+      method: "POST",
+      url: `/api/v1/courses/${course.id}/modules/${second}/move`,
+      payload: { direction: "up" },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const stranger = await post(
+      `/api/v1/courses/${course.id}/modules/${second}/move`,
+      { direction: "down" },
+      await bearer({ role: "author", organisationId: serbiaId }),
+    );
+    expect(stranger.statusCode).toBe(403);
+    const after = (await get(`/api/v1/courses/${course.id}`, headers)).json();
+    expect(after.syllabus.map((m: { title: string }) => m.title)).toEqual(["Второй", "Первый"]);
+  });
+});

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { simplePdf, twoColourPng } from "../../src/seed/files.ts";
@@ -11,8 +12,34 @@ async function submit(page: Page, button: ReturnType<Page["locator"]>) {
   await Promise.all([page.waitForNavigation(), button.click()]);
 }
 
+/** A screenshot for the e2e folder and for the reviewer's folder, full page. */
+async function shot(page: Page, name: string) {
+  await screenshot(page, name);
+  mkdirSync("/tmp/shots/authoring", { recursive: true });
+  await page.screenshot({ path: `/tmp/shots/authoring/${name}.png`, fullPage: true });
+}
+
+/** Nothing sticks out sideways on a phone. */
+async function fitsWidth(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/** Adds one lesson through the syllabus form. */
+async function addLesson(page: Page, title: string, kind: string) {
+  const syllabus = page.locator("#syllabus");
+  await syllabus.locator('input[name="newLesson.title"]').fill(title);
+  await syllabus.locator('select[name="newLesson.kind"]').selectOption(kind);
+  await submit(page, syllabus.getByRole("button", { name: "Сохранить программу" }));
+}
+
+const lessonTitles = (page: Page) =>
+  page
+    .locator('#syllabus input[name^="lessons."][name$=".title"]')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+
 let courseUrl = "";
 let lessonPath = "";
+let videoPath = "";
 
 describe("course authoring", () => {
   it("lets an author build a course in Russian: syllabus, rich text, captions and a PDF", async () => {
@@ -23,11 +50,15 @@ describe("course authoring", () => {
     await submit(page, page.getByRole("link", { name: "Новый курс" }));
     expect(await page.locator("script[src]").count()).toBe(0);
 
+    // The course's language is picked by name, and is the author's own to begin with.
+    expect(await page.locator('select[name="defaultLocale"]').inputValue()).toBe("ru");
+    expect(await page.locator('select[name="defaultLocale"] option[value="ky"]').textContent()).toBe("киргизский");
     await page.getByLabel("Название").fill("Онлайн-семинар для преподавателей");
     await page.getByLabel("Краткое описание").fill("Как провести первый семинар в сети.");
     await page.getByLabel("Примерная продолжительность, часов").fill("4");
     await submit(page, page.getByRole("button", { name: "Создать курс" }));
-    expect(page.url()).toMatch(/\/ru\/manage\/courses\/course-[0-9a-f]{8}\?saved/);
+    // The Cyrillic title is transliterated into the address.
+    expect(page.url()).toMatch(/\/ru\/manage\/courses\/onlayn-seminar-dlya-prepodavateley\?saved/);
     courseUrl = page.url().replace(/\?.*$/, "");
     await expect(page.locator(".notice").first().textContent()).resolves.toBe("Изменения сохранены.");
 
@@ -44,8 +75,14 @@ describe("course authoring", () => {
     await syllabus.locator('input[name="newLesson.title"]').fill("План семинара");
     await submit(page, syllabus.getByRole("button", { name: "Сохранить программу" }));
     expect(await page.locator('#syllabus input[name="modules.0.title"]').inputValue()).toBe("Подготовка");
+    await addLesson(page, "Запись семинара", "video");
+    await addLesson(page, "Памятка к семинару", "file");
+    await addLesson(page, "Проверьте себя", "quiz");
+    expect(await lessonTitles(page)).toEqual(["План семинара", "Запись семинара", "Памятка к семинару", "Проверьте себя"]);
     await submit(page, page.getByRole("link", { name: "Изменить урок План семинара" }));
     lessonPath = new URL(page.url()).pathname;
+    // A text lesson has its text only: no video, captions or file sections.
+    expect(await page.locator("#media").count()).toBe(0);
 
     // The lesson editor is the one page with script: the rich-text editor.
     const editor = page.locator(".rte-content");
@@ -70,7 +107,12 @@ describe("course authoring", () => {
     expect((await preview.locator("strong").textContent())?.trim()).toBe("проверьте связь");
     expect(await preview.locator("ul li").allTextContents()).toEqual(["камера", "микрофон"]);
 
-    await page.locator("#captions-locale").fill("ru");
+    await page.goto(courseUrl);
+    await submit(page, page.getByRole("link", { name: "Изменить урок Запись семинара" }));
+    videoPath = new URL(page.url()).pathname;
+    expect(await page.locator("#download-file").count()).toBe(0);
+    expect(await page.locator("#captions-locale option[value=ru]").textContent()).toBe("русский");
+    await page.locator("#captions-locale").selectOption("ru");
     await page.locator("#captions-file").setInputFiles({
       name: "ru.vtt",
       mimeType: "text/vtt",
@@ -80,6 +122,10 @@ describe("course authoring", () => {
     expect(await page.locator(".notice").textContent()).toBe("Файл загружен.");
     expect(await page.locator("#media").textContent()).toContain("ru.vtt");
 
+    await page.goto(courseUrl);
+    await submit(page, page.getByRole("link", { name: "Изменить урок Памятка к семинару" }));
+    expect(await page.locator("#video-file").count()).toBe(0);
+    expect(await page.locator("#captions-file").count()).toBe(0);
     const pdf = simplePdf(["Seminar checklist"]);
     await page.locator("#download-file").setInputFiles({ name: "Памятка.pdf", mimeType: "application/pdf", buffer: pdf });
     await submit(page, page.getByRole("button", { name: "Загрузить файл" }));
@@ -137,7 +183,7 @@ describe("course authoring", () => {
   it("shows the same editor right to left in Arabic", async () => {
     const page = await orbis.newPage();
     await signIn(page, orbis.url, author.email, author.password, "ar");
-    await page.goto(`${orbis.url}${lessonPath.replace(/^\/ru\//, "/ar/")}`);
+    await page.goto(`${orbis.url}${videoPath.replace(/^\/ru\//, "/ar/")}`);
     await page.locator(".rte-content").waitFor();
     expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
     expect(await page.getByRole("toolbar", { name: "التنسيق" }).isVisible()).toBe(true);
@@ -152,5 +198,96 @@ describe("course authoring", () => {
     expect(await covers.count()).toBeGreaterThan(0);
     expect(await covers.first().getAttribute("loading")).toBe("lazy");
     await screenshot(page, "catalogue-covers-ar");
+  });
+
+  it("reorders the syllabus with Move up and Move down on a 360 px phone, without script", async () => {
+    const page = await orbis.newPage({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    await signIn(page, orbis.url, author.email, author.password, "ru");
+    await page.goto(courseUrl);
+    expect(await page.locator('#syllabus input[name$=".position"]').count()).toBe(0);
+    // The first lesson cannot go up, the last cannot go down: no dead buttons.
+    expect(await page.getByRole("button", { name: "Выше План семинара" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Ниже Проверьте себя" }).count()).toBe(0);
+    await submit(page, page.getByRole("button", { name: "Выше Памятка к семинару" }));
+    expect(new URL(page.url()).hash).toMatch(/^#lesson-/);
+    expect(await page.getByRole("status").textContent()).toBe("Перемещено: Памятка к семинару.");
+    expect(await lessonTitles(page)).toEqual(["План семинара", "Памятка к семинару", "Запись семинара", "Проверьте себя"]);
+    await submit(page, page.getByRole("button", { name: "Ниже План семинара" }));
+    expect(await lessonTitles(page)).toEqual(["Памятка к семинару", "План семинара", "Запись семинара", "Проверьте себя"]);
+    // By keyboard: the button is reached with Tab and pressed with Enter like any other.
+    const up = page.getByRole("button", { name: "Выше План семинара" });
+    await up.focus();
+    await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+    expect(await lessonTitles(page)).toEqual(["План семинара", "Памятка к семинару", "Запись семинара", "Проверьте себя"]);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.locator("#syllabus").scrollIntoViewIfNeeded();
+    await shot(page, "syllabus-move-ru-360");
+  });
+
+  it("adds quiz questions through one form per kind and moves them, in English at 360 px", async () => {
+    const page = await orbis.newPage({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    await signIn(page, orbis.url, author.email, author.password, "en");
+    await page.goto(courseUrl.replace("/ru/", "/en/"));
+    await submit(page, page.getByRole("link", { name: "Edit the lesson Проверьте себя" }));
+    expect(await page.locator("#media").count()).toBe(0);
+    await submit(page, page.getByRole("link", { name: "Edit the quiz" }));
+    const summaries = await page.locator("#new-question summary").allTextContents();
+    expect(summaries).toEqual([
+      "Add a single-choice question",
+      "Add a multiple-choice question",
+      "Add a true-or-false question",
+      "Add a short-answer question",
+    ]);
+    // Each form holds only its kind's fields.
+    expect(await page.locator('#add-true_false input[name^="options."]').count()).toBe(0);
+    expect(await page.locator("#add-true_false textarea[name=acceptedAnswers]").count()).toBe(0);
+    expect(await page.locator("#add-single input[name=answerTrue]").count()).toBe(0);
+
+    await page.locator("#add-true_false summary").click();
+    const tf = page.locator("#add-true_false form");
+    await tf.getByRole("textbox", { name: /^Question/ }).fill("A seminar needs a camera check.");
+    await tf.getByLabel("True").check();
+    await submit(page, tf.getByRole("button", { name: "Save question" }));
+    await page.locator("#add-short_answer summary").click();
+    const short = page.locator("#add-short_answer form");
+    await short.getByRole("textbox", { name: /^Question/ }).fill("Which tool records the seminar?");
+    await short.getByRole("textbox", { name: /^Accepted answers/ }).fill("OBS");
+    await submit(page, short.getByRole("button", { name: "Save question" }));
+    const prompts = () =>
+      page.locator(".question-list > li textarea[name=prompt]").evaluateAll((x) => x.map((t) => (t as HTMLTextAreaElement).value));
+    expect(await prompts()).toEqual(["A seminar needs a camera check.", "Which tool records the seminar?"]);
+    await submit(page, page.getByRole("button", { name: "Move up Question 2" }));
+    expect(await prompts()).toEqual(["Which tool records the seminar?", "A seminar needs a camera check."]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "quiz-editor-en-360");
+  });
+
+  it("offers languages by name in Arabic, right to left, at 360 px", async () => {
+    const page = await orbis.newPage({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    await signIn(page, orbis.url, author.email, author.password, "ar");
+    await page.goto(`${orbis.url}/ar/manage/courses/new`);
+    expect(await page.locator('select[name="defaultLocale"]').inputValue()).toBe("ar");
+    expect(await page.locator('select[name="defaultLocale"] option[value="ru"]').textContent()).toBe("الروسية");
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "course-new-ar-360");
+    await page.goto(courseUrl.replace("/ru/", "/ar/"));
+    expect(await page.getByRole("button", { name: /^↑? ?نقل لأعلى/ }).count()).toBeGreaterThan(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.locator("#syllabus").scrollIntoViewIfNeeded();
+    await shot(page, "syllabus-ar-360");
+  });
+
+  it("shows a published course read-only, with Start a new version instead of Save", async () => {
+    const page = await orbis.newPage({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    await signIn(page, orbis.url, author.email, author.password, "ru");
+    await page.goto(`${orbis.url}/ru/manage/courses/blended-learning-design-kg`);
+    expect(await page.getByRole("button", { name: /^Сохранить/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Выше|^Ниже/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Начать новую версию" }).isVisible()).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "published-read-only-ru-360");
+    await submit(page, page.locator("#syllabus a").first());
+    expect(await page.getByRole("button", { name: /^Сохранить|^Загрузить/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Начать новую версию" }).count()).toBe(1);
   });
 });

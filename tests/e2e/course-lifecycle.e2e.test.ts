@@ -26,7 +26,7 @@ describe("a course from first draft to a completed learner", () => {
     await page.getByLabel("Title").fill(title);
     await page.getByLabel("Summary").fill("Quick checks of understanding by text message and voice.");
     await page.getByLabel("Estimated hours").fill("3");
-    await page.getByLabel("Language of the course").fill("en");
+    await page.getByLabel("Language of the course").selectOption("en");
     await submit(page, page.getByRole("button", { name: "Create the course" }));
     slug = new URL(page.url()).pathname.split("/").pop()!;
 
@@ -47,8 +47,8 @@ describe("a course from first draft to a completed learner", () => {
 
     await page.goto(`${orbis.url}/en/courses/${slug}`);
     await submit(page, page.getByRole("link", { name: "Edit quiz: Check yourself" }));
-    const add = page.locator("#new-question form");
-    await add.getByLabel("Kind of question").selectOption("single");
+    await page.locator("#add-single summary").click();
+    const add = page.locator("#add-single form");
     await add.getByRole("textbox", { name: /^Question/ }).fill("When is an exit ticket sent?");
     await add.getByLabel("Option 1").fill("At the end of the lesson");
     await add.getByLabel("Option 2").fill("Before the course starts");
@@ -88,7 +88,11 @@ describe("a course from first draft to a completed learner", () => {
     await page.locator('input[name="modules.0.title"]').fill("Проверка понимания");
     await page.locator('select[name="modules.0.status"]').selectOption("ready");
     await page.locator('input[name="lessons.0.title"]').fill("Выходные билеты по SMS");
-    await page.locator('textarea[name="lessons.0.body"]').fill("<p>В конце урока каждый присылает одну вещь, которую узнал.</p>");
+    // The lesson text is written in the authors' rich-text editor, beside the original.
+    const body = page.locator(".translate-lesson .rte-content").first();
+    await body.waitFor();
+    await body.click();
+    await page.keyboard.type("В конце урока каждый присылает одну вещь, которую узнал.");
     await page.locator('select[name="lessons.0.status"]').selectOption("ready");
     await page.locator('input[name="lessons.1.title"]').fill("Проверьте себя");
     await page.locator('select[name="lessons.1.status"]').selectOption("ready");

@@ -6,6 +6,7 @@ import { withContext } from "../shared/compose.ts";
 import { listAuthoredCourses } from "./authoring/authored-courses.ts";
 import { getTexts } from "./authoring/course-texts.ts";
 import { getLesson as getAuthoringLesson } from "./authoring/lesson.ts";
+import { moveLesson, moveModule } from "./authoring/reorder.ts";
 import { getSyllabus } from "./authoring/syllabus.ts";
 import type { CatalogueContext, MediaContext, ReviewContext } from "./context.ts";
 import { getCourse } from "./course-page.ts";
@@ -23,6 +24,7 @@ import { acceptAttributes } from "./media/types.ts";
 import { can } from "./permissions.ts";
 import { getAuthorQuiz } from "./quiz/author-quiz.ts";
 import { removeQuestion, saveQuestion } from "./quiz/questions.ts";
+import { moveQuestion } from "./quiz/reorder.ts";
 import { setQuiz, setQuizSettings } from "./quiz/settings.ts";
 import { quizTextsFor, writeQuizTranslation } from "./quiz/translations.ts";
 import { adapt, courseOrigin } from "./review/adaptations.ts";
@@ -51,7 +53,17 @@ export type CatalogueServiceDeps = { db: Database; now: () => Date };
 /** Courses: public search and pages, and the authors' writes. */
 export function createCatalogueService(deps: CatalogueServiceDeps) {
   const ctx: CatalogueContext = { db: deps.db, now: deps.now };
-  return withContext(ctx, { searchCourses, facets, getCourse, getLesson, createCourse, updateCourse, addTranslation });
+  return withContext(ctx, {
+    searchCourses,
+    facets,
+    getCourse,
+    getLesson,
+    createCourse,
+    updateCourse,
+    addTranslation,
+    moveModule,
+    moveLesson,
+  });
 }
 export type CatalogueService = ReturnType<typeof createCatalogueService>;
 
@@ -102,7 +114,16 @@ export function createQuizService(deps: CatalogueServiceDeps) {
   return {
     /** Whether the actor may write the quizzes of this owner's courses (to offer the editor). */
     mayEdit: (actor: Actor | null, ownerId: string) => can(actor, "course.author", ownerId),
-    ...withContext(ctx, { getAuthorQuiz, setQuiz, setQuizSettings, saveQuestion, removeQuestion, quizTextsFor, writeQuizTranslation }),
+    ...withContext(ctx, {
+      getAuthorQuiz,
+      setQuiz,
+      setQuizSettings,
+      saveQuestion,
+      removeQuestion,
+      moveQuestion,
+      quizTextsFor,
+      writeQuizTranslation,
+    }),
   };
 }
 export type QuizService = ReturnType<typeof createQuizService>;

@@ -274,3 +274,7 @@ export const quizTranslationSchema = z
   })
   .strict();
 export type QuizTranslationInput = z.infer<typeof quizTranslationSchema>;
+
+/** One step of a module, lesson or question in its list: reordering without typing positions. */
+export const moveInputSchema = z.object({ direction: z.enum(["up", "down"]) }).strict();
+export type MoveInput = z.infer<typeof moveInputSchema>;

@@ -1,3 +1,4 @@
+import anyAscii from "any-ascii";
 import { z } from "zod";
 
 export const slugSchema = z
@@ -6,10 +7,19 @@ export const slugSchema = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "validation.slug");
 
+/**
+ * Chinese characters are spelt one syllable each (pinyin without tones): apart, so that a title
+ * of several characters reads as syllables in its address rather than one run.
+ */
+const han = /\p{Script=Han}/gu;
+
+/**
+ * An address-safe spelling of a title in any script: Cyrillic, Arabic, Greek, Chinese (pinyin)
+ * and the rest are transliterated (any-ascii, tables for every Unicode block, no dependencies),
+ * so a Russian title gets a readable slug rather than a random one.
+ */
 export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  return anyAscii(text.normalize("NFC").replace(han, (ch) => ` ${ch} `))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
@@ -19,7 +29,7 @@ export function slugify(text: string): string {
 
 /**
  * A slug for a new record from its title: the title's own when free, else with a random suffix;
- * `fallback-<suffix>` when the title gives too little (a script slugify cannot spell). The
+ * `fallback-<suffix>` when the title gives too little (only signs or emoji). The
  * unique constraint still decides between concurrent writers.
  */
 export async function freeSlug(

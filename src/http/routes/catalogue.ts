@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { courseDto, coursePage, lessonDto } from "../../domain/catalogue/dto.ts";
+import { authoringSyllabusDto, courseDto, coursePage, lessonDto } from "../../domain/catalogue/dto.ts";
 import {
   courseInputSchema,
   coursePatchSchema,
   courseRefSchema,
   courseSearchSchema,
+  moveInputSchema,
   translationInputSchema,
 } from "../../domain/catalogue/validation.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
@@ -84,5 +85,25 @@ export async function catalogueRoutes(fastify: FastifyInstance, options: { servi
     ),
     async (request) =>
       catalogue.addTranslation(request.actor, request.params.id, request.params.locale, request.body, requestLocale(request)),
+  );
+
+  app.post(
+    "/courses/:id/modules/:moduleId/move",
+    docs.signedIn("Move a draft course's module one place up or down the syllabus (its authors)", {
+      params: z.object({ id: courseRefSchema, moduleId: z.uuid() }).strict(),
+      body: moveInputSchema,
+      response: { 200: authoringSyllabusDto },
+    }),
+    async (request) => catalogue.moveModule(request.actor, request.params.id, request.params.moduleId, request.body),
+  );
+
+  app.post(
+    "/courses/:id/lessons/:lessonId/move",
+    docs.signedIn("Move a draft course's lesson one place up or down; past either end of its module it joins the next one (its authors)", {
+      params: z.object({ id: courseRefSchema, lessonId: z.uuid() }).strict(),
+      body: moveInputSchema,
+      response: { 200: authoringSyllabusDto },
+    }),
+    async (request) => catalogue.moveLesson(request.actor, request.params.id, request.params.lessonId, request.body),
   );
 }

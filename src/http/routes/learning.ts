@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { authorQuizDto, quizTextsDto } from "../../domain/catalogue/dto.ts";
-import { courseRefSchema, quizInputSchema, quizTranslationSchema } from "../../domain/catalogue/validation.ts";
+import { courseRefSchema, moveInputSchema, quizInputSchema, quizTranslationSchema } from "../../domain/catalogue/validation.ts";
 import { attemptResultDto, completionDto, enrolmentDto, learnerQuizDto, myLearningDto, playerDto } from "../../domain/learning/dto.ts";
 import { attemptInputSchema, staffEnrolmentSchema } from "../../domain/learning/validation.ts";
 import { contentLocaleSchema } from "../../domain/shared/validation.ts";
@@ -140,6 +140,17 @@ export async function learningRoutes(fastify: FastifyInstance, options: { servic
       response: { 200: authorQuizDto },
     }),
     async (request) => quizzes.setQuiz(request.actor, request.params.id, request.params.lessonId, request.body),
+  );
+
+  app.post(
+    "/courses/:id/lessons/:lessonId/quiz/questions/:questionId/move",
+    docs.signedIn("Move a draft course's quiz question one place up or down (the owner's authors)", {
+      params: lessonParams.extend({ questionId: z.uuid() }).strict(),
+      body: moveInputSchema,
+      response: { 200: authorQuizDto },
+    }),
+    async (request) =>
+      quizzes.moveQuestion(request.actor, request.params.id, request.params.lessonId, request.params.questionId, request.body),
   );
 
   const translationParams = lessonParams.extend({ locale: contentLocaleSchema }).strict();

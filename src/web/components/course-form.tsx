@@ -5,6 +5,7 @@ import { useCatalogueFormat } from "./catalogue-format.ts";
 import type { CourseFormValues } from "./course-form-data.server.ts";
 import { CsrfField } from "./csrf.tsx";
 import { ErrorSummary, type FieldErrors, type Option, SelectField, TextArea, TextField } from "./form-fields.tsx";
+import { LanguageSelect } from "./language-picker.tsx";
 
 type Props = {
   values: CourseFormValues;
@@ -18,10 +19,12 @@ type Props = {
   submitLabel: string;
   /** The language of the texts, when it differs from the page's. */
   textLang?: string;
+  /** A course that is not a draft: the fields show, nothing can be saved. */
+  readOnly?: boolean;
 };
 
 /** The course's texts and details, shared by the new-course and edit pages. */
-export function CourseForm({ values, errors, formError, owners, organisations, part, intent, submitLabel, textLang }: Props) {
+export function CourseForm({ values, errors, formError, owners, organisations, part, intent, submitLabel, textLang, readOnly }: Props) {
   const t = useT();
   const names = useCatalogueFormat();
   const idPrefix = part;
@@ -87,7 +90,7 @@ export function CourseForm({ values, errors, formError, owners, organisations, p
             {...common}
           />
           {part === "all" && (
-            <TextField
+            <LanguageSelect
               name="defaultLocale"
               label={labels.defaultLocale!}
               hint={t("authoring.field.defaultLocaleHint")}
@@ -127,9 +130,11 @@ export function CourseForm({ values, errors, formError, owners, organisations, p
           </fieldset>
         </>
       )}
-      <p>
-        <button type="submit">{submitLabel}</button>
-      </p>
+      {!readOnly && (
+        <p>
+          <button type="submit">{submitLabel}</button>
+        </p>
+      )}
     </Form>
   );
 }

@@ -147,13 +147,18 @@ export function SelectField(props: FieldProps & { options: Option[]; defaultValu
 }
 
 /** Several choices as native checkboxes: easier on a phone than a multiple select. */
-export function CheckboxGroup(props: FieldProps & { options: Option[]; checked: string[] }) {
-  const { name, label, errors, hint, options, checked, idPrefix } = props;
+export function CheckboxGroup(props: FieldProps & { options: Option[]; checked: string[]; className?: string }) {
+  const { name, label, errors, hint, options, checked, idPrefix, className } = props;
   const id = idOf(name, idPrefix);
   const error = errorFor(errors, name);
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className="field checkbox-group" id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className={["field checkbox-group", className].filter(Boolean).join(" ")}
+      id={id}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>{label}</legend>
       {hint && (
         <span className="hint" id={`${id}-hint`}>

@@ -12,6 +12,9 @@ type Props = {
   error?: string | undefined;
   /** The language the text is written in (the course's), which may differ from the page's. */
   lang: string;
+  /** Keeps the label's and message's ids apart when a page has several editors (the translator's). */
+  idPrefix?: string;
+  rows?: number;
 };
 
 /**
@@ -29,8 +32,9 @@ export function RichTextEditor(props: Props) {
         label={props.label}
         hint={props.hint}
         defaultValue={props.defaultValue}
-        rows={14}
+        rows={props.rows ?? 14}
         lang={props.lang}
+        idPrefix={props.idPrefix}
         errors={props.error ? { [props.name]: props.error } : undefined}
       />
     );
@@ -38,8 +42,10 @@ export function RichTextEditor(props: Props) {
   return <Editor {...props} />;
 }
 
-function Editor({ name, label, defaultValue, error, lang }: Props) {
+function Editor({ name, label, defaultValue, error, lang, idPrefix = "rte" }: Props) {
   const t = useT();
+  const labelId = `${idPrefix}-label`;
+  const errorId = `${idPrefix}-error`;
   const [html, setHtml] = useState(defaultValue);
   const editor = useEditor({
     extensions: [
@@ -57,10 +63,10 @@ function Editor({ name, label, defaultValue, error, lang }: Props) {
         class: "rte-content lesson-body",
         role: "textbox",
         "aria-multiline": "true",
-        "aria-labelledby": "rte-label",
+        "aria-labelledby": labelId,
         lang,
         dir: "auto",
-        ...(error ? { "aria-invalid": "true", "aria-describedby": "rte-error" } : {}),
+        ...(error ? { "aria-invalid": "true", "aria-describedby": errorId } : {}),
       },
     },
     onUpdate: ({ editor: current }) => setHtml(current.getHTML()),
@@ -124,7 +130,7 @@ function Editor({ name, label, defaultValue, error, lang }: Props) {
 
   return (
     <div className="field rte">
-      <span className="label" id="rte-label">
+      <span className="label" id={labelId}>
         {label}
       </span>
       <div className="rte-toolbar" role="toolbar" aria-label={t("authoring.editor.toolbar")}>
@@ -146,7 +152,7 @@ function Editor({ name, label, defaultValue, error, lang }: Props) {
       <EditorContent editor={editor} />
       <input type="hidden" name={name} value={html} />
       {error && (
-        <span className="error" id="rte-error">
+        <span className="error" id={errorId}>
           {error}
         </span>
       )}

@@ -11,8 +11,12 @@ import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
 import { ErrorSummary } from "../components/form-fields.tsx";
 import { formText } from "../components/form-values.server.ts";
+import { MoveButtons, MoveForm, moveRequestFrom } from "../components/move-buttons.tsx";
+import { ReadOnlyNotice } from "../components/read-only-notice.tsx";
+import { readOnlyState } from "../components/read-only-state.server.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
+import { RowActionError } from "../components/row-action.tsx";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { useHref, useT } from "../i18n.tsx";
@@ -31,6 +35,8 @@ export async function loader(args: Route.LoaderArgs) {
     if (!options.owners.some((o) => o.value === course.owner.id))
       options.owners.unshift({ value: course.owner.id, label: course.owner.name });
     return {
+      readOnly: await readOnlyState(services, actor, course, locale),
+      moved: new URL(args.request.url).searchParams.get("moved"),
       title: translatorFor(locale)("authoring.edit.title"),
       course: { slug: course.slug, status: course.status, defaultLocale: course.defaultLocale, coverImageUrl: course.coverImageUrl },
       values: { ...courseValuesOf(course), ...texts },
@@ -43,23 +49,21 @@ export async function loader(args: Route.LoaderArgs) {
   }
 }
 
-/** Reads the syllabus form: rows kept in their position order, removals dropped, one new module and lesson. */
+/**
+ * Reads the syllabus form: rows kept in their order (the Move buttons change it, one step per
+ * post), removals dropped, one new module and lesson at the end.
+ */
 function syllabusFrom(form: FormData, current: AuthoringSyllabus): SyllabusInputRow[] {
-  const position = (name: string, fallback: number) => {
-    const n = Number(formText(form, name));
-    return Number.isFinite(n) && formText(form, name) !== "" ? n : fallback;
-  };
   const modules = current
     .map((module, i) => ({
       id: module.id,
       title: formText(form, `modules.${i}.title`),
-      order: position(`modules.${i}.position`, i + 1),
       removed: form.has(`modules.${i}.remove`),
-      lessons: [] as (SyllabusInputRow["lessons"][number] & { order: number })[],
+      lessons: [] as SyllabusInputRow["lessons"],
     }))
     .filter((m) => !m.removed);
   const newModuleTitle = formText(form, "newModule.title");
-  if (newModuleTitle) modules.push({ id: "", title: newModuleTitle, order: Number.MAX_SAFE_INTEGER, removed: false, lessons: [] });
+  if (newModuleTitle) modules.push({ id: "", title: newModuleTitle, removed: false, lessons: [] });
   const byId = (id: string) => (id === "new" ? modules.find((m) => m.id === "") : modules.find((m) => m.id === id));
   current
     .flatMap((m) => m.lessons)
@@ -70,7 +74,6 @@ function syllabusFrom(form: FormData, current: AuthoringSyllabus): SyllabusInput
         title: formText(form, `lessons.${j}.title`),
         kind: formText(form, `lessons.${j}.kind`) as SyllabusInputRow["lessons"][number]["kind"],
         required: form.has(`lessons.${j}.required`),
-        order: position(`lessons.${j}.position`, j + 1),
       });
     });
   const newLessonTitle = formText(form, "newLesson.title");
@@ -79,15 +82,9 @@ function syllabusFrom(form: FormData, current: AuthoringSyllabus): SyllabusInput
       title: newLessonTitle,
       kind: formText(form, "newLesson.kind") as SyllabusInputRow["lessons"][number]["kind"],
       required: true,
-      order: Number.MAX_SAFE_INTEGER,
     });
   }
-  const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
-  return modules.sort(byOrder).map((m) => ({
-    ...(m.id ? { id: m.id } : {}),
-    title: m.title,
-    lessons: m.lessons.sort(byOrder).map(({ order: _order, ...lesson }) => lesson),
-  }));
+  return modules.map((m) => ({ ...(m.id ? { id: m.id } : {}), title: m.title, lessons: m.lessons }));
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -106,6 +103,12 @@ export async function action(args: Route.ActionArgs) {
     } else if (intent === "syllabus") {
       const current = await services.authoring.getSyllabus(actor, slug);
       await services.catalogue.updateCourse(actor, slug, { syllabus: syllabusFrom(form, current) }, locale);
+    } else if (intent === "move") {
+      const move = moveRequestFrom(form);
+      const input = { direction: move?.direction };
+      if (move?.kind === "module") await services.catalogue.moveModule(actor, slug, move.id, input);
+      else await services.catalogue.moveLesson(actor, slug, move?.id ?? "", input);
+      return redirect(`/${locale}/manage/courses/${slug}?moved=${move?.id}#${move?.kind}-${move?.id}`);
     } else if (intent === "removeCover") {
       await services.media.removeCover(actor, slug);
       return redirect(`/${locale}/manage/courses/${slug}?notice=removed#cover`);
@@ -122,17 +125,149 @@ export function meta({ loaderData }: Route.MetaArgs) {
 
 export const ErrorBoundary = StatusError;
 
+/** A lesson's kind and module: `<prefix>.kind` and `<prefix>.module`. */
+function KindAndModule({
+  prefix,
+  kind,
+  moduleId,
+  moduleOptions,
+}: {
+  prefix: string;
+  kind: string;
+  moduleId: string;
+  moduleOptions: { value: string; label: string }[];
+}) {
+  const t = useT();
+  const names = useCatalogueFormat();
+  return (
+    <>
+      <label>
+        {t("authoring.syllabus.kind")}
+        <select name={`${prefix}.kind`} defaultValue={kind}>
+          {lessonKinds.map((k) => (
+            <option key={k} value={k}>
+              {names.lessonKind(k)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("authoring.syllabus.inModule")}
+        <select name={`${prefix}.module`} defaultValue={moduleId}>
+          {moduleOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
+/** One lesson row of the syllabus editor; `j` numbers it through the whole course, as the form's names do. */
+function LessonRow({
+  lesson,
+  j,
+  moduleId,
+  moduleOptions,
+  course,
+  editable,
+  first,
+  last,
+}: {
+  lesson: AuthoringSyllabus[number]["lessons"][number];
+  j: number;
+  moduleId: string;
+  moduleOptions: { value: string; label: string }[];
+  course: { slug: string; defaultLocale: string };
+  editable: boolean;
+  first: boolean;
+  last: boolean;
+}) {
+  const t = useT();
+  const href = useHref();
+  return (
+    <li className="lesson-row" id={`lesson-${lesson.id}`}>
+      <div className="row-fields">
+        <label className="grow">
+          {t("authoring.syllabus.lessonTitle")}
+          <input name={`lessons.${j}.title`} defaultValue={lesson.title} lang={course.defaultLocale} dir="auto" required />
+        </label>
+        <KindAndModule prefix={`lessons.${j}`} kind={lesson.kind} moduleId={moduleId} moduleOptions={moduleOptions} />
+        <label className="check">
+          <input type="checkbox" name={`lessons.${j}.required`} defaultChecked={lesson.required} /> {t("authoring.syllabus.required")}
+        </label>
+        {editable && (
+          <label className="check">
+            <input type="checkbox" name={`lessons.${j}.remove`} /> {t("authoring.syllabus.remove")}
+          </label>
+        )}
+      </div>
+      <div className="row-actions">
+        <Link
+          to={href(`/manage/courses/${course.slug}/lessons/${lesson.id}`)}
+          aria-label={t("authoring.syllabus.editLesson", { title: lesson.title })}
+        >
+          {t("authoring.syllabus.edit")}
+        </Link>
+        {editable && <MoveButtons kind="lesson" id={lesson.id} subject={lesson.title} first={first} last={last} formId="syllabus-move" />}
+      </div>
+    </li>
+  );
+}
+
+/** A new module and a new lesson, saved with the rest of the syllabus. */
+function NewSyllabusRows({
+  syllabus,
+  moduleOptions,
+  lang,
+}: {
+  syllabus: AuthoringSyllabus;
+  moduleOptions: { value: string; label: string }[];
+  lang: string;
+}) {
+  const t = useT();
+  return (
+    <>
+      <fieldset className="module-row new-row">
+        <legend>{t("authoring.syllabus.newModule")}</legend>
+        <label>
+          {t("authoring.syllabus.moduleTitle")}
+          <input name="newModule.title" lang={lang} dir="auto" />
+        </label>
+      </fieldset>
+      <fieldset className="module-row new-row">
+        <legend>{t("authoring.syllabus.newLesson")}</legend>
+        <div className="row-fields">
+          <label className="grow">
+            {t("authoring.syllabus.lessonTitle")}
+            <input name="newLesson.title" lang={lang} dir="auto" />
+          </label>
+          <KindAndModule
+            prefix="newLesson"
+            kind="text"
+            moduleId={syllabus.length ? syllabus[syllabus.length - 1]!.id : "new"}
+            moduleOptions={[...moduleOptions, { value: "new", label: t("authoring.syllabus.newModuleOption") }]}
+          />
+        </div>
+      </fieldset>
+    </>
+  );
+}
+
 export default function EditCourse({ loaderData, actionData }: Route.ComponentProps) {
-  const { course, syllabus, owners, organisations } = loaderData;
+  const { course, syllabus, owners, organisations, readOnly } = loaderData;
   const t = useT();
   const href = useHref();
   const names = useCatalogueFormat();
   const editable = course.status === "draft";
   const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
   const values = actionData?.values ?? loaderData.values;
-  const lessons = syllabus.flatMap((m) => m.lessons.map((l) => ({ ...l, moduleId: m.id })));
+  const lessons = syllabus.flatMap((m) => m.lessons);
   const moduleOptions = syllabus.map((m, i) => ({ value: m.id, label: t("authoring.syllabus.module", { number: i + 1 }) }));
   const syllabusFailure = failed("syllabus");
+  const movedTitle = [...syllabus, ...lessons].find((x) => x.id === loaderData.moved)?.title;
 
   return (
     <main id="main" className="page authoring">
@@ -154,7 +289,7 @@ export default function EditCourse({ loaderData, actionData }: Route.ComponentPr
         </Link>
       </p>
       <AuthoringNotice />
-      {!editable && <p className="notice read-only-notice">{t("authoring.edit.readOnly", { status: course.status })}</p>}
+      {readOnly && <ReadOnlyNotice state={readOnly} />}
 
       <fieldset disabled={!editable} className="unstyled">
         <section aria-labelledby="texts-title" id="texts">
@@ -169,6 +304,7 @@ export default function EditCourse({ loaderData, actionData }: Route.ComponentPr
             organisations={organisations}
             submitLabel={t("authoring.edit.saveTexts")}
             textLang={course.defaultLocale}
+            readOnly={!editable}
           />
         </section>
 
@@ -179,20 +315,22 @@ export default function EditCourse({ loaderData, actionData }: Route.ComponentPr
           ) : (
             <p className="meta">{t("authoring.cover.none")}</p>
           )}
-          <form method="post" action={href(`/manage/courses/${course.slug}/cover`)} encType="multipart/form-data" className="stack">
-            <CsrfField />
-            <div className="field">
-              <label htmlFor="cover-file">{t("authoring.cover.file")}</label>
-              <span className="hint" id="cover-hint">
-                {t("authoring.cover.hint", { megabytes: loaderData.coverMegabytes })}
-              </span>
-              <input id="cover-file" type="file" name="file" accept=".png,.jpg,.jpeg,.webp" required aria-describedby="cover-hint" />
-            </div>
-            <p>
-              <button type="submit">{t("authoring.cover.upload")}</button>
-            </p>
-          </form>
-          {course.coverImageUrl && (
+          {editable && (
+            <form method="post" action={href(`/manage/courses/${course.slug}/cover`)} encType="multipart/form-data" className="stack">
+              <CsrfField />
+              <div className="field">
+                <label htmlFor="cover-file">{t("authoring.cover.file")}</label>
+                <span className="hint" id="cover-hint">
+                  {t("authoring.cover.hint", { megabytes: loaderData.coverMegabytes })}
+                </span>
+                <input id="cover-file" type="file" name="file" accept=".png,.jpg,.jpeg,.webp" required aria-describedby="cover-hint" />
+              </div>
+              <p>
+                <button type="submit">{t("authoring.cover.upload")}</button>
+              </p>
+            </form>
+          )}
+          {editable && course.coverImageUrl && (
             <Form method="post">
               <CsrfField />
               <input type="hidden" name="intent" value="removeCover" />
@@ -205,7 +343,14 @@ export default function EditCourse({ loaderData, actionData }: Route.ComponentPr
 
         <section aria-labelledby="syllabus-title" id="syllabus">
           <h2 id="syllabus-title">{t("authoring.syllabus.title")}</h2>
-          <p className="hint">{t("authoring.syllabus.hint")}</p>
+          {editable && <p className="hint">{t("authoring.syllabus.hint")}</p>}
+          {movedTitle && (
+            <p className="notice" role="status">
+              {t("authoring.move.moved", { title: movedTitle })}
+            </p>
+          )}
+          <RowActionError message={failed("move")?.formError} />
+          {editable && <MoveForm id="syllabus-move" />}
           <Form method="post" className="stack syllabus-editor">
             <CsrfField />
             <input type="hidden" name="intent" value="syllabus" />
@@ -216,115 +361,64 @@ export default function EditCourse({ loaderData, actionData }: Route.ComponentPr
               idPrefix="syllabus"
             />
             {syllabus.length === 0 && <p className="meta">{t("authoring.syllabus.empty")}</p>}
-            {syllabus.map((module, i) => (
-              <fieldset key={module.id} className="module-row">
-                <legend>{t("authoring.syllabus.module", { number: i + 1 })}</legend>
-                <input type="hidden" name={`modules.${i}.id`} value={module.id} />
-                <div className="row-fields">
-                  <label className="grow">
-                    {t("authoring.syllabus.moduleTitle")}
-                    <input name={`modules.${i}.title`} defaultValue={module.title} lang={course.defaultLocale} dir="auto" required />
-                  </label>
-                  <label className="narrow">
-                    {t("authoring.syllabus.position")}
-                    <input name={`modules.${i}.position`} defaultValue={i + 1} inputMode="numeric" />
-                  </label>
-                  <label className="check">
-                    <input type="checkbox" name={`modules.${i}.remove`} /> {t("authoring.syllabus.remove")}
-                  </label>
-                </div>
-                <ol className="lesson-rows">
-                  {lessons
-                    .map((lesson, j) => ({ lesson, j }))
-                    .filter(({ lesson }) => lesson.moduleId === module.id)
-                    .map(({ lesson, j }, k) => (
-                      <li key={lesson.id} className="row-fields">
-                        <label className="grow">
-                          {t("authoring.syllabus.lessonTitle")}
-                          <input name={`lessons.${j}.title`} defaultValue={lesson.title} lang={course.defaultLocale} dir="auto" required />
-                        </label>
-                        <label>
-                          {t("authoring.syllabus.kind")}
-                          <select name={`lessons.${j}.kind`} defaultValue={lesson.kind}>
-                            {lessonKinds.map((kind) => (
-                              <option key={kind} value={kind}>
-                                {names.lessonKind(kind)}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                        <label>
-                          {t("authoring.syllabus.inModule")}
-                          <select name={`lessons.${j}.module`} defaultValue={module.id}>
-                            {moduleOptions.map((option) => (
-                              <option key={option.value} value={option.value}>
-                                {option.label}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                        <label className="narrow">
-                          {t("authoring.syllabus.position")}
-                          <input name={`lessons.${j}.position`} defaultValue={k + 1} inputMode="numeric" />
-                        </label>
-                        <label className="check">
-                          <input type="checkbox" name={`lessons.${j}.required`} defaultChecked={lesson.required} />{" "}
-                          {t("authoring.syllabus.required")}
-                        </label>
-                        <label className="check">
-                          <input type="checkbox" name={`lessons.${j}.remove`} /> {t("authoring.syllabus.remove")}
-                        </label>
-                        <Link
-                          to={href(`/manage/courses/${course.slug}/lessons/${lesson.id}`)}
-                          aria-label={t("authoring.syllabus.editLesson", { title: lesson.title })}
-                        >
-                          {t("authoring.syllabus.edit")}
-                        </Link>
-                      </li>
-                    ))}
-                </ol>
-              </fieldset>
-            ))}
-            <fieldset className="module-row new-row">
-              <legend>{t("authoring.syllabus.newModule")}</legend>
-              <label>
-                {t("authoring.syllabus.moduleTitle")}
-                <input name="newModule.title" lang={course.defaultLocale} dir="auto" />
-              </label>
-            </fieldset>
-            <fieldset className="module-row new-row">
-              <legend>{t("authoring.syllabus.newLesson")}</legend>
-              <div className="row-fields">
-                <label className="grow">
-                  {t("authoring.syllabus.lessonTitle")}
-                  <input name="newLesson.title" lang={course.defaultLocale} dir="auto" />
-                </label>
-                <label>
-                  {t("authoring.syllabus.kind")}
-                  <select name="newLesson.kind" defaultValue="text">
-                    {lessonKinds.map((kind) => (
-                      <option key={kind} value={kind}>
-                        {names.lessonKind(kind)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t("authoring.syllabus.inModule")}
-                  <select name="newLesson.module" defaultValue={syllabus.length ? syllabus[syllabus.length - 1]!.id : "new"}>
-                    {moduleOptions.map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {option.label}
-                      </option>
-                    ))}
-                    <option value="new">{t("authoring.syllabus.newModuleOption")}</option>
-                  </select>
-                </label>
-              </div>
-            </fieldset>
-            <p>
-              <button type="submit">{t("authoring.syllabus.save")}</button>
-            </p>
+            {syllabus.map((module, i) => {
+              const label = t("authoring.syllabus.module", { number: i + 1 });
+              return (
+                <fieldset key={module.id} className="module-row" id={`module-${module.id}`}>
+                  <legend>{label}</legend>
+                  <input type="hidden" name={`modules.${i}.id`} value={module.id} />
+                  <div className="row-fields">
+                    <label className="grow">
+                      {t("authoring.syllabus.moduleTitle")}
+                      <input name={`modules.${i}.title`} defaultValue={module.title} lang={course.defaultLocale} dir="auto" required />
+                    </label>
+                    {editable && (
+                      <label className="check">
+                        <input type="checkbox" name={`modules.${i}.remove`} /> {t("authoring.syllabus.remove")}
+                      </label>
+                    )}
+                  </div>
+                  {editable && (
+                    <div className="row-actions">
+                      <MoveButtons
+                        kind="module"
+                        id={module.id}
+                        subject={module.title || label}
+                        first={i === 0}
+                        last={i === syllabus.length - 1}
+                        formId="syllabus-move"
+                      />
+                    </div>
+                  )}
+                  <ol className="lesson-rows">
+                    {module.lessons.map((lesson) => {
+                      const j = lessons.indexOf(lesson);
+                      return (
+                        <LessonRow
+                          key={lesson.id}
+                          lesson={lesson}
+                          j={j}
+                          moduleId={module.id}
+                          moduleOptions={moduleOptions}
+                          course={course}
+                          editable={editable}
+                          first={j === 0}
+                          last={j === lessons.length - 1}
+                        />
+                      );
+                    })}
+                  </ol>
+                </fieldset>
+              );
+            })}
+            {editable && (
+              <>
+                <NewSyllabusRows syllabus={syllabus} moduleOptions={moduleOptions} lang={course.defaultLocale} />
+                <p>
+                  <button type="submit">{t("authoring.syllabus.save")}</button>
+                </p>
+              </>
+            )}
           </Form>
         </section>
 
@@ -339,6 +433,7 @@ export default function EditCourse({ loaderData, actionData }: Route.ComponentPr
             owners={owners}
             organisations={organisations}
             submitLabel={t("authoring.edit.saveDetails")}
+            readOnly={!editable}
           />
         </section>
       </fieldset>

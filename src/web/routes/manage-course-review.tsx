@@ -1,12 +1,13 @@
 import { Form, Link, redirect } from "react-router";
 import { canAnywhere } from "../../domain/catalogue/permissions.ts";
-import { isolate, locales } from "../../i18n/locales.ts";
+import { isolate } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { actionFailure } from "../action-errors.server.ts";
 import { useCatalogueFormat } from "../components/catalogue-format.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { ErrorSummary, type FieldErrors, SelectField, TextArea, TextField } from "../components/form-fields.tsx";
 import { formText, numberOrText } from "../components/form-values.server.ts";
+import { offeredLanguages, useLanguageOptions } from "../components/language-picker.tsx";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
 import { RowActionError, RowActionForm } from "../components/row-action.tsx";
@@ -16,7 +17,6 @@ import { useFormat, useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/manage-course-review.ts";
 
 /** Languages an author can ask a translation into: the interface languages and those of the network's centres. */
-const requestableLanguages = [...locales, "pt", "sw", "ha", "am", "ky", "kk", "uz", "sr", "ur"];
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
@@ -185,7 +185,8 @@ export default function CourseReview({ loaderData, actionData }: Route.Component
   const failed = actionData && "formError" in actionData ? actionData : undefined;
   const failedReview = failed?.intent === "review" ? failed : undefined;
   const otherFailure = failed && failed.intent !== "review" ? failed : undefined;
-  const requestable = requestableLanguages.filter((l) => l !== course.defaultLocale && !workflow.translations.some((x) => x.locale === l));
+  const requestable = offeredLanguages.filter((l) => l !== course.defaultLocale && !workflow.translations.some((x) => x.locale === l));
+  const requestableOptions = useLanguageOptions(requestable);
 
   return (
     <main id="main" className="page">
@@ -308,11 +309,7 @@ export default function CourseReview({ loaderData, actionData }: Route.Component
             <Form method="post" className="inline-form">
               <CsrfField />
               <input type="hidden" name="intent" value="request" />
-              <SelectField
-                name="locale"
-                label={t("quality.workflow.language")}
-                options={requestable.map((l) => ({ value: l, label: names.language(l) }))}
-              />
+              <SelectField name="locale" label={t("quality.workflow.language")} options={requestableOptions} />
               <button type="submit" className="secondary">
                 {t("quality.workflow.requestLanguage")}
               </button>

@@ -6,12 +6,17 @@ import { useCatalogueFormat } from "../components/catalogue-format.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { ErrorSummary, type FieldErrors, SelectField, TextArea, TextField } from "../components/form-fields.tsx";
 import { formText, list } from "../components/form-values.server.ts";
+import { RichTextEditor } from "../components/rich-text-editor.tsx";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
 import { requireSignedIn } from "../components/staff-access.server.ts";
 import { StatusError } from "../components/status-error.tsx";
+import type { RouteHandle } from "../hydration.ts";
 import { useHref, useT } from "../i18n.tsx";
 import type { Route } from "./+types/manage-course-translate.ts";
+
+/** Lesson texts are translated in the authors' rich-text editor (decision 0007); without script it is a textarea of HTML. */
+export const handle: RouteHandle = { hydrate: true };
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor, services, locale } = requireSignedIn(args);
@@ -369,19 +374,25 @@ export default function TranslateCourse({ loaderData, actionData }: Route.Compon
                   {lesson.body.source && (
                     <div className="translate-pair">
                       <div className="source">
-                        <label className="meta" htmlFor={`source-${lesson.id}`}>
-                          {original}
-                        </label>
-                        <textarea id={`source-${lesson.id}`} readOnly rows={5} lang={from} dir="auto" defaultValue={lesson.body.source} />
+                        <span className="meta">{original}</span>
+                        {/* Stored sanitised (on write), the same HTML learners get. */}
+                        <div
+                          className="lesson-body source-body"
+                          lang={from}
+                          dir="auto"
+                          dangerouslySetInnerHTML={{ __html: lesson.body.source }}
+                        />
                       </div>
                       <div className="target">
-                        <TextArea
+                        <RichTextEditor
                           name={`lessons.${l}.body`}
                           label={t("quality.translate.lessonBody")}
+                          hint={t("authoring.lesson.bodyHint")}
                           lang={target}
-                          rows={5}
+                          rows={8}
+                          idPrefix={`lesson-${l}`}
                           defaultValue={value(`lessons.${l}.body`, lesson.body.target)}
-                          errors={errors}
+                          error={errors?.[`lessons.${l}.body`]}
                         />
                       </div>
                     </div>

@@ -7,7 +7,8 @@ import { CsrfField } from "../components/csrf.tsx";
 import { useEventFormat } from "../components/event-format.ts";
 import { failureWithValues } from "../components/form-failure.server.ts";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../components/form-fields.tsx";
-import { formText, list, numberOrText } from "../components/form-values.server.ts";
+import { formText, numberOrText } from "../components/form-values.server.ts";
+import { LanguageCheckboxes, useLanguageOptions } from "../components/language-picker.tsx";
 import { allCentres } from "../components/network-data.server.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
@@ -53,8 +54,8 @@ export async function loader(args: Route.LoaderArgs) {
       joinUrl: editing.joinUrl ?? "",
       facilityId: editing.facilityId ?? "",
       venue: event.venue ?? "",
-      languages: event.languages.join(", "),
-      interpretationLanguages: event.interpretationLanguages.join(", "),
+      languages: event.languages.join(","),
+      interpretationLanguages: event.interpretationLanguages.join(","),
       capacity: event.capacity === null ? "" : String(event.capacity),
       registrationOpensAt: event.registrationOpensAt ? instantToZonedTime(new Date(event.registrationOpensAt), zone) : "",
       registrationClosesAt: event.registrationClosesAt ? instantToZonedTime(new Date(event.registrationClosesAt), zone) : "",
@@ -110,8 +111,8 @@ function inputFrom(form: FormData, editing: boolean) {
     joinUrl: optional("joinUrl"),
     facilityId: optional("facilityId"),
     venue: optional("venue"),
-    languages: list(text("languages"), /[,\s]+/),
-    interpretationLanguages: list(text("interpretationLanguages"), /[,\s]+/),
+    languages: form.getAll("languages").map(String),
+    interpretationLanguages: form.getAll("interpretationLanguages").map(String),
     capacity: text("capacity") ? numberOrText(text("capacity")) : editing ? null : undefined,
     registrationOpensAt: optional("registrationOpensAt"),
     registrationClosesAt: optional("registrationClosesAt"),
@@ -123,6 +124,8 @@ export async function action(args: Route.ActionArgs) {
   const { actor, services, locale } = requireSignedIn(args);
   const form = await args.request.formData();
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) as FormValues;
+  // Ticked languages are several values of one name; kept joined to show them ticked again.
+  for (const name of ["languages", "interpretationLanguages"]) values[name] = form.getAll(name).map(String).join(",");
   const id = args.params.id;
   try {
     if (id && formText(form, "intent") === "cancelEvent") {
@@ -153,6 +156,8 @@ export default function ManageEventForm({ loaderData, actionData }: Route.Compon
   const values: FormValues = actionData?.values ?? loaderData.values;
   const errors = actionData?.fields;
   const v = (name: string) => values[name] ?? "";
+  const announcementLanguages = useLanguageOptions([...locales, "ky"], [v("defaultLocale")]);
+  const ticked = (name: string) => v(name).split(",").filter(Boolean);
   const labels: Record<string, string> = {
     centreId: t("events.label.centre"),
     kind: t("events.label.kind"),
@@ -211,7 +216,7 @@ export default function ManageEventForm({ loaderData, actionData }: Route.Compon
           <SelectField
             name="defaultLocale"
             label={labels.defaultLocale!}
-            options={[...locales, "ky"].map((l) => ({ value: l, label: names.language(l) }))}
+            options={announcementLanguages}
             defaultValue={v("defaultLocale")}
             errors={errors}
           />
@@ -274,18 +279,18 @@ export default function ManageEventForm({ loaderData, actionData }: Route.Compon
           <TextField name="venue" label={labels.venue!} hint={t("events.hint.venue")} defaultValue={v("venue")} errors={errors} />
         </div>
         <div className="form-grid">
-          <TextField
+          <LanguageCheckboxes
             name="languages"
             label={labels.languages!}
             hint={t("events.hint.languages")}
-            defaultValue={v("languages")}
+            checked={ticked("languages")}
             errors={errors}
           />
-          <TextField
+          <LanguageCheckboxes
             name="interpretationLanguages"
             label={labels.interpretationLanguages!}
             hint={t("events.hint.languages")}
-            defaultValue={v("interpretationLanguages")}
+            checked={ticked("interpretationLanguages")}
             errors={errors}
           />
           <TextField

@@ -7,6 +7,9 @@ import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
 import { ErrorSummary, TextField } from "../components/form-fields.tsx";
 import { formText } from "../components/form-values.server.ts";
+import { LanguageSelect } from "../components/language-picker.tsx";
+import { ReadOnlyNotice } from "../components/read-only-notice.tsx";
+import { readOnlyState } from "../components/read-only-state.server.ts";
 import { RichTextEditor } from "../components/rich-text-editor.tsx";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
@@ -32,6 +35,7 @@ export async function loader(args: Route.LoaderArgs) {
     ]);
     const limits = services.media.limits;
     return {
+      readOnly: await readOnlyState(services, actor, course, locale),
       title: translatorFor(locale)("authoring.lesson.title"),
       course: { slug: course.slug, title: course.title, status: course.status, defaultLocale: course.defaultLocale },
       lesson,
@@ -110,7 +114,7 @@ function UploadForm({ action, kind, children }: { action: string; kind: string; 
 }
 
 export default function EditLesson({ loaderData, actionData }: Route.ComponentProps) {
-  const { course, lesson, media, megabytes, accept } = loaderData;
+  const { course, lesson, media, megabytes, accept, readOnly } = loaderData;
   const t = useT();
   const href = useHref();
   const format = useFormat();
@@ -142,7 +146,7 @@ export default function EditLesson({ loaderData, actionData }: Route.ComponentPr
         </Link>
       </p>
       <AuthoringNotice />
-      {!editable && <p className="notice read-only-notice">{t("authoring.edit.readOnly", { status: course.status })}</p>}
+      {readOnly && <ReadOnlyNotice state={readOnly} />}
 
       <fieldset disabled={!editable} className="unstyled">
         <section id="lesson" aria-labelledby="lesson-form-title">
@@ -173,9 +177,11 @@ export default function EditLesson({ loaderData, actionData }: Route.ComponentPr
               defaultValue={saveFailure?.values.body ?? lesson.body}
               lang={course.defaultLocale}
             />
-            <p>
-              <button type="submit">{t("authoring.lesson.save")}</button>
-            </p>
+            {editable && (
+              <p>
+                <button type="submit">{t("authoring.lesson.save")}</button>
+              </p>
+            )}
           </Form>
         </section>
 
@@ -189,167 +195,203 @@ export default function EditLesson({ loaderData, actionData }: Route.ComponentPr
           )}
         </section>
 
-        <section id="media" aria-labelledby="media-title">
-          <h2 id="media-title">{t("authoring.media.title")}</h2>
-          {mediaFailure && (
-            <div className="form-error" role="alert">
-              <p>
-                <strong>{mediaFailure.formError}</strong>
-              </p>
-              {Object.values(mediaFailure.fields).map((message) => (
-                <p key={message}>{message}</p>
-              ))}
-            </div>
-          )}
-
-          <h3>{t("authoring.media.video")}</h3>
-          {media.video ? (
-            <div className="media-row">
-              {/* biome-ignore lint/a11y/useMediaCaption: the tracks are the lesson's captions, listed just below */}
-              <video className="lesson-video" src={media.video.url} controls preload="metadata" width={480} height={270}>
-                {media.captions.map((caption) => (
-                  <track
-                    key={caption.locale}
-                    kind="captions"
-                    src={caption.file.url}
-                    srcLang={caption.locale}
-                    label={names.language(caption.locale)}
-                  />
+        {lesson.kind !== "text" && lesson.kind !== "quiz" && (
+          <section id="media" aria-labelledby="media-title">
+            <h2 id="media-title">{t("authoring.media.title")}</h2>
+            {mediaFailure && (
+              <div className="form-error" role="alert">
+                <p>
+                  <strong>{mediaFailure.formError}</strong>
+                </p>
+                {Object.values(mediaFailure.fields).map((message) => (
+                  <p key={message}>{message}</p>
                 ))}
-              </video>
-              <span>
-                <a href={media.video.url}>{media.video.name}</a> ({size(media.video.byteSize)})
-              </span>
-              <RemoveButton
-                intent="removeFile"
-                name="fileId"
-                value={media.video.id}
-                label={t("authoring.media.removeNamed", { name: media.video.name })}
-              />
-            </div>
-          ) : media.externalUrl ? (
-            <div className="media-row">
-              <span>{t("authoring.media.externalVideo", { url: media.externalUrl })}</span>
-              <RemoveButton intent="removeLink" label={t("authoring.media.removeLink")} />
-            </div>
-          ) : (
-            <p className="meta">{t("authoring.media.noVideo")}</p>
-          )}
-          <UploadForm action={uploadTo} kind="video">
-            <div className="field">
-              <label htmlFor="video-file">{t("authoring.media.videoFile")}</label>
-              <span className="hint" id="video-hint">
-                {t("authoring.media.videoHint", { megabytes: megabytes.video })}
-              </span>
-              <input id="video-file" type="file" name="file" accept={accept.video} required aria-describedby="video-hint" />
-            </div>
-            <p>
-              <button type="submit">{t("authoring.media.uploadVideo")}</button>
-            </p>
-          </UploadForm>
-          <Form method="post" className="stack">
-            <CsrfField />
-            <input type="hidden" name="intent" value="externalVideo" />
-            <TextField
-              name="externalUrl"
-              type="url"
-              label={t("authoring.media.externalUrl")}
-              defaultValue={media.externalUrl ?? ""}
-              errors={mediaFailure?.fields}
-              idPrefix="video"
-            />
-            <p>
-              <button type="submit" className="secondary">
-                {t("authoring.media.saveLink")}
-              </button>
-            </p>
-          </Form>
-
-          <h3>{t("authoring.media.captions")}</h3>
-          {media.captions.length ? (
-            <ul className="media-list">
-              {media.captions.map((caption) => (
-                <li key={caption.locale} className="media-row">
-                  <span>
-                    {names.language(caption.locale)} — <a href={caption.file.url}>{caption.file.name}</a> (
-                    {t("authoring.media.captionsStatusValue", { status: caption.status })})
-                  </span>
-                  <RemoveButton
-                    intent="removeCaptions"
-                    name="locale"
-                    value={caption.locale}
-                    label={t("authoring.media.removeNamed", { name: caption.file.name })}
-                  />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="meta">{t("authoring.media.noCaptions")}</p>
-          )}
-          <UploadForm action={uploadTo} kind="captions">
-            <div className="row-fields">
-              <div className="field narrow">
-                <label htmlFor="captions-locale">{t("authoring.media.captionsLanguage")}</label>
-                <input id="captions-locale" name="locale" required defaultValue={course.defaultLocale} pattern="[a-z]{2,3}" />
               </div>
-              <div className="field">
-                <label htmlFor="captions-status">{t("authoring.media.captionsStatus")}</label>
-                <select id="captions-status" name="status" defaultValue="ready">
-                  <option value="ready">{t("authoring.media.captionsStatusValue", { status: "ready" })}</option>
-                  <option value="draft">{t("authoring.media.captionsStatusValue", { status: "draft" })}</option>
-                </select>
-              </div>
-            </div>
-            <div className="field">
-              <label htmlFor="captions-file">{t("authoring.media.captionsFile")}</label>
-              <span className="hint" id="captions-hint">
-                {t("authoring.media.captionsHint", { megabytes: megabytes.captions })}
-              </span>
-              <input id="captions-file" type="file" name="file" accept={accept.captions} required aria-describedby="captions-hint" />
-            </div>
-            <p>
-              <button type="submit">{t("authoring.media.uploadCaptions")}</button>
-            </p>
-          </UploadForm>
+            )}
 
-          <h3>{t("authoring.media.downloads")}</h3>
-          {media.downloads.length ? (
-            <ul className="media-list">
-              {media.downloads.map((file) => (
-                <li key={file.id} className="media-row">
-                  <span>
-                    <a href={file.url}>{file.name}</a> ({size(file.byteSize)}
-                    {file.locale ? `, ${names.language(file.locale)}` : ""})
+            {lesson.kind === "video" && (
+              <>
+                <h3>{t("authoring.media.video")}</h3>
+                {media.video ? (
+                  <div className="media-row">
+                    {/* biome-ignore lint/a11y/useMediaCaption: the tracks are the lesson's captions, listed just below */}
+                    <video className="lesson-video" src={media.video.url} controls preload="metadata" width={480} height={270}>
+                      {media.captions.map((caption) => (
+                        <track
+                          key={caption.locale}
+                          kind="captions"
+                          src={caption.file.url}
+                          srcLang={caption.locale}
+                          label={names.language(caption.locale)}
+                        />
+                      ))}
+                    </video>
+                    <span>
+                      <a href={media.video.url}>{media.video.name}</a> ({size(media.video.byteSize)})
+                    </span>
+                    {editable && (
+                      <RemoveButton
+                        intent="removeFile"
+                        name="fileId"
+                        value={media.video.id}
+                        label={t("authoring.media.removeNamed", { name: media.video.name })}
+                      />
+                    )}
+                  </div>
+                ) : media.externalUrl ? (
+                  <div className="media-row">
+                    <span>{t("authoring.media.externalVideo", { url: media.externalUrl })}</span>
+                    {editable && <RemoveButton intent="removeLink" label={t("authoring.media.removeLink")} />}
+                  </div>
+                ) : (
+                  <p className="meta">{t("authoring.media.noVideo")}</p>
+                )}
+                {editable && (
+                  <>
+                    <UploadForm action={uploadTo} kind="video">
+                      <div className="field">
+                        <label htmlFor="video-file">{t("authoring.media.videoFile")}</label>
+                        <span className="hint" id="video-hint">
+                          {t("authoring.media.videoHint", { megabytes: megabytes.video })}
+                        </span>
+                        <input id="video-file" type="file" name="file" accept={accept.video} required aria-describedby="video-hint" />
+                      </div>
+                      <p>
+                        <button type="submit">{t("authoring.media.uploadVideo")}</button>
+                      </p>
+                    </UploadForm>
+                    <Form method="post" className="stack">
+                      <CsrfField />
+                      <input type="hidden" name="intent" value="externalVideo" />
+                      <TextField
+                        name="externalUrl"
+                        type="url"
+                        label={t("authoring.media.externalUrl")}
+                        defaultValue={media.externalUrl ?? ""}
+                        errors={mediaFailure?.fields}
+                        idPrefix="video"
+                      />
+                      <p>
+                        <button type="submit" className="secondary">
+                          {t("authoring.media.saveLink")}
+                        </button>
+                      </p>
+                    </Form>
+                  </>
+                )}
+
+                <h3>{t("authoring.media.captions")}</h3>
+                {media.captions.length ? (
+                  <ul className="media-list">
+                    {media.captions.map((caption) => (
+                      <li key={caption.locale} className="media-row">
+                        <span>
+                          {names.language(caption.locale)} — <a href={caption.file.url}>{caption.file.name}</a> (
+                          {t("authoring.media.captionsStatusValue", { status: caption.status })})
+                        </span>
+                        {editable && (
+                          <RemoveButton
+                            intent="removeCaptions"
+                            name="locale"
+                            value={caption.locale}
+                            label={t("authoring.media.removeNamed", { name: caption.file.name })}
+                          />
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="meta">{t("authoring.media.noCaptions")}</p>
+                )}
+                {editable && (
+                  <UploadForm action={uploadTo} kind="captions">
+                    <div className="row-fields">
+                      <LanguageSelect
+                        name="locale"
+                        idPrefix="captions"
+                        label={t("authoring.media.captionsLanguage")}
+                        defaultValue={course.defaultLocale}
+                        required
+                      />
+                      <div className="field">
+                        <label htmlFor="captions-status">{t("authoring.media.captionsStatus")}</label>
+                        <select id="captions-status" name="status" defaultValue="ready">
+                          <option value="ready">{t("authoring.media.captionsStatusValue", { status: "ready" })}</option>
+                          <option value="draft">{t("authoring.media.captionsStatusValue", { status: "draft" })}</option>
+                        </select>
+                      </div>
+                    </div>
+                    <div className="field">
+                      <label htmlFor="captions-file">{t("authoring.media.captionsFile")}</label>
+                      <span className="hint" id="captions-hint">
+                        {t("authoring.media.captionsHint", { megabytes: megabytes.captions })}
+                      </span>
+                      <input
+                        id="captions-file"
+                        type="file"
+                        name="file"
+                        accept={accept.captions}
+                        required
+                        aria-describedby="captions-hint"
+                      />
+                    </div>
+                    <p>
+                      <button type="submit">{t("authoring.media.uploadCaptions")}</button>
+                    </p>
+                  </UploadForm>
+                )}
+              </>
+            )}
+            {lesson.kind === "file" && (
+              <>
+                <h3>{t("authoring.media.downloads")}</h3>
+                {media.downloads.length ? (
+                  <ul className="media-list">
+                    {media.downloads.map((file) => (
+                      <li key={file.id} className="media-row">
+                        <span>
+                          <a href={file.url}>{file.name}</a> ({size(file.byteSize)}
+                          {file.locale ? `, ${names.language(file.locale)}` : ""})
+                        </span>
+                        {editable && (
+                          <RemoveButton
+                            intent="removeFile"
+                            name="fileId"
+                            value={file.id}
+                            label={t("authoring.media.removeNamed", { name: file.name })}
+                          />
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="meta">{t("authoring.media.noDownloads")}</p>
+                )}
+              </>
+            )}
+            {lesson.kind === "file" && editable && (
+              <UploadForm action={uploadTo} kind="download">
+                <LanguageSelect
+                  name="locale"
+                  idPrefix="download"
+                  label={t("authoring.media.downloadLanguage")}
+                  defaultValue=""
+                  emptyLabel={t("authoring.media.noLanguage")}
+                />
+                <div className="field">
+                  <label htmlFor="download-file">{t("authoring.media.downloadFile")}</label>
+                  <span className="hint" id="download-hint">
+                    {t("authoring.media.downloadHint", { megabytes: megabytes.download })}
                   </span>
-                  <RemoveButton
-                    intent="removeFile"
-                    name="fileId"
-                    value={file.id}
-                    label={t("authoring.media.removeNamed", { name: file.name })}
-                  />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="meta">{t("authoring.media.noDownloads")}</p>
-          )}
-          <UploadForm action={uploadTo} kind="download">
-            <div className="field narrow">
-              <label htmlFor="download-locale">{t("authoring.media.downloadLanguage")}</label>
-              <input id="download-locale" name="locale" pattern="[a-z]{2,3}" />
-            </div>
-            <div className="field">
-              <label htmlFor="download-file">{t("authoring.media.downloadFile")}</label>
-              <span className="hint" id="download-hint">
-                {t("authoring.media.downloadHint", { megabytes: megabytes.download })}
-              </span>
-              <input id="download-file" type="file" name="file" accept={accept.download} required aria-describedby="download-hint" />
-            </div>
-            <p>
-              <button type="submit">{t("authoring.media.uploadFile")}</button>
-            </p>
-          </UploadForm>
-        </section>
+                  <input id="download-file" type="file" name="file" accept={accept.download} required aria-describedby="download-hint" />
+                </div>
+                <p>
+                  <button type="submit">{t("authoring.media.uploadFile")}</button>
+                </p>
+              </UploadForm>
+            )}
+          </section>
+        )}
       </fieldset>
     </main>
   );

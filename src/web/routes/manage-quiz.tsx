@@ -4,8 +4,11 @@ import { questionKinds } from "../../domain/catalogue/values.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { failureWithValues } from "../components/form-failure.server.ts";
-import { ErrorSummary, errorFor, type FieldErrors, SelectField, TextArea, TextField } from "../components/form-fields.tsx";
+import { ErrorSummary, errorFor, type FieldErrors, TextArea, TextField } from "../components/form-fields.tsx";
 import { formText, list, numberOrText } from "../components/form-values.server.ts";
+import { MoveButtons, moveRequestFrom } from "../components/move-buttons.tsx";
+import { ReadOnlyNotice } from "../components/read-only-notice.tsx";
+import { readOnlyState } from "../components/read-only-state.server.ts";
 import { toErrorResponse } from "../components/route-errors.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
 import { RowActionError, RowActionForm } from "../components/row-action.tsx";
@@ -22,7 +25,8 @@ export async function loader(args: Route.LoaderArgs) {
   const quiz = await services.quizzes.getAuthorQuiz(actor, args.params.slug, args.params.lessonId).catch((error) => {
     throw toErrorResponse(error);
   });
-  return { quiz, title: translatorFor(locale)("learning.editor.title", { title: quiz.lessonTitle }) };
+  const readOnly = await readOnlyState(services, actor, quiz.course, locale);
+  return { quiz, readOnly, title: translatorFor(locale)("learning.editor.title", { title: quiz.lessonTitle }) };
 }
 
 type QuestionValues = {
@@ -79,11 +83,14 @@ export async function action(args: Route.ActionArgs) {
   const intent = formText(form, "intent");
   const question = questionValues(form);
   const settings = { passingScore: formText(form, "passingScore"), maxAttempts: formText(form, "maxAttempts") };
-  const failedForm = intent === "save" ? `save:${question.id || "new"}` : intent;
+  const failedForm = intent === "save" ? `save:${question.id || `new:${question.kind}`}` : intent;
+  const move = intent === "move" ? moveRequestFrom(form) : null;
   try {
     if (intent === "settings") {
       const maxAttempts = settings.maxAttempts === "" ? null : numberOrText(settings.maxAttempts);
       await services.quizzes.setQuizSettings(actor, slug, lessonId, { passingScore: numberOrText(settings.passingScore), maxAttempts });
+    } else if (intent === "move") {
+      await services.quizzes.moveQuestion(actor, slug, lessonId, move?.id ?? "", { direction: move?.direction });
     } else if (intent === "remove") {
       await services.quizzes.removeQuestion(actor, slug, lessonId, formText(form, "questionId"));
     } else {
@@ -92,7 +99,8 @@ export async function action(args: Route.ActionArgs) {
   } catch (error) {
     return failureWithValues(error, locale, { question, settings }, failedForm);
   }
-  return redirect(`/${locale}/manage/courses/${slug}/lessons/${lessonId}/quiz${intent === "save" && !question.id ? "#new-question" : ""}`);
+  const anchor = move ? `#question-${move.id}` : intent === "save" && !question.id ? "#questions-title" : "";
+  return redirect(`/${locale}/manage/courses/${slug}/lessons/${lessonId}/quiz${anchor}`);
 }
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -113,8 +121,8 @@ const fromQuestion = (q: AuthorQuizQuestionDto): QuestionValues => ({
 });
 
 /**
- * One question's form. A new question offers every kind's fields (only those of the chosen kind
- * are used); an existing one keeps its kind and shows only its own.
+ * One question's form, with the fields of its kind only: a question keeps its kind, and a new one
+ * is added through the form of the kind chosen, so no script is needed to hide the others.
  */
 function QuestionForm({
   values,
@@ -122,15 +130,17 @@ function QuestionForm({
   idPrefix,
   failure,
   lang,
+  editable,
 }: {
+  editable: boolean;
   values: QuestionValues | undefined;
-  kind: QuestionKind | undefined;
+  kind: QuestionKind;
   idPrefix: string;
   failure: { formError?: string; fields?: FieldErrors } | undefined;
   lang: string;
 }) {
   const t = useT();
-  const has = (k: QuestionKind) => kind === undefined || kind === k;
+  const has = (k: QuestionKind) => kind === k;
   const options = values?.options ?? [];
   const rows = Array.from({ length: optionRows }, (_, i) => options[i] ?? { id: "", text: "", correct: false });
   const labels = {
@@ -147,17 +157,7 @@ function QuestionForm({
       <input type="hidden" name="intent" value="save" />
       {values?.id && <input type="hidden" name="id" value={values.id} />}
       <ErrorSummary idPrefix={idPrefix} formError={failure?.formError} errors={failure?.fields} labels={labels} />
-      {kind ? (
-        <input type="hidden" name="kind" value={kind} />
-      ) : (
-        <SelectField
-          idPrefix={idPrefix}
-          name="kind"
-          label={t("learning.editor.kind")}
-          defaultValue={values?.kind || "single"}
-          options={questionKinds.map((k) => ({ value: k, label: t(`learning.editor.kind.${k}`) }))}
-        />
-      )}
+      <input type="hidden" name="kind" value={kind} />
       <TextArea
         idPrefix={idPrefix}
         name="prompt"
@@ -238,31 +238,34 @@ function QuestionForm({
         defaultValue={values?.feedback}
         errors={failure?.fields}
       />
-      <p>
-        <button type="submit">{t("learning.editor.saveQuestion")}</button>
-      </p>
+      {editable && (
+        <p>
+          <button type="submit">{t("learning.editor.saveQuestion")}</button>
+        </p>
+      )}
     </Form>
   );
 }
 
 export default function ManageQuiz({ loaderData, actionData }: Route.ComponentProps) {
-  const { quiz } = loaderData;
+  const { quiz, readOnly } = loaderData;
   const t = useT();
   const href = useHref();
   const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
   const settingsFailure = failed("settings");
   const lang = quiz.course.defaultLocale;
+  const editable = quiz.editable;
 
   return (
     <main id="main" className="page quiz-editor">
       <p className="breadcrumb">
-        <Link to={href(`/courses/${quiz.course.slug}`)}>
+        <Link to={href(`/manage/courses/${quiz.course.slug}#syllabus`)}>
           <bdi lang={lang}>{quiz.course.title}</bdi>
         </Link>
       </p>
       <h1>{t("learning.editor.title", { title: `\u2068${quiz.lessonTitle}\u2069` })}</h1>
-      {!quiz.editable && <p className="notice draft-notice">{t("learning.editor.readOnly")}</p>}
-      <fieldset disabled={!quiz.editable} className="editor-body">
+      {readOnly && <ReadOnlyNotice state={readOnly} />}
+      <fieldset disabled={!editable} className="editor-body">
         <section className="panel" aria-labelledby="settings-title">
           <h2 id="settings-title">{t("learning.editor.settings")}</h2>
           <Form method="post" className="stack">
@@ -294,24 +297,28 @@ export default function ManageQuiz({ loaderData, actionData }: Route.ComponentPr
                 errors={settingsFailure?.fields}
               />
             </div>
-            <p>
-              <button type="submit">{t("learning.editor.saveSettings")}</button>
-            </p>
+            {editable && (
+              <p>
+                <button type="submit">{t("learning.editor.saveSettings")}</button>
+              </p>
+            )}
           </Form>
         </section>
 
         <section aria-labelledby="questions-title">
-          <h2 id="questions-title">{t("learning.editor.questions")}</h2>
-          <RowActionError message={failed("remove")?.formError} />
+          <h2 id="questions-title" tabIndex={-1}>
+            {t("learning.editor.questions")}
+          </h2>
+          <RowActionError message={failed("remove")?.formError ?? failed("move")?.formError} />
           {quiz.questions.length === 0 && <p className="meta">{t("learning.editor.noQuestions")}</p>}
           <ol className="plain question-list">
             {quiz.questions.map((question, index) => {
               const failure = failed(`save:${question.id}`);
+              const name = t("learning.quiz.question", { number: index + 1 });
               return (
-                <li key={question.id} className="panel">
+                <li key={question.id} className="panel" id={`question-${question.id}`}>
                   <h3>
-                    {t("learning.quiz.question", { number: index + 1 })}{" "}
-                    <span className="tag">{t(`learning.editor.kind.${question.kind}`)}</span>
+                    {name} <span className="tag">{t(`learning.editor.kind.${question.kind}`)}</span>
                   </h3>
                   <QuestionForm
                     values={failure?.values.question ?? fromQuestion(question)}
@@ -319,29 +326,53 @@ export default function ManageQuiz({ loaderData, actionData }: Route.ComponentPr
                     idPrefix={`q${index + 1}`}
                     failure={failure}
                     lang={lang}
+                    editable={editable}
                   />
-                  <RowActionForm
-                    intent="remove"
-                    fields={{ questionId: question.id }}
-                    label={t("learning.editor.removeQuestion")}
-                    subject={t("learning.quiz.question", { number: index + 1 })}
-                  />
+                  {editable && (
+                    <div className="row-actions">
+                      <MoveButtons
+                        kind="question"
+                        id={question.id}
+                        subject={name}
+                        first={index === 0}
+                        last={index === quiz.questions.length - 1}
+                      />
+                      <RowActionForm
+                        intent="remove"
+                        fields={{ questionId: question.id }}
+                        label={t("learning.editor.removeQuestion")}
+                        subject={name}
+                      />
+                    </div>
+                  )}
                 </li>
               );
             })}
           </ol>
         </section>
 
-        <section className="panel" id="new-question" aria-labelledby="add-title">
-          <h2 id="add-title">{t("learning.editor.addQuestion")}</h2>
-          <QuestionForm
-            values={failed("save:new")?.values.question}
-            kind={undefined}
-            idPrefix="new"
-            failure={failed("save:new")}
-            lang={lang}
-          />
-        </section>
+        {editable && (
+          <section id="new-question" aria-labelledby="add-title">
+            <h2 id="add-title">{t("learning.editor.addQuestion")}</h2>
+            <p className="hint">{t("learning.editor.addHint")}</p>
+            {questionKinds.map((kind) => {
+              const failure = failed(`save:new:${kind}`);
+              return (
+                <details key={kind} className="panel add-question" open={!!failure} id={`add-${kind}`}>
+                  <summary>{t(`learning.editor.add.${kind}`)}</summary>
+                  <QuestionForm
+                    values={failure?.values.question}
+                    kind={kind}
+                    idPrefix={`new-${kind}`}
+                    failure={failure}
+                    lang={lang}
+                    editable={editable}
+                  />
+                </details>
+              );
+            })}
+          </section>
+        )}
       </fieldset>
     </main>
   );

@@ -22,7 +22,7 @@ export default {
   "authoring.field.licence": "الترخيص",
   "authoring.field.licenceHint": "معرّف ترخيص SPDX مثل CC-BY-4.0.",
   "authoring.field.defaultLocale": "لغة المقرر",
-  "authoring.field.defaultLocaleHint": "رمز لغة ISO 639 مثل ru أو ar أو ky.",
+  "authoring.field.defaultLocaleHint": "اللغة التي كُتبت بها الدورة؛ تأتي الترجمات إلى لغات أخرى لاحقًا.",
   "authoring.field.tags": "الوسوم الموضوعية",
   "authoring.field.tagsHint": "مفصولة بفواصل.",
   "authoring.field.title": "العنوان",
@@ -50,7 +50,8 @@ export default {
   "authoring.cover.remove": "إزالة الغلاف",
   "authoring.cover.none": "لا توجد صورة غلاف بعد.",
   "authoring.syllabus.title": "خطة المقرر",
-  "authoring.syllabus.hint": "غيّر الترتيب بأرقام المواضع. حذف درس يحذف نصوصه وملفاته وتقدّم المتعلمين فيه.",
+  "authoring.syllabus.hint":
+    "غيّر الترتيب بزرّي «نقل لأعلى» و«نقل لأسفل»؛ الدرس الذي يُنقل بعد طرف وحدته ينتقل إلى الوحدة المجاورة. حذف درس يحذف نصوصه وملفاته وتقدّم المتعلمين فيه.",
   "authoring.syllabus.empty": "لا توجد وحدات بعد: أضف الأولى أدناه.",
   "authoring.syllabus.module": "الوحدة {number}",
   "authoring.syllabus.moduleTitle": "عنوان الوحدة",
@@ -125,4 +126,8 @@ export default {
   "authoring.upload.captions.header": "يبدأ ملف WebVTT بالسطر WEBVTT.",
   "authoring.upload.captions.timing": "توقيت أحد المقاطع غير صالح: اكتب 00:01.000 --> 00:04.000 بحيث ينتهي بعد أن يبدأ.",
   "authoring.upload.captions.empty": "لا يحتوي ملف الترجمة المرئية على أي مقاطع.",
+  "authoring.move.up": "نقل لأعلى",
+  "authoring.move.down": "نقل لأسفل",
+  "authoring.move.moved": "تم النقل: {title}.",
+  "authoring.media.noLanguage": "أي لغة",
 } satisfies Catalogue<typeof en>;

@@ -20,7 +20,7 @@ export default {
   "authoring.field.licence": "Licence",
   "authoring.field.licenceHint": "An SPDX licence id such as CC-BY-4.0.",
   "authoring.field.defaultLocale": "Language of the course",
-  "authoring.field.defaultLocaleHint": "An ISO 639 language code such as ru, ar or ky.",
+  "authoring.field.defaultLocaleHint": "The language the course is written in; translations into other languages come later.",
   "authoring.field.tags": "Subject tags",
   "authoring.field.tagsHint": "Separated by commas.",
   "authoring.field.title": "Title",
@@ -49,7 +49,7 @@ export default {
   "authoring.cover.none": "No cover image yet.",
   "authoring.syllabus.title": "Syllabus",
   "authoring.syllabus.hint":
-    "Change the order with the position numbers. Removing a lesson removes its texts, files and learners’ progress.",
+    "Change the order with Move up and Move down; a lesson moved past the end of its module goes into the next one. Removing a lesson removes its texts, files and learners’ progress.",
   "authoring.syllabus.empty": "No modules yet: add the first one below.",
   "authoring.syllabus.module": "Module {number}",
   "authoring.syllabus.moduleTitle": "Module title",
@@ -124,4 +124,8 @@ export default {
   "authoring.upload.captions.header": "A WebVTT file starts with the line WEBVTT.",
   "authoring.upload.captions.timing": "A cue timing is not valid: write 00:01.000 --> 00:04.000, ending after it starts.",
   "authoring.upload.captions.empty": "The captions file has no cues.",
+  "authoring.move.up": "Move up",
+  "authoring.move.down": "Move down",
+  "authoring.move.moved": "Moved: {title}.",
+  "authoring.media.noLanguage": "Any language",
 } as const;

@@ -22,7 +22,7 @@ export default {
   "authoring.field.licence": "Licencia",
   "authoring.field.licenceHint": "Un identificador de licencia SPDX, por ejemplo CC-BY-4.0.",
   "authoring.field.defaultLocale": "Idioma del curso",
-  "authoring.field.defaultLocaleHint": "Un código de idioma ISO 639, por ejemplo ru, ar o ky.",
+  "authoring.field.defaultLocaleHint": "El idioma en que está escrito el curso; las traducciones vienen después.",
   "authoring.field.tags": "Etiquetas temáticas",
   "authoring.field.tagsHint": "Separadas por comas.",
   "authoring.field.title": "Título",
@@ -51,7 +51,7 @@ export default {
   "authoring.cover.none": "Todavía no hay imagen de portada.",
   "authoring.syllabus.title": "Programa",
   "authoring.syllabus.hint":
-    "Cambie el orden con los números de posición. Eliminar una lección elimina sus textos, archivos y el progreso de los participantes.",
+    "Cambie el orden con Subir y Bajar; una lección movida más allá del final de su módulo pasa al siguiente. Eliminar una lección elimina sus textos, archivos y el progreso de los participantes.",
   "authoring.syllabus.empty": "Todavía no hay módulos: añada el primero abajo.",
   "authoring.syllabus.module": "Módulo {number}",
   "authoring.syllabus.moduleTitle": "Título del módulo",
@@ -126,4 +126,8 @@ export default {
   "authoring.upload.captions.header": "Un archivo WebVTT empieza con la línea WEBVTT.",
   "authoring.upload.captions.timing": "Un tiempo no es válido: escriba 00:01.000 --> 00:04.000, con el final después del inicio.",
   "authoring.upload.captions.empty": "El archivo de subtítulos no tiene ningún texto.",
+  "authoring.move.up": "Subir",
+  "authoring.move.down": "Bajar",
+  "authoring.move.moved": "Movido: {title}.",
+  "authoring.media.noLanguage": "Cualquier idioma",
 } satisfies Catalogue<typeof en>;

@@ -22,7 +22,7 @@ export default {
   "authoring.field.licence": "Licence",
   "authoring.field.licenceHint": "Un identifiant de licence SPDX, par exemple CC-BY-4.0.",
   "authoring.field.defaultLocale": "Langue du cours",
-  "authoring.field.defaultLocaleHint": "Un code de langue ISO 639, par exemple ru, ar ou ky.",
+  "authoring.field.defaultLocaleHint": "La langue dans laquelle le cours est écrit ; les traductions viennent ensuite.",
   "authoring.field.tags": "Mots-clés thématiques",
   "authoring.field.tagsHint": "Séparés par des virgules.",
   "authoring.field.title": "Titre",
@@ -51,7 +51,7 @@ export default {
   "authoring.cover.none": "Pas encore d’image de couverture.",
   "authoring.syllabus.title": "Programme",
   "authoring.syllabus.hint":
-    "Changez l’ordre avec les numéros de position. Supprimer une leçon supprime ses textes, ses fichiers et la progression des apprenants.",
+    "Changez l’ordre avec Monter et Descendre ; une leçon déplacée au-delà de la fin de son module passe dans le suivant. Supprimer une leçon supprime ses textes, ses fichiers et la progression des apprenants.",
   "authoring.syllabus.empty": "Aucun module pour l’instant : ajoutez le premier ci-dessous.",
   "authoring.syllabus.module": "Module {number}",
   "authoring.syllabus.moduleTitle": "Titre du module",
@@ -126,4 +126,8 @@ export default {
   "authoring.upload.captions.header": "Un fichier WebVTT commence par la ligne WEBVTT.",
   "authoring.upload.captions.timing": "Un minutage n’est pas valide : écrivez 00:01.000 --> 00:04.000, la fin après le début.",
   "authoring.upload.captions.empty": "Le fichier de sous-titres ne contient aucune réplique.",
+  "authoring.move.up": "Monter",
+  "authoring.move.down": "Descendre",
+  "authoring.move.moved": "Déplacé : {title}.",
+  "authoring.media.noLanguage": "Toute langue",
 } satisfies Catalogue<typeof en>;

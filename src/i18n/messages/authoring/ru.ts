@@ -22,7 +22,7 @@ export default {
   "authoring.field.licence": "Лицензия",
   "authoring.field.licenceHint": "Идентификатор лицензии SPDX, например CC-BY-4.0.",
   "authoring.field.defaultLocale": "Язык курса",
-  "authoring.field.defaultLocaleHint": "Код языка ISO 639, например ru, ar или ky.",
+  "authoring.field.defaultLocaleHint": "Язык, на котором написан курс; переводы на другие языки — потом.",
   "authoring.field.tags": "Тематические метки",
   "authoring.field.tagsHint": "Через запятую.",
   "authoring.field.title": "Название",
@@ -50,7 +50,8 @@ export default {
   "authoring.cover.remove": "Удалить обложку",
   "authoring.cover.none": "Обложки пока нет.",
   "authoring.syllabus.title": "Программа курса",
-  "authoring.syllabus.hint": "Порядок задаётся номерами позиций. Удаление урока удаляет его тексты, файлы и прогресс слушателей.",
+  "authoring.syllabus.hint":
+    "Порядок меняется кнопками «Выше» и «Ниже»; урок, сдвинутый за край модуля, переходит в соседний модуль. Удаление урока удаляет его тексты, файлы и прогресс слушателей.",
   "authoring.syllabus.empty": "Модулей пока нет: добавьте первый ниже.",
   "authoring.syllabus.module": "Модуль {number}",
   "authoring.syllabus.moduleTitle": "Название модуля",
@@ -125,4 +126,8 @@ export default {
   "authoring.upload.captions.header": "Файл WebVTT начинается со строки WEBVTT.",
   "authoring.upload.captions.timing": "Неверное время реплики: пишите 00:01.000 --> 00:04.000, конец позже начала.",
   "authoring.upload.captions.empty": "В файле субтитров нет реплик.",
+  "authoring.move.up": "Выше",
+  "authoring.move.down": "Ниже",
+  "authoring.move.moved": "Перемещено: {title}.",
+  "authoring.media.noLanguage": "Любой язык",
 } satisfies Catalogue<typeof en>;

@@ -127,7 +127,7 @@ export default {
   "events.label.organiserRole": "دور الجهة {number, number}",
   "events.label.status": "الحالة",
   "events.hint.localTime": "بتوقيت الجهة المنظِّمة.",
-  "events.hint.languages": "رموز اللغات مفصولة بفواصل، مثل ru, ky.",
+  "events.hint.languages": "حدّد كل لغة تنطبق.",
   "events.hint.capacity": "اتركه فارغًا لعدم تحديد عدد.",
   "events.hint.venue": "للفعاليات الحضورية أو المدمجة خارج مرافق الشبكة.",
   "events.hint.joinUrl": "لا يراه إلا المشاركون المسجَّلون والموظفون.",

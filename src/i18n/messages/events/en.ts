@@ -120,7 +120,7 @@ export default {
   "events.label.organiserRole": "Role of organisation {number, number}",
   "events.label.status": "Status",
   "events.hint.localTime": "In the organiser’s time zone.",
-  "events.hint.languages": "Language codes separated by commas, e.g. ru, ky.",
+  "events.hint.languages": "Tick every language that applies.",
   "events.hint.capacity": "Leave empty for no limit.",
   "events.hint.venue": "For on-site or hybrid events that are not in a facility of the network.",
   "events.hint.joinUrl": "Shown only to registered participants and staff.",

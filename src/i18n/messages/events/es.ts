@@ -124,7 +124,7 @@ export default {
   "events.label.organiserRole": "Función de la organización {number, number}",
   "events.label.status": "Estado",
   "events.hint.localTime": "En la zona horaria del organizador.",
-  "events.hint.languages": "Códigos de idioma separados por comas, p. ej. ru, ky.",
+  "events.hint.languages": "Marque cada idioma que corresponda.",
   "events.hint.capacity": "Déjelo vacío para no limitar.",
   "events.hint.venue": "Para eventos presenciales o híbridos fuera de las instalaciones de la red.",
   "events.hint.joinUrl": "Solo lo ven los participantes inscritos y el personal.",

@@ -126,7 +126,7 @@ export default {
   "events.label.organiserRole": "Rôle de l’organisation {number, number}",
   "events.label.status": "Statut",
   "events.hint.localTime": "Dans le fuseau horaire de l’organisateur.",
-  "events.hint.languages": "Codes de langue séparés par des virgules, p. ex. ru, ky.",
+  "events.hint.languages": "Cochez chaque langue concernée.",
   "events.hint.capacity": "Laissez vide pour ne pas limiter.",
   "events.hint.venue": "Pour les événements sur place ou hybrides hors des installations du réseau.",
   "events.hint.joinUrl": "Visible seulement par les participants inscrits et le personnel.",

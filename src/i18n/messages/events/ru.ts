@@ -128,7 +128,7 @@ export default {
   "events.label.organiserRole": "Роль организации {number, number}",
   "events.label.status": "Статус",
   "events.hint.localTime": "По часовому поясу организатора.",
-  "events.hint.languages": "Коды языков через запятую, например ru, ky.",
+  "events.hint.languages": "Отметьте все подходящие языки.",
   "events.hint.capacity": "Оставьте пустым, если мест без ограничений.",
   "events.hint.venue": "Для очных и гибридных мероприятий вне помещений сети.",
   "events.hint.joinUrl": "Видна только зарегистрированным участникам и сотрудникам.",

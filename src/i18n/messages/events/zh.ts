@@ -122,7 +122,7 @@ export default {
   "events.label.organiserRole": "机构 {number, number} 的角色",
   "events.label.status": "状态",
   "events.hint.localTime": "按主办方时区。",
-  "events.hint.languages": "用逗号分隔的语言代码，如 ru, ky。",
+  "events.hint.languages": "勾选所有适用的语言。",
   "events.hint.capacity": "不限名额请留空。",
   "events.hint.venue": "用于不在网络场地内举行的线下或线上线下结合活动。",
   "events.hint.joinUrl": "仅对已报名的参与者和工作人员显示。",

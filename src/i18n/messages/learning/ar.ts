@@ -108,4 +108,9 @@ export default {
   "learning.complete.browse": "تصفّح جميع الدورات",
   "learning.complete.backToCourse": "العودة إلى الدورة",
   "learning.complete.see": "اطّلع على ما أنجزته",
+  "learning.editor.add.single": "إضافة سؤال باختيار واحد",
+  "learning.editor.add.multiple": "إضافة سؤال متعدد الاختيارات",
+  "learning.editor.add.true_false": "إضافة سؤال صح أو خطأ",
+  "learning.editor.add.short_answer": "إضافة سؤال بإجابة قصيرة",
+  "learning.editor.addHint": "اختر نوع السؤال: كل نموذج يضم الحقول التي يحتاجها هذا النوع فقط.",
 } satisfies Catalogue<typeof en>;

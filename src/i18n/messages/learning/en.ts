@@ -104,4 +104,9 @@ export default {
   "learning.complete.browse": "Browse all courses",
   "learning.complete.backToCourse": "Back to the course",
   "learning.complete.see": "See what you finished",
+  "learning.editor.add.single": "Add a single-choice question",
+  "learning.editor.add.multiple": "Add a multiple-choice question",
+  "learning.editor.add.true_false": "Add a true-or-false question",
+  "learning.editor.add.short_answer": "Add a short-answer question",
+  "learning.editor.addHint": "Choose the kind of question: each form has only the fields that kind needs.",
 } as const;

@@ -107,4 +107,9 @@ export default {
   "learning.complete.browse": "Ver todos los cursos",
   "learning.complete.backToCourse": "Volver al curso",
   "learning.complete.see": "Ver lo que ha completado",
+  "learning.editor.add.single": "Añadir una pregunta de opción única",
+  "learning.editor.add.multiple": "Añadir una pregunta de opción múltiple",
+  "learning.editor.add.true_false": "Añadir una pregunta de verdadero o falso",
+  "learning.editor.add.short_answer": "Añadir una pregunta de respuesta corta",
+  "learning.editor.addHint": "Elija el tipo de pregunta: cada formulario tiene solo los campos que ese tipo necesita.",
 } satisfies Catalogue<typeof en>;

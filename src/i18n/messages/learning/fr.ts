@@ -107,4 +107,9 @@ export default {
   "learning.complete.browse": "Parcourir tous les cours",
   "learning.complete.backToCourse": "Retour au cours",
   "learning.complete.see": "Voir ce que vous avez terminé",
+  "learning.editor.add.single": "Ajouter une question à choix unique",
+  "learning.editor.add.multiple": "Ajouter une question à choix multiples",
+  "learning.editor.add.true_false": "Ajouter une question vrai ou faux",
+  "learning.editor.add.short_answer": "Ajouter une question à réponse courte",
+  "learning.editor.addHint": "Choisissez le type de question : chaque formulaire n’a que les champs dont ce type a besoin.",
 } satisfies Catalogue<typeof en>;

@@ -107,4 +107,9 @@ export default {
   "learning.complete.browse": "Все курсы",
   "learning.complete.backToCourse": "Вернуться к курсу",
   "learning.complete.see": "Посмотреть итоги",
+  "learning.editor.add.single": "Добавить вопрос с одним верным ответом",
+  "learning.editor.add.multiple": "Добавить вопрос с несколькими верными ответами",
+  "learning.editor.add.true_false": "Добавить вопрос «верно или неверно»",
+  "learning.editor.add.short_answer": "Добавить вопрос с кратким ответом",
+  "learning.editor.addHint": "Выберите тип вопроса: в каждой форме только те поля, которые нужны этому типу.",
 } satisfies Catalogue<typeof en>;

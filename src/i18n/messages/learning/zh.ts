@@ -106,4 +106,9 @@ export default {
   "learning.complete.browse": "浏览全部课程",
   "learning.complete.backToCourse": "返回课程",
   "learning.complete.see": "查看学习成果",
+  "learning.editor.add.single": "添加单选题",
+  "learning.editor.add.multiple": "添加多选题",
+  "learning.editor.add.true_false": "添加判断题",
+  "learning.editor.add.short_answer": "添加简答题",
+  "learning.editor.addHint": "选择题型：每个表单只包含该题型需要的字段。",
 } satisfies Catalogue<typeof en>;
