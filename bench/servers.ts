@@ -15,6 +15,41 @@ export async function startBuiltOrbis(): Promise<Server> {
   return startOrbis();
 }
 
+/**
+ * The built server on a data directory of the caller's (seeded on first use, which may take
+ * minutes on a busy machine, hence no deadline but the server's own exit); `ms` is how long it
+ * took until /readyz answered 200.
+ */
+export async function startOrbisOn(dataDir: string, env: Record<string, string> = {}): Promise<Server & { ms: number }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, "src", "server.ts")], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const stop = async () => {
+    child.kill("SIGTERM");
+    if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+  };
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Orbis exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { url: `http://127.0.0.1:${port}`, ms: Math.round(performance.now() - started), stop };
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Milliseconds from starting the built server on an existing data directory until /readyz answers 200. */
+export async function timeColdStart(dataDir: string): Promise<number> {
+  const server = await startOrbisOn(dataDir);
+  await server.stop();
+  return server.ms;
+}
+
 /** A bare Fastify server in its own process, so it gets a core of its own as Orbis does. */
 export async function startBareFastify(): Promise<Server> {
   const child = spawn(process.execPath, [path.join(import.meta.dirname, "bare-server.ts")], { stdio: ["ignore", "pipe", "inherit"] });

@@ -40,6 +40,7 @@ const EnvSchema = z.object({
     .refine(isTrustProxy, "must be false, true, a number of proxy hops, or a comma-separated list of proxy addresses (CIDR allowed)")
     .default("false"),
   MAX_VIDEO_UPLOAD_MB: z.coerce.number().int().min(1).max(20_000).default(500),
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   HEADERS_TIMEOUT_S: seconds(20, 1, 300),
   BODY_TIMEOUT_S: seconds(15, 1, 300),
   BODY_MIN_RATE: z.coerce.number().int().min(1).max(100_000_000).default(4096),
@@ -82,6 +83,8 @@ export type Config = {
   secureCookies: boolean;
   /** The largest lesson video an author may upload; other kinds of file have fixed limits. */
   maxVideoUploadBytes: number;
+  /** Memory for anonymous pages, compressed (decision 0017); 0 turns the cache off. */
+  pageCacheBytes: number;
   /** How long a client may take over each part of a request, and how long an idle connection stays open (ms). */
   timeouts: {
     headersMs: number;
@@ -127,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: trustedProxies(e.TRUST_PROXY),
     secureCookies: publicUrl.startsWith("https://"),
     maxVideoUploadBytes: e.MAX_VIDEO_UPLOAD_MB * 1024 * 1024,
+    pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     timeouts: {
       headersMs: e.HEADERS_TIMEOUT_S * 1000,
       bodyWindowMs: e.BODY_TIMEOUT_S * 1000,

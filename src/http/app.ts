@@ -7,10 +7,14 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { Config } from "../config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import type { Actor } from "../domain/shared/actor.ts";
+import { isGlobalStaff } from "../domain/shared/actor.ts";
 import type { Services } from "../services.ts";
+import { focusErrorSummary } from "../web/focus-script.ts";
 import { SESSION_COOKIE } from "../web/session.server.ts";
+import { contentVersionReader } from "./content-version.ts";
 import { credentialsOf } from "./credentials.ts";
 import { mediaFormRoutes } from "./media-forms.ts";
+import { createPageCache } from "./page-cache.ts";
 import { registerConnectionLimits, serverOptions } from "./plugins/connections.ts";
 import { registerCrossSiteCheck } from "./plugins/cross-site.ts";
 import {
@@ -29,6 +33,7 @@ import { credentialDocumentRoutes } from "./routes/credentials.ts";
 import { calendarFeedRoutes } from "./routes/events.ts";
 import { registerApiRoutes } from "./routes/index.ts";
 import { securityTxtRoute } from "./security-txt.ts";
+import type { PageCaching } from "./shared-pages.ts";
 import { registerWeb, type WebBuild } from "./web.ts";
 
 declare module "fastify" {
@@ -45,7 +50,7 @@ declare module "fastify" {
 export type AppOptions = {
   config: Config;
   services: Services;
-  database: Pick<DatabaseHandle, "ping">;
+  database: Pick<DatabaseHandle, "ping" | "db">;
   /** The UI; left out in API-only tests. */
   web?: WebBuild;
   logger?: FastifyServerOptions["logger"];
@@ -57,6 +62,10 @@ export { SESSION_COOKIE };
 /** JSON bodies above this are refused with 413 before any parsing. */
 const BODY_LIMIT = 1024 * 1024;
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Shared, cached pages carry no nonce: their one inline script is allowed by its hash (decision 0017). */
+const focusScriptHash = `'sha256-${crypto.createHash("sha256").update(focusErrorSummary).digest("base64")}'`;
+/** Time passing changes pages too (an event starts, registration closes): no cached page is older than this. */
+const PAGE_MAX_AGE_MS = 30_000;
 
 /**
  * Fastify takes a hop count as "trust nothing" (a client reaching the server directly could
@@ -90,7 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", focusScriptHash],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "form-action": ["'self'"],
@@ -145,6 +154,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.web) {
     await app.register(mediaFormRoutes, { services });
     const mode = config.env === "development" ? "development" : "production";
+    const caching: PageCaching | undefined =
+      config.pageCacheBytes > 0
+        ? { cache: createPageCache(config.pageCacheBytes), version: contentVersionReader(options.database.db), maxAgeMs: PAGE_MAX_AGE_MS }
+        : undefined;
+    // What the page cache holds and how it fares, for staff (and monitoring with a staff token).
+    app.get("/_orbis/page-cache", { schema: { hide: true } }, async (request, reply) => {
+      if (!isGlobalStaff(request.actor)) return reply.callNotFound();
+      return reply.header("cache-control", "no-store").send(caching ? caching.cache.stats() : { disabled: true });
+    });
     await registerWeb(
       app,
       options.web,
@@ -159,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         secureCookies: config.secureCookies,
       }),
       pages,
+      caching,
     );
   }
   return app;

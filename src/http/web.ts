@@ -11,6 +11,7 @@ import { plainRefusalPage } from "../web/components/plain-page.server.ts";
 import type { AppContext, appContext } from "../web/context.ts";
 import { type Pages, RETRY_AFTER_SECONDS, type Refusal, routedPath } from "./plugins/errors.ts";
 import { isInvalidText } from "./plugins/input.ts";
+import { type PageCaching, serveShared, sharedPageKey } from "./shared-pages.ts";
 
 export type WebBuild = { server: ServerBuild; contextKey: typeof appContext; clientDir: string };
 
@@ -63,7 +64,7 @@ async function formHasInvalidText(request: Request): Promise<boolean> {
  */
 const REFUSAL_PATH = "_orbis/refused";
 
-type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<Omit<AppContext, "refusal" | "reportError">>;
+type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<Omit<AppContext, "refusal" | "reportError" | "shared">>;
 
 /** Serves the built assets and hands every other request to React Router's SSR handler. */
 export async function registerWeb(
@@ -72,6 +73,7 @@ export async function registerWeb(
   mode: "development" | "production",
   contextFor: ContextFor,
   pages: Pages,
+  caching?: PageCaching,
 ) {
   await app.register(fastifyStatic, {
     root: build.clientDir,
@@ -85,12 +87,15 @@ export async function registerWeb(
 
   const handle = createRequestHandler(build.server, mode);
 
-  async function render(request: FastifyRequest, reply: FastifyReply, page: Request, refusal: Refusal | null): Promise<FastifyReply> {
+  /** Renders a page; `shared` renders it once for every anonymous reader: no nonce, no cookie, no form token. */
+  async function produce(request: FastifyRequest, reply: FastifyReply, page: Request, refusal: Refusal | null, shared: boolean) {
     let databaseUnavailable = false;
     const context = new RouterContextProvider();
-    const shared = await contextFor(request, reply);
+    const common = await contextFor(request, reply);
     context.set(build.contextKey, {
-      ...shared,
+      ...common,
+      ...(shared ? { cspNonce: "" } : {}),
+      shared,
       refusal,
       reportError(error) {
         if (isDatabaseUnavailable(error)) {
@@ -102,6 +107,11 @@ export async function registerWeb(
       },
     });
     const response = await handle(page, context);
+    return { response, databaseUnavailable, actor: common.actor };
+  }
+
+  async function render(request: FastifyRequest, reply: FastifyReply, page: Request, refusal: Refusal | null): Promise<FastifyReply> {
+    const { response, databaseUnavailable, actor } = await produce(request, reply, page, refusal, false);
     if (databaseUnavailable && !refusal) {
       await response.body?.cancel();
       return renderRefusal(request, reply, { status: 503, code: "service_unavailable" });
@@ -113,7 +123,7 @@ export async function registerWeb(
     const cookies = response.headers.getSetCookie();
     if (cookies.length) reply.header("set-cookie", cookies);
     // A page for someone signed in shows who they are; a refusal is for this request only.
-    if (shared.actor || refusal) reply.header("cache-control", "no-store");
+    if (actor || refusal) reply.header("cache-control", "no-store");
     if (refusal?.status === 503) reply.header("retry-after", String(RETRY_AFTER_SECONDS));
     return reply.send(response.body);
   }
@@ -150,6 +160,16 @@ export async function registerWeb(
           const { html } = plainRefusalPage(url, request.headers["accept-language"] ?? null, title);
           // The unread body is left behind, so the connection cannot be reused.
           return reply.status(refused).header("connection", "close").type("text/html; charset=utf-8").send(html);
+        }
+        const key = caching && sharedPageKey(request, build.server);
+        if (caching && key) {
+          const rendered = await serveShared(request, reply, caching, key, async () => {
+            const { response, databaseUnavailable } = await produce(request, reply, createRequest(request.raw, reply.raw), null, true);
+            if (!databaseUnavailable) return response;
+            await response.body?.cancel();
+            return null;
+          });
+          return rendered ?? renderRefusal(request, reply, { status: 503, code: "service_unavailable" });
         }
         const page = createRequest(request.raw, reply.raw);
         if (await formHasInvalidText(page)) return renderRefusal(request, reply, { status: 400, code: "validation_failed" });

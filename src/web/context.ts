@@ -11,6 +11,11 @@ export type AppContext = {
   /** The client's address (behind a proxy, from X-Forwarded-For): the key of sign-in rate limits. */
   clientIp: string;
   cspNonce: string;
+  /**
+   * Rendered once for every anonymous reader by the page cache (src/http/web.ts, decision 0017):
+   * no nonce (empty), and nothing of this reader's, such as a CSRF cookie, may go into it.
+   */
+  shared: boolean;
   publicUrl: string;
   secureCookies: boolean;
   /**

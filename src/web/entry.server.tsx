@@ -30,7 +30,7 @@ export default function handleRequest(
   routerContext: EntryContext,
   loadContext: RouterContextProvider,
 ) {
-  const nonce = loadContext.get(appContext).cspNonce;
+  const nonce = loadContext.get(appContext).cspNonce || undefined;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     // Crawlers and no-JS readers get the whole document at once; browsers get it streamed.

@@ -8,6 +8,7 @@ import { ErrorPage, errorTexts } from "./components/error-page.tsx";
 import { pageTitle } from "./components/route-locale.ts";
 import { appContext } from "./context.ts";
 import { csrfMiddleware, csrfToken } from "./csrf.server.ts";
+import { focusErrorSummary } from "./focus-script.ts";
 import { wantsScripts } from "./hydration.ts";
 import stylesUrl from "./styles.css?url";
 
@@ -33,8 +34,6 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
-const focusErrorSummary = `document.querySelector('.form-error[role="alert"][tabindex="-1"]')?.focus();`;
-
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale = data?.locale ?? "en";
@@ -51,9 +50,9 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
         {/* After a failed post the page comes back with its error summary: focus it so keyboard and
             screen-reader users start at the problems. Pages otherwise ship no script (decision 7). */}
-        <script nonce={data?.nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: focusErrorSummary }} />
-        {hydrate && <ScrollRestoration nonce={data?.nonce} />}
-        {hydrate && <Scripts nonce={data?.nonce} />}
+        <script nonce={data?.nonce || undefined} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: focusErrorSummary }} />
+        {hydrate && <ScrollRestoration nonce={data?.nonce || undefined} />}
+        {hydrate && <Scripts nonce={data?.nonce || undefined} />}
       </body>
     </html>
   );
