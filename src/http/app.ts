@@ -22,6 +22,7 @@ import {
   routedPath,
   sendError,
 } from "./plugins/errors.ts";
+import { registerRequestLog } from "./plugins/request-log.ts";
 import { registerInputChecks } from "./plugins/input.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { caseRoutes } from "./routes/case.ts";
@@ -74,6 +75,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxyOf(config.trustProxy),
     genReqId: () => crypto.randomUUID(),
+    // Our own one line per request instead (plugins/request-log.ts).
+    disableRequestLogging: true,
     frameworkErrors: frameworkErrors(pages),
     clientErrorHandler,
     ...serverOptions(config.timeouts),
@@ -82,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("secureCookies", config.secureCookies);
 
+  registerRequestLog(app);
   registerErrorHandling(app, pages);
   registerConnectionLimits(app, config.timeouts, pages);
   await app.register(helmet, {
