@@ -22,9 +22,9 @@ import {
   routedPath,
   sendError,
 } from "./plugins/errors.ts";
-import { registerRequestLog } from "./plugins/request-log.ts";
 import { registerInputChecks } from "./plugins/input.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
+import { registerRequestLog } from "./plugins/request-log.ts";
 import { caseRoutes } from "./routes/case.ts";
 import { calendarFeedRoutes } from "./routes/events.ts";
 import { registerApiRoutes } from "./routes/index.ts";
