@@ -3,6 +3,7 @@ import type { Config } from "./config.ts";
 import { buildApp } from "./http/app.ts";
 import { loadWebBuild } from "./http/web.ts";
 import { openRuntime } from "./runtime.ts";
+import { demoPassword, demoSignIns } from "./seed/people.ts";
 import { seedDemoIfWanted, seedTargetOf } from "./seed/seed.ts";
 
 const MAIL_JOB_INTERVAL_MS = 60_000;
@@ -58,5 +59,7 @@ export async function serve(config: Config) {
   // Mail queued before a restart need not wait for the first minute's job.
   services.notifications.deliverSoon();
   const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${path.join(config.dataDir, "pglite")}`;
-  console.log(`\nOrbis is running at ${config.publicUrl}\nDatabase: ${where}${seeded ? " — demo data loaded" : ""}\n`);
+  const signIns = config.seedDemo === "never" ? [] : await demoSignIns(services).catch(() => []);
+  const demo = signIns.length ? `\nDemo sign-ins (password ${demoPassword}):\n${signIns.join("\n")}\n` : "";
+  console.log(`\nOrbis is running at ${config.publicUrl}\nDatabase: ${where}${seeded ? " — demo data loaded" : ""}\n${demo}`);
 }

@@ -28,6 +28,7 @@ import {
 } from "./plugins/errors.ts";
 import { registerInputChecks } from "./plugins/input.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
+import { registerRequestLog } from "./plugins/request-log.ts";
 import { caseRoutes } from "./routes/case.ts";
 import { credentialDocumentRoutes } from "./routes/credentials.ts";
 import { calendarFeedRoutes } from "./routes/events.ts";
@@ -84,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxyOf(config.trustProxy),
     genReqId: () => crypto.randomUUID(),
+    // Our own one line per request instead (plugins/request-log.ts).
+    disableRequestLogging: true,
     frameworkErrors: frameworkErrors(pages),
     clientErrorHandler,
     ...serverOptions(config.timeouts),
@@ -92,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("secureCookies", config.secureCookies);
 
+  registerRequestLog(app);
   registerErrorHandling(app, pages);
   registerConnectionLimits(app, config.timeouts, pages);
   await app.register(helmet, {

@@ -154,10 +154,18 @@ async function seedKnuWorkshop(seed: Seed) {
   });
   for (const [i, person] of people.entries()) {
     seed.travelTo(new Date(registrationsFrom.getTime() + i * 60_000));
-    await events.register(person, workshop.id, { organisationId: institutionIds[i % institutionIds.length], country: "KG" });
+    const registration = await events.register(person, workshop.id, {
+      organisationId: institutionIds[i % institutionIds.length],
+      country: "KG",
+    });
+    // The universities confirmed their staff, all but the last few, who still wait on the affiliations page.
+    if (i < people.length - DEMO_AFFILIATIONS_PENDING) await events.decideAffiliation(system, registration.id, { decision: "confirmed" });
   }
   await attend(seed, workshop, people.slice(0, WORKSHOP_ATTENDED));
 }
+
+/** Demo registrations made in a university's name that it has not confirmed yet. */
+const DEMO_AFFILIATIONS_PENDING = 5;
 
 /** The upcoming demo events, placed from the day the demo is loaded so they stay upcoming. */
 async function upcomingEvents(seed: Seed): Promise<EventInput[]> {

@@ -66,3 +66,15 @@ export async function seedPeople(seed: Seed): Promise<boolean> {
   }
   return added;
 }
+
+/**
+ * The start message's list of demo sign-ins, when the demo accounts are in the database: the
+ * address, then the role, one a line (the password is the same for all).
+ */
+export async function demoSignIns(services: Pick<Seed["services"], "identity">): Promise<string[]> {
+  const { items } = await services.identity.listUsers(system, { q: "@orbis.example", limit: 100 });
+  const present = new Set(items.map((user) => user.email));
+  return demoPeople
+    .filter((person) => present.has(person.email))
+    .map((person) => `  ${person.email.padEnd(34)} ${person.roles.map((r) => r.role.replace("_", " ")).join(", ")}`);
+}

@@ -54,6 +54,7 @@ export default [
     route("manage/organisations/:slug", "routes/manage-organisation-edit.tsx"),
     route("manage/organisations/:slug/report", "routes/manage-institution-report.tsx"),
     route("manage/organisations/:slug/report/:format", "routes/manage-institution-report-file.ts"),
+    route("manage/organisations/:slug/affiliations", "routes/manage-affiliations.tsx"),
     route("manage/people", "routes/manage-people.tsx"),
     route("manage/mail", "routes/manage-mail.tsx"),
     route("manage/rubric", "routes/manage-rubric.tsx"),

@@ -111,11 +111,12 @@ describe("invalid text is a translated 400 on every operation", () => {
     expectInvalidText(response, "extra.list.1");
   });
 
-  test("tabs, line breaks and every other character pass through to the route's own rules", async () => {
+  test("tabs, line breaks and every other character pass through to the field's own rules", async () => {
+    // A password may hold a tab; a name is one line (tests/api/hardening-text.int.test.ts).
     const response = await app.inject({
       method: "POST",
       url: "/api/v1/auth/sign-up",
-      payload: { name: "Tab\tand\r\nbreaks 😀 \u200b", email: "not an address", password: "long enough password" },
+      payload: { name: "Emoji 😀 ok", email: "not an address", password: "long enough\tpassword" },
     });
     expect(response.statusCode).toBe(400);
     const { error } = response.json();

@@ -100,6 +100,8 @@ export async function institutionReportScenario(runtime: Runtime) {
     eventId,
     userId,
     organisationId,
+    // Confirmed by the institution: only those count in its report (events/affiliations.ts).
+    affiliation: organisationId ? ("confirmed" as const) : null,
     status,
     attendedAt,
   });

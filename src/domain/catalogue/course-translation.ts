@@ -30,6 +30,8 @@ async function courseToTranslate(ctx: CatalogueContext, actor: Actor | null, ref
   }
   requireAccess(actor, "course.translate", course.ownerOrganisationId);
   if (course.status === "archived") throw wrongStatus(course);
+  // A translator writes part of this version: they may not review it either (authors.ts).
+  await recordAuthor(ctx.db, course.id, writer, ctx.now());
   return course;
 }
 

@@ -217,6 +217,36 @@ describe("the quality gate", () => {
     expect((await workflow().review(other, draft.id, { decision: "approved", scores: scores() })).status).toBe("published");
   });
 
+  test("a translator who wrote part of a version may not review it; one who did not, may", async () => {
+    const translatorReviewer = await createSignedInUser(services(), {
+      roles: [
+        { role: "translator", organisationId: kenya.id },
+        { role: "reviewer", organisationId: kenya.id },
+      ],
+    });
+    const idle = await createSignedInUser(services(), {
+      roles: [
+        { role: "translator", organisationId: kenya.id },
+        { role: "reviewer", organisationId: kenya.id },
+      ],
+    });
+    const draft = await createCourse(services(), kenya.id, { publish: false, overrides: { title: "Translated by a reviewer" } });
+    await services().catalogue.addTranslation(
+      translatorReviewer,
+      draft.id,
+      "fr",
+      { title: "Traduit", summary: "Résumé.", status: "ready" },
+      "en",
+    );
+    await workflow().submit(kenyaAuthor, draft.id);
+
+    expect((await workflow().reviewQueue(translatorReviewer, "en")).map((item) => item.id)).not.toContain(draft.id);
+    const refused = await failure(workflow().review(translatorReviewer, draft.id, { decision: "approved", scores: scores() }));
+    expect(refused).toMatchObject({ code: "own_work", status: 403 });
+    expect((await workflow().reviewQueue(idle, "en")).map((item) => item.id)).toContain(draft.id);
+    expect((await workflow().review(idle, draft.id, { decision: "approved", scores: scores() })).status).toBe("published");
+  });
+
   test("a quiz lesson with settings needs a question with a right answer before review", async () => {
     const draft = await createCourse(services(), kenya.id, { publish: false });
     const quizLesson = draft.syllabus[0]!.lessons.find((l) => l.kind === "quiz")!;

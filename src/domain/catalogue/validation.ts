@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
 import { slugSchema } from "../shared/slugs.ts";
+import { displayName, multiLine } from "../shared/text.ts";
 import { contentLocaleSchema } from "../shared/validation.ts";
 import { coCreatorRoles, courseCategories, courseLevels, courseSorts, lessonKinds, reviewDecisions } from "./dto.ts";
 
 /** The catalogue module's inputs, checked with `parseInput` at the top of each use case and by the HTTP routes. */
 
-const title = z.string().trim().min(2).max(200);
-const summary = z.string().trim().max(600);
-const description = z.string().trim().max(10_000);
+const title = displayName(z.string().trim().min(2).max(200));
+const summary = multiLine(z.string().trim().max(600));
+const description = multiLine(z.string().trim().max(10_000));
 /** Rich text before sanitising; what is stored is what the sanitiser keeps of it. */
-const lessonBody = z.string().max(200_000);
+const lessonBody = multiLine(z.string().max(200_000));
 
 export const licenceSchema = z
   .string()
@@ -137,13 +138,13 @@ export const courseRefSchema = z.union([z.uuid(), slugSchema]);
 // Reviews and adaptations.
 
 const scoreInput = z
-  .object({ criterionId: z.uuid(), score: z.number().int().min(0).max(10), comment: z.string().trim().max(2000).default("") })
+  .object({ criterionId: z.uuid(), score: z.number().int().min(0).max(10), comment: multiLine(z.string().trim().max(2000)).default("") })
   .strict();
 
 export const reviewInputSchema = z
   .object({
     decision: z.enum(reviewDecisions),
-    comment: z.string().trim().max(5000).default(""),
+    comment: multiLine(z.string().trim().max(5000)).default(""),
     scores: z.array(scoreInput).max(100),
   })
   .strict()
@@ -158,7 +159,9 @@ export const adaptInputSchema = z.object({ ownerId: z.uuid() }).strict();
 
 // The quality rubric, written in the interface languages (English required: every other language's fallback).
 
-const criterionText = z.object({ title: z.string().trim().min(2).max(200), description: z.string().trim().max(2000).default("") }).strict();
+const criterionText = z
+  .object({ title: z.string().trim().min(2).max(200), description: multiLine(z.string().trim().max(2000)).default("") })
+  .strict();
 const criterionTranslations = z.partialRecord(z.enum(locales), criterionText);
 export type CriterionTexts = z.output<typeof criterionTranslations>;
 
@@ -197,8 +200,8 @@ export const externalVideoSchema = z
 
 // Quizzes, written in the course's default language; other languages through quiz translations.
 
-const prompt = z.string().trim().min(1).max(2000);
-const feedback = z.string().trim().max(2000);
+const prompt = multiLine(z.string().trim().min(1).max(2000));
+const feedback = multiLine(z.string().trim().max(2000));
 const points = z.number().int().min(1).max(100);
 const acceptedAnswer = z.string().trim().min(1).max(200);
 const optionText = z.string().trim().min(1).max(500);

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { slugSchema } from "../shared/slugs.ts";
+import { multiLine } from "../shared/text.ts";
 import { contentLocaleSchema } from "../shared/validation.ts";
 import { alignmentTargets, crosswalkKinds, frameworkStatuses, itemKinds, textStatuses } from "./dto.ts";
 
 const title = z.string().trim().min(1).max(500);
-const description = z.string().trim().max(10_000);
+const description = multiLine(z.string().trim().max(10_000));
 const code = z.string().trim().min(1).max(40);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 

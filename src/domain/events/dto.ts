@@ -37,6 +37,14 @@ export const eventPeriods = ["upcoming", "past"] as const;
 export type EventPeriod = (typeof eventPeriods)[number];
 
 /** How attendance was recorded: by the event's staff, or by the participant with the code shown at the event. */
+/**
+ * Whether an organisation stands behind a registration made in its name: `confirmed` when the
+ * person holds a role there or its administrators said so, `pending` until they decide,
+ * `declined` when they said no. Only confirmed ones count in the institution's report.
+ */
+export const affiliationStatuses = ["confirmed", "pending", "declined"] as const;
+export type AffiliationStatus = (typeof affiliationStatuses)[number];
+
 export const checkInMethods = ["staff", "code"] as const;
 export type CheckInMethod = (typeof checkInMethods)[number];
 
@@ -146,3 +154,15 @@ export type EventForEditingDto = z.infer<typeof eventForEditingDto>;
 /** The home page's figures: scheduled events that have ended, and the distinct people who attended one. */
 export const eventFiguresDto = z.object({ eventsHeld: z.number().int(), educatorsReached: z.number().int() });
 export type EventFigures = z.infer<typeof eventFiguresDto>;
+
+/** A registration made in an organisation's name that waits for the organisation's answer. */
+export const pendingAffiliationDto = z.object({
+  id: z.uuid().describe("The registration"),
+  name: z.string(),
+  email: z.string(),
+  event: eventSummaryDto,
+  status: z.enum(registrationStatuses),
+  registeredAt: z.string(),
+});
+export type PendingAffiliationDto = z.infer<typeof pendingAffiliationDto>;
+export const affiliationDecisionDto = z.object({ id: z.uuid(), affiliation: z.enum(affiliationStatuses) });

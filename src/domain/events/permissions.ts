@@ -8,4 +8,6 @@ import { centreTeam, definePermissions } from "../shared/access.ts";
 export const { can, requireAccess, rules } = definePermissions({
   /** Create and change a centre's events, see their registrations and reports, check people in. */
   "event.manage": { roles: centreTeam },
+  /** Confirm or decline that people registered in an organisation's name belong to it (checked at that organisation). */
+  "affiliation.confirm": { roles: ["institution_admin"] },
 });

@@ -57,7 +57,7 @@ export async function attendance(
 }
 
 /**
- * Registrations made in an organisation's name (an institution's report on its staff), per person
+ * Registrations made in an organisation's name and confirmed by it (an institution's report on its staff), per person
  * and month the event starts in (UTC, "2030-04"): places taken, waiting, attended, and the last
  * check-in. Cancelled registrations and cancelled events are left out. `startsFrom`/`startsBefore`
  * bound the events' start; `eventIds`, when given, keeps only those events.
@@ -86,6 +86,8 @@ export async function registrationsInNameOf(
     .where(
       and(
         eq(eventRegistrations.organisationId, organisationId),
+        // Only people the organisation stands behind (affiliations.ts): anyone may name it when registering.
+        eq(eventRegistrations.affiliation, "confirmed"),
         ne(eventRegistrations.status, "cancelled"),
         ne(events.status, "cancelled"),
         scope.startsFrom ? gte(events.startsAt, scope.startsFrom) : undefined,

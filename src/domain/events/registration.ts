@@ -7,13 +7,13 @@ import { DomainError, fieldError } from "../shared/errors.ts";
 import { rowsOf } from "../shared/sql.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { EventsContext } from "./context.ts";
-import type { RegistrationDto, RegistrationStatus } from "./dto.ts";
+import type { AffiliationStatus, RegistrationDto, RegistrationStatus } from "./dto.ts";
 import { toRegistrationDto } from "./mapping.ts";
 import { deliverNoticesSoon } from "./notices.ts";
 import { findEvent, REMINDER_LEAD_MS, type RegistrationRow, refCondition, registrationOpenAt } from "./rows.ts";
 import { eventRefSchema, registrationInputSchema } from "./validation.ts";
 
-type Affiliation = { organisationId: string | null; country: string | null };
+type Affiliation = { organisationId: string | null; status: AffiliationStatus | null; country: string | null };
 
 const institutions: ReadonlySet<OrganisationKind> = new Set(institutionKinds);
 
@@ -34,7 +34,10 @@ async function affiliationOf(
         return kind !== undefined && institutions.has(kind);
       });
   const country = organisationId ? (facts.get(organisationId)?.country ?? null) : null;
-  return { organisationId: organisationId ?? null, country: data.country ?? country };
+  if (!organisationId) return { organisationId: null, status: null, country: data.country ?? country };
+  // Holding a role there is a verified affiliation; naming any other organisation waits for its administrators.
+  const verified = actor.roles.some((g) => g.organisationId === organisationId);
+  return { organisationId, status: verified ? "confirmed" : "pending", country: data.country ?? country };
 }
 
 /**
@@ -67,13 +70,13 @@ async function placeRegistration(
     ),
     placed as (
       insert into event_registrations as r
-        (event_id, user_id, status, pending_notice, organisation_id, country, reminder_sent_at, created_at, updated_at)
-      select id, ${userId}::uuid, s.status, s.status, ${affiliation.organisationId}::uuid, ${affiliation.country}::text,
+        (event_id, user_id, status, pending_notice, organisation_id, affiliation, country, reminder_sent_at, created_at, updated_at)
+      select id, ${userId}::uuid, s.status, s.status, ${affiliation.organisationId}::uuid, ${affiliation.status}::text, ${affiliation.country}::text,
         case when starts_at <= ${remindFrom} then ${time} end, ${time}, ${time}
       from event cross join lateral (select case when has_place then 'registered' else 'waitlisted' end as status) s
       on conflict on constraint event_registrations_event_user_key do update set
         status = excluded.status, pending_notice = excluded.pending_notice, organisation_id = excluded.organisation_id,
-        country = excluded.country, reminder_sent_at = excluded.reminder_sent_at, attended_at = null, check_in_method = null,
+        affiliation = excluded.affiliation, country = excluded.country, reminder_sent_at = excluded.reminder_sent_at, attended_at = null, check_in_method = null,
         queue = excluded.queue, created_at = excluded.created_at, updated_at = excluded.updated_at
       where r.status = 'cancelled'
       returning r.id, r.event_id, r.status, r.queue

@@ -3,6 +3,7 @@ import { bigint, char, check, index, integer, pgSequence, pgTable, primaryKey, t
 import { users } from "../identity/schema.ts";
 import { centres, facilities, organisations } from "../network/schema.ts";
 import {
+  affiliationStatuses,
   checkInMethods,
   eventKinds,
   eventModes,
@@ -135,6 +136,8 @@ export const eventRegistrations = pgTable(
     queue: bigint({ mode: "number" }).notNull().default(sql`nextval('event_registration_queue')`),
     /** The institution the participant comes from, for the reports; null: unaffiliated. */
     organisationId: uuid().references(() => organisations.id, { onDelete: "set null" }),
+    /** Whether the organisation confirmed it (dto.ts `affiliationStatuses`); null without an organisation. */
+    affiliation: text({ enum: affiliationStatuses }),
     country: char({ length: 2 }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -147,6 +150,11 @@ export const eventRegistrations = pgTable(
   (t) => [
     unique("event_registrations_event_user_key").on(t.eventId, t.userId),
     check("event_registrations_status_check", sql`${t.status} in ('registered', 'waitlisted', 'cancelled')`),
+    check(
+      "event_registrations_affiliation_check",
+      sql`${t.affiliation} is null or ${t.affiliation} in ('confirmed', 'pending', 'declined')`,
+    ),
+    index("event_registrations_affiliation_idx").on(t.organisationId).where(sql`${t.affiliation} = 'pending'`),
     check("event_registrations_check_in_check", sql`${t.checkInMethod} is null or ${t.checkInMethod} in ('staff', 'code')`),
     index("event_registrations_queue_idx").on(t.eventId, t.status, t.queue),
     index("event_registrations_user_idx").on(t.userId),

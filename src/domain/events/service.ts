@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client.ts";
 import type { Outbox } from "../notifications/service.ts";
 import { withContext } from "../shared/compose.ts";
+import { decideAffiliation, pendingAffiliations } from "./affiliations.ts";
 import { calendarFeed, calendarFeedUrl, calendarToken, eventIcs, regenerateCalendarToken } from "./calendar.ts";
 import { cancelRegistration, cancelUpcomingRegistrations } from "./cancellation.ts";
 import { checkIn, checkInQrSvg } from "./check-in.ts";
@@ -43,6 +44,8 @@ export function createEventsService(deps: EventsServiceDeps) {
     createEvent,
     updateEvent,
     register,
+    pendingAffiliations,
+    decideAffiliation,
     cancelRegistration,
     cancelUpcomingRegistrations,
     checkIn,

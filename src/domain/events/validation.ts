@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { slugSchema } from "../shared/slugs.ts";
-import { singleLine } from "../shared/text.ts";
+import { displayName, multiLine, singleLine } from "../shared/text.ts";
 import { contentLocaleSchema, countryCodeSchema } from "../shared/validation.ts";
 import { eventKinds, eventModes, eventPeriods, eventStatuses, eventTranslationStatuses, organiserRoles } from "./dto.ts";
 
@@ -44,9 +44,9 @@ export const eventTimeSchema = z
   .refine(isRealTime, { message: "events.field.dateTime", abort: true })
   .refine(inEventYears, yearRange);
 
-const title = singleLine(z.string().trim().min(3).max(200));
+const title = displayName(singleLine(z.string().trim().min(3).max(200)));
 const venue = singleLine(z.string().trim().max(300));
-const description = z.string().trim().max(5000);
+const description = multiLine(z.string().trim().max(5000));
 
 export const eventTextSchema = z
   .object({ title, description: description.optional(), status: z.enum(eventTranslationStatuses).optional() })
@@ -158,3 +158,7 @@ export const registrationFiltersSchema = z
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict();
+
+/** An institution's answer to a registration made in its name. */
+export const affiliationDecisionSchema = z.object({ decision: z.enum(["confirmed", "declined"]) }).strict();
+export type AffiliationDecision = z.input<typeof affiliationDecisionSchema>;

@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, requireActor } from "../shared/actor.ts";
 import { fieldError, isDomainError } from "../shared/errors.ts";
+import { multiLine } from "../shared/text.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { IdentityContext } from "./context.ts";
 import { sessions, users } from "./schema.ts";
@@ -10,7 +11,11 @@ import { checkCredentials } from "./sign-in.ts";
 import { passwordSchema } from "./validation.ts";
 
 export const passwordChangeInput = z
-  .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema, confirmation: z.string().max(200) })
+  .object({
+    currentPassword: multiLine(z.string().min(1).max(200)),
+    newPassword: passwordSchema,
+    confirmation: multiLine(z.string().max(200)),
+  })
   .strict()
   .refine((d) => d.newPassword === d.confirmation, { path: ["confirmation"], message: "identity.field.confirmationDiffers" });
 

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
 import { roles, tokenScopes } from "../shared/actor.ts";
+import { displayName, multiLine } from "../shared/text.ts";
 import { timeZoneSchema } from "../shared/time-zone.ts";
 import { emailSchema, nameSchema } from "../shared/validation.ts";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
-export const passwordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+/** Whatever was typed, spaces and tabs included: a password is never read as a line of text. */
+export const passwordSchema = multiLine(z.string().min(PASSWORD_MIN).max(PASSWORD_MAX));
 export const localeSchema = z.enum(locales);
 
 export const signUpInput = z.object({
@@ -22,7 +24,7 @@ export type SignUpInput = z.input<typeof signUpInput>;
 /** Sign-in checks only that something was typed: the rules for new passwords may change. */
 export const signInInput = z.object({
   email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(PASSWORD_MAX),
+  password: multiLine(z.string().min(1).max(PASSWORD_MAX)),
   clientKey: z.string().max(200),
 });
 export type SignInInput = z.input<typeof signInInput>;
@@ -39,7 +41,7 @@ export const API_TOKEN_MAX_DAYS = 365;
 
 /** A token lives 90 days unless asked otherwise, a year at most; it may write unless made read-only or admin. */
 export const apiTokenInput = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: displayName(z.string().trim().min(1).max(80)),
   expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS).default(API_TOKEN_DEFAULT_DAYS),
   scope: z.enum(tokenScopes).default("write"),
 });

@@ -10,9 +10,24 @@ import { translateConstraintError } from "./db-errors.ts";
 import type { OrganisationDto } from "./dto.ts";
 import { toOrganisationDto } from "./mapping.ts";
 import { can, requireAccess } from "./permissions.ts";
-import { findOrganisation, geoOrFail, isCentreKind, nameMatches, newOrganisation, requireFreeName, slugFor } from "./rows.ts";
+import {
+  findOrganisation,
+  geoOrFail,
+  isCentreKind,
+  nameMatches,
+  newOrganisation,
+  type OrganisationRow,
+  requireFreeName,
+  slugFor,
+} from "./rows.ts";
 import { centres, organisations } from "./schema.ts";
-import { type OrganisationFilters, organisationFiltersSchema, organisationInputSchema, organisationPatchSchema } from "./validation.ts";
+import {
+  type OrganisationFilters,
+  type OrganisationPatch,
+  organisationFiltersSchema,
+  organisationInputSchema,
+  organisationPatchSchema,
+} from "./validation.ts";
 
 export async function listOrganisations(ctx: NetworkContext, filters: OrganisationFilters, reader: Locale): Promise<Page<OrganisationDto>> {
   const f = parseInput(organisationFiltersSchema, filters);
@@ -60,6 +75,18 @@ export async function createOrganisation(
   }
 }
 
+/** Whether a patch changes what the registry says an organisation is: its kind, its names, its slug. */
+function registryFieldsChanged(current: OrganisationRow, data: OrganisationPatch): boolean {
+  const sameNames = (a: Record<string, string>, b: Record<string, string>) =>
+    Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([locale, name]) => b[locale] === name);
+  return (
+    (data.kind !== undefined && data.kind !== current.kind) ||
+    (data.name !== undefined && data.name !== current.name) ||
+    (data.slug !== undefined && data.slug !== current.slug) ||
+    (data.names !== undefined && !sameNames(data.names as Record<string, string>, (current.names ?? {}) as Record<string, string>))
+  );
+}
+
 export async function updateOrganisation(
   ctx: NetworkContext,
   actor: Actor | null,
@@ -72,9 +99,9 @@ export async function updateOrganisation(
   requireAccess(actor, "organisation.edit", current.id);
   const data = parseInput(organisationPatchSchema, patch);
   // What an organisation is and what it is called are the registry's to say: an institution's
-  // own administrator keeps its details current but cannot make it an institute or rename it.
-  const renamed = data.name !== undefined && data.name !== current.name;
-  if (!isGlobalStaff(actor) && ((data.kind !== undefined && data.kind !== current.kind) || renamed)) throw forbidden();
+  // own administrator keeps its details current but cannot make it an institute, rename it in any
+  // language or move its address.
+  if (!isGlobalStaff(actor) && registryFieldsChanged(current, data)) throw forbidden();
   // Becoming or ceasing to be a centre changes which tables describe it: the centre form does that.
   if (data.kind && data.kind !== current.kind && (isCentreKind(data.kind) || isCentreKind(current.kind))) {
     throw fieldError("kind", "network.field.centreKind");

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
 import { slugSchema } from "../shared/slugs.ts";
+import { displayName, multiLine } from "../shared/text.ts";
 import { countryCodeSchema } from "../shared/validation.ts";
 import { centreKinds, centreStatuses, governanceRoles, organisationKinds, sitePageSlugs } from "./dto.ts";
 
-const name = z.string().trim().min(2).max(200);
+const name = displayName(z.string().trim().min(2).max(200));
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 /** Names per locale; `name` stays the canonical one used for uniqueness and fallback. */
@@ -144,7 +145,7 @@ export type GovernanceTermPatch = z.infer<typeof governanceTermPatchSchema>;
 export const sitePageInputSchema = z
   .object({
     title: z.string().trim().min(2).max(200),
-    body: z.string().trim().min(2).max(20_000),
+    body: multiLine(z.string().trim().min(2).max(20_000)),
   })
   .strict();
 export const sitePageKeySchema = z.object({ slug: z.enum(sitePageSlugs), locale: z.enum(locales) });

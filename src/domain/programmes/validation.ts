@@ -1,12 +1,13 @@
 import { z } from "zod";
 
 import { slugSchema } from "../shared/slugs.ts";
+import { displayName, multiLine } from "../shared/text.ts";
 import { contentLocaleSchema, emailSchema, nameSchema } from "../shared/validation.ts";
 import { cohortStatuses, enrolmentModes, nominationStatuses, programmeStatuses } from "./dto.ts";
 
-const title = z.string().trim().min(2).max(200);
-const description = z.string().trim().max(10_000);
-const audience = z.string().trim().max(1000);
+const title = displayName(z.string().trim().min(2).max(200));
+const description = multiLine(z.string().trim().max(10_000));
+const audience = multiLine(z.string().trim().max(1000));
 const isoDate = z.iso.date();
 
 export const programmeCoursesSchema = z
@@ -59,7 +60,7 @@ export type ProgrammeFilters = z.input<typeof programmeFiltersSchema>;
 
 const cohortFields = z
   .object({
-    name: z.string().trim().min(2).max(120),
+    name: displayName(z.string().trim().min(2).max(120)),
     startsOn: isoDate,
     endsOn: isoDate,
     locale: contentLocaleSchema,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type MessageId, messageIds } from "../../i18n/messages/index.ts";
 import { DomainError, type FieldIssue, type MessageParams } from "./errors.ts";
+import { displayName, textIssue } from "./text.ts";
 
 type Issue = z.core.$ZodIssue;
 type Described = { messageId: MessageId; params?: MessageParams };
@@ -68,6 +69,9 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 
 /** Validates input at a service boundary; failures become a 400 DomainError with field issues. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  // One line unless the field says otherwise, for every input of every use case (text.ts).
+  const text = textIssue(schema, input);
+  if (text) throw new DomainError("validation_failed", 400, {}, [text]);
   // The input stays on each issue (Zod leaves it out by default): "required" is an absent input.
   const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new DomainError("validation_failed", 400, {}, toFieldIssues(result.error));
@@ -85,7 +89,7 @@ export const emailSchema = z
   .transform((email) => email.toLowerCase());
 
 /** A person's name as they write it. */
-export const nameSchema = z.string().trim().min(1).max(120);
+export const nameSchema = displayName(z.string().trim().min(1).max(120));
 
 /** ISO 639-1 or -3 language code of content ("en", "ru", "sr", "kky"). */
 export const contentLocaleSchema = z.string().regex(/^[a-z]{2,3}$/, "validation.languageCode");

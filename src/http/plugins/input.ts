@@ -1,16 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import type { FieldIssue } from "../../domain/shared/errors.ts";
+import { textIssue } from "../../domain/shared/text.ts";
 import { type Pages, sendError } from "./errors.ts";
 
 /**
- * C0 control characters other than tab, line feed and carriage return: no text anyone types holds
- * them, PostgreSQL refuses NUL outright (a 500 before this check), and the others hide in names
- * and break files made from them. Which fields may hold line breaks is each module's rule.
+ * C0 and C1 control characters and DEL, tab, line feed and carriage return apart: no text anyone
+ * types holds them, PostgreSQL refuses NUL outright (a 500 before this check), and the others hide
+ * in names and break files made from them. Which fields may hold line breaks is the schema's rule
+ * (domain/shared/text.ts: every field is one line unless marked multi-line).
  */
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
+    if (code >= 0x7f && code <= 0x9f) return true;
   }
   return false;
 }
@@ -34,6 +38,20 @@ export function invalidTextPath(value: unknown, path = ""): string | null {
 }
 
 export const invalidTextIssue = (path: string): FieldIssue => ({ path, code: "invalid_text", messageId: "http.invalidText" });
+
+/** The route schema's text rules (one line unless marked multi-line, names without invisible controls) on the query and body. */
+function schemaTextIssue(request: FastifyRequest): FieldIssue | null {
+  const schema = request.routeOptions.schema as Record<string, unknown> | undefined;
+  for (const [part, value] of [
+    ["querystring", request.query],
+    ["body", request.body],
+  ] as const) {
+    const partSchema = schema?.[part];
+    const issue = partSchema instanceof z.ZodType ? textIssue(partSchema, value) : null;
+    if (issue) return issue;
+  }
+  return null;
+}
 
 /** A multipart body needs a boundary to be read at all; without one, the parser throws. */
 function lacksBoundary(contentType: string | undefined): boolean {
@@ -63,5 +81,7 @@ export function registerInputChecks(app: FastifyInstance, pages: Pages) {
   app.addHook("preValidation", async (request, reply) => {
     const body = invalidTextPath(request.body);
     if (body !== null) return refuse(request, reply, body);
+    const issue = schemaTextIssue(request);
+    if (issue) return sendError(request, reply, 400, "validation_failed", [issue], {}, pages);
   });
 }

@@ -1,9 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { calendarDto, eventDto, eventPage, myEventsDto, registrationDto, registrationPage, reportDto } from "../../domain/events/dto.ts";
+import {
+  affiliationDecisionDto,
+  calendarDto,
+  eventDto,
+  eventPage,
+  myEventsDto,
+  pendingAffiliationDto,
+  registrationDto,
+  registrationPage,
+  reportDto,
+} from "../../domain/events/dto.ts";
 import { participantsCsv, reportXlsx } from "../../domain/events/report-files.ts";
 import {
+  affiliationDecisionSchema,
   checkInInputSchema,
   eventFiltersSchema,
   eventInputSchema,
@@ -12,6 +23,7 @@ import {
   registrationFiltersSchema,
   registrationInputSchema,
 } from "../../domain/events/validation.ts";
+import { slugSchema } from "../../domain/shared/slugs.ts";
 import type { Services } from "../../services.ts";
 import { requestLocale } from "../request-locale.ts";
 import { lang, routeDocs } from "./common.ts";
@@ -117,6 +129,31 @@ export async function eventRoutes(fastify: FastifyInstance, options: { services:
       const { lang: _lang, ...filters } = request.query;
       return events.listRegistrations(request.actor, request.params.id, filters, requestLocale(request));
     },
+  );
+
+  app.get(
+    "/organisations/:id/affiliations",
+    docs.signedIn(
+      "Registrations made in the organisation's name that wait for it to confirm the person belongs to it (its administrators)",
+      {
+        params: z.object({ id: z.union([z.uuid(), slugSchema]).describe("The organisation's id or slug") }).strict(),
+        response: { 200: z.object({ items: z.array(pendingAffiliationDto) }) },
+      },
+    ),
+    async (request) => ({ items: await events.pendingAffiliations(request.actor, request.params.id, requestLocale(request)) }),
+  );
+
+  app.post(
+    "/affiliations/:id",
+    docs.signedIn(
+      "Confirm or decline that the person registered in the organisation's name belongs to it; only confirmed ones count in its report",
+      {
+        params: z.object({ id: z.uuid() }).strict(),
+        body: affiliationDecisionSchema,
+        response: { 200: affiliationDecisionDto },
+      },
+    ),
+    async (request) => events.decideAffiliation(request.actor, request.params.id, request.body),
   );
 
   app.get(

@@ -13,6 +13,7 @@ import {
   signUpInput,
 } from "../../domain/identity/validation.ts";
 import { roles } from "../../domain/shared/actor.ts";
+import { multiLine } from "../../domain/shared/text.ts";
 import type { Services } from "../../services.ts";
 import { sessionCookie } from "../../web/session.server.ts";
 import { requestLocale } from "../request-locale.ts";
@@ -22,7 +23,7 @@ const docs = routeDocs("identity");
 
 const idParams = z.object({ id: z.uuid() }).strict();
 
-const credentials = { email: z.string().max(254), password: z.string().max(200) };
+const credentials = { email: z.string().max(254), password: multiLine(z.string().max(200)) };
 
 /** Browsers that call the API directly (sign-up, reset) are signed in the same way the UI does it. */
 function startBrowserSession(request: FastifyRequest, reply: FastifyReply, token: string) {

@@ -33,7 +33,9 @@ export async function loader(args: Route.LoaderArgs) {
     });
   }
   const title = translatorFor(locale)("programmes.institutionReport.pageTitle", { name: shown.institution.name });
-  return { title, report: shown, errors, typed: { from: filters.from ?? "", to: filters.to ?? "" } };
+  // Registrations in the institution's name count once it confirms them: say how many wait.
+  const pending = (await services.events.pendingAffiliations(actor, shown.institution.slug, locale)).length;
+  return { title, report: shown, errors, pending, typed: { from: filters.from ?? "", to: filters.to ?? "" } };
 }
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -44,7 +46,7 @@ export const ErrorBoundary = StatusError;
 
 /** An institution's staff in Orbis: for its administrators and the secretariat. */
 export default function InstitutionReport({ loaderData }: Route.ComponentProps) {
-  const { report, errors, typed } = loaderData;
+  const { report, errors, typed, pending } = loaderData;
   const t = useT();
   const href = useHref();
   const format = useProgrammeFormat();
@@ -85,6 +87,11 @@ export default function InstitutionReport({ loaderData }: Route.ComponentProps) 
       </p>
       <h1>{t("programmes.institutionReport.pageTitle", { name: isolate(report.institution.name) })}</h1>
       <p className="lead">{t("programmes.institutionReport.lead")}</p>
+      <p>
+        <Link to={href(`/manage/organisations/${report.institution.slug}/affiliations`)}>
+          {t("events.affiliations.link", { count: pending })}
+        </Link>
+      </p>
 
       <Form method="get" className="filters" role="search" aria-label={t("common.filter")}>
         <TextField

@@ -1,6 +1,7 @@
-import type { Actor } from "../../shared/actor.ts";
+import { type Actor, requireActor } from "../../shared/actor.ts";
 import { conflict, fieldError } from "../../shared/errors.ts";
 import { contentLocaleSchema, parseInput } from "../../shared/validation.ts";
+import { recordAuthor } from "../authors.ts";
 import type { CatalogueContext } from "../context.ts";
 import type { QuizTextsDto } from "../dto.ts";
 import { quizOptionTranslations, quizQuestionTranslations } from "../schema.ts";
@@ -84,6 +85,8 @@ export async function writeQuizTranslation(
   if (target === course.defaultLocale) throw fieldError("locale", "learning.quiz.field.defaultLocale");
   const data = parseInput(quizTranslationSchema, input);
   checkIds(data, (await loadQuiz(ctx.db, lessonId)).questions, course.defaultLocale);
+  // A translator writes part of this version: they may not review it either (authors.ts).
+  await recordAuthor(ctx.db, course.id, requireActor(actor), ctx.now());
   await ctx.db.transaction(async (tx) => {
     for (const q of data.questions) {
       const texts = {

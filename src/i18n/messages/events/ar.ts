@@ -214,4 +214,15 @@ export default {
   "events.field.checkInNotNow": "لا يمكنك تسجيل حضورك بنفسك إلا قرب موعد الفعالية.",
   "events.field.notConfirmed": "لا يسجِّل الحضور إلا المشاركون المؤكَّدون، لا من هم في قائمة الانتظار.",
   "events.field.checkInCode": "يتكوَّن الرمز من ستة أحرف وأرقام.",
+  "events.affiliations.title": "تسجيلات بانتظار تأكيد {name}",
+  "events.affiliations.intro":
+    "ذكر هؤلاء الأشخاص {name} عند التسجيل في فعالية. أكِّد من ينتمون إلى مؤسستك: لا تُحتسب في تقريرها إلا التسجيلات المؤكَّدة.",
+  "events.affiliations.empty": "لا توجد تسجيلات بانتظار ردك.",
+  "events.affiliations.confirm": "تأكيد",
+  "events.affiliations.decline": "رفض",
+  "events.affiliations.confirmedNotice": "تم التأكيد: أصبح التسجيل يُحتسب في التقرير.",
+  "events.affiliations.declinedNotice": "تم الرفض: لا يُحتسب التسجيل في التقرير. ويحتفظ الشخص بمكانه في الفعالية.",
+  "events.affiliations.report": "تقرير عن موظفينا",
+  "events.affiliations.link":
+    "{count, plural, =0 {لا توجد تسجيلات للتأكيد} one {تسجيل واحد للتأكيد} two {تسجيلان للتأكيد} few {# تسجيلات للتأكيد} many {# تسجيلًا للتأكيد} other {# تسجيل للتأكيد}}",
 } satisfies Catalogue<typeof en>;

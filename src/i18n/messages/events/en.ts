@@ -206,4 +206,16 @@ export default {
   "events.field.checkInNotNow": "You can check yourself in only around the time of the event.",
   "events.field.notConfirmed": "Only confirmed participants can check in, not people on the waiting list.",
   "events.field.checkInCode": "The code has six letters and digits.",
+  "events.affiliations.title": "Registrations to confirm for {name}",
+  "events.affiliations.intro":
+    "These people named {name} when registering for an event. Confirm those who belong to your institution: only confirmed registrations count in its report.",
+  "events.affiliations.empty": "No registrations wait for your answer.",
+  "events.affiliations.confirm": "Confirm",
+  "events.affiliations.decline": "Decline",
+  "events.affiliations.confirmedNotice": "Confirmed: the registration now counts in the report.",
+  "events.affiliations.declinedNotice":
+    "Declined: the registration does not count in the report. The person keeps their place at the event.",
+  "events.affiliations.report": "Report on our staff",
+  "events.affiliations.link":
+    "{count, plural, =0 {No registrations to confirm} one {# registration to confirm} other {# registrations to confirm}}",
 } as const;

@@ -211,4 +211,15 @@ export default {
   "events.field.checkInNotNow": "Solo puede registrar su asistencia en torno a la hora del evento.",
   "events.field.notConfirmed": "Solo los participantes confirmados pueden registrar su asistencia, no quienes están en lista de espera.",
   "events.field.checkInCode": "El código tiene seis letras y cifras.",
+  "events.affiliations.title": "Inscripciones por confirmar para {name}",
+  "events.affiliations.intro":
+    "Estas personas indicaron {name} al inscribirse en un evento. Confirme a quienes pertenecen a su institución: solo las inscripciones confirmadas cuentan en su informe.",
+  "events.affiliations.empty": "Ninguna inscripción espera su respuesta.",
+  "events.affiliations.confirm": "Confirmar",
+  "events.affiliations.decline": "Rechazar",
+  "events.affiliations.confirmedNotice": "Confirmada: la inscripción ya cuenta en el informe.",
+  "events.affiliations.declinedNotice": "Rechazada: la inscripción no cuenta en el informe. La persona conserva su plaza en el evento.",
+  "events.affiliations.report": "Informe sobre nuestro personal",
+  "events.affiliations.link":
+    "{count, plural, =0 {Ninguna inscripción por confirmar} one {# inscripción por confirmar} other {# inscripciones por confirmar}}",
 } satisfies Catalogue<typeof en>;

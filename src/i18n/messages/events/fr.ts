@@ -213,4 +213,15 @@ export default {
   "events.field.checkInNotNow": "Vous ne pouvez enregistrer votre présence qu’autour de l’heure de l’événement.",
   "events.field.notConfirmed": "Seuls les participants confirmés peuvent enregistrer leur présence, pas ceux en liste d’attente.",
   "events.field.checkInCode": "Le code compte six lettres et chiffres.",
+  "events.affiliations.title": "Inscriptions à confirmer pour {name}",
+  "events.affiliations.intro":
+    "Ces personnes ont indiqué {name} en s’inscrivant à un évènement. Confirmez celles qui font partie de votre établissement : seules les inscriptions confirmées comptent dans son rapport.",
+  "events.affiliations.empty": "Aucune inscription n’attend votre réponse.",
+  "events.affiliations.confirm": "Confirmer",
+  "events.affiliations.decline": "Refuser",
+  "events.affiliations.confirmedNotice": "Confirmée : l’inscription compte désormais dans le rapport.",
+  "events.affiliations.declinedNotice": "Refusée : l’inscription ne compte pas dans le rapport. La personne garde sa place à l’évènement.",
+  "events.affiliations.report": "Rapport sur notre personnel",
+  "events.affiliations.link":
+    "{count, plural, =0 {Aucune inscription à confirmer} one {# inscription à confirmer} other {# inscriptions à confirmer}}",
 } satisfies Catalogue<typeof en>;

@@ -216,4 +216,15 @@ export default {
   "events.field.checkInNotNow": "Отметиться самостоятельно можно только во время мероприятия.",
   "events.field.notConfirmed": "Отмечаться могут только подтверждённые участники, а не стоящие в листе ожидания.",
   "events.field.checkInCode": "Код состоит из шести букв и цифр.",
+  "events.affiliations.title": "Регистрации, ожидающие подтверждения: {name}",
+  "events.affiliations.intro":
+    "Эти люди указали {name} при регистрации на мероприятие. Подтвердите тех, кто относится к вашей организации: в её отчёте учитываются только подтверждённые регистрации.",
+  "events.affiliations.empty": "Нет регистраций, ожидающих вашего ответа.",
+  "events.affiliations.confirm": "Подтвердить",
+  "events.affiliations.decline": "Отклонить",
+  "events.affiliations.confirmedNotice": "Подтверждено: регистрация теперь учитывается в отчёте.",
+  "events.affiliations.declinedNotice": "Отклонено: регистрация не учитывается в отчёте. Человек сохраняет место на мероприятии.",
+  "events.affiliations.report": "Отчёт о наших сотрудниках",
+  "events.affiliations.link":
+    "{count, plural, =0 {Нет регистраций для подтверждения} one {# регистрация ждёт подтверждения} few {# регистрации ждут подтверждения} many {# регистраций ждут подтверждения} other {# регистрации ждут подтверждения}}",
 } satisfies Catalogue<typeof en>;

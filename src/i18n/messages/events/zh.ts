@@ -208,4 +208,13 @@ export default {
   "events.field.checkInNotNow": "只能在活动举行前后自行签到。",
   "events.field.notConfirmed": "只有已确认的参与者可以签到，候补人员不可以。",
   "events.field.checkInCode": "签到码由六位字母和数字组成。",
+  "events.affiliations.title": "待 {name} 确认的报名",
+  "events.affiliations.intro": "这些人在报名活动时填写了 {name}。请确认属于贵机构的人员：只有经确认的报名才计入其报告。",
+  "events.affiliations.empty": "没有等待您答复的报名。",
+  "events.affiliations.confirm": "确认",
+  "events.affiliations.decline": "拒绝",
+  "events.affiliations.confirmedNotice": "已确认：该报名现已计入报告。",
+  "events.affiliations.declinedNotice": "已拒绝：该报名不计入报告。此人仍保留活动名额。",
+  "events.affiliations.report": "本机构人员报告",
+  "events.affiliations.link": "{count, plural, =0 {没有待确认的报名} other {# 条报名待确认}}",
 } satisfies Catalogue<typeof en>;

@@ -20,4 +20,5 @@ export default {
   "input.unknownField": "هذا الحقل غير متوقع هنا.",
   "input.invalid": "هذه القيمة غير صالحة.",
   "input.singleLine": "اكتب هذا في سطر واحد، دون فواصل أسطر أو علامات جدولة أو أحرف تحكم.",
+  "input.invisibleCharacters": "احذف من هذا الاسم أحرف الاتجاه أو الأحرف ذات العرض الصفري غير المرئية.",
 } as const satisfies Catalogue<typeof en>;

@@ -16,4 +16,5 @@ export default {
   "input.unknownField": "This field is not expected here.",
   "input.invalid": "This value is not valid.",
   "input.singleLine": "Keep this on one line, without line breaks, tabs or control characters.",
+  "input.invisibleCharacters": "Remove the invisible direction or zero-width characters from this name.",
 } as const;

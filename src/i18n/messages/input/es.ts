@@ -18,4 +18,5 @@ export default {
   "input.unknownField": "Este campo no se esperaba aquí.",
   "input.invalid": "Este valor no es válido.",
   "input.singleLine": "Escriba este texto en una sola línea, sin saltos de línea, tabuladores ni caracteres de control.",
+  "input.invisibleCharacters": "Quite de este nombre los caracteres invisibles de dirección o de ancho cero.",
 } as const satisfies Catalogue<typeof en>;

@@ -18,4 +18,5 @@ export default {
   "input.unknownField": "Ce champ n’est pas attendu ici.",
   "input.invalid": "Cette valeur n’est pas valide.",
   "input.singleLine": "Écrivez ce texte sur une seule ligne, sans saut de ligne, tabulation ni caractère de contrôle.",
+  "input.invisibleCharacters": "Retirez de ce nom les caractères invisibles de direction ou de largeur nulle.",
 } as const satisfies Catalogue<typeof en>;

@@ -22,4 +22,5 @@ export default {
   "input.unknownField": "Это поле здесь не предусмотрено.",
   "input.invalid": "Это значение недопустимо.",
   "input.singleLine": "Напишите это в одну строку, без переносов строк, табуляций и управляющих символов.",
+  "input.invisibleCharacters": "Уберите из этого имени невидимые символы направления текста и нулевой ширины.",
 } as const satisfies Catalogue<typeof en>;

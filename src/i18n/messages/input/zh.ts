@@ -18,4 +18,5 @@ export default {
   "input.unknownField": "此处不应有此字段。",
   "input.invalid": "此值无效。",
   "input.singleLine": "请在一行内填写，不要包含换行符、制表符或控制字符。",
+  "input.invisibleCharacters": "请删除此名称中不可见的文字方向字符或零宽字符。",
 } as const satisfies Catalogue<typeof en>;
