@@ -13,6 +13,12 @@ export const profileDto = z.object({
   name: z.string(),
   locale: z.enum(locales),
   timeZone: z.string().nullable().describe("IANA zone times are shown in (web pages, event emails); null when not chosen"),
+  emailVerified: z.boolean().describe("Whether the address has been proven by the link mailed to it"),
+  pendingEmail: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("(Your own account only) the new address waiting for its link to be used; the account keeps `email` until then"),
   roles: z.array(roleGrantDto),
   createdAt: z.string(),
 });

@@ -97,4 +97,37 @@ export default {
   "identity.password.back": "العودة إلى حسابك",
   "identity.export.link": "نزّل بياناتك (JSON)",
   "identity.export.hint": "ملفك الشخصي وأدوارك، ودوراتك وتقدّمك، وتسجيلاتك في الفعاليات، وأسماء رموز واجهة البرمجة، في ملف واحد.",
+  "identity.email.verify.subject": "أكِّد عنوان بريدك الإلكتروني في Orbis",
+  "identity.email.verify.body":
+    "مرحبًا {name}،\n\nأهلًا بك في Orbis. افتح هذا الرابط خلال {hours} ساعة لتأكيد أن هذا العنوان لك؛ وسيُسجِّل دخولك أيضًا:\n\n{link}\n\nإن لم تُنشئ حسابًا فتجاهل هذه الرسالة: لا يستطيع أحد تأكيد العنوان من دون الرابط.",
+  "identity.email.change.subject": "أكِّد عنوان بريدك الإلكتروني الجديد في Orbis",
+  "identity.email.change.body":
+    "مرحبًا {name}،\n\nطلبتَ استخدام هذا العنوان لحسابك في Orbis. افتح هذا الرابط خلال {hours} ساعة لتأكيده؛ وحتى ذلك الحين يحتفظ حسابك بعنوانه القديم:\n\n{link}\n\nإن لم تطلب ذلك فتجاهل هذه الرسالة: لن يتغيّر شيء.",
+  "identity.email.inUse.subject": "حاول أحدهم استخدام عنوانك في Orbis",
+  "identity.email.inUse.body":
+    "مرحبًا {name}،\n\nحاول أحدهم، وربما أنت، إنشاء حساب في Orbis بهذا العنوان أو نقل حساب آخر إليه. لهذا العنوان حساب بالفعل: حسابك. لم يتغيّر شيء.\n\nلتسجيل الدخول: {signIn}\nنسيت كلمة المرور؟ اختر كلمة جديدة: {reset}\n\nإن لم تكن أنت فلا حاجة إلى فعل أي شيء.",
+  "identity.email.changed.subject": "تغيّر عنوان البريد الإلكتروني لحسابك في Orbis",
+  "identity.email.changed.body":
+    "مرحبًا {name}،\n\nيستخدم حسابك في Orbis الآن العنوان {email}؛ ولن تصل الرسائل إلى هنا بعد الآن.\n\nإن لم تفعل ذلك بنفسك فاختر كلمة مرور جديدة فورًا: {reset}",
+  "identity.field.emailUnchanged": "هذا هو عنوانك بالفعل.",
+  "identity.field.newEmail": "عنوان البريد الإلكتروني الجديد",
+  "identity.checkEmail.title": "تفقَّد بريدك الإلكتروني",
+  "identity.checkEmail.body":
+    "أرسلنا رسالة إلى العنوان الذي أدخلته. افتح الرابط الذي فيها لتأكيد عنوانك والبدء في التعلّم. قد يستغرق ذلك بضع دقائق؛ تفقّد مجلد الرسائل غير المرغوب فيها أيضًا.",
+  "identity.checkEmail.already": "لديك حساب بهذا العنوان بالفعل؟ تشرح لك الرسالة كيف تسجّل الدخول أو تختار كلمة مرور جديدة.",
+  "identity.verify.title": "أكِّد عنوان بريدك الإلكتروني",
+  "identity.verify.lead": "بقيت خطوة واحدة: اضغط الزر لتأكيد أن هذا العنوان لك.",
+  "identity.verify.submit": "أكِّد عنواني",
+  "identity.account.unverified": "لم يُؤكَّد عنوان بريدك الإلكتروني بعد. يمكنك التعلّم الآن؛ أكِّده حتى نتمكن من التواصل معك.",
+  "identity.account.unverifiedShort": "البريد غير مؤكَّد",
+  "identity.account.resend": "أعِد إرسال الرابط",
+  "identity.account.resent": "أرسلنا رابطًا جديدًا إلى {email}.",
+  "identity.account.emailVerified": "تم تأكيد عنوان بريدك الإلكتروني. أهلًا بك في Orbis!",
+  "identity.account.emailChanged": "يستخدم حسابك الآن عنوان البريد الإلكتروني الجديد.",
+  "identity.account.emailVerifiedShort": "مؤكَّد",
+  "identity.account.pendingEmail":
+    "بانتظار التأكيد: {email}. افتح الرابط الذي أرسلناه إلى هناك؛ وحتى ذلك الحين يحتفظ حسابك بعنوانه الحالي.",
+  "identity.emailChange.title": "غيِّر عنوان بريدك الإلكتروني",
+  "identity.emailChange.lead": "نرسل رابطًا إلى العنوان الجديد؛ ويسري التغيير عندما تفتحه.",
+  "identity.emailChange.submit": "أرسل رابط التأكيد",
 } as const satisfies Catalogue<typeof en>;

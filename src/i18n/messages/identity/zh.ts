@@ -94,4 +94,36 @@ export default {
   "identity.password.back": "返回我的账户",
   "identity.export.link": "下载我的数据（JSON）",
   "identity.export.hint": "你的个人资料和角色、课程与进度、活动报名以及 API 令牌名称，合为一个文件。",
+  "identity.email.verify.subject": "确认您的 Orbis 电子邮件地址",
+  "identity.email.verify.body":
+    "{name}，您好：\n\n欢迎使用 Orbis。请在 {hours} 小时内打开以下链接，确认此地址属于您；打开链接后您也会自动登录：\n\n{link}\n\n如果您没有创建账户，请忽略此邮件：没有此链接，任何人都无法确认该地址。",
+  "identity.email.change.subject": "确认您新的 Orbis 电子邮件地址",
+  "identity.email.change.body":
+    "{name}，您好：\n\n您申请将此地址用于您的 Orbis 账户。请在 {hours} 小时内打开以下链接进行确认；在此之前，您的账户仍使用原来的地址：\n\n{link}\n\n如果这不是您的操作，请忽略此邮件：什么都不会改变。",
+  "identity.email.inUse.subject": "有人试图在 Orbis 上使用您的地址",
+  "identity.email.inUse.body":
+    "{name}，您好：\n\n有人（也许是您）试图用此地址创建 Orbis 账户，或将另一个账户改用此地址。此地址已经有一个账户，就是您的账户。没有任何更改。\n\n登录：{signIn}\n忘记密码？设置新密码：{reset}\n\n如果这不是您本人，您无需做任何事。",
+  "identity.email.changed.subject": "您的 Orbis 电子邮件地址已更改",
+  "identity.email.changed.body":
+    "{name}，您好：\n\n您的 Orbis 账户现在使用地址 {email}，此后邮件将不再发送到这里。\n\n如果这不是您本人的操作，请立即设置新密码：{reset}",
+  "identity.field.emailUnchanged": "这已经是您的地址。",
+  "identity.field.newEmail": "新的电子邮件地址",
+  "identity.checkEmail.title": "请查收邮件",
+  "identity.checkEmail.body":
+    "我们已向您填写的地址发送了一封邮件。请打开其中的链接以确认地址并开始学习。邮件可能需要几分钟才能送达，也请查看垃圾邮件文件夹。",
+  "identity.checkEmail.already": "此地址已有账户？邮件会告诉您如何登录或设置新密码。",
+  "identity.verify.title": "确认您的电子邮件地址",
+  "identity.verify.lead": "只剩一步：点击按钮，确认此地址属于您。",
+  "identity.verify.submit": "确认我的地址",
+  "identity.account.unverified": "您的电子邮件地址尚未确认。您已经可以学习；请确认地址，以便我们联系您。",
+  "identity.account.unverifiedShort": "邮箱未确认",
+  "identity.account.resend": "重新发送链接",
+  "identity.account.resent": "我们已向 {email} 发送了新的链接。",
+  "identity.account.emailVerified": "您的电子邮件地址已确认。欢迎使用 Orbis！",
+  "identity.account.emailChanged": "您的账户现在使用新的电子邮件地址。",
+  "identity.account.emailVerifiedShort": "已确认",
+  "identity.account.pendingEmail": "等待确认：{email}。请打开我们发送到该地址的链接；在此之前，您的账户仍使用当前地址。",
+  "identity.emailChange.title": "更改电子邮件地址",
+  "identity.emailChange.lead": "我们会向新地址发送一个链接；您打开链接后更改才会生效。",
+  "identity.emailChange.submit": "发送确认链接",
 } as const satisfies Catalogue<typeof en>;
