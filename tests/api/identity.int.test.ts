@@ -497,6 +497,27 @@ describe("changing the address and sending the link again", () => {
   });
 });
 
+test("PATCH /me saves the profile (affiliation, position, country, languages) and GET /me shows it", async () => {
+  const { email: address, password } = await createUser(runtime.services);
+  const headers = await sessionFor(address, password);
+  const patched = await app.inject({
+    method: "PATCH",
+    url: "/api/v1/me",
+    headers,
+    payload: { affiliation: "University of Ghana", position: "Coordinator", country: "GH", languages: ["en", "ak"] },
+  });
+  expect(patched.statusCode, patched.body).toBe(200);
+  expect((await app.inject({ method: "GET", url: "/api/v1/me", headers })).json()).toMatchObject({
+    affiliation: "University of Ghana",
+    position: "Coordinator",
+    country: "GH",
+    languages: ["en", "ak"],
+  });
+  const bad = await app.inject({ method: "PATCH", url: "/api/v1/me?lang=fr", headers, payload: { country: "Ghana" } });
+  expect(bad.statusCode).toBe(400);
+  expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["country"]);
+});
+
 test("the OpenAPI document lists the identity routes", async () => {
   const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
   for (const path of [

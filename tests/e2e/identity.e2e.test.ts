@@ -295,5 +295,24 @@ describe("changing the address (ar, 360 px)", () => {
     await page.getByRole("button", { name: messages.ar["identity.verify.submit"] }).click();
     await page.getByText(messages.ar["identity.account.emailChanged"]).waitFor();
     expect(await page.locator("main dd bdi").first().textContent()).toBe(next);
+
+    // The profile: country and languages named in Arabic, chosen without script.
+    await page.locator("#profile-affiliation").fill("جامعة القاهرة");
+    await page.locator("#profile-country").selectOption("EG");
+    expect(await page.locator('#profile-country option[value="EG"]').textContent()).toBe("مصر");
+    await page.locator(".profile-languages summary").click();
+    await page.locator('input[name="languages"][value="ar"]').check();
+    await page.locator('input[name="languages"][value="fr"]').check();
+    await page
+      .locator("main form")
+      .filter({ has: page.locator("#profile-affiliation") })
+      .getByRole("button")
+      .last()
+      .click();
+    await page.waitForURL(/\/ar\/account\?saved/);
+    expect(await page.locator("#profile-affiliation").inputValue()).toBe("جامعة القاهرة");
+    expect(await page.locator(".profile-languages summary").textContent()).toContain("العربية");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, "identity-account-profile-ar-360");
   });
 });

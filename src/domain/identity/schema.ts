@@ -15,6 +15,13 @@ export const users = pgTable(
     timeZone: text(),
     /** When the person last proved the address theirs (a sign-up or reset link); null: not yet, and marked so. */
     emailVerifiedAt: timestamp({ withTimezone: true }),
+    /** What the person says of themselves, shown where people appear; all optional. */
+    affiliation: text(),
+    position: text(),
+    /** ISO 3166-1 alpha-2, named in the reader's language on pages. */
+    country: text(),
+    /** Languages they read or teach in (ISO 639 codes), in their order. */
+    languages: text().array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

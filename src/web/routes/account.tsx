@@ -7,9 +7,11 @@ import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { useEventFormat } from "../components/event-format.ts";
 import { failureWithValues } from "../components/form-failure.server.ts";
-import { ErrorSummary, SelectField, TextField } from "../components/form-fields.tsx";
+import { CheckboxGroup, ErrorSummary, SelectField, TextField } from "../components/form-fields.tsx";
+import { languageOptions } from "../components/profile-options.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
 import { requireSignedIn } from "../components/staff-access.server.ts";
+import { countryOptions } from "../components/staff-options.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { readerZone, timeZoneOptions } from "../components/viewer-zone.server.ts";
 import { useHref, useT } from "../i18n.tsx";
@@ -23,11 +25,29 @@ export async function loader(args: Route.LoaderArgs) {
   // A zone saved under a name this runtime no longer lists stays selected rather than being lost on the next save.
   if (profile.timeZone && !zones.some((z) => z.value === profile.timeZone))
     zones.unshift({ value: profile.timeZone, label: profile.timeZone });
-  return { title: translatorFor(locale)("identity.account.title"), profile, tokens, zones, zone: readerZone(args.request, { actor }) };
+  return {
+    title: translatorFor(locale)("identity.account.title"),
+    profile,
+    tokens,
+    zones,
+    zone: readerZone(args.request, { actor }),
+    countries: countryOptions(locale),
+    languages: languageOptions(locale, profile.languages),
+  };
 }
 
 /** What each of the page's forms sends back to be shown again after a failure. */
-type AccountValues = { name?: string; timeZone?: string; expiresInDays?: string; scope?: string; email?: string };
+type AccountValues = {
+  name?: string;
+  timeZone?: string;
+  expiresInDays?: string;
+  scope?: string;
+  email?: string;
+  affiliation?: string;
+  position?: string;
+  country?: string;
+  languages?: string[];
+};
 
 /** The "not set" choice of the time-zone select sends an empty value: the saved zone is cleared. */
 const zoneField = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() ? value : null);
@@ -46,6 +66,10 @@ export async function action(args: Route.ActionArgs) {
       name: String(form.get("name") ?? ""),
       locale: isLocale(chosen) ? chosen : locale,
       timeZone: zoneField(form.get("timeZone")),
+      affiliation: String(form.get("affiliation") ?? ""),
+      position: String(form.get("position") ?? ""),
+      country: String(form.get("country") ?? ""),
+      languages: form.getAll("languages").map(String),
     };
     try {
       const profile = await services.identity.updateProfile(actor, values);
@@ -211,18 +235,28 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const dates = useEventFormat();
   const href = useHref();
   const [search] = useSearchParams();
-  const { profile, tokens, zones, zone } = loaderData;
+  const { profile, tokens, zones, zone, countries, languages } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : undefined;
   const done = actionData?.ok ? actionData : undefined;
   const profileErrors = failed?.intent === "profile" || failed?.intent === "keepTimeZone" ? failed : undefined;
   const tokenErrors = failed?.intent === "createToken" ? failed : undefined;
-  const profileLabels = { name: t("identity.field.name"), locale: t("identity.field.locale"), timeZone: t("identity.field.timeZone") };
+  const profileLabels = {
+    name: t("identity.field.name"),
+    locale: t("identity.field.locale"),
+    timeZone: t("identity.field.timeZone"),
+    affiliation: t("identity.field.affiliation"),
+    position: t("identity.field.position"),
+    country: t("identity.field.country"),
+    languages: t("identity.field.languages"),
+  };
   const tokenLabels = {
     name: t("identity.tokens.name"),
     expiresInDays: t("identity.tokens.expiresInDays"),
     scope: t("identity.tokens.scope"),
   };
   const when = (iso: string) => dates.short(iso, zone);
+  const languageName = new Map(languages.map((option) => [option.value, option.label]));
+  const chosenLanguages = profile.languages.map((code) => languageName.get(code) ?? code).join(", ");
   return (
     <main id="main" className="page narrow">
       <h1>{t("identity.account.title")}</h1>
@@ -278,6 +312,43 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             defaultValue={profileErrors?.values.name ?? profile.name}
             required
           />
+          <TextField
+            name="affiliation"
+            idPrefix="profile"
+            label={profileLabels.affiliation}
+            hint={t("identity.field.affiliationHint")}
+            errors={profileErrors?.fields}
+            defaultValue={profileErrors?.values.affiliation ?? profile.affiliation ?? ""}
+          />
+          <TextField
+            name="position"
+            idPrefix="profile"
+            label={profileLabels.position}
+            errors={profileErrors?.fields}
+            defaultValue={profileErrors?.values.position ?? profile.position ?? ""}
+          />
+          <SelectField
+            name="country"
+            idPrefix="profile"
+            label={profileLabels.country}
+            errors={profileErrors?.fields}
+            options={countries}
+            emptyLabel={t("identity.field.countryUnset")}
+            defaultValue={profileErrors?.values.country ?? profile.country ?? ""}
+          />
+          <details className="profile-languages" open={Boolean(profileErrors?.fields?.languages)}>
+            <summary>
+              {profileLabels.languages}: {chosenLanguages || t("identity.field.languagesUnset")}
+            </summary>
+            <CheckboxGroup
+              name="languages"
+              idPrefix="profile"
+              label={profileLabels.languages}
+              errors={profileErrors?.fields}
+              options={languages}
+              checked={profileErrors?.values.languages ?? profile.languages}
+            />
+          </details>
           <SelectField
             name="locale"
             idPrefix="profile"

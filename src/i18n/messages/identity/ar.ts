@@ -130,4 +130,11 @@ export default {
   "identity.emailChange.title": "غيِّر عنوان بريدك الإلكتروني",
   "identity.emailChange.lead": "نرسل رابطًا إلى العنوان الجديد؛ ويسري التغيير عندما تفتحه.",
   "identity.emailChange.submit": "أرسل رابط التأكيد",
+  "identity.field.affiliation": "المؤسسة أو المنظمة",
+  "identity.field.affiliationHint": "حيث تعمل أو تدرس، كما تكتبه أنت.",
+  "identity.field.position": "المنصب",
+  "identity.field.country": "البلد",
+  "identity.field.countryUnset": "غير محدد",
+  "identity.field.languages": "اللغات",
+  "identity.field.languagesUnset": "لم تُختر أي لغة",
 } as const satisfies Catalogue<typeof en>;

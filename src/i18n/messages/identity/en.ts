@@ -130,4 +130,11 @@ export default {
   "identity.emailChange.title": "Change your email address",
   "identity.emailChange.lead": "We send a link to the new address; the change takes effect when you open it.",
   "identity.emailChange.submit": "Send a confirmation link",
+  "identity.field.affiliation": "Institution or organisation",
+  "identity.field.affiliationHint": "Where you work or study, as you would write it.",
+  "identity.field.position": "Position",
+  "identity.field.country": "Country",
+  "identity.field.countryUnset": "Not given",
+  "identity.field.languages": "Languages",
+  "identity.field.languagesUnset": "none chosen",
 } as const;

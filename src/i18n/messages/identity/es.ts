@@ -137,4 +137,11 @@ export default {
   "identity.emailChange.title": "Cambiar tu dirección de correo",
   "identity.emailChange.lead": "Enviamos un enlace a la nueva dirección; el cambio se aplica cuando lo abres.",
   "identity.emailChange.submit": "Enviar un enlace de confirmación",
+  "identity.field.affiliation": "Institución u organización",
+  "identity.field.affiliationHint": "Donde trabajas o estudias, tal como lo escribirías.",
+  "identity.field.position": "Cargo",
+  "identity.field.country": "País",
+  "identity.field.countryUnset": "Sin indicar",
+  "identity.field.languages": "Idiomas",
+  "identity.field.languagesUnset": "ninguno elegido",
 } as const satisfies Catalogue<typeof en>;

@@ -138,4 +138,11 @@ export default {
   "identity.emailChange.title": "Changer d’adresse e-mail",
   "identity.emailChange.lead": "Nous envoyons un lien à la nouvelle adresse ; le changement prend effet quand vous l’ouvrez.",
   "identity.emailChange.submit": "Envoyer un lien de confirmation",
+  "identity.field.affiliation": "Établissement ou organisation",
+  "identity.field.affiliationHint": "Là où vous travaillez ou étudiez, comme vous l’écririez.",
+  "identity.field.position": "Fonction",
+  "identity.field.country": "Pays",
+  "identity.field.countryUnset": "Non indiqué",
+  "identity.field.languages": "Langues",
+  "identity.field.languagesUnset": "aucune choisie",
 } as const satisfies Catalogue<typeof en>;

@@ -134,4 +134,11 @@ export default {
   "identity.emailChange.title": "Изменить адрес электронной почты",
   "identity.emailChange.lead": "Мы отправим ссылку на новый адрес; изменение вступит в силу, когда вы её откроете.",
   "identity.emailChange.submit": "Отправить ссылку для подтверждения",
+  "identity.field.affiliation": "Учреждение или организация",
+  "identity.field.affiliationHint": "Где вы работаете или учитесь — так, как вы это пишете.",
+  "identity.field.position": "Должность",
+  "identity.field.country": "Страна",
+  "identity.field.countryUnset": "Не указана",
+  "identity.field.languages": "Языки",
+  "identity.field.languagesUnset": "не выбраны",
 } as const satisfies Catalogue<typeof en>;

@@ -126,4 +126,11 @@ export default {
   "identity.emailChange.title": "更改电子邮件地址",
   "identity.emailChange.lead": "我们会向新地址发送一个链接；您打开链接后更改才会生效。",
   "identity.emailChange.submit": "发送确认链接",
+  "identity.field.affiliation": "所在机构或组织",
+  "identity.field.affiliationHint": "您工作或学习的地方，按您的习惯书写。",
+  "identity.field.position": "职务",
+  "identity.field.country": "国家或地区",
+  "identity.field.countryUnset": "未填写",
+  "identity.field.languages": "语言",
+  "identity.field.languagesUnset": "未选择",
 } as const satisfies Catalogue<typeof en>;
