@@ -28,7 +28,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     messages: messagesFor(locale),
     nonce: cspNonce,
     csrf: context.get(csrfToken),
-    user: actor ? { name: actor.name, email: actor.email, roles: actor.roles } : null,
+    user: actor ? { name: actor.name, email: actor.email, roles: actor.roles, emailVerified: actor.emailVerified !== false } : null,
   };
 }
 

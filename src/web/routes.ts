@@ -67,6 +67,8 @@ export default [
     route("manage/courses/:slug/review", "routes/manage-course-review.tsx"),
     route("manage/courses/:slug/translate/:locale", "routes/manage-course-translate.tsx"),
     route("sign-up", "routes/sign-up.tsx"),
+    route("check-email", "routes/check-email.tsx"),
+    route("verify-email/:token", "routes/verify-email.tsx"),
     route("sign-in", "routes/sign-in.tsx"),
     route("sign-out", "routes/sign-out.tsx"),
     route("forgot-password", "routes/forgot-password.tsx"),

@@ -30,15 +30,20 @@ afterAll(async () => {
 
 const address = () => `hardening-${crypto.randomBytes(5).toString("hex")}@orbis.test`;
 
-/** A browser session as the API's sign-up starts it: the cookie a browser would send back. */
+/** A browser session as the API starts one (sign-up, then the mailed link): the cookie a browser would send back. */
 async function browserSession(on: FastifyInstance = app) {
+  const email = address();
   const response = await on.inject({
     method: "POST",
     url: "/api/v1/auth/sign-up",
-    payload: { name: "Cookie Person", email: address(), password: testPassword },
+    payload: { name: "Cookie Person", email, password: testPassword },
   });
-  expect(response.statusCode, response.body).toBe(201);
-  return { cookie: String(response.headers["set-cookie"]).split(";")[0] ?? "", setCookie: String(response.headers["set-cookie"]) };
+  expect(response.statusCode, response.body).toBe(202);
+  await runtime.deliverMail();
+  const token = runtime.mailer.sent.find((mail) => mail.to === email)?.text.match(/verify-email\/([\w-]+)/)?.[1];
+  const verified = await on.inject({ method: "POST", url: "/api/v1/auth/email-verification", payload: { token } });
+  expect(verified.statusCode, verified.body).toBe(200);
+  return { cookie: String(verified.headers["set-cookie"]).split(";")[0] ?? "", setCookie: String(verified.headers["set-cookie"]) };
 }
 
 async function enrolment(cookie: string) {

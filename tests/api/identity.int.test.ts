@@ -40,8 +40,14 @@ async function sessionFor(address: string, password: string) {
   return { cookie: `orbis_session=${sessionToken}`, origin: "http://orbis.test" };
 }
 
+/** The newest mail delivered to this address. */
+async function mailTo(address: string) {
+  await runtime.deliverMail();
+  return runtime.mailer.sent.filter((mail) => String(mail.to).toLowerCase() === address.toLowerCase()).at(-1);
+}
+
 describe("sign-up", () => {
-  test("creates a learner, answers 201 with the profile and a session cookie", async () => {
+  test("creates a learner: 202 and no session; the mailed link confirms the address and starts one", async () => {
     const address = email();
     const response = await app.inject({
       method: "POST",
@@ -49,13 +55,28 @@ describe("sign-up", () => {
       payload: { name: "Api Person", email: address, password: testPassword },
       headers: { "accept-language": "es" },
     });
-    expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ email: address, locale: "es", roles: [{ role: "learner", organisationId: null }] });
-    const cookie = String(response.headers["set-cookie"]);
-    expect(cookie).toMatch(/^orbis_session=[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=2592000$/);
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ status: "accepted" });
+    expect(response.headers["set-cookie"]).toBeUndefined();
 
+    const token = (await mailTo(address))?.text.match(/\/es\/verify-email\/([\w-]+)/)?.[1];
+    expect(token).toBeTruthy();
+    const verified = await app.inject({ method: "POST", url: "/api/v1/auth/email-verification", payload: { token } });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json()).toEqual({ purpose: "sign_up" });
+    const cookie = String(verified.headers["set-cookie"]);
+    expect(cookie).toMatch(/^orbis_session=[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=2592000$/);
     const me = await app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: cookie.split(";")[0] ?? "" } });
-    expect(me.json()).toMatchObject({ email: address });
+    expect(me.json()).toMatchObject({
+      email: address,
+      locale: "es",
+      emailVerified: true,
+      roles: [{ role: "learner", organisationId: null }],
+    });
+
+    const again = await app.inject({ method: "POST", url: "/api/v1/auth/email-verification?lang=fr", payload: { token } });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error).toMatchObject({ code: "invalid_token", message: errorsFr["error.invalid_token"] });
   });
 
   test("validation errors come back field by field, in French with ?lang=fr", async () => {
@@ -87,18 +108,24 @@ describe("sign-up", () => {
       url: "/api/v1/auth/sign-up",
       payload: { name: "Honest", email: address, password: testPassword },
     });
-    expect(retry.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(202);
   });
 
-  test("a taken address is a 409, translated", async () => {
+  test("a taken address gets exactly the same answer; its owner is mailed instead", async () => {
     const { email: taken } = await createUser(runtime.services);
-    const response = await app.inject({
-      method: "POST",
-      url: "/api/v1/auth/sign-up?lang=fr",
-      payload: { name: "Again", email: taken, password: testPassword },
-    });
-    expect(response.statusCode).toBe(409);
-    expect(response.json().error).toMatchObject({ code: "duplicate_email", message: errorsFr["error.duplicate_email"] });
+    const signUp = (address: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/auth/sign-up?lang=fr",
+        payload: { name: "Again", email: address, password: testPassword },
+      });
+    const known = await signUp(taken.toUpperCase());
+    const unknown = await signUp(email());
+    expect([known.statusCode, unknown.statusCode]).toEqual([202, 202]);
+    expect(known.body).toBe(unknown.body);
+    expect(known.headers["set-cookie"]).toBeUndefined();
+    expect(Object.keys(known.headers).sort()).toEqual(Object.keys(unknown.headers).sort());
+    expect((await mailTo(taken))?.text).toMatch(/forgot-password/);
   });
 });
 
@@ -142,7 +169,7 @@ describe("tokens and /me", () => {
         remoteAddress: "198.51.100.77",
         payload: { name: "Bulk", email: email(), password: testPassword },
       });
-    for (let i = 0; i < 60; i++) expect((await signUp()).statusCode).toBe(201);
+    for (let i = 0; i < 60; i++) expect((await signUp()).statusCode).toBe(202);
     const refused = await signUp();
     expect(refused.statusCode).toBe(429);
     expect(refused.json().error.code).toBe("rate_limited");
@@ -418,9 +445,90 @@ describe("users and roles", () => {
   });
 });
 
+describe("changing the address and sending the link again", () => {
+  test("POST /me/email needs a session and the password; the address changes only through the link", async () => {
+    const { email: old, password } = await createUser(runtime.services);
+    const headers = await sessionFor(old, password);
+    const next = email();
+    expect(
+      (await app.inject({ method: "POST", url: "/api/v1/me/email", payload: { email: next, currentPassword: password } })).statusCode,
+    ).toBe(401);
+    const wrong = await app.inject({
+      method: "POST",
+      url: "/api/v1/me/email?lang=ru",
+      headers,
+      payload: { email: next, currentPassword: "nope" },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["currentPassword"]);
+
+    const asked = await app.inject({
+      method: "POST",
+      url: "/api/v1/me/email",
+      headers,
+      payload: { email: next, currentPassword: password },
+    });
+    expect(asked.statusCode).toBe(202);
+    expect(asked.json()).toEqual({ pendingEmail: next });
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers })).json()).toMatchObject({ email: old, pendingEmail: next });
+
+    const resent = await app.inject({ method: "POST", url: "/api/v1/me/email-verification", headers });
+    expect(resent.statusCode).toBe(202);
+    expect(resent.json()).toEqual({ sentTo: next });
+    const token = (await mailTo(next))?.text.match(/verify-email\/([\w-]+)/)?.[1];
+    const used = await app.inject({ method: "POST", url: "/api/v1/auth/email-verification", payload: { token } });
+    expect(used.json()).toEqual({ purpose: "change" });
+    expect(used.headers["set-cookie"]).toBeUndefined();
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers })).json()).toMatchObject({ email: next, pendingEmail: null });
+  });
+
+  test("sending the link again is limited to three in 15 minutes, with a translated 429", async () => {
+    const address = email();
+    await app.inject({ method: "POST", url: "/api/v1/auth/sign-up", payload: { name: "Waiting", email: address, password: testPassword } });
+    const headers = await sessionFor(address, testPassword);
+    expect((await app.inject({ method: "GET", url: "/api/v1/me", headers })).json()).toMatchObject({ emailVerified: false });
+    for (let i = 0; i < 3; i++) {
+      const sent = await app.inject({ method: "POST", url: "/api/v1/me/email-verification", headers });
+      expect(sent.json()).toEqual({ sentTo: address });
+    }
+    const refused = await app.inject({ method: "POST", url: "/api/v1/me/email-verification?lang=ru", headers });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.message).toMatch(/[а-я].*\d+/i);
+  });
+});
+
+test("PATCH /me saves the profile (affiliation, position, country, languages) and GET /me shows it", async () => {
+  const { email: address, password } = await createUser(runtime.services);
+  const headers = await sessionFor(address, password);
+  const patched = await app.inject({
+    method: "PATCH",
+    url: "/api/v1/me",
+    headers,
+    payload: { affiliation: "University of Ghana", position: "Coordinator", country: "GH", languages: ["en", "ak"] },
+  });
+  expect(patched.statusCode, patched.body).toBe(200);
+  expect((await app.inject({ method: "GET", url: "/api/v1/me", headers })).json()).toMatchObject({
+    affiliation: "University of Ghana",
+    position: "Coordinator",
+    country: "GH",
+    languages: ["en", "ak"],
+  });
+  const bad = await app.inject({ method: "PATCH", url: "/api/v1/me?lang=fr", headers, payload: { country: "Ghana" } });
+  expect(bad.statusCode).toBe(400);
+  expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["country"]);
+});
+
 test("the OpenAPI document lists the identity routes", async () => {
   const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
-  for (const path of ["/api/v1/auth/sign-up", "/api/v1/auth/tokens", "/api/v1/me", "/api/v1/me/tokens/{id}", "/api/v1/users/{id}/roles"]) {
+  for (const path of [
+    "/api/v1/auth/sign-up",
+    "/api/v1/auth/tokens",
+    "/api/v1/me",
+    "/api/v1/me/tokens/{id}",
+    "/api/v1/users/{id}/roles",
+    "/api/v1/auth/email-verification",
+    "/api/v1/me/email",
+  ]) {
     expect(doc.paths[path], path).toBeDefined();
   }
   expect(doc.paths["/api/v1/me"].get.tags).toEqual(["identity"]);

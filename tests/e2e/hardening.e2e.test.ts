@@ -3,8 +3,10 @@
  * input in the site's layout, error pages with titles, cookies mangled by a client, redirects
  * after sign-in, caching, the API reference offline, and pages while PostgreSQL is down.
  */
+
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from "../support/throwaway-postgres.ts";
+import { mailTo, verifyLinkIn } from "./mail.ts";
 import { type RunningOrbis, startOrbis, useOrbisAndBrowser } from "./support.ts";
 
 const session = useOrbisAndBrowser();
@@ -177,8 +179,16 @@ describe.runIf(bin)("pages while PostgreSQL is down", { timeout: 120_000 }, () =
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "Outage Person", email: "outage@orbis.test", password: "a long enough password" }),
     });
-    expect(signUp.status).toBe(201);
-    cookie = signUp.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+    expect(signUp.status).toBe(202);
+    const token = verifyLinkIn(await mailTo(orbis.dataDir, "outage@orbis.test", /verify-email/))
+      .split("/")
+      .at(-1);
+    const verified = await fetch(`${orbis.url}/api/v1/auth/email-verification`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token }),
+    });
+    cookie = verified.headers.getSetCookie()[0]?.split(";")[0] ?? "";
   }, 180_000);
   afterAll(async () => {
     await orbis?.stop();

@@ -13,6 +13,16 @@ export const profileDto = z.object({
   name: z.string(),
   locale: z.enum(locales),
   timeZone: z.string().nullable().describe("IANA zone times are shown in (web pages, event emails); null when not chosen"),
+  affiliation: z.string().nullable().describe("The institution or organisation they work or study at, as they write it"),
+  position: z.string().nullable(),
+  country: z.string().nullable().describe("ISO 3166-1 alpha-2"),
+  languages: z.array(z.string()).describe("Languages they read or teach in (ISO 639 codes)"),
+  emailVerified: z.boolean().describe("Whether the address has been proven by the link mailed to it"),
+  pendingEmail: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("(Your own account only) the new address waiting for its link to be used; the account keeps `email` until then"),
   roles: z.array(roleGrantDto),
   createdAt: z.string(),
 });

@@ -12,6 +12,11 @@ export function toProfile(user: typeof users.$inferSelect, roles: RoleGrant[]): 
     name: user.name,
     locale: localeOf(user.locale),
     timeZone: user.timeZone,
+    affiliation: user.affiliation,
+    position: user.position,
+    country: user.country,
+    languages: user.languages,
+    emailVerified: user.emailVerifiedAt !== null,
     roles,
     createdAt: user.createdAt.toISOString(),
   };
@@ -35,6 +40,7 @@ export const actorColumns = {
   name: users.name,
   locale: users.locale,
   timeZone: users.timeZone,
+  emailVerifiedAt: users.emailVerifiedAt,
   role: roleAssignments.role,
   organisationId: roleAssignments.organisationId,
 };
@@ -45,6 +51,7 @@ type ActorRow = {
   name: string;
   locale: string;
   timeZone: string | null;
+  emailVerifiedAt: Date | null;
   role: Role | null;
   organisationId: string | null;
 };
@@ -59,6 +66,7 @@ export function actorFrom(rows: ActorRow[]): Actor | null {
     name: first.name,
     locale: localeOf(first.locale),
     timeZone: first.timeZone,
+    emailVerified: first.emailVerifiedAt !== null,
     roles: rows.flatMap((row) => (row.role ? [{ role: row.role, organisationId: row.organisationId }] : [])),
   };
 }

@@ -20,6 +20,20 @@ export const passwordChangeInput = z
   .refine((d) => d.newPassword === d.confirmation, { path: ["confirmation"], message: "identity.field.confirmationDiffers" });
 
 /**
+ * A signed-in person's password, asked again before a change that matters; checked under the
+ * sign-in limits (per `clientKey`), so a session left open cannot be used to guess it.
+ */
+export async function confirmCurrentPassword(ctx: IdentityContext, email: string, password: string, clientKey: string): Promise<void> {
+  try {
+    await checkCredentials(ctx, { email, password, clientKey });
+  } catch (error) {
+    if (isDomainError(error) && error.code === "invalid_credentials")
+      throw fieldError("currentPassword", "identity.field.currentPasswordWrong");
+    throw error;
+  }
+}
+
+/**
  * A signed-in person changes their password: the current one is checked under the sign-in limits
  * (so a session left open cannot be used to guess it), and every other browser session of the
  * account ends, since one of them may be why the password changes. The session that changed it
@@ -35,13 +49,7 @@ export async function changePassword(
   const data = parseInput(passwordChangeInput, input);
   const [user] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, person.userId));
   if (!user) throw fieldError("currentPassword", "identity.field.currentPasswordWrong");
-  try {
-    await checkCredentials(ctx, { email: user.email, password: data.currentPassword, clientKey: `password-change:${person.userId}` });
-  } catch (error) {
-    if (isDomainError(error) && error.code === "invalid_credentials")
-      throw fieldError("currentPassword", "identity.field.currentPasswordWrong");
-    throw error;
-  }
+  await confirmCurrentPassword(ctx, user.email, data.currentPassword, `password-change:${person.userId}`);
   const passwordHash = await hashPassword(data.newPassword);
   return ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: ctx.now() }).where(eq(users.id, person.userId));

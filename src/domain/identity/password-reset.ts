@@ -61,7 +61,11 @@ export async function resetPassword(ctx: IdentityContext, input: { token: string
       .where(and(eq(passwordResets.tokenHash, sha256(data.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, at)))
       .returning({ userId: passwordResets.userId });
     if (!reset) throw new DomainError("invalid_token", 400);
-    await tx.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, reset.userId));
+    // The link came to the account's address: that proves it, as a sign-up link would.
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: at, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${at})` })
+      .where(eq(users.id, reset.userId));
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
     await tx.delete(apiTokens).where(eq(apiTokens.userId, reset.userId));
     await tx.delete(passwordResets).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));

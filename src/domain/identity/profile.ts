@@ -3,13 +3,15 @@ import { type Actor, requireActor } from "../shared/actor.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { IdentityContext } from "./context.ts";
 import type { ProfileDto } from "./dto.ts";
+import { pendingEmailOf } from "./email-verification.ts";
 import { loadUser } from "./rows.ts";
 import { users } from "./schema.ts";
 import { type ProfileInput, profileInput } from "./validation.ts";
 
 export async function me(ctx: IdentityContext, actor: Actor | null): Promise<ProfileDto> {
   const { userId } = requireActor(actor);
-  return loadUser(ctx.db, userId);
+  const [profile, pendingEmail] = await Promise.all([loadUser(ctx.db, userId), pendingEmailOf(ctx.db, userId, ctx.now())]);
+  return { ...profile, pendingEmail };
 }
 
 export async function updateProfile(ctx: IdentityContext, actor: Actor | null, input: ProfileInput): Promise<ProfileDto> {
@@ -19,5 +21,5 @@ export async function updateProfile(ctx: IdentityContext, actor: Actor | null, i
     .update(users)
     .set({ ...data, updatedAt: ctx.now() })
     .where(eq(users.id, userId));
-  return loadUser(ctx.db, userId);
+  return me(ctx, actor);
 }

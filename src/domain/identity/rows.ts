@@ -32,7 +32,7 @@ export async function loadUser(tx: Executor, userId: string): Promise<UserDto> {
 /** Inserts the account; a taken address (any letter case) is a 409 on the email field. */
 export async function insertUser(
   tx: Executor,
-  values: { email: string; name: string; passwordHash: string; locale: Locale; timeZone?: string | null },
+  values: { email: string; name: string; passwordHash: string; locale: Locale; timeZone?: string | null; emailVerifiedAt?: Date | null },
   at: Date,
 ) {
   const [user] = await tx

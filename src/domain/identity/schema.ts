@@ -13,6 +13,15 @@ export const users = pgTable(
     locale: text().notNull().default("en"),
     /** The IANA zone the person reads times in; null until they choose one. */
     timeZone: text(),
+    /** When the person last proved the address theirs (a sign-up or reset link); null: not yet, and marked so. */
+    emailVerifiedAt: timestamp({ withTimezone: true }),
+    /** What the person says of themselves, shown where people appear; all optional. */
+    affiliation: text(),
+    position: text(),
+    /** ISO 3166-1 alpha-2, named in the reader's language on pages. */
+    country: text(),
+    /** Languages they read or teach in (ISO 639 codes), in their order. */
+    languages: text().array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -84,6 +93,28 @@ export const passwordResets = pgTable("password_resets", {
   expiresAt: timestamp({ withTimezone: true }).notNull(),
   usedAt: timestamp({ withTimezone: true }),
 });
+
+export const emailVerificationPurposes = ["sign_up", "change"] as const;
+
+/**
+ * A link mailed to prove an address: at sign-up (the account's own address) or for a change (the
+ * new address, which replaces the old one only when the link is used). Only a SHA-256 of the token is stored.
+ */
+export const emailVerifications = pgTable(
+  "email_verifications",
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    purpose: text({ enum: emailVerificationPurposes }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("email_verifications_user_idx").on(t.userId)],
+);
 
 /**
  * Failed sign-ins per key (an email or a client address) and time bucket; in the database so

@@ -3,6 +3,7 @@ import type { Outbox } from "../notifications/service.ts";
 import { withContext } from "../shared/compose.ts";
 import { authenticate } from "./authentication.ts";
 import type { IdentityContext } from "./context.ts";
+import { requestEmailChange, resendVerification, verifyEmail } from "./email-verification.ts";
 import { createInvitedAccounts } from "./invitations.ts";
 import { changePassword } from "./password-change.ts";
 import { requestPasswordReset, resetPassword } from "./password-reset.ts";
@@ -23,6 +24,9 @@ export function createIdentityService(deps: IdentityDeps) {
     ...withContext(ctx, {
       authenticate,
       signUp,
+      verifyEmail,
+      resendVerification,
+      requestEmailChange,
       signIn,
       signOut,
       requestPasswordReset,

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { locales } from "../../i18n/locales.ts";
 import { roles, tokenScopes } from "../shared/actor.ts";
-import { displayName, multiLine } from "../shared/text.ts";
+import { displayName, multiLine, singleLine } from "../shared/text.ts";
 import { timeZoneSchema } from "../shared/time-zone.ts";
-import { emailSchema, nameSchema } from "../shared/validation.ts";
+import { contentLocaleSchema, countryCodeSchema, emailSchema, nameSchema } from "../shared/validation.ts";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
@@ -32,8 +32,32 @@ export type SignInInput = z.input<typeof signInInput>;
 export const passwordResetRequestInput = z.object({ email: emailSchema, locale: localeSchema });
 export const passwordResetInput = z.object({ token: z.string().min(1).max(200), password: passwordSchema });
 
-/** Only the fields given change; a null time zone clears it (times are then shown in UTC). */
-export const profileInput = z.object({ name: nameSchema, locale: localeSchema, timeZone: timeZoneSchema.nullable() }).partial();
+/** A free-text line of the profile; empty clears it. */
+const profileLine = singleLine(z.string().trim().max(200)).transform((text) => text || null);
+const regionNames = new Intl.DisplayNames("en", { type: "region", fallback: "none" });
+
+/**
+ * Only the fields given change; a null time zone clears it (times are then shown in UTC), as an
+ * empty affiliation, position or country does.
+ */
+export const profileInput = z
+  .object({
+    name: nameSchema,
+    locale: localeSchema,
+    timeZone: timeZoneSchema.nullable(),
+    affiliation: profileLine.nullable(),
+    position: profileLine.nullable(),
+    country: z
+      .literal("")
+      .transform(() => null)
+      .or(countryCodeSchema.refine((code) => regionNames.of(code) !== undefined, "validation.countryCode"))
+      .nullable(),
+    languages: z
+      .array(contentLocaleSchema)
+      .max(20)
+      .transform((codes) => [...new Set(codes)]),
+  })
+  .partial();
 export type ProfileInput = z.input<typeof profileInput>;
 
 export const API_TOKEN_DEFAULT_DAYS = 90;

@@ -34,6 +34,8 @@ export type Actor = {
   /** The IANA zone they chose to read times in; null when none, absent on actors made without a session (seed, tests). */
   timeZone?: string | null;
   roles: RoleGrant[];
+  /** False while the account's address is unproven (they may learn; pages mark it); absent on actors made without a session. */
+  emailVerified?: boolean;
   /** Set when the request came with a personal API token: what that token may do. Absent for sessions. */
   tokenScope?: TokenScope;
 };

@@ -36,15 +36,30 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
 
   app.post(
     "/auth/sign-up",
-    docs.public("Create an account (a learner) and start a browser session", {
-      body: signUpInput.extend({ locale: localeSchema.optional() }).strict(),
-      response: { 201: profileDto },
-    }),
+    docs.public(
+      "Create an account (a learner): a link to confirm the address is mailed, and it signs the person in. The answer is the same when the address already has an account (its owner is mailed instead), so it tells nobody which addresses have accounts",
+      {
+        body: signUpInput.extend({ locale: localeSchema.optional() }).strict(),
+        response: { 202: z.object({ status: z.literal("accepted") }) },
+      },
+    ),
     async (request, reply) => {
       const locale = requestLocale(request);
-      const { user, sessionToken } = await identity.signUp({ ...request.body, locale: request.body.locale ?? locale }, request.ip);
-      startBrowserSession(request, reply, sessionToken);
-      return reply.status(201).send(user);
+      await identity.signUp({ ...request.body, locale: request.body.locale ?? locale }, request.ip);
+      return reply.status(202).send({ status: "accepted" as const });
+    },
+  );
+
+  app.post(
+    "/auth/email-verification",
+    docs.public(
+      "Use an emailed confirmation link's token: a sign-up link proves the address and starts a browser session; a change link moves the account to the new address",
+      { body: z.object({ token: z.string().max(200) }).strict(), response: { 200: z.object({ purpose: z.enum(["sign_up", "change"]) }) } },
+    ),
+    async (request, reply) => {
+      const { purpose, sessionToken } = await identity.verifyEmail(request.body);
+      if (sessionToken) startBrowserSession(request, reply, sessionToken);
+      return { purpose };
     },
   );
 
@@ -92,6 +107,32 @@ export async function identityRoutes(fastify: FastifyInstance, options: { servic
       response: { 200: profileDto },
     }),
     async (request) => identity.updateProfile(request.actor, request.body),
+  );
+
+  app.post(
+    "/me/email",
+    docs.signedIn(
+      "Ask to move your account to another address (your password confirms it); it changes when the link mailed there is used",
+      {
+        body: z.object({ email: z.string().max(254), currentPassword: z.string().max(200), locale: localeSchema.optional() }).strict(),
+        response: { 202: z.object({ pendingEmail: z.string() }) },
+      },
+    ),
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send(await identity.requestEmailChange(request.actor, { ...request.body, locale: request.body.locale ?? requestLocale(request) })),
+  );
+
+  app.post(
+    "/me/email-verification",
+    docs.signedIn(
+      "Mail the confirmation link again (to the address waiting for a change, else to an unconfirmed account address); three in 15 minutes",
+      {
+        response: { 202: z.object({ sentTo: z.string().nullable() }) },
+      },
+    ),
+    async (request, reply) => reply.status(202).send(await identity.resendVerification(request.actor, requestLocale(request))),
   );
 
   app.get(

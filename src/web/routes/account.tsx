@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import type { ProfileDto } from "../../domain/identity/dto.ts";
 import { type RoleGrant, type TokenScope, tokenScopes } from "../../domain/shared/actor.ts";
 import { isLocale, isolate, localeNames, locales } from "../../i18n/locales.ts";
 import type { MessageId } from "../../i18n/messages/index.ts";
@@ -6,9 +7,11 @@ import { translatorFor } from "../../i18n/translator.server.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { useEventFormat } from "../components/event-format.ts";
 import { failureWithValues } from "../components/form-failure.server.ts";
-import { ErrorSummary, SelectField, TextField } from "../components/form-fields.tsx";
+import { CheckboxGroup, ErrorSummary, SelectField, TextField } from "../components/form-fields.tsx";
+import { languageOptions } from "../components/profile-options.server.ts";
 import { pageTitle } from "../components/route-locale.ts";
 import { requireSignedIn } from "../components/staff-access.server.ts";
+import { countryOptions } from "../components/staff-options.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { readerZone, timeZoneOptions } from "../components/viewer-zone.server.ts";
 import { useHref, useT } from "../i18n.tsx";
@@ -22,11 +25,29 @@ export async function loader(args: Route.LoaderArgs) {
   // A zone saved under a name this runtime no longer lists stays selected rather than being lost on the next save.
   if (profile.timeZone && !zones.some((z) => z.value === profile.timeZone))
     zones.unshift({ value: profile.timeZone, label: profile.timeZone });
-  return { title: translatorFor(locale)("identity.account.title"), profile, tokens, zones, zone: readerZone(args.request, { actor }) };
+  return {
+    title: translatorFor(locale)("identity.account.title"),
+    profile,
+    tokens,
+    zones,
+    zone: readerZone(args.request, { actor }),
+    countries: countryOptions(locale),
+    languages: languageOptions(locale, profile.languages),
+  };
 }
 
 /** What each of the page's forms sends back to be shown again after a failure. */
-type AccountValues = { name?: string; timeZone?: string; expiresInDays?: string; scope?: string };
+type AccountValues = {
+  name?: string;
+  timeZone?: string;
+  expiresInDays?: string;
+  scope?: string;
+  email?: string;
+  affiliation?: string;
+  position?: string;
+  country?: string;
+  languages?: string[];
+};
 
 /** The "not set" choice of the time-zone select sends an empty value: the saved zone is cleared. */
 const zoneField = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() ? value : null);
@@ -45,6 +66,10 @@ export async function action(args: Route.ActionArgs) {
       name: String(form.get("name") ?? ""),
       locale: isLocale(chosen) ? chosen : locale,
       timeZone: zoneField(form.get("timeZone")),
+      affiliation: String(form.get("affiliation") ?? ""),
+      position: String(form.get("position") ?? ""),
+      country: String(form.get("country") ?? ""),
+      languages: form.getAll("languages").map(String),
     };
     try {
       const profile = await services.identity.updateProfile(actor, values);
@@ -65,6 +90,27 @@ export async function action(args: Route.ActionArgs) {
     back.searchParams.set("tzSaved", "");
     return redirect(back.pathname + back.search);
   }
+  if (intent === "resendVerification") {
+    try {
+      const { sentTo } = await services.identity.resendVerification(actor, locale);
+      return { ok: true as const, intent, newToken: null, sentTo };
+    } catch (error) {
+      return failureWithValues<AccountValues>(error, locale, {}, intent);
+    }
+  }
+  if (intent === "changeEmail") {
+    const values = { email: String(form.get("email") ?? "") };
+    try {
+      const { pendingEmail } = await services.identity.requestEmailChange(actor, {
+        ...values,
+        currentPassword: String(form.get("currentPassword") ?? ""),
+        locale,
+      });
+      return { ok: true as const, intent, newToken: null, sentTo: pendingEmail };
+    } catch (error) {
+      return failureWithValues<AccountValues>(error, locale, values, intent);
+    }
+  }
   if (intent === "createToken") {
     const days = String(form.get("expiresInDays") ?? "").trim();
     const values = { name: String(form.get("name") ?? ""), expiresInDays: days, scope: String(form.get("scope") ?? "") };
@@ -74,7 +120,7 @@ export async function action(args: Route.ActionArgs) {
         expiresInDays: days ? Number(days) : undefined,
         scope: values.scope as TokenScope,
       });
-      return { ok: true as const, intent, newToken: { name: created.name, token: created.token } };
+      return { ok: true as const, intent, newToken: { name: created.name, token: created.token }, sentTo: null };
     } catch (error) {
       return failureWithValues<AccountValues>(error, locale, values, intent);
     }
@@ -82,7 +128,7 @@ export async function action(args: Route.ActionArgs) {
   if (intent === "revokeToken") {
     try {
       await services.identity.revokeApiToken(actor, String(form.get("id") ?? ""));
-      return { ok: true as const, intent, newToken: null };
+      return { ok: true as const, intent, newToken: null, sentTo: null };
     } catch (error) {
       return failureWithValues<AccountValues>(error, locale, {}, intent);
     }
@@ -95,6 +141,78 @@ export function meta({ loaderData }: Route.MetaArgs) {
 }
 
 export const ErrorBoundary = StatusError;
+
+type EmailFailure = { intent?: string; formError?: string; fields?: Record<string, string>; values: AccountValues } | undefined;
+
+/** The address's state (confirmed, waiting for a new one), the link sent again, and the change form. */
+function EmailStatus({ profile, sentTo, failed }: { profile: ProfileDto; sentTo: string | null; failed: EmailFailure }) {
+  const t = useT();
+  const [search] = useSearchParams();
+  const changeErrors = failed?.intent === "changeEmail" ? failed : undefined;
+  const labels = { email: t("identity.field.newEmail"), currentPassword: t("identity.field.currentPassword") };
+  return (
+    <>
+      {search.has("emailVerified") && (
+        <p className="notice" role="status">
+          {t("identity.account.emailVerified")}
+        </p>
+      )}
+      {search.has("emailChanged") && (
+        <p className="notice" role="status">
+          {t("identity.account.emailChanged")}
+        </p>
+      )}
+      {sentTo && (
+        <p className="notice" role="status">
+          {t("identity.account.resent", { email: isolate(sentTo) })}
+        </p>
+      )}
+      {failed?.intent === "resendVerification" && (
+        <p className="form-error" role="alert">
+          {failed.formError}
+        </p>
+      )}
+      {!profile.emailVerified && <p>{t("identity.account.unverified")}</p>}
+      {profile.pendingEmail && <p>{t("identity.account.pendingEmail", { email: isolate(profile.pendingEmail) })}</p>}
+      {(!profile.emailVerified || profile.pendingEmail) && (
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="intent" value="resendVerification" />
+          <button type="submit" className="secondary">
+            {t("identity.account.resend")}
+          </button>
+        </Form>
+      )}
+      <details className="email-change" open={Boolean(changeErrors)}>
+        <summary>{t("identity.emailChange.title")}</summary>
+        <p className="meta">{t("identity.emailChange.lead")}</p>
+        <Form method="post" noValidate>
+          <CsrfField />
+          <input type="hidden" name="intent" value="changeEmail" />
+          <ErrorSummary formError={changeErrors?.formError} errors={changeErrors?.fields} labels={labels} idPrefix="email" />
+          <TextField
+            name="email"
+            type="email"
+            idPrefix="email"
+            label={labels.email}
+            errors={changeErrors?.fields}
+            defaultValue={changeErrors?.values.email}
+            required
+          />
+          <TextField
+            name="currentPassword"
+            type="password"
+            idPrefix="email"
+            label={labels.currentPassword}
+            errors={changeErrors?.fields}
+            required
+          />
+          <button type="submit">{t("identity.emailChange.submit")}</button>
+        </Form>
+      </details>
+    </>
+  );
+}
 
 function RoleList({ roles }: { roles: RoleGrant[] }) {
   const t = useT();
@@ -117,18 +235,28 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const dates = useEventFormat();
   const href = useHref();
   const [search] = useSearchParams();
-  const { profile, tokens, zones, zone } = loaderData;
+  const { profile, tokens, zones, zone, countries, languages } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : undefined;
   const done = actionData?.ok ? actionData : undefined;
   const profileErrors = failed?.intent === "profile" || failed?.intent === "keepTimeZone" ? failed : undefined;
   const tokenErrors = failed?.intent === "createToken" ? failed : undefined;
-  const profileLabels = { name: t("identity.field.name"), locale: t("identity.field.locale"), timeZone: t("identity.field.timeZone") };
+  const profileLabels = {
+    name: t("identity.field.name"),
+    locale: t("identity.field.locale"),
+    timeZone: t("identity.field.timeZone"),
+    affiliation: t("identity.field.affiliation"),
+    position: t("identity.field.position"),
+    country: t("identity.field.country"),
+    languages: t("identity.field.languages"),
+  };
   const tokenLabels = {
     name: t("identity.tokens.name"),
     expiresInDays: t("identity.tokens.expiresInDays"),
     scope: t("identity.tokens.scope"),
   };
   const when = (iso: string) => dates.short(iso, zone);
+  const languageName = new Map(languages.map((option) => [option.value, option.label]));
+  const chosenLanguages = profile.languages.map((code) => languageName.get(code) ?? code).join(", ");
   return (
     <main id="main" className="page narrow">
       <h1>{t("identity.account.title")}</h1>
@@ -155,12 +283,18 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <h2 id="profile-heading">{t("identity.account.profile")}</h2>
         <dl>
           <dt>{t("identity.field.email")}</dt>
-          <dd dir="ltr">{profile.email}</dd>
+          <dd>
+            <bdi dir="ltr">{profile.email}</bdi>{" "}
+            <span className={profile.emailVerified ? "badge ok" : "badge warn"}>
+              {t(profile.emailVerified ? "identity.account.emailVerifiedShort" : "identity.account.unverifiedShort")}
+            </span>
+          </dd>
           <dt>{t("identity.account.roles")}</dt>
           <dd>
             <RoleList roles={profile.roles} />
           </dd>
         </dl>
+        <EmailStatus profile={profile} sentTo={done?.sentTo ?? null} failed={failed} />
         {search.has("saved") && (
           <p className="notice" role="status">
             {t("common.saved")}
@@ -178,6 +312,43 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             defaultValue={profileErrors?.values.name ?? profile.name}
             required
           />
+          <TextField
+            name="affiliation"
+            idPrefix="profile"
+            label={profileLabels.affiliation}
+            hint={t("identity.field.affiliationHint")}
+            errors={profileErrors?.fields}
+            defaultValue={profileErrors?.values.affiliation ?? profile.affiliation ?? ""}
+          />
+          <TextField
+            name="position"
+            idPrefix="profile"
+            label={profileLabels.position}
+            errors={profileErrors?.fields}
+            defaultValue={profileErrors?.values.position ?? profile.position ?? ""}
+          />
+          <SelectField
+            name="country"
+            idPrefix="profile"
+            label={profileLabels.country}
+            errors={profileErrors?.fields}
+            options={countries}
+            emptyLabel={t("identity.field.countryUnset")}
+            defaultValue={profileErrors?.values.country ?? profile.country ?? ""}
+          />
+          <details className="profile-languages" open={Boolean(profileErrors?.fields?.languages)}>
+            <summary>
+              {profileLabels.languages}: {chosenLanguages || t("identity.field.languagesUnset")}
+            </summary>
+            <CheckboxGroup
+              name="languages"
+              idPrefix="profile"
+              label={profileLabels.languages}
+              errors={profileErrors?.fields}
+              options={languages}
+              checked={profileErrors?.values.languages ?? profile.languages}
+            />
+          </details>
           <SelectField
             name="locale"
             idPrefix="profile"

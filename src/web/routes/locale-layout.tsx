@@ -127,6 +127,13 @@ function SiteShell({ children }: { children: ReactNode }) {
                   <Link to={href("/account")} className="user-name" title={t("common.nav.account")} dir="auto">
                     {user.name}
                   </Link>{" "}
+                  {!user.emailVerified && (
+                    <>
+                      <Link to={href("/account")} className="badge warn">
+                        {t("identity.account.unverifiedShort")}
+                      </Link>{" "}
+                    </>
+                  )}
                   <button type="submit">{t("common.nav.signOut")}</button>
                 </Form>
               ) : (

@@ -8,7 +8,6 @@ import { ErrorSummary, SelectField, TextField } from "../components/form-fields.
 import { pageTitle, routeLocale } from "../components/route-locale.ts";
 import { appContext } from "../context.ts";
 import { useHref, useLocale, useT } from "../i18n.tsx";
-import { sessionCookie } from "../session.server.ts";
 import type { Route } from "./+types/sign-up.ts";
 
 export function loader({ params, context }: Route.LoaderArgs) {
@@ -19,7 +18,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const locale = routeLocale(params);
-  const { services, secureCookies, clientIp } = context.get(appContext);
+  const { services, clientIp } = context.get(appContext);
   const form = await request.formData();
   const chosen = form.get("locale");
   const values = {
@@ -28,8 +27,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     locale: isLocale(chosen) ? chosen : locale,
   };
   try {
-    const { user, sessionToken } = await services.identity.signUp({ ...values, password: String(form.get("password") ?? "") }, clientIp);
-    return redirect(`/${user.locale}`, { headers: { "set-cookie": sessionCookie(sessionToken, secureCookies) } });
+    await services.identity.signUp({ ...values, password: String(form.get("password") ?? "") }, clientIp);
+    return redirect(`/${values.locale}/check-email`);
   } catch (error) {
     return failureWithValues(error, locale, values);
   }

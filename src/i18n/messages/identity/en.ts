@@ -96,4 +96,45 @@ export default {
   "identity.password.back": "Back to your account",
   "identity.export.link": "Download your data (JSON)",
   "identity.export.hint": "Your profile and roles, courses and progress, event registrations and API token names, in one file.",
+  "identity.email.verify.subject": "Confirm your Orbis email address",
+  "identity.email.verify.body":
+    "Hello {name},\n\nWelcome to Orbis. Open this link within {hours} hours to confirm that this address is yours; it also signs you in:\n\n{link}\n\nIf you did not create an account, ignore this message: without the link nobody can confirm the address.",
+  "identity.email.change.subject": "Confirm your new Orbis email address",
+  "identity.email.change.body":
+    "Hello {name},\n\nYou asked to use this address for your Orbis account. Open this link within {hours} hours to confirm it; until then your account keeps its old address:\n\n{link}\n\nIf you did not ask for this, ignore this message: nothing changes.",
+  "identity.email.inUse.subject": "Someone tried to use your address on Orbis",
+  "identity.email.inUse.body":
+    "Hello {name},\n\nSomeone, perhaps you, tried to create an Orbis account with this address, or to move another account to it. This address already has an account: yours. Nothing was changed.\n\nTo sign in: {signIn}\nForgot your password? Choose a new one: {reset}\n\nIf it was not you, you need not do anything.",
+  "identity.email.changed.subject": "Your Orbis email address was changed",
+  "identity.email.changed.body":
+    "Hello {name},\n\nYour Orbis account now uses the address {email}; mail will no longer come here.\n\nIf you did not do this, choose a new password at once: {reset}",
+  "identity.field.emailUnchanged": "This is already your address.",
+  "identity.field.newEmail": "New email address",
+  "identity.checkEmail.title": "Check your email",
+  "identity.checkEmail.body":
+    "We have sent a message to the address you gave. Open the link in it to confirm your address and start learning. It can take a few minutes; look in your spam folder too.",
+  "identity.checkEmail.already":
+    "Already have an account with this address? The message tells you how to sign in or choose a new password.",
+  "identity.verify.title": "Confirm your email address",
+  "identity.verify.lead": "One step left: press the button to confirm that this address is yours.",
+  "identity.verify.submit": "Confirm my address",
+  "identity.account.unverified": "Your email address is not confirmed yet. You can learn already; confirm it so that we can reach you.",
+  "identity.account.unverifiedShort": "Email not confirmed",
+  "identity.account.resend": "Send the link again",
+  "identity.account.resent": "We have sent a new link to {email}.",
+  "identity.account.emailVerified": "Your email address is confirmed. Welcome to Orbis!",
+  "identity.account.emailChanged": "Your account now uses the new email address.",
+  "identity.account.emailVerifiedShort": "Confirmed",
+  "identity.account.pendingEmail":
+    "Waiting for confirmation: {email}. Open the link we sent there; until then your account keeps its current address.",
+  "identity.emailChange.title": "Change your email address",
+  "identity.emailChange.lead": "We send a link to the new address; the change takes effect when you open it.",
+  "identity.emailChange.submit": "Send a confirmation link",
+  "identity.field.affiliation": "Institution or organisation",
+  "identity.field.affiliationHint": "Where you work or study, as you would write it.",
+  "identity.field.position": "Position",
+  "identity.field.country": "Country",
+  "identity.field.countryUnset": "Not given",
+  "identity.field.languages": "Languages",
+  "identity.field.languagesUnset": "none chosen",
 } as const;

@@ -102,4 +102,46 @@ export default {
   "identity.export.link": "Descargar sus datos (JSON)",
   "identity.export.hint":
     "Su perfil y funciones, sus cursos y progreso, sus inscripciones a eventos y los nombres de sus tokens de API, en un solo archivo.",
+  "identity.email.verify.subject": "Confirma tu dirección de correo de Orbis",
+  "identity.email.verify.body":
+    "Hola, {name}:\n\nTe damos la bienvenida a Orbis. Abre este enlace en las próximas {hours} horas para confirmar que esta dirección es tuya; también iniciará tu sesión:\n\n{link}\n\nSi no creaste ninguna cuenta, ignora este mensaje: sin el enlace nadie puede confirmar la dirección.",
+  "identity.email.change.subject": "Confirma tu nueva dirección de correo de Orbis",
+  "identity.email.change.body":
+    "Hola, {name}:\n\nPediste usar esta dirección para tu cuenta de Orbis. Abre este enlace en las próximas {hours} horas para confirmarla; hasta entonces tu cuenta conserva la dirección anterior:\n\n{link}\n\nSi no lo pediste, ignora este mensaje: no cambia nada.",
+  "identity.email.inUse.subject": "Alguien intentó usar tu dirección en Orbis",
+  "identity.email.inUse.body":
+    "Hola, {name}:\n\nAlguien, quizá tú, intentó crear una cuenta de Orbis con esta dirección o trasladar otra cuenta a ella. Esta dirección ya tiene una cuenta: la tuya. No se ha cambiado nada.\n\nPara iniciar sesión: {signIn}\n¿Olvidaste tu contraseña? Elige una nueva: {reset}\n\nSi no fuiste tú, no tienes que hacer nada.",
+  "identity.email.changed.subject": "Se cambió la dirección de correo de tu cuenta de Orbis",
+  "identity.email.changed.body":
+    "Hola, {name}:\n\nTu cuenta de Orbis usa ahora la dirección {email}; ya no recibirás mensajes aquí.\n\nSi no fuiste tú, elige de inmediato una nueva contraseña: {reset}",
+  "identity.field.emailUnchanged": "Esta ya es tu dirección.",
+  "identity.field.newEmail": "Nueva dirección de correo",
+  "identity.checkEmail.title": "Revisa tu correo",
+  "identity.checkEmail.body":
+    "Hemos enviado un mensaje a la dirección que indicaste. Abre el enlace que contiene para confirmar tu dirección y empezar a aprender. Puede tardar unos minutos; revisa también la carpeta de spam.",
+  "identity.checkEmail.already":
+    "¿Ya tienes una cuenta con esta dirección? El mensaje te explica cómo iniciar sesión o elegir una nueva contraseña.",
+  "identity.verify.title": "Confirma tu dirección de correo",
+  "identity.verify.lead": "Solo falta un paso: pulsa el botón para confirmar que esta dirección es tuya.",
+  "identity.verify.submit": "Confirmar mi dirección",
+  "identity.account.unverified":
+    "Tu dirección de correo aún no está confirmada. Ya puedes aprender; confírmala para que podamos escribirte.",
+  "identity.account.unverifiedShort": "Correo sin confirmar",
+  "identity.account.resend": "Enviar el enlace de nuevo",
+  "identity.account.resent": "Hemos enviado un nuevo enlace a {email}.",
+  "identity.account.emailVerified": "Tu dirección de correo está confirmada. ¡Te damos la bienvenida a Orbis!",
+  "identity.account.emailChanged": "Tu cuenta usa ahora la nueva dirección de correo.",
+  "identity.account.emailVerifiedShort": "Confirmada",
+  "identity.account.pendingEmail":
+    "Pendiente de confirmación: {email}. Abre el enlace que enviamos allí; hasta entonces tu cuenta conserva su dirección actual.",
+  "identity.emailChange.title": "Cambiar tu dirección de correo",
+  "identity.emailChange.lead": "Enviamos un enlace a la nueva dirección; el cambio se aplica cuando lo abres.",
+  "identity.emailChange.submit": "Enviar un enlace de confirmación",
+  "identity.field.affiliation": "Institución u organización",
+  "identity.field.affiliationHint": "Donde trabajas o estudias, tal como lo escribirías.",
+  "identity.field.position": "Cargo",
+  "identity.field.country": "País",
+  "identity.field.countryUnset": "Sin indicar",
+  "identity.field.languages": "Idiomas",
+  "identity.field.languagesUnset": "ninguno elegido",
 } as const satisfies Catalogue<typeof en>;

@@ -103,4 +103,46 @@ export default {
   "identity.export.link": "Télécharger vos données (JSON)",
   "identity.export.hint":
     "Votre profil et vos rôles, vos cours et votre progression, vos inscriptions aux événements et les noms de vos jetons d’API, en un seul fichier.",
+  "identity.email.verify.subject": "Confirmez votre adresse e-mail Orbis",
+  "identity.email.verify.body":
+    "Bonjour {name},\n\nBienvenue sur Orbis. Ouvrez ce lien dans les {hours} heures pour confirmer que cette adresse est bien la vôtre ; il vous connecte aussi :\n\n{link}\n\nSi vous n’avez pas créé de compte, ignorez ce message : sans le lien, personne ne peut confirmer l’adresse.",
+  "identity.email.change.subject": "Confirmez votre nouvelle adresse e-mail Orbis",
+  "identity.email.change.body":
+    "Bonjour {name},\n\nVous avez demandé à utiliser cette adresse pour votre compte Orbis. Ouvrez ce lien dans les {hours} heures pour la confirmer ; d’ici là, votre compte garde son ancienne adresse :\n\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message : rien ne change.",
+  "identity.email.inUse.subject": "Quelqu’un a essayé d’utiliser votre adresse sur Orbis",
+  "identity.email.inUse.body":
+    "Bonjour {name},\n\nQuelqu’un, peut-être vous, a essayé de créer un compte Orbis avec cette adresse, ou d’y transférer un autre compte. Cette adresse a déjà un compte : le vôtre. Rien n’a été modifié.\n\nPour vous connecter : {signIn}\nMot de passe oublié ? Choisissez-en un nouveau : {reset}\n\nSi ce n’était pas vous, vous n’avez rien à faire.",
+  "identity.email.changed.subject": "L’adresse e-mail de votre compte Orbis a été modifiée",
+  "identity.email.changed.body":
+    "Bonjour {name},\n\nVotre compte Orbis utilise désormais l’adresse {email} ; vous ne recevrez plus de messages ici.\n\nSi ce n’est pas vous, choisissez immédiatement un nouveau mot de passe : {reset}",
+  "identity.field.emailUnchanged": "C’est déjà votre adresse.",
+  "identity.field.newEmail": "Nouvelle adresse e-mail",
+  "identity.checkEmail.title": "Consultez votre messagerie",
+  "identity.checkEmail.body":
+    "Nous avons envoyé un message à l’adresse indiquée. Ouvrez le lien qu’il contient pour confirmer votre adresse et commencer à apprendre. Cela peut prendre quelques minutes ; regardez aussi dans vos indésirables.",
+  "identity.checkEmail.already":
+    "Vous avez déjà un compte avec cette adresse ? Le message vous explique comment vous connecter ou choisir un nouveau mot de passe.",
+  "identity.verify.title": "Confirmez votre adresse e-mail",
+  "identity.verify.lead": "Plus qu’une étape : appuyez sur le bouton pour confirmer que cette adresse est la vôtre.",
+  "identity.verify.submit": "Confirmer mon adresse",
+  "identity.account.unverified":
+    "Votre adresse e-mail n’est pas encore confirmée. Vous pouvez déjà apprendre ; confirmez-la pour que nous puissions vous écrire.",
+  "identity.account.unverifiedShort": "E-mail non confirmé",
+  "identity.account.resend": "Renvoyer le lien",
+  "identity.account.resent": "Nous avons envoyé un nouveau lien à {email}.",
+  "identity.account.emailVerified": "Votre adresse e-mail est confirmée. Bienvenue sur Orbis !",
+  "identity.account.emailChanged": "Votre compte utilise désormais la nouvelle adresse e-mail.",
+  "identity.account.emailVerifiedShort": "Confirmée",
+  "identity.account.pendingEmail":
+    "En attente de confirmation : {email}. Ouvrez le lien envoyé à cette adresse ; d’ici là, votre compte garde son adresse actuelle.",
+  "identity.emailChange.title": "Changer d’adresse e-mail",
+  "identity.emailChange.lead": "Nous envoyons un lien à la nouvelle adresse ; le changement prend effet quand vous l’ouvrez.",
+  "identity.emailChange.submit": "Envoyer un lien de confirmation",
+  "identity.field.affiliation": "Établissement ou organisation",
+  "identity.field.affiliationHint": "Là où vous travaillez ou étudiez, comme vous l’écririez.",
+  "identity.field.position": "Fonction",
+  "identity.field.country": "Pays",
+  "identity.field.countryUnset": "Non indiqué",
+  "identity.field.languages": "Langues",
+  "identity.field.languagesUnset": "aucune choisie",
 } as const satisfies Catalogue<typeof en>;
