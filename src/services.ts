@@ -10,6 +10,7 @@ import {
   createTranslationQueueService,
   createWorkflowService,
 } from "./domain/catalogue/service.ts";
+import { createCertificationsService } from "./domain/certifications/service.ts";
 import { createCompetenciesService } from "./domain/competencies/service.ts";
 import { createEventsService } from "./domain/events/service.ts";
 import { createIdentityService } from "./domain/identity/service.ts";
@@ -69,6 +70,13 @@ export function createServices(deps: ServiceDeps) {
     }),
     notifications,
     competencies: createCompetenciesService({ db: deps.db, publicUrl: deps.config.publicUrl, now }),
+    certifications: createCertificationsService({
+      db: deps.db,
+      outbox: notifications,
+      storage: deps.storage,
+      publicUrl: deps.config.publicUrl,
+      now,
+    }),
   };
 }
 
