@@ -1,8 +1,8 @@
-import type { Readable as ReadableStream } from "node:stream";
 import { Readable } from "node:stream";
 import { and, eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { newStorageKey } from "../../infra/storage.ts";
+import type { ServedFile } from "../catalogue/dto.ts";
 import { acceptedMimeType, acceptsExtension, cleanFileName, isPlainText } from "../catalogue/queries.ts";
 import { type Actor, requireActor } from "../shared/actor.ts";
 import { DomainError, fieldError, notFound } from "../shared/errors.ts";
@@ -92,12 +92,8 @@ export async function submitEvidence(
   }
 }
 
-/** An evidence file's bytes, for the learner who sent it and the organisation's assessors; 404 for anyone else. */
-export async function openEvidenceFile(
-  ctx: CertificationsContext,
-  actor: Actor | null,
-  evidenceId: string,
-): Promise<{ fileName: string; mimeType: string; byteSize: number; stream: ReadableStream }> {
+/** An evidence file, for the learner who sent it and the organisation's assessors; 404 for anyone else. Always a download, never cached by others. */
+export async function openEvidenceFile(ctx: CertificationsContext, actor: Actor | null, evidenceId: string): Promise<ServedFile> {
   const who = requireActor(actor);
   if (!isUuid(evidenceId)) throw notFound("evidence");
   const [row] = await ctx.db
@@ -108,9 +104,13 @@ export async function openEvidenceFile(
   if (!row || (row.evidence.userId !== who.userId && !can(actor, "certification.assess", row.ownerId))) throw notFound("evidence");
   const { evidence } = row;
   return {
-    fileName: evidence.fileName,
+    id: evidence.id,
+    name: evidence.fileName,
     mimeType: evidence.mimeType,
     byteSize: evidence.byteSize,
-    stream: ctx.storage.read(evidence.storageKey),
+    sha256: evidence.sha256,
+    disposition: "attachment",
+    public: false,
+    read: (range) => ctx.storage.read(evidence.storageKey, range),
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Services } from "../../services.ts";
 import { catalogueRoutes } from "./catalogue.ts";
+import { certificationRoutes } from "./certifications.ts";
 import { competencyLinkRoutes, competencyRoutes } from "./competencies.ts";
 import { eventRoutes } from "./events.ts";
 import { identityRoutes } from "./identity.ts";
@@ -24,4 +25,5 @@ export async function registerApiRoutes(app: FastifyInstance, options: { service
   await app.register(notificationRoutes, { services: options.services });
   await app.register(competencyRoutes, { services: options.services });
   await app.register(competencyLinkRoutes, { services: options.services });
+  await app.register(certificationRoutes, { services: options.services });
 }
