@@ -129,7 +129,7 @@ describe("certifications API", () => {
       (await app.inject({ method: "GET", url: `/api/v1/certification-evidence/${evidenceId}/file`, headers: stranger.headers })).statusCode,
     ).toBe(404);
 
-    const decide = (payload: unknown) =>
+    const decide = (payload: Record<string, unknown>) =>
       app.inject({ method: "POST", url: `/api/v1/certification-evidence/${evidenceId}/decision`, headers: assessor.headers, payload });
     expect((await decide({ decision: "approve", scores: { plan: 9, delivery: 4 } })).statusCode).toBe(400);
     const decided = await decide({ decision: "approve", scores: { plan: 3, delivery: 2 }, comment: "Good." });
