@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Locale } from "../../i18n/locales.ts";
 import { peopleByEmail } from "../identity/queries.ts";
-import { cohortParticipantIds, cohortWithCourses, parsePeopleFile } from "../programmes/queries.ts";
+import { cohortParticipantIds, cohortsOfOwner, cohortWithCourses, parsePeopleFile } from "../programmes/queries.ts";
 import { type Actor, requireActor } from "../shared/actor.ts";
 import { fieldConflict, fieldError, notFound } from "../shared/errors.ts";
 import { isUuid } from "../shared/ids.ts";
@@ -130,4 +130,16 @@ export async function confirmBulkAwards(
   });
   ctx.outbox.deliverSoon();
   return { awarded, preview: await getBulkPreview(ctx, actor, upload.id) };
+}
+
+/** The cohorts a certification may be awarded to in bulk: those of its owner's programmes. */
+export async function bulkCohortOptions(
+  ctx: CertificationsContext,
+  actor: Actor | null,
+  ref: string,
+  reader: Locale,
+): Promise<{ id: string; name: string; programmeTitle: string }[]> {
+  const certification = await findCertification(ctx.db, ref);
+  requireAccess(actor, "certification.manage", certification.ownerOrganisationId);
+  return cohortsOfOwner(ctx.db, certification.ownerOrganisationId, reader);
 }

@@ -72,7 +72,7 @@ export const conditionProgressDto = z.object({
   label: z.string(),
   /** Path of the page where the learner can do what is missing, or null. */
   href: z.string().nullable(),
-  /** For counts: how many done of how many needed. */
+  /** Events attended of those needed, courses of a cohort completed of its required ones, a quiz's best percent of the one needed. */
   done: z.number().int().optional(),
   needed: z.number().int().optional(),
   evidence: z

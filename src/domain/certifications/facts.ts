@@ -97,8 +97,10 @@ export function stateOf(facts: LearnerFacts, condition: Condition): ConditionSta
       const done = facts.completions.get(condition.courseId);
       return { met: !!done && (condition.version === null || (done.version ?? 0) >= condition.version) };
     }
-    case "quiz":
-      return { met: (facts.quizBest.get(condition.lessonId) ?? -1) >= condition.minPercent };
+    case "quiz": {
+      const best = facts.quizBest.get(condition.lessonId);
+      return { met: best !== undefined && best >= condition.minPercent, done: best ?? 0, needed: condition.minPercent };
+    }
     case "events": {
       const done = condition.eventIds.filter((id) => facts.attended.has(id)).length;
       return { met: done >= condition.min, done, needed: condition.min };

@@ -4,7 +4,7 @@ import type { Outbox } from "../notifications/service.ts";
 import { withContext } from "../shared/compose.ts";
 import { decideEvidence, evidenceQueue, getEvidence } from "./assessment.ts";
 import { changeAwardStatus, listAwards } from "./awards.ts";
-import { confirmBulkAwards, getBulkPreview, previewBulkAwards } from "./bulk-issuance.ts";
+import { bulkCohortOptions, confirmBulkAwards, getBulkPreview, previewBulkAwards } from "./bulk-issuance.ts";
 import {
   createCertification,
   getCertification,
@@ -55,6 +55,7 @@ export function createCertificationsService(deps: CertificationsServiceDeps) {
     decideEvidence,
     listAwards,
     changeAwardStatus,
+    bulkCohortOptions,
     previewBulkAwards,
     getBulkPreview,
     confirmBulkAwards,

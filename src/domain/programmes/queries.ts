@@ -67,3 +67,24 @@ export async function cohortParticipantIds(db: Executor, cohortId: string, userI
 
 /** A list of people (name, email...) read from CSV or XLSX under the nomination list's rules: other modules' bulk uploads read theirs with it. */
 export { parseNominationFile as parsePeopleFile } from "./nomination-file.ts";
+
+/** The cohorts of an organisation's programmes, newest first, titled for the reader (a certification's bulk awards pick one). */
+export async function cohortsOfOwner(
+  db: Executor,
+  ownerCentreId: string,
+  reader: Locale,
+): Promise<{ id: string; name: string; programmeTitle: string }[]> {
+  const rows = await db
+    .select({ id: cohorts.id, name: cohorts.name, programmeId: cohorts.programmeId, startsOn: cohorts.startsOn })
+    .from(cohorts)
+    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+    .where(eq(programmes.ownerCentreId, ownerCentreId));
+  const headings = await programmeHeadings(
+    db,
+    rows.map((r) => r.programmeId),
+    reader,
+  );
+  return rows
+    .sort((a, b) => b.startsOn.localeCompare(a.startsOn))
+    .map((r) => ({ id: r.id, name: r.name, programmeTitle: headings.get(r.programmeId)?.title ?? "" }));
+}
