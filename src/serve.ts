@@ -25,6 +25,8 @@ export async function serve(config: Config) {
   // Event notices and reminders: claimed with SKIP LOCKED in the database, so every server may run this.
   const mailJobs = setInterval(() => {
     services.events.runMailJobs().catch((error: unknown) => app.log.error({ err: error }, "event mail job failed"));
+    // Awards for rules newly met and expiry reminders: idempotent and claimed in the database, so every server may run this too.
+    services.certifications.runCertificationJobs().catch((error: unknown) => app.log.error({ err: error }, "certification job failed"));
     // The outbox likewise: what a request's own drain did not send (a crash, a mail server down) goes here.
     services.notifications
       .deliverDue()

@@ -10,6 +10,7 @@ import {
   createTranslationQueueService,
   createWorkflowService,
 } from "./domain/catalogue/service.ts";
+import { createCertificationsService } from "./domain/certifications/service.ts";
 import { createCompetenciesService } from "./domain/competencies/service.ts";
 import { createCredentialsService } from "./domain/credentials/service.ts";
 import { createEventsService } from "./domain/events/service.ts";
@@ -80,6 +81,13 @@ export function createServices(deps: ServiceDeps) {
       publicUrl: deps.config.publicUrl,
       keySecret: deps.keySecret,
       remote: deps.remote ?? createRemoteJsonFetcher(),
+      now,
+    }),
+    certifications: createCertificationsService({
+      db: deps.db,
+      outbox: notifications,
+      storage: deps.storage,
+      publicUrl: deps.config.publicUrl,
       now,
     }),
   };

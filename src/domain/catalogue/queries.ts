@@ -5,7 +5,7 @@ import { isUuid } from "../shared/ids.ts";
 import { shownText } from "../shared/reader-language.ts";
 import { parseInput } from "../shared/validation.ts";
 import { coverImageUrls } from "./media/files.ts";
-import { courseModules, courses, courseTranslations, lessons, quizQuestions } from "./schema.ts";
+import { courseModules, courses, courseTranslations, lessons, lessonTranslations, quizQuestions } from "./schema.ts";
 import { courseRefSchema } from "./validation.ts";
 /**
  * The catalogue module's read API for other modules (docs/decisions/0015-module-shape.md): small
@@ -173,3 +173,37 @@ export async function courseOfContent(
     .where(eq(lessons.id, lessonId));
   return row ?? null;
 }
+
+/** Lessons by id with their course's slug and their title for the reader (a quiz named in a certification's rules). */
+export async function lessonHeadings(
+  db: Executor,
+  ids: readonly string[],
+  reader: Locale,
+): Promise<Map<string, { id: string; courseId: string; courseSlug: string; title: string }>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const [rows, texts] = await Promise.all([
+    db
+      .select({ id: lessons.id, courseId: courses.id, courseSlug: courses.slug, defaultLocale: courses.defaultLocale })
+      .from(lessons)
+      .innerJoin(courseModules, eq(courseModules.id, lessons.moduleId))
+      .innerJoin(courses, eq(courses.id, courseModules.courseId))
+      .where(inArray(lessons.id, wanted)),
+    db.select().from(lessonTranslations).where(inArray(lessonTranslations.lessonId, wanted)),
+  ]);
+  const textsOf = Map.groupBy(texts, (t) => t.lessonId);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        courseId: r.courseId,
+        courseSlug: r.courseSlug,
+        title: shownText(textsOf.get(r.id) ?? [], reader, r.defaultLocale)?.title ?? "",
+      },
+    ]),
+  );
+}
+
+/** The upload rules every module's file uploads follow (decision 9): accepted extensions and types per kind, sniffed from the bytes. */
+export { acceptAttributes, acceptedMimeType, acceptsExtension, cleanFileName, isPlainText } from "./media/types.ts";

@@ -99,3 +99,13 @@ export async function registrationsInNameOf(
   // The driver may answer the aggregate as text: one type for the caller.
   return rows.map((r) => ({ ...r, lastAttendedAt: r.lastAttendedAt ? new Date(r.lastAttendedAt) : null }));
 }
+
+/** Everyone checked in at one of these events: the people an attendance rule may now be met for. */
+export async function attendeesOf(db: Executor, eventIds: readonly string[]): Promise<string[]> {
+  if (!eventIds.length) return [];
+  const rows = await db
+    .selectDistinct({ userId: eventRegistrations.userId })
+    .from(eventRegistrations)
+    .where(and(inArray(eventRegistrations.eventId, [...new Set(eventIds)]), isNotNull(eventRegistrations.attendedAt)));
+  return rows.map((r) => r.userId);
+}

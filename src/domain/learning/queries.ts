@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { enrolments, lessonProgress } from "./schema.ts";
+import { enrolments, lessonProgress, quizAttempts } from "./schema.ts";
 
 /**
  * The learning module's read API for other modules (docs/decisions/0015-module-shape.md): small
@@ -64,4 +64,51 @@ export async function completedAt(db: Executor, userId: string, courseId: string
     .from(enrolments)
     .where(and(eq(enrolments.userId, userId), eq(enrolments.courseId, courseId)));
   return row?.completedAt ?? null;
+}
+
+/** Completed courses of these people among these courses, with the version each was completed at (certification rules). */
+export async function completions(
+  db: Executor,
+  userIds: readonly string[],
+  courseIds: readonly string[],
+): Promise<{ userId: string; courseId: string; version: number | null; completedAt: Date }[]> {
+  if (!userIds.length || !courseIds.length) return [];
+  const rows = await db
+    .select({
+      userId: enrolments.userId,
+      courseId: enrolments.courseId,
+      version: enrolments.completedVersion,
+      completedAt: enrolments.completedAt,
+    })
+    .from(enrolments)
+    .where(
+      and(
+        inArray(enrolments.userId, [...new Set(userIds)]),
+        inArray(enrolments.courseId, [...new Set(courseIds)]),
+        isNotNull(enrolments.completedAt),
+      ),
+    );
+  return rows.flatMap((r) => (r.completedAt ? [{ ...r, completedAt: r.completedAt }] : []));
+}
+
+/** Everyone who completed one of these courses: the people a certification's rules may now be met for. */
+export async function completersOf(db: Executor, courseIds: readonly string[]): Promise<string[]> {
+  if (!courseIds.length) return [];
+  const rows = await db
+    .selectDistinct({ userId: enrolments.userId })
+    .from(enrolments)
+    .where(and(inArray(enrolments.courseId, [...new Set(courseIds)]), isNotNull(enrolments.completedAt)));
+  return rows.map((r) => r.userId);
+}
+
+/** One person's best score (percent) at each of these quiz lessons they attempted. */
+export async function bestQuizPercents(db: Executor, userId: string, lessonIds: readonly string[]): Promise<Map<string, number>> {
+  if (!lessonIds.length) return new Map();
+  const rows = await db
+    .select({ lessonId: quizAttempts.lessonId, best: max(quizAttempts.percent) })
+    .from(quizAttempts)
+    .innerJoin(enrolments, eq(enrolments.id, quizAttempts.enrolmentId))
+    .where(and(eq(enrolments.userId, userId), inArray(quizAttempts.lessonId, [...new Set(lessonIds)])))
+    .groupBy(quizAttempts.lessonId);
+  return new Map(rows.map((r) => [r.lessonId, Number(r.best ?? 0)]));
 }

@@ -11,6 +11,12 @@ import catalogueEs from "./catalogue/es.ts";
 import catalogueFr from "./catalogue/fr.ts";
 import catalogueRu from "./catalogue/ru.ts";
 import catalogueZh from "./catalogue/zh.ts";
+import certificationsAr from "./certifications/ar.ts";
+import certificationsEn from "./certifications/en.ts";
+import certificationsEs from "./certifications/es.ts";
+import certificationsFr from "./certifications/fr.ts";
+import certificationsRu from "./certifications/ru.ts";
+import certificationsZh from "./certifications/zh.ts";
 import commonAr from "./common/ar.ts";
 import commonEn from "./common/en.ts";
 import commonEs from "./common/es.ts";
@@ -90,6 +96,7 @@ export const catalogues = {
     ...commonEn,
     ...authoringEn,
     ...catalogueEn,
+    ...certificationsEn,
     ...competenciesEn,
     ...errorsEn,
     ...eventsEn,
@@ -106,6 +113,7 @@ export const catalogues = {
     ...commonFr,
     ...authoringFr,
     ...catalogueFr,
+    ...certificationsFr,
     ...competenciesFr,
     ...errorsFr,
     ...eventsFr,
@@ -122,6 +130,7 @@ export const catalogues = {
     ...commonEs,
     ...authoringEs,
     ...catalogueEs,
+    ...certificationsEs,
     ...competenciesEs,
     ...errorsEs,
     ...eventsEs,
@@ -138,6 +147,7 @@ export const catalogues = {
     ...commonRu,
     ...authoringRu,
     ...catalogueRu,
+    ...certificationsRu,
     ...competenciesRu,
     ...errorsRu,
     ...eventsRu,
@@ -154,6 +164,7 @@ export const catalogues = {
     ...commonZh,
     ...authoringZh,
     ...catalogueZh,
+    ...certificationsZh,
     ...competenciesZh,
     ...errorsZh,
     ...eventsZh,
@@ -170,6 +181,7 @@ export const catalogues = {
     ...commonAr,
     ...authoringAr,
     ...catalogueAr,
+    ...certificationsAr,
     ...competenciesAr,
     ...errorsAr,
     ...eventsAr,

@@ -106,6 +106,9 @@ function SiteShell({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to={href("/competencies")}>{t("competencies.nav.frameworks")}</NavLink>
                 </li>
+                <li>
+                  <NavLink to={href("/certifications")}>{t("certifications.nav.certifications")}</NavLink>
+                </li>
                 {user?.roles.some((grant) => grant.role === "institution_admin") && (
                   <li>
                     <NavLink to={href("/manage/nominations")}>{t("programmes.nav.nominations")}</NavLink>

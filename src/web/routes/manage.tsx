@@ -96,6 +96,9 @@ export default function Manage({ loaderData }: Route.ComponentProps) {
           <Link className="button secondary" to={href("/manage/competencies")}>
             {t("competencies.manage.title")}
           </Link>
+          <Link className="button secondary" to={href("/manage/certifications")}>
+            {t("certifications.manage.title")}
+          </Link>
         </p>
       )}
       {authoring && (
