@@ -25,6 +25,7 @@ import { createMemoryMailer, createTestRuntime, type TestRuntime, testDatabaseUr
 const untracked = [
   "api_tokens",
   "content_versions",
+  "email_verifications",
   "event_calendar_feeds",
   "event_check_in_attempts",
   "lesson_progress",
