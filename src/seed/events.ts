@@ -297,7 +297,11 @@ async function seedInstitutionStaffAtEvents(seed: Seed) {
   const staff = items.sort((a, b) => (a.email < b.email ? -1 : 1)).map(actorOf);
 
   seed.travelTo(addDays(seed.today, -28));
-  for (const person of staff) await events.register(person, briefing.id, affiliation);
+  // The university confirmed its staff at the briefing; their webinar places still wait on its affiliations page.
+  for (const person of staff) {
+    const place = await events.register(person, briefing.id, affiliation);
+    await events.decideAffiliation(system, place.id, { decision: "confirmed" });
+  }
   for (const person of staff.slice(0, 3)) await events.register(person, webinarSlug, affiliation);
   await attend(seed, briefing, staff.slice(0, staff.length - 2));
 }
