@@ -105,7 +105,12 @@ const steps: Step[] = [
     lane: "checks",
     run: (_, output) => commands(output, ["react-router", "typegen"], ["tsc"]),
   },
-  { name: "lint", describe: "biome check .", lane: "checks", run: (_, output) => commands(output, ["biome", "check", "."]) },
+  {
+    name: "lint",
+    describe: "biome check . && the module-boundary rules (npm run lint)",
+    lane: "checks",
+    run: (_, output) => commands(output, ["biome", "check", "."], ["node", "scripts/lint-architecture.ts"]),
+  },
   {
     name: "unit",
     describe: "vitest --project unit, with coverage",

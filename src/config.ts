@@ -55,6 +55,10 @@ const EnvSchema = z.object({
     )
     .optional(),
   SECURITY_POLICY_URL: z.url().optional(),
+  CREDENTIALS_KEY_SECRET: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, "must be 32 bytes as 64 hexadecimal digits or base64")
+    .optional(),
 });
 
 export type Config = {
@@ -91,6 +95,11 @@ export type Config = {
   database: { connectTimeoutMs: number; statementTimeoutMs: number };
   /** What /.well-known/security.txt says: whom to tell of a vulnerability (none: no file), and the policy page. */
   security: { contacts: string[]; policyUrl: string | undefined };
+  /**
+   * The 32 bytes that encrypt credential signing keys at rest; when unset, one is generated into
+   * DATA_DIR on first start (src/infra/key-secret.ts).
+   */
+  credentialsKeySecret: Buffer | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -133,7 +142,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .filter(Boolean),
       policyUrl: e.SECURITY_POLICY_URL,
     },
+    credentialsKeySecret: e.CREDENTIALS_KEY_SECRET ? keySecretBytes(e.CREDENTIALS_KEY_SECRET) : undefined,
   };
+}
+
+/** 64 hexadecimal digits or base64 (standard or URL-safe) of 32 bytes. */
+export function keySecretBytes(text: string): Buffer {
+  return /^[0-9a-fA-F]{64}$/.test(text)
+    ? Buffer.from(text, "hex")
+    : Buffer.from(
+        text.replace(/[+/]/g, (c) => (c === "+" ? "-" : "_")),
+        "base64url",
+      );
 }
 
 /** `true` is read as one hop (the proxy Orbis sees), so a client-written X-Forwarded-For is never believed. */

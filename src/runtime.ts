@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
+import { resolveKeySecret } from "./infra/key-secret.ts";
 import { createMailer } from "./infra/mailer.ts";
 import { createLocalFileStorage } from "./infra/storage.ts";
 import { createServices, type Services } from "./services.ts";
@@ -27,6 +28,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     config,
     storage: createLocalFileStorage(path.join(config.dataDir, "files")),
     uploadLimits: { video: config.maxVideoUploadBytes },
+    keySecret: resolveKeySecret(config, (message) => process.emitWarning(message)),
   });
   return { config, database, services };
 }

@@ -32,6 +32,11 @@ export async function serve(config: Config) {
       .then((report) => (report.failed ? app.log.warn(report, "mail outbox: messages given up after their last attempt") : undefined))
       .then(() => services.notifications.purgeSent())
       .catch((error: unknown) => app.log.error({ err: error }, "mail outbox job failed"));
+    // Course credentials for completions since the last run (one server at a time: an advisory lock).
+    services.credentials
+      .issueCourseCredentials()
+      .then((report) => (report.failed ? app.log.warn(report, "course credentials: some completions could not be issued") : undefined))
+      .catch((error: unknown) => app.log.error({ err: error }, "course credentials job failed"));
   }, MAIL_JOB_INTERVAL_MS);
   mailJobs.unref();
 

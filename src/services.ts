@@ -12,6 +12,7 @@ import {
 } from "./domain/catalogue/service.ts";
 import { createCertificationsService } from "./domain/certifications/service.ts";
 import { createCompetenciesService } from "./domain/competencies/service.ts";
+import { createCredentialsService } from "./domain/credentials/service.ts";
 import { createEventsService } from "./domain/events/service.ts";
 import { createIdentityService } from "./domain/identity/service.ts";
 import { createLearningService } from "./domain/learning/service.ts";
@@ -19,6 +20,7 @@ import { createNetworkService } from "./domain/network/service.ts";
 import { createNotificationsService } from "./domain/notifications/service.ts";
 import { createProgrammesService } from "./domain/programmes/service.ts";
 import type { Mailer } from "./infra/mailer.ts";
+import { createRemoteJsonFetcher, type RemoteJson } from "./infra/remote-json.ts";
 import type { FileStorage } from "./infra/storage.ts";
 
 export type ServiceDeps = {
@@ -30,6 +32,10 @@ export type ServiceDeps = {
   uploadLimits?: Partial<UploadLimits>;
   /** Injected so tests can move time (token expiry, rate limits). */
   now?: () => Date;
+  /** Encrypts credential signing keys at rest (src/infra/key-secret.ts); without it nothing can be signed. */
+  keySecret?: Uint8Array;
+  /** How other issuers' DID documents and status lists are fetched (tests serve their own). */
+  remote?: RemoteJson;
 };
 
 /** The composition root of the domain: HTTP routes and UI loaders receive this object. */
@@ -47,6 +53,13 @@ export function createServices(deps: ServiceDeps) {
   });
   const learning = createLearningService({ db: deps.db, catalogue, now });
   const identity = createIdentityService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now });
+  const credentials = createCredentialsService({
+    db: deps.db,
+    publicUrl: deps.config.publicUrl,
+    keySecret: deps.keySecret,
+    remote: deps.remote ?? createRemoteJsonFetcher(),
+    now,
+  });
   return {
     network: createNetworkService({ db: deps.db, now }),
     catalogue,
@@ -70,11 +83,13 @@ export function createServices(deps: ServiceDeps) {
     }),
     notifications,
     competencies: createCompetenciesService({ db: deps.db, publicUrl: deps.config.publicUrl, now }),
+    credentials,
     certifications: createCertificationsService({
       db: deps.db,
       outbox: notifications,
       storage: deps.storage,
       publicUrl: deps.config.publicUrl,
+      credentials,
       now,
     }),
   };

@@ -2,6 +2,7 @@
 export * from "../domain/catalogue/schema.ts";
 export * from "../domain/certifications/schema.ts";
 export * from "../domain/competencies/schema.ts";
+export * from "../domain/credentials/schema.ts";
 export * from "../domain/events/schema.ts";
 export * from "../domain/identity/schema.ts";
 export * from "../domain/learning/schema.ts";

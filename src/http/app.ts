@@ -25,6 +25,7 @@ import {
 import { registerInputChecks } from "./plugins/input.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { caseRoutes } from "./routes/case.ts";
+import { credentialDocumentRoutes } from "./routes/credentials.ts";
 import { calendarFeedRoutes } from "./routes/events.ts";
 import { registerApiRoutes } from "./routes/index.ts";
 import { securityTxtRoute } from "./security-txt.ts";
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerApiRoutes, { prefix: "/api/v1", services });
   await app.register(calendarFeedRoutes, { services });
   await app.register(caseRoutes, { services });
+  await app.register(credentialDocumentRoutes, { services });
   await app.register(securityTxtRoute, { config });
 
   if (options.web) {

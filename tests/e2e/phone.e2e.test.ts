@@ -1,50 +1,11 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { crawl } from "./crawl.ts";
 import { screenshot, signIn, useOrbisAndBrowser } from "./support.ts";
 
 const demoPassword = "orbis-demo-2026";
 const orbis = useOrbisAndBrowser();
 const phone = (javaScriptEnabled = false) => orbis.newPage({ viewport: { width: 360, height: 740 }, javaScriptEnabled });
-
-/** Addresses that are files, feeds or actions rather than pages. */
-const notPages = /\/(sign-out|cover\.svg)$|\/report\/(csv|xlsx)$|\.ics$|\/files\//;
-
-/**
- * One address per kind of page: the segment after a collection (a slug, an id) is a placeholder,
- * so twenty courses count once. Query strings are dropped (filters of the same page).
- */
-function shapeOf(path: string): string {
-  return path.replace(
-    /\/(courses|events|programmes|centres|cohorts|organisations|governance|lessons|learn|translate|reset-password)\/(?!new$)[^/]+/g,
-    "/$1/:x",
-  );
-}
-
-/**
- * Walks the site as the platform administrator (who may open nearly every page) from the home
- * and staff pages, following same-site links breadth first (downloads excepted), one page of each kind.
- */
-async function crawl(page: Page, limit = 70): Promise<string[]> {
-  const queue = ["/en", "/en/manage", "/en/account", "/en/learning", "/en/my/events"];
-  const seen = new Set(queue.map(shapeOf));
-  const visited: string[] = [];
-  while (queue.length > 0 && visited.length < limit) {
-    const path = queue.shift()!;
-    const response = await page.goto(`${orbis.url}${path}`);
-    if (response?.status() !== 200) continue;
-    visited.push(path);
-    const links = await page
-      .locator("a[href^='/en']:not([download])")
-      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
-    for (const href of links) {
-      const clean = href.split(/[?#]/)[0]!;
-      if (notPages.test(clean) || seen.has(shapeOf(clean))) continue;
-      seen.add(shapeOf(clean));
-      queue.push(clean);
-    }
-  }
-  return visited;
-}
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -52,7 +13,7 @@ describe("phone first: every page fits a 360 px screen", () => {
   it("fits every crawled page into 360 px in English, Arabic and Russian, header included", async () => {
     const page = await phone();
     await signIn(page, orbis.url, "admin@orbis.example", demoPassword);
-    const paths = await crawl(page);
+    const paths = await crawl(page, orbis.url);
     expect(paths.length).toBeGreaterThan(30);
     const tooWide: string[] = [];
     for (const locale of ["en", "ar", "ru"]) {

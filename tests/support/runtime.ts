@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
 import type { Actor } from "../../src/domain/shared/actor.ts";
@@ -23,6 +24,9 @@ export function createMemoryMailer(): Mailer & { sent: MailMessage[] } {
 }
 
 const publicUrl = "http://orbis.test";
+
+/** Encrypts the test databases' credential signing keys. */
+export const testKeySecret = crypto.randomBytes(32);
 
 /**
  * Where every test's clock starts (tests move it with `advance`), so no test depends on the day it
@@ -78,6 +82,7 @@ function runtimeOn(target: TestDatabase): TestRuntime {
     config: { publicUrl },
     storage: createLocalFileStorage(filesDir),
     now: () => clock.now,
+    keySecret: testKeySecret,
   });
   return {
     database,

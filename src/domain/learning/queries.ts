@@ -78,3 +78,37 @@ export async function bestQuizPercents(db: Executor, userId: string, lessonIds: 
     .groupBy(quizAttempts.lessonId);
   return new Map(rows.map((r) => [r.lessonId, Number(r.best ?? 0)]));
 }
+
+/**
+ * Completed enrolments in the order they were completed, after a (completedAt, enrolment id)
+ * cursor: for modules that act on completions (credentials) without learning knowing them.
+ */
+export async function completionsAfter(
+  db: Executor,
+  after: { completedAt: Date; enrolmentId: string } | null,
+  limit: number,
+): Promise<{ enrolmentId: string; userId: string; courseId: string; completedAt: Date }[]> {
+  const rows = await db
+    .select({ enrolmentId: enrolments.id, userId: enrolments.userId, courseId: enrolments.courseId, completedAt: enrolments.completedAt })
+    .from(enrolments)
+    .where(
+      and(
+        sql`${enrolments.completedAt} is not null`,
+        after
+          ? sql`(${enrolments.completedAt}, ${enrolments.id}) > (${after.completedAt.toISOString()}::timestamptz, ${after.enrolmentId}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(enrolments.completedAt, enrolments.id)
+    .limit(limit);
+  return rows.map((r) => ({ ...r, completedAt: r.completedAt ?? new Date(0) }));
+}
+
+/** When this person completed this course, or null. */
+export async function completedAt(db: Executor, userId: string, courseId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ completedAt: enrolments.completedAt })
+    .from(enrolments)
+    .where(and(eq(enrolments.userId, userId), eq(enrolments.courseId, courseId)));
+  return row?.completedAt ?? null;
+}

@@ -109,3 +109,8 @@ export async function facilityNames(db: Executor, ids: readonly (string | null |
   const rows = await db.select({ id: facilities.id, name: facilities.name }).from(facilities).where(inArray(facilities.id, wanted));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** SQL for "the organisation in this column is of this kind" (the institute signs as the site's own DID). */
+export function organisationIsOfKind(column: AnyPgColumn, kind: OrganisationKind): SQL {
+  return sql`${column} in (select ${organisations.id} from ${organisations} where ${organisations.kind} = ${kind})`;
+}

@@ -3,6 +3,7 @@ import type { Services } from "../../services.ts";
 import { catalogueRoutes } from "./catalogue.ts";
 import { certificationRoutes } from "./certifications.ts";
 import { competencyLinkRoutes, competencyRoutes } from "./competencies.ts";
+import { credentialRoutes } from "./credentials.ts";
 import { eventRoutes } from "./events.ts";
 import { identityRoutes } from "./identity.ts";
 import { learningRoutes } from "./learning.ts";
@@ -26,4 +27,5 @@ export async function registerApiRoutes(app: FastifyInstance, options: { service
   await app.register(competencyRoutes, { services: options.services });
   await app.register(competencyLinkRoutes, { services: options.services });
   await app.register(certificationRoutes, { services: options.services });
+  await app.register(credentialRoutes, { services: options.services });
 }
