@@ -56,13 +56,13 @@ describe("a certification from practicum to revocation, on a phone", () => {
     await assessor.getByLabel("课程计划").selectOption("3");
     await assessor.getByLabel("教练对话").selectOption("3");
     await assessor.getByLabel("反思").selectOption("1");
-    await assessor.getByRole("button", { name: "批准" }).click();
+    await assessor.getByRole("button", { name: "批准", exact: true }).click();
     // Below the pass mark: refused, with the sum and what is needed.
     await assessor.locator(".form-error").waitFor();
     expect(await assessor.locator(".form-error").textContent()).toContain("总分为 7，批准至少需要 8");
     await assessor.getByLabel("反思").selectOption("3");
     await assessor.getByLabel("给学员的评语").fill("做得很好。");
-    await assessor.getByRole("button", { name: "批准" }).click();
+    await assessor.getByRole("button", { name: "批准", exact: true }).click();
     await assessor.locator(".notice", { hasText: "已记录决定：批准" }).waitFor();
     expect(await fitsPhone(assessor)).toBeLessThanOrEqual(360);
     await shoot(assessor, "certification-assessment-zh-360");
