@@ -53,6 +53,13 @@ export function createServices(deps: ServiceDeps) {
   });
   const learning = createLearningService({ db: deps.db, catalogue, now });
   const identity = createIdentityService({ db: deps.db, outbox: notifications, publicUrl: deps.config.publicUrl, now });
+  const credentials = createCredentialsService({
+    db: deps.db,
+    publicUrl: deps.config.publicUrl,
+    keySecret: deps.keySecret,
+    remote: deps.remote ?? createRemoteJsonFetcher(),
+    now,
+  });
   return {
     network: createNetworkService({ db: deps.db, now }),
     catalogue,
@@ -76,18 +83,13 @@ export function createServices(deps: ServiceDeps) {
     }),
     notifications,
     competencies: createCompetenciesService({ db: deps.db, publicUrl: deps.config.publicUrl, now }),
-    credentials: createCredentialsService({
-      db: deps.db,
-      publicUrl: deps.config.publicUrl,
-      keySecret: deps.keySecret,
-      remote: deps.remote ?? createRemoteJsonFetcher(),
-      now,
-    }),
+    credentials,
     certifications: createCertificationsService({
       db: deps.db,
       outbox: notifications,
       storage: deps.storage,
       publicUrl: deps.config.publicUrl,
+      credentials,
       now,
     }),
   };

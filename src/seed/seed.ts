@@ -1,5 +1,6 @@
 import type { Runtime } from "../runtime.ts";
 import { seedCourses } from "./catalogue.ts";
+import { seedCertifications } from "./certifications.ts";
 import { seedCompetencies } from "./competencies.ts";
 import { addDays, inTransaction, type Seed, type SeedTarget } from "./context.ts";
 import { seedEvents } from "./events.ts";
@@ -39,6 +40,8 @@ const story: { write: (seed: Seed) => Promise<boolean>; from: (today: Date) => D
   { write: seedEvents, from: (today) => addDays(today, -42) },
   // Frameworks last: the centres align courses and programmes written above.
   { write: seedCompetencies, from: (today) => addDays(today, -30) },
+  // Certifications after frameworks (they align to ICT CFT) and learning (the demo learner's practicum follows their course).
+  { write: seedCertifications, from: (today) => addDays(today, -5) },
 ];
 
 /**

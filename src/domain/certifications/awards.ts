@@ -43,6 +43,12 @@ const transitions = {
   reinstate: { from: ["suspended"], to: "active" },
 } as const;
 
+const credentialStatus = {
+  revoke: (reason: string) => ({ revoked: true, reason }),
+  suspend: (reason: string) => ({ suspended: true, reason }),
+  reinstate: (reason: string) => ({ suspended: false, reason }),
+};
+
 /** Revokes, suspends or reinstates an award, with the reason kept and shown to the holder. */
 export async function changeAwardStatus(
   ctx: CertificationsContext,
@@ -69,6 +75,9 @@ export async function changeAwardStatus(
       .set({ status: step.to, statusReason: data.reason, statusChangedAt: ctx.now(), statusChangedById: who.userId })
       .where(eq(certificationAwards.id, awardId))
       .returning();
+    // The credential's status list says the same as the award, from the same commit.
+    if (locked.credentialId)
+      await ctx.credentials.setStatusInTransaction(tx, locked.credentialId, credentialStatus[data.action](data.reason));
     return row as AwardRow;
   });
   return (await withHolders(ctx, [updated]))[0] as ManagedAwardDto;

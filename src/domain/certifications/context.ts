@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client.ts";
 import type { FileStorage } from "../../infra/storage.ts";
+import type { CredentialsService } from "../credentials/service.ts";
 import type { Outbox } from "../notifications/service.ts";
 
 /** What the certifications use cases work with (docs/decisions/0015-module-shape.md). */
@@ -13,4 +14,6 @@ export type CertificationsContext = {
   storage: FileStorage;
   /** Largest evidence file accepted. */
   maxEvidenceBytes: number;
+  /** Each award cycle becomes a signed credential, and its status follows the award's, in the award's transaction. */
+  credentials: Pick<CredentialsService, "issueInTransaction" | "setStatusInTransaction">;
 };

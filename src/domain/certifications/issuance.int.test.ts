@@ -49,6 +49,7 @@ describe.runIf(process.env.ORBIS_TEST_DB === "postgres")("issuance under concurr
       db: runtime.database.db,
       now: () => new Date(),
       outbox,
+      credentials: runtime.services.credentials,
       publicUrl: "http://orbis.test",
     } as unknown as CertificationsContext;
     let release = () => {};

@@ -6,6 +6,7 @@ import { attendeesOf } from "../events/queries.ts";
 import { completersOf } from "../learning/queries.ts";
 import { cohortParticipantIds } from "../programmes/queries.ts";
 import type { CertificationsContext } from "./context.ts";
+import { credentialInput } from "./credential.ts";
 import { judge } from "./facts.ts";
 import { awardMails } from "./mail.ts";
 import { type AwardRow, type CertificationRow, latestAward, renewable } from "./rows.ts";
@@ -18,7 +19,8 @@ export type IssueReason = { source: AwardRow["source"]; issuedById: string | nul
  * Awards the next cycle of a certification to a person in the caller's transaction, unless their
  * current cycle still runs. Idempotent under concurrency: two writers who both find the rules met
  * insert the same (certification, person, cycle) and the unique constraint keeps one; the other
- * gets the existing award back with `created: false`. The award's mail is queued with it.
+ * gets the existing award back with `created: false`. The award's signed credential is issued
+ * and its mail queued in the same transaction.
  */
 export async function awardInTransaction(
   ctx: CertificationsContext,
@@ -47,8 +49,10 @@ export async function awardInTransaction(
     .onConflictDoNothing({ target: [certificationAwards.certificationId, certificationAwards.userId, certificationAwards.cycle] })
     .returning();
   if (!inserted) return { award: (await latestAward(tx, certification.id, userId)) as AwardRow, created: false };
+  const { credentialId } = await ctx.credentials.issueInTransaction(tx, await credentialInput(tx, ctx.publicUrl, certification, inserted));
+  const [award] = await tx.update(certificationAwards).set({ credentialId }).where(eq(certificationAwards.id, inserted.id)).returning();
   await ctx.outbox.enqueueMail(tx, await awardMails(tx, ctx.publicUrl, "awarded", [{ award: inserted, certification }]));
-  return { award: inserted, created: true };
+  return { award: award as AwardRow, created: true };
 }
 
 /** Judges one person against an active certification's rules and awards it when they are met. */

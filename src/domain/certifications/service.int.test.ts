@@ -8,6 +8,7 @@ import { createSignedInUser, createUser } from "../../../tests/factories/users.t
 import { refusal } from "../../../tests/support/refusal.ts";
 import { createTestRuntime, type TestRuntime } from "../../../tests/support/runtime.ts";
 import type { CourseDto } from "../catalogue/dto.ts";
+import { credentialsBySourceKey } from "../credentials/queries.ts";
 import type { Actor } from "../shared/actor.ts";
 import type { ConditionProgressDto, ProgressNodeDto } from "./dto.ts";
 
@@ -158,10 +159,18 @@ describe("progress, evidence, assessment and issuance", () => {
     const id = award?.id as string;
     expect(await refusal(c.changeAwardStatus(learner, id, { action: "revoke", reason: "No." }))).toMatchObject({ status: 403 });
     expect(await refusal(c.changeAwardStatus(admin, id, { action: "revoke", reason: "" }))).toMatchObject({ status: 400 });
+    // Each award cycle is a signed credential keyed by the award; its status follows the award's.
+    const credential = async () =>
+      (await credentialsBySourceKey(runtime.database.db, [`certification-award:${id}`])).get(`certification-award:${id}`);
+    expect(award?.credentialId).toBe((await credential())?.credentialId);
+    expect(await credential()).toMatchObject({ revoked: false, suspended: false });
     const suspended = await c.changeAwardStatus(admin, id, { action: "suspend", reason: "Under review" });
     expect(suspended).toMatchObject({ status: "suspended", statusReason: "Under review" });
+    expect(await credential()).toMatchObject({ revoked: false, suspended: true });
     expect((await c.changeAwardStatus(admin, id, { action: "reinstate", reason: "Cleared" })).status).toBe("active");
+    expect(await credential()).toMatchObject({ revoked: false, suspended: false });
     expect((await c.changeAwardStatus(staff, id, { action: "revoke", reason: "Plagiarism" })).status).toBe("revoked");
+    expect(await credential()).toMatchObject({ revoked: true });
     expect(await refusal(c.changeAwardStatus(admin, id, { action: "reinstate", reason: "Oops" }))).toMatchObject({ status: 409 });
     // A revoked award is not given again by the rules.
     await c.issueDue();

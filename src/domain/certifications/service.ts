@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client.ts";
 import type { FileStorage } from "../../infra/storage.ts";
+import type { CredentialsService } from "../credentials/service.ts";
 import type { Outbox } from "../notifications/service.ts";
 import { withContext } from "../shared/compose.ts";
 import { decideEvidence, evidenceQueue, getEvidence } from "./assessment.ts";
@@ -24,6 +25,7 @@ export type CertificationsServiceDeps = {
   storage: FileStorage;
   publicUrl: string;
   maxEvidenceBytes?: number;
+  credentials: Pick<CredentialsService, "issueInTransaction" | "setStatusInTransaction">;
   now?: () => Date;
 };
 
@@ -37,6 +39,7 @@ export function createCertificationsService(deps: CertificationsServiceDeps) {
     storage: deps.storage,
     publicUrl: deps.publicUrl,
     maxEvidenceBytes: deps.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES,
+    credentials: deps.credentials,
     now: deps.now ?? (() => new Date()),
   };
   return withContext(ctx, {

@@ -26,6 +26,6 @@ export async function registerApiRoutes(app: FastifyInstance, options: { service
   await app.register(notificationRoutes, { services: options.services });
   await app.register(competencyRoutes, { services: options.services });
   await app.register(competencyLinkRoutes, { services: options.services });
-  await app.register(credentialRoutes, { services: options.services });
   await app.register(certificationRoutes, { services: options.services });
+  await app.register(credentialRoutes, { services: options.services });
 }
