@@ -23,6 +23,12 @@ import competenciesEs from "./competencies/es.ts";
 import competenciesFr from "./competencies/fr.ts";
 import competenciesRu from "./competencies/ru.ts";
 import competenciesZh from "./competencies/zh.ts";
+import credentialsAr from "./credentials/ar.ts";
+import credentialsEn from "./credentials/en.ts";
+import credentialsEs from "./credentials/es.ts";
+import credentialsFr from "./credentials/fr.ts";
+import credentialsRu from "./credentials/ru.ts";
+import credentialsZh from "./credentials/zh.ts";
 import errorsAr from "./errors/ar.ts";
 import errorsEn from "./errors/en.ts";
 import errorsEs from "./errors/es.ts";
@@ -91,6 +97,7 @@ export const catalogues = {
     ...authoringEn,
     ...catalogueEn,
     ...competenciesEn,
+    ...credentialsEn,
     ...errorsEn,
     ...eventsEn,
     ...httpEn,
@@ -107,6 +114,7 @@ export const catalogues = {
     ...authoringFr,
     ...catalogueFr,
     ...competenciesFr,
+    ...credentialsFr,
     ...errorsFr,
     ...eventsFr,
     ...httpFr,
@@ -123,6 +131,7 @@ export const catalogues = {
     ...authoringEs,
     ...catalogueEs,
     ...competenciesEs,
+    ...credentialsEs,
     ...errorsEs,
     ...eventsEs,
     ...httpEs,
@@ -139,6 +148,7 @@ export const catalogues = {
     ...authoringRu,
     ...catalogueRu,
     ...competenciesRu,
+    ...credentialsRu,
     ...errorsRu,
     ...eventsRu,
     ...httpRu,
@@ -155,6 +165,7 @@ export const catalogues = {
     ...authoringZh,
     ...catalogueZh,
     ...competenciesZh,
+    ...credentialsZh,
     ...errorsZh,
     ...eventsZh,
     ...httpZh,
@@ -171,6 +182,7 @@ export const catalogues = {
     ...authoringAr,
     ...catalogueAr,
     ...competenciesAr,
+    ...credentialsAr,
     ...errorsAr,
     ...eventsAr,
     ...httpAr,
