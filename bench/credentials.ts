@@ -64,14 +64,22 @@ const seconds = (performance.now() - started) / 1000;
 const timings: number[] = [];
 let verified = 0;
 for (const id of issued.slice(0, verifications)) {
-  const { document } = await services.credentials.getCredential({ userId: ids[issued.indexOf(id)] ?? "", email: "", name: "", locale: "en", roles: [] }, id, "en");
+  const { document } = await services.credentials.getCredential(
+    { userId: ids[issued.indexOf(id)] ?? "", email: "", name: "", locale: "en", roles: [] },
+    id,
+    "en",
+  );
   const t0 = performance.now();
   const report = await services.credentials.verifyCredential(document);
   timings.push(performance.now() - t0);
   if (report.verified) verified++;
 }
 timings.sort((a, b) => a - b);
-console.log(`bulk issue: ${people} credentials in ${seconds.toFixed(1)} s = ${(people / seconds).toFixed(1)} signed/s (PGlite, one transaction each)`);
-console.log(`verification: ${timings.length} credentials, ${verified} valid; p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms`);
+console.log(
+  `bulk issue: ${people} credentials in ${seconds.toFixed(1)} s = ${(people / seconds).toFixed(1)} signed/s (PGlite, one transaction each)`,
+);
+console.log(
+  `verification: ${timings.length} credentials, ${verified} valid; p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms`,
+);
 await database.close();
 if (verified !== timings.length) process.exit(1);
