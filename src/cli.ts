@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DataDirLockedError } from "./db/lock.ts";
@@ -14,6 +15,11 @@ Commands:
   seed                             Load the demo data wherever it is missing
   create-admin --email <address> --password <password> [--name <name>]
                                    Create a platform administrator
+  keys export --out <file>         Back up the credential signing keys (private halves stay
+                                   encrypted: keep the key secret apart from the backup)
+  keys import --in <file>          Restore signing keys from such a backup
+  keys rotate --org <slug>         Give an organisation a new signing key (the old one stays
+                                   in its DID document, so what it signed still verifies)
   help                             Show this text
 
 Settings come from the environment, as for the server (DATA_DIR, DATABASE_URL, ...).`;
@@ -44,6 +50,35 @@ const commands: Record<string, (args: string[]) => Promise<string>> = {
       const added = await seedDemoIfWanted(seedTargetOf(runtime), "always");
       return added ? "Demo data loaded." : "Demo data was already there; nothing added.";
     }),
+
+  async keys(args) {
+    const [action, ...rest] = args;
+    const { values } = parseArgs({
+      args: rest,
+      options: { out: { type: "string" }, in: { type: "string" }, org: { type: "string" } },
+      strict: true,
+    });
+    if (action === "export" && values.out) {
+      const out = values.out;
+      return withRuntime(async ({ services }) => {
+        const backup = await services.credentials.exportKeys();
+        fs.writeFileSync(out, `${JSON.stringify(backup, null, 2)}\n`, { mode: 0o600 });
+        return `Wrote ${backup.keys.length} signing keys to ${out}.`;
+      });
+    }
+    if (action === "import" && values.in) {
+      const backup = JSON.parse(fs.readFileSync(values.in, "utf8")) as unknown;
+      return withRuntime(async ({ services }) => {
+        const { imported, skipped } = await services.credentials.importKeys(backup);
+        return `Imported ${imported} signing keys; ${skipped} were already here.`;
+      });
+    }
+    if (action === "rotate" && values.org) {
+      const slug = values.org;
+      return withRuntime(async ({ services }) => `New signing key for ${slug}: ${await services.credentials.rotateOrganisationKey(slug)}`);
+    }
+    throw new UsageError("keys needs export --out <file>, import --in <file> or rotate --org <slug>.");
+  },
 
   async "create-admin"(args) {
     const { values } = parseArgs({

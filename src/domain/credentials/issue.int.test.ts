@@ -204,3 +204,39 @@ describe("setStatusInTransaction", () => {
     expect(row?.revoked).toBe(false);
   });
 });
+
+describe("keys", () => {
+  test("rotation keeps the old key in the DID document: old credentials still verify, new ones use the new key", async () => {
+    const before = await issue(input());
+    const newKey = await service().rotateOrganisationKey(org.slug);
+    const after = await issue(input());
+    const { did, document: didDoc } = await ourDidDocument();
+    expect(didDoc.verificationMethod.map((m) => m.publicKeyMultibase)).toContain(newKey);
+    expect(didDoc.verificationMethod.length).toBeGreaterThanOrEqual(2);
+    for (const id of [before.credentialId, after.credentialId]) {
+      expect((await verifyIndependently(await documentOf(id), { [did]: didDoc })).verified).toBe(true);
+    }
+    expect(((await documentOf(after.credentialId)).proof as { verificationMethod: string }).verificationMethod).toBe(`${did}#${newKey}`);
+  });
+
+  test("a backup restores into an empty place and is refused under another secret", async () => {
+    const backup = await service().exportKeys();
+    expect(backup.keys.some((k) => k.organisation === org.slug)).toBe(true);
+    expect(JSON.stringify(backup)).not.toMatch(/"d":/);
+    expect(await service().importKeys(backup)).toEqual({ imported: 0, skipped: backup.keys.length });
+    await db().delete(credentialKeys).where(eq(credentialKeys.organisationId, org.id));
+    const restored = await service().importKeys(backup);
+    expect(restored.imported).toBe(backup.keys.filter((k) => k.organisation === org.slug).length);
+    const { createCredentialsService } = await import("./service.ts");
+    const other = createCredentialsService({
+      db: db(),
+      publicUrl: "http://orbis.test",
+      keySecret: new Uint8Array(32).fill(7),
+      remote: async () => null,
+    });
+    await db().delete(credentialKeys).where(eq(credentialKeys.organisationId, org.id));
+    await expect(other.importKeys(backup)).rejects.toThrow();
+    expect(await db().$count(credentialKeys, eq(credentialKeys.organisationId, org.id))).toBe(0);
+    await service().importKeys(backup);
+  });
+});

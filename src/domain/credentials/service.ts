@@ -5,6 +5,7 @@ import type { CredentialsContext } from "./context.ts";
 import { courseCredential, issueCourseCredentials } from "./course-credentials.ts";
 import { didDocumentFor, publicCredentialDocument, statusListCredential } from "./documents.ts";
 import { issueInTransaction } from "./issue.ts";
+import { exportKeys, importKeys, rotateOrganisationKey } from "./key-backup.ts";
 import { changeStatus } from "./manage.ts";
 import { setStatusInTransaction } from "./status.ts";
 import { verifyCredential } from "./verify.ts";
@@ -41,6 +42,10 @@ export function createCredentialsService(deps: CredentialsServiceDeps) {
       changeStatus,
       courseCredential,
       issueCourseCredentials,
+      /** Operator commands (src/cli.ts), no actor. */
+      exportKeys,
+      importKeys,
+      rotateOrganisationKey,
     }),
   };
 }

@@ -114,3 +114,14 @@ export async function facilityNames(db: Executor, ids: readonly (string | null |
 export function organisationIsOfKind(column: AnyPgColumn, kind: OrganisationKind): SQL {
   return sql`${column} in (select ${organisations.id} from ${organisations} where ${organisations.kind} = ${kind})`;
 }
+
+/** Organisation ids by slug (the CLI names organisations by their address). */
+export async function organisationIdsBySlug(db: Executor, slugs: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(slugs)];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .select({ id: organisations.id, slug: organisations.slug })
+    .from(organisations)
+    .where(inArray(organisations.slug, wanted));
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}

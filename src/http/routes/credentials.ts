@@ -40,6 +40,18 @@ export async function credentialRoutes(fastify: FastifyInstance, options: { serv
     async (request) => credentials.getCredential(request.actor, request.params.id, requestLocale(request)),
   );
 
+  app.get(
+    "/credentials/:id/file",
+    docs.open("Download a credential's signed JSON (as for GET /credentials/:id)", { params: idParams, response: { 200: json } }),
+    async (request, reply) => {
+      const credential = await credentials.getCredential(request.actor, request.params.id, requestLocale(request));
+      return reply
+        .header("content-disposition", `attachment; filename="credential-${credential.id}.json"`)
+        .type("application/vc+ld+json")
+        .send(credential.document);
+    },
+  );
+
   app.put(
     "/credentials/:id/visibility",
     docs.signedIn("Show or hide your credential's public page", {

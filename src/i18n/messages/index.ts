@@ -29,6 +29,12 @@ import competenciesEs from "./competencies/es.ts";
 import competenciesFr from "./competencies/fr.ts";
 import competenciesRu from "./competencies/ru.ts";
 import competenciesZh from "./competencies/zh.ts";
+import credentialsAr from "./credentials/ar.ts";
+import credentialsEn from "./credentials/en.ts";
+import credentialsEs from "./credentials/es.ts";
+import credentialsFr from "./credentials/fr.ts";
+import credentialsRu from "./credentials/ru.ts";
+import credentialsZh from "./credentials/zh.ts";
 import errorsAr from "./errors/ar.ts";
 import errorsEn from "./errors/en.ts";
 import errorsEs from "./errors/es.ts";
@@ -98,6 +104,7 @@ export const catalogues = {
     ...catalogueEn,
     ...certificationsEn,
     ...competenciesEn,
+    ...credentialsEn,
     ...errorsEn,
     ...eventsEn,
     ...httpEn,
@@ -115,6 +122,7 @@ export const catalogues = {
     ...catalogueFr,
     ...certificationsFr,
     ...competenciesFr,
+    ...credentialsFr,
     ...errorsFr,
     ...eventsFr,
     ...httpFr,
@@ -132,6 +140,7 @@ export const catalogues = {
     ...catalogueEs,
     ...certificationsEs,
     ...competenciesEs,
+    ...credentialsEs,
     ...errorsEs,
     ...eventsEs,
     ...httpEs,
@@ -149,6 +158,7 @@ export const catalogues = {
     ...catalogueRu,
     ...certificationsRu,
     ...competenciesRu,
+    ...credentialsRu,
     ...errorsRu,
     ...eventsRu,
     ...httpRu,
@@ -166,6 +176,7 @@ export const catalogues = {
     ...catalogueZh,
     ...certificationsZh,
     ...competenciesZh,
+    ...credentialsZh,
     ...errorsZh,
     ...eventsZh,
     ...httpZh,
@@ -183,6 +194,7 @@ export const catalogues = {
     ...catalogueAr,
     ...certificationsAr,
     ...competenciesAr,
+    ...credentialsAr,
     ...errorsAr,
     ...eventsAr,
     ...httpAr,

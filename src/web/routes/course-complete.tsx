@@ -24,6 +24,9 @@ export async function loader(args: Route.LoaderArgs) {
   }
   // Not completed (yet): the course page says where they are.
   if (!completion) throw redirect(`/${locale}/courses/${slug}`);
+  // Issued now if the minute job has not got to it yet; a failure to sign leaves the placeholder.
+  const credential = await services.credentials.courseCredential(actor, completion.course.id, locale).catch(() => null);
+  if (credential) completion = { ...completion, certificate: { url: `/${locale}/credentials/${credential.id}` } };
   return { completion, title: translatorFor(locale)("learning.complete.title") };
 }
 
