@@ -8,11 +8,11 @@ import { getTexts } from "./authoring/course-texts.ts";
 import { getLesson as getAuthoringLesson } from "./authoring/lesson.ts";
 import { getSyllabus } from "./authoring/syllabus.ts";
 import type { CatalogueContext, MediaContext, ReviewContext } from "./context.ts";
-import { getCourse } from "./course-page.ts";
+import { getCourse, getCoursePage } from "./course-page.ts";
 import { addTranslation } from "./course-translation.ts";
 import { createCourse, updateCourse } from "./courses.ts";
 import type { UploadLimits } from "./dto.ts";
-import { getLesson } from "./lesson-page.ts";
+import { getLesson, getLessonPage } from "./lesson-page.ts";
 import { removeCaptions, uploadCaptions } from "./media/captions.ts";
 import { removeCover, uploadCover } from "./media/cover.ts";
 import { removeLessonFile, setExternalVideo, uploadLessonFile } from "./media/lesson-files.ts";
@@ -51,7 +51,17 @@ export type CatalogueServiceDeps = { db: Database; now: () => Date };
 /** Courses: public search and pages, and the authors' writes. */
 export function createCatalogueService(deps: CatalogueServiceDeps) {
   const ctx: CatalogueContext = { db: deps.db, now: deps.now };
-  return withContext(ctx, { searchCourses, facets, getCourse, getLesson, createCourse, updateCourse, addTranslation });
+  return withContext(ctx, {
+    searchCourses,
+    facets,
+    getCourse,
+    getCoursePage,
+    getLesson,
+    getLessonPage,
+    createCourse,
+    updateCourse,
+    addTranslation,
+  });
 }
 export type CatalogueService = ReturnType<typeof createCatalogueService>;
 
