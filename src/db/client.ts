@@ -55,12 +55,16 @@ export type DatabaseOptions = {
   pgliteDump?: Blob | undefined;
   poolSize?: number;
   timeouts?: DatabaseTimeouts;
+  /** Told of every statement the ORM sends: the query-count budgets of pages are pinned with it (tests/e2e/query-budget.e2e.test.ts). */
+  onQuery?: (query: string) => void;
 };
+
+const observerOf = (onQuery: DatabaseOptions["onQuery"]) => (onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {});
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const timeouts = options.timeouts ?? defaultTimeouts;
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, timeouts);
-  return openPglite(options.pgliteDir, options.pgliteDump, timeouts);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, timeouts, options.onQuery);
+  return openPglite(options.pgliteDir, options.pgliteDump, timeouts, options.onQuery);
 }
 
 /**
@@ -147,7 +151,12 @@ SerialClient.prototype.query = function query(this: pg.Client, ...args: unknown[
 /** A margin over statement_timeout: the server cancels a slow statement itself; this catches a server that cannot. */
 const QUERY_TIMEOUT_MARGIN_MS = 5000;
 
-async function openPostgres(url: string, max: number, timeouts: DatabaseTimeouts): Promise<DatabaseHandle> {
+async function openPostgres(
+  url: string,
+  max: number,
+  timeouts: DatabaseTimeouts,
+  onQuery?: DatabaseOptions["onQuery"],
+): Promise<DatabaseHandle> {
   // pg-pool uses connectionTimeoutMillis for two waits: opening a connection and waiting for a free
   // one. Only the first is the connect timeout; a burst (a 400-person registration) waits its turn
   // for a busy pool as long as a statement may take, then hears 503.
@@ -172,7 +181,7 @@ async function openPostgres(url: string, max: number, timeouts: DatabaseTimeouts
   // request answers 503), the pool discards the connection and the next query opens a new one.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
-  const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzlePg(pool, { schema, casing: "snake_case", ...observerOf(onQuery) }) as unknown as Database;
   return {
     db,
     kind: "postgres",
@@ -205,7 +214,12 @@ async function openPostgres(url: string, max: number, timeouts: DatabaseTimeouts
   };
 }
 
-async function openPglite(dir: string | undefined, dump: Blob | undefined, timeouts: DatabaseTimeouts): Promise<DatabaseHandle> {
+async function openPglite(
+  dir: string | undefined,
+  dump: Blob | undefined,
+  timeouts: DatabaseTimeouts,
+  onQuery?: DatabaseOptions["onQuery"],
+): Promise<DatabaseHandle> {
   const cannotOpen = (error: unknown) =>
     error instanceof DataDirLockedError
       ? error
@@ -220,7 +234,7 @@ async function openPglite(dir: string | undefined, dump: Blob | undefined, timeo
     release();
     throw dir ? cannotOpen(error) : error;
   }
-  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, casing: "snake_case", ...observerOf(onQuery) }) as unknown as Database;
   return {
     db,
     kind: "pglite",

@@ -35,12 +35,16 @@ import { calendarFeedRoutes } from "./routes/events.ts";
 import { registerApiRoutes } from "./routes/index.ts";
 import { securityTxtRoute } from "./security-txt.ts";
 import type { PageCaching } from "./shared-pages.ts";
-import { registerWeb, type WebBuild } from "./web.ts";
+import { outsideLanguages, registerWeb, type WebBuild } from "./web.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
     sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Answers the same for everyone (files, health checks): no session is looked up for it, so it costs the database nothing. */
+    anonymous?: boolean;
   }
   interface FastifyInstance {
     /** Whether cookies get the Secure flag: from PUBLIC_URL, not from how a request arrived (a TLS proxy in front speaks http to us). */
@@ -125,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
   app.addHook("onRequest", async (request, reply) => {
+    if (request.routeOptions.config?.anonymous || outsideLanguages(request)) return;
     const { bearerToken, sessionToken } = credentialsOf(request);
     request.sessionToken = sessionToken ?? null;
     request.actor = await services.identity.authenticate({ bearerToken, sessionToken });
@@ -138,8 +143,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (routedPath(request).startsWith("/api/v1/") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
   });
 
-  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
-  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+  app.get("/healthz", { schema: { hide: true }, config: { anonymous: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true }, config: { anonymous: true } }, async (_request, reply) => {
     try {
       await options.database.ping();
       return { status: "ready" };

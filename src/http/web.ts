@@ -64,6 +64,17 @@ async function formHasInvalidText(request: Request): Promise<boolean> {
  */
 const REFUSAL_PATH = "_orbis/refused";
 
+/**
+ * A read of an address in no language (/favicon.ico, /wp-login.php): it is answered with the
+ * refusal page alone, without a session or the loaders `/:lang/*` would match, so it costs the
+ * database nothing.
+ */
+export function outsideLanguages(request: FastifyRequest): boolean {
+  if (request.routeOptions.url !== "/*" || (request.method !== "GET" && request.method !== "HEAD")) return false;
+  const first = routedPath(request).split("/")[1] ?? "";
+  return first !== "" && first !== "api" && !isLocale(first);
+}
+
 type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<Omit<AppContext, "refusal" | "reportError" | "shared">>;
 
 /** Serves the built assets and hands every other request to React Router's SSR handler. */
@@ -75,14 +86,20 @@ export async function registerWeb(
   pages: Pages,
   caching?: PageCaching,
 ) {
-  await app.register(fastifyStatic, {
-    root: build.clientDir,
-    wildcard: false,
-    setHeaders(res, filePath) {
-      // Vite puts content hashes in asset names, so they never change; other public files may.
-      const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
-      res.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=86400");
-    },
+  await app.register(async (files) => {
+    // A file is the same for everyone: its requests (a page's stylesheet, the favicon) look up no session.
+    files.addHook("onRoute", (route) => {
+      route.config = { ...route.config, anonymous: true };
+    });
+    await files.register(fastifyStatic, {
+      root: build.clientDir,
+      wildcard: false,
+      setHeaders(res, filePath) {
+        // Vite puts content hashes in asset names, so they never change; other public files may.
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=86400");
+      },
+    });
   });
 
   const handle = createRequestHandler(build.server, mode);
@@ -153,6 +170,7 @@ export async function registerWeb(
       schema: { hide: true },
       async handler(request, reply) {
         if (routedPath(request).startsWith("/api/")) return reply.callNotFound();
+        if (outsideLanguages(request)) return renderRefusal(request, reply, { status: 404, code: "not_found" });
         const refused = bodyRefusal(request);
         if (refused) {
           const url = new URL(request.url, "http://orbis.invalid");

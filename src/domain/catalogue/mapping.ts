@@ -9,7 +9,17 @@ import { courses, courseTranslations } from "./schema.ts";
 
 /* Rows to what the catalogue answers. */
 
-export type TranslationRow = typeof courseTranslations.$inferSelect;
+/** A course's texts in one language, without the search columns the database derives (large, and read only by search). */
+export const translationColumns = {
+  courseId: courseTranslations.courseId,
+  locale: courseTranslations.locale,
+  title: courseTranslations.title,
+  summary: courseTranslations.summary,
+  description: courseTranslations.description,
+  status: courseTranslations.status,
+  updatedAt: courseTranslations.updatedAt,
+};
+export type TranslationRow = Omit<typeof courseTranslations.$inferSelect, "searchText" | "searchVector">;
 
 export const toCourseRef = (course: CourseRow): CourseRefDto => ({
   id: course.id,
@@ -62,7 +72,7 @@ export function toSummary(
 export async function translationsOf(db: Executor, courseIds: string[]): Promise<Map<string, TranslationRow[]>> {
   const byCourse = new Map<string, TranslationRow[]>(courseIds.map((id) => [id, []]));
   if (!courseIds.length) return byCourse;
-  const rows = await db.select().from(courseTranslations).where(inArray(courseTranslations.courseId, courseIds));
+  const rows = await db.select(translationColumns).from(courseTranslations).where(inArray(courseTranslations.courseId, courseIds));
   for (const row of rows) byCourse.get(row.courseId)?.push(row);
   return byCourse;
 }

@@ -9,11 +9,11 @@ import { getLesson as getAuthoringLesson } from "./authoring/lesson.ts";
 import { moveLesson, moveModule } from "./authoring/reorder.ts";
 import { getSyllabus } from "./authoring/syllabus.ts";
 import type { CatalogueContext, MediaContext, ReviewContext } from "./context.ts";
-import { getCourse } from "./course-page.ts";
+import { getCourse, getCoursePage } from "./course-page.ts";
 import { addTranslation } from "./course-translation.ts";
 import { createCourse, updateCourse } from "./courses.ts";
 import type { UploadLimits } from "./dto.ts";
-import { getLesson } from "./lesson-page.ts";
+import { getLesson, getLessonPage } from "./lesson-page.ts";
 import { removeCaptions, uploadCaptions } from "./media/captions.ts";
 import { removeCover, uploadCover } from "./media/cover.ts";
 import { removeLessonFile, setExternalVideo, uploadLessonFile } from "./media/lesson-files.ts";
@@ -57,7 +57,9 @@ export function createCatalogueService(deps: CatalogueServiceDeps) {
     searchCourses,
     facets,
     getCourse,
+    getCoursePage,
     getLesson,
+    getLessonPage,
     createCourse,
     updateCourse,
     addTranslation,

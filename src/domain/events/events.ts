@@ -50,9 +50,9 @@ export async function listEvents(ctx: EventsContext, filters: EventFilters, read
 export async function getEvent(ctx: EventsContext, ref: string, reader: Locale, actor: Actor | null = null): Promise<EventDto> {
   const { db } = ctx;
   const row = await findEvent(db, ref);
-  const [[summary], texts, organiserRows, mine] = await Promise.all([
-    eventSummaries(db, [row], reader),
-    textsOf(db, [row.id]),
+  const texts = await textsOf(db, [row.id]);
+  const [[summary], organiserRows, mine] = await Promise.all([
+    eventSummaries(db, [row], reader, texts),
     db.select().from(eventOrganisers).where(eq(eventOrganisers.eventId, row.id)).orderBy(asc(eventOrganisers.position)),
     actor
       ? db

@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { isLocale, type Locale } from "../../i18n/locales.ts";
 import { facilityNames, organisationRefs } from "../network/queries.ts";
@@ -23,29 +23,34 @@ export function shownEventText(event: Pick<EventRow, "slug" | "defaultLocale">, 
   };
 }
 
-/** Places taken and people waiting, counted, by event id. */
-async function countsOf(db: Executor, ids: readonly string[]) {
-  const counts = new Map<string, { registered: number; waitlisted: number }>();
+/**
+ * People waiting, counted, by event id. Places taken are not counted: the event row keeps them
+ * (`registeredCount`, changed under its lock), so a list does not recount every registration.
+ */
+async function waitingOf(db: Executor, ids: readonly string[]) {
+  const counts = new Map<string, number>();
   if (!ids.length) return counts;
   const rows = await db
-    .select({
-      eventId: eventRegistrations.eventId,
-      registered: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'registered')`.mapWith(Number),
-      waitlisted: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'waitlisted')`.mapWith(Number),
-    })
+    .select({ eventId: eventRegistrations.eventId, waiting: sql<number>`count(*)`.mapWith(Number) })
     .from(eventRegistrations)
-    .where(inArray(eventRegistrations.eventId, [...ids]))
+    .where(and(inArray(eventRegistrations.eventId, [...ids]), eq(eventRegistrations.status, "waitlisted")))
     .groupBy(eventRegistrations.eventId);
-  for (const row of rows) counts.set(row.eventId, { registered: row.registered, waitlisted: row.waitlisted });
+  for (const row of rows) counts.set(row.eventId, row.waiting);
   return counts;
 }
 
 /** Events as lists show them, in the reader's language, in the order given. */
-export async function eventSummaries(db: Executor, rows: readonly EventRow[], reader: Locale): Promise<EventSummaryDto[]> {
+export async function eventSummaries(
+  db: Executor,
+  rows: readonly EventRow[],
+  reader: Locale,
+  /** Their texts when the caller has read them already (one event's page), so they are not read twice. */
+  known?: Map<string, EventTextRow[]>,
+): Promise<EventSummaryDto[]> {
   const ids = rows.map((r) => r.id);
-  const [texts, counts, centres, facilities] = await Promise.all([
-    textsOf(db, ids),
-    countsOf(db, ids),
+  const [texts, waiting, centres, facilities] = await Promise.all([
+    known ?? textsOf(db, ids),
+    waitingOf(db, ids),
     organisationRefs(
       db,
       rows.map((r) => r.centreId),
@@ -58,7 +63,6 @@ export async function eventSummaries(db: Executor, rows: readonly EventRow[], re
   ]);
   return rows.map((row) => {
     const text = shownEventText(row, texts.get(row.id) ?? [], reader);
-    const count = counts.get(row.id) ?? { registered: 0, waitlisted: 0 };
     return {
       id: row.id,
       slug: row.slug,
@@ -76,8 +80,8 @@ export async function eventSummaries(db: Executor, rows: readonly EventRow[], re
       languages: row.languages,
       interpretationLanguages: row.interpretationLanguages,
       capacity: row.capacity,
-      registeredCount: count.registered,
-      waitlistCount: count.waitlisted,
+      registeredCount: row.registeredCount,
+      waitlistCount: waiting.get(row.id) ?? 0,
       registrationOpensAt: iso(row.registrationOpensAt),
       registrationClosesAt: iso(row.registrationClosesAt),
       status: row.status,

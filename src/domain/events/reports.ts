@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { and, count, eq, lte, sql } from "drizzle-orm";
 import type { Locale } from "../../i18n/locales.ts";
 import { translatorFor } from "../../i18n/translator.server.ts";
 import { organisationRefs } from "../network/queries.ts";
@@ -72,15 +72,13 @@ export async function report(ctx: EventsContext, actor: Actor | null, ref: strin
 /** For the home page: scheduled events that have ended, and the distinct people who attended any event. */
 export async function figures(ctx: EventsContext): Promise<EventFigures> {
   const { db } = ctx;
-  const [[held], [reached]] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(events)
-      .where(and(eq(events.status, "scheduled"), lte(events.endsAt, ctx.now()))),
-    db
-      .select({ n: countDistinct(eventRegistrations.userId) })
-      .from(eventRegistrations)
-      .where(isNotNull(eventRegistrations.attendedAt)),
-  ]);
-  return { eventsHeld: held?.n ?? 0, educatorsReached: reached?.n ?? 0 };
+  // One statement: the home page shows both on every view.
+  const [held] = await db
+    .select({
+      n: count(),
+      reached: sql<number>`(select count(distinct r.user_id) from ${eventRegistrations} r where r.attended_at is not null)`.mapWith(Number),
+    })
+    .from(events)
+    .where(and(eq(events.status, "scheduled"), lte(events.endsAt, ctx.now())));
+  return { eventsHeld: held?.n ?? 0, educatorsReached: held?.reached ?? 0 };
 }

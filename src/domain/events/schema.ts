@@ -159,6 +159,8 @@ export const eventRegistrations = pgTable(
     index("event_registrations_queue_idx").on(t.eventId, t.status, t.queue),
     index("event_registrations_user_idx").on(t.userId),
     index("event_registrations_pending_idx").on(t.pendingNotice).where(sql`${t.pendingNotice} is not null`),
+    // The home page's "educators reached": distinct people who attended, read from this alone, not every registration.
+    index("event_registrations_attended_idx").on(t.userId).where(sql`${t.attendedAt} is not null`),
   ],
 );
 

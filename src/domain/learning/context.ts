@@ -6,5 +6,5 @@ export type LearningContext = {
   db: Database;
   now: () => Date;
   /** The lesson and course as the reader is shown them, with the catalogue's own access rules. */
-  catalogue: Pick<CatalogueService, "getLesson" | "getCourse" | "searchCourses">;
+  catalogue: Pick<CatalogueService, "getLesson" | "getLessonPage" | "getCourse" | "searchCourses">;
 };

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import type { CourseDto } from "../catalogue/dto.ts";
 import type { LearnerCourse } from "../catalogue/queries.ts";
 import { peopleByEmail } from "../identity/queries.ts";
 import { type Actor, requireActor } from "../shared/actor.ts";
@@ -7,8 +8,9 @@ import { conflict, fieldError, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { LearningContext } from "./context.ts";
 import type { EnrolmentDto } from "./dto.ts";
+import { toEnrolmentDto } from "./mapping.ts";
 import { can, requireAccess } from "./permissions.ts";
-import { enrolmentDto, enrolmentRow, findCourse, notEnrolled } from "./rows.ts";
+import { enrolmentDto, enrolmentRow, enrolmentWithProgress, findCourse, notEnrolled } from "./rows.ts";
 import { enrolments } from "./schema.ts";
 import { staffEnrolmentSchema } from "./validation.ts";
 
@@ -80,6 +82,22 @@ export async function enrolmentIn(ctx: LearningContext, actor: Actor | null, ref
   const course = await findCourse(ctx, ref);
   const row = await enrolmentRow(ctx.db, actor.userId, course.id);
   return row && row.status !== "withdrawn" ? enrolmentDto(ctx.db, row, course) : null;
+}
+
+/**
+ * The actor's enrolment in a course the caller has already read (the course page): the syllabus
+ * it was given is the lesson list progress is counted on, so only the enrolment is read.
+ */
+export async function enrolmentInCourse(
+  ctx: LearningContext,
+  actor: Actor | null,
+  course: Pick<CourseDto, "id" | "slug" | "syllabus">,
+): Promise<EnrolmentDto | null> {
+  if (!actor) return null;
+  const found = await enrolmentWithProgress(ctx.db, actor.userId, course.id);
+  if (!found || found.row.status === "withdrawn") return null;
+  const list = course.syllabus.flatMap((m) => m.lessons.map((l) => ({ id: l.id, courseId: course.id, required: l.required })));
+  return toEnrolmentDto(found.row, course, list, found.done);
 }
 
 /**

@@ -1,29 +1,36 @@
 import { eq } from "drizzle-orm";
 import type { Locale } from "../../i18n/locales.ts";
+import type { LearnerCourse } from "../catalogue/queries.ts";
 import { type Actor, requireActor } from "../shared/actor.ts";
 import type { LearningContext } from "./context.ts";
 import type { PlayerDto, PlayerLessonRef } from "./dto.ts";
 import { toEnrolmentDto } from "./mapping.ts";
 import { learnerView } from "./quiz-attempts.ts";
-import { doneLessons, findCourseLesson, requireEnrolment } from "./rows.ts";
+import { enrolmentWithProgress, notEnrolled } from "./rows.ts";
 import { enrolments } from "./schema.ts";
 
 /**
  * What the lesson player shows: the lesson, the syllabus with what is done, previous and next,
- * and the quiz of a quiz lesson. Opening a lesson makes it the place to resume.
+ * and the quiz of a quiz lesson. Opening a lesson makes it the place to resume. The course is read
+ * once, with the lesson (`getLessonPage`); its syllabus is the outline and the lesson list progress
+ * is counted on.
  */
 export async function player(ctx: LearningContext, actor: Actor | null, ref: string, lessonId: string, reader: Locale): Promise<PlayerDto> {
   const learner = requireActor(actor);
-  const { course } = await findCourseLesson(ctx, ref, lessonId);
-  const opened = await requireEnrolment(ctx.db, learner, course.id);
-  // The course is built once (`getCourse`): its syllabus is the outline and the lesson list progress is counted on.
-  const [lesson, outline] = await Promise.all([
-    ctx.catalogue.getLesson(ref, lessonId, reader, learner),
-    ctx.catalogue.getCourse(ref, reader, learner),
-  ]);
+  const { lesson, course: outline } = await ctx.catalogue.getLessonPage(ref, lessonId, reader, learner);
+  const found = await enrolmentWithProgress(ctx.db, learner.userId, outline.id);
+  if (!found || found.row.status === "withdrawn") throw notEnrolled();
+  const { row: opened, done } = found;
+  const course: LearnerCourse = {
+    id: outline.id,
+    slug: outline.slug,
+    status: outline.status,
+    ownerOrganisationId: outline.owner.id,
+    version: outline.version,
+    defaultLocale: outline.defaultLocale,
+  };
   if (opened.lastLessonId !== lessonId) await ctx.db.update(enrolments).set({ lastLessonId: lessonId }).where(eq(enrolments.id, opened.id));
   const enrolment = { ...opened, lastLessonId: lessonId };
-  const done = (await doneLessons(ctx.db, [enrolment.id])).get(enrolment.id)!;
   const syllabus = outline.syllabus.map((m) => ({
     id: m.id,
     title: m.title,

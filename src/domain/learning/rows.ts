@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { courseForLearner, type LearnerCourse, lessonOfCourse, syllabusLessons } from "../catalogue/queries.ts";
 import type { Actor } from "../shared/actor.ts";
@@ -32,6 +32,24 @@ export async function enrolmentRow(tx: Executor, userId: string, courseId: strin
     .from(enrolments)
     .where(and(eq(enrolments.userId, userId), eq(enrolments.courseId, courseId)));
   return row;
+}
+
+/** Someone's enrolment in a course with the lessons they have done, in one statement. */
+export async function enrolmentWithProgress(
+  tx: Executor,
+  userId: string,
+  courseId: string,
+): Promise<{ row: EnrolmentRow; done: Set<string> } | undefined> {
+  const [found] = await tx
+    .select({
+      row: enrolments,
+      done: sql<
+        string[]
+      >`(select coalesce(json_agg(p.lesson_id), '[]'::json) from ${lessonProgress} p where p.enrolment_id = ${enrolments.id})`,
+    })
+    .from(enrolments)
+    .where(and(eq(enrolments.userId, userId), eq(enrolments.courseId, courseId)));
+  return found && { row: found.row, done: new Set(found.done) };
 }
 
 /** The actor's enrolment, which must not be withdrawn: learning needs one, 403 otherwise. */

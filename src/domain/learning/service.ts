@@ -2,7 +2,7 @@ import type { Database } from "../../db/client.ts";
 import { withContext } from "../shared/compose.ts";
 import { completion } from "./completion.ts";
 import type { LearningContext } from "./context.ts";
-import { enrol, enrolByEmail, enrolInTransaction, enrolmentIn, mayEnrolOthers, withdraw } from "./enrol.ts";
+import { enrol, enrolByEmail, enrolInTransaction, enrolmentIn, enrolmentInCourse, mayEnrolOthers, withdraw } from "./enrol.ts";
 import { myLearning } from "./my-learning.ts";
 import { player } from "./player.ts";
 import { markDone } from "./progress.ts";
@@ -19,6 +19,7 @@ export function createLearningService(deps: LearningServiceDeps) {
       enrolByEmail,
       withdraw,
       enrolmentIn,
+      enrolmentInCourse,
       getQuiz,
       submitAttempt,
       markDone,

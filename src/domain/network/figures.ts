@@ -7,26 +7,25 @@ import { centres, facilities, memberships, organisations } from "./schema.ts";
 
 /** Live counts for the home page: never stored, so they cannot drift from the registry. */
 export async function figures(ctx: NetworkContext): Promise<NetworkFigures> {
-  const [[centreRow], [partnerRow], [facilityRow]] = await Promise.all([
-    ctx.db
-      .select({
-        centres: count(),
-        nationalCentres: sql<number>`count(*) filter (where ${organisations.kind} = 'national_centre')`.mapWith(Number),
-        trainingCentres: sql<number>`count(*) filter (where ${organisations.kind} = 'training_centre')`.mapWith(Number),
-        countries: countDistinct(organisations.country),
-      })
-      .from(centres)
-      .innerJoin(organisations, eq(organisations.id, centres.organisationId)),
-    ctx.db.select({ n: countDistinct(memberships.organisationId) }).from(memberships),
-    ctx.db.select({ n: count() }).from(facilities).where(eq(facilities.kind, "smart_classroom")),
-  ]);
+  // One statement, the other counts as subqueries: the home page shows these on every view.
+  const [centreRow] = await ctx.db
+    .select({
+      centres: count(),
+      nationalCentres: sql<number>`count(*) filter (where ${organisations.kind} = 'national_centre')`.mapWith(Number),
+      trainingCentres: sql<number>`count(*) filter (where ${organisations.kind} = 'training_centre')`.mapWith(Number),
+      countries: countDistinct(organisations.country),
+      partners: sql<number>`(select count(distinct m.organisation_id) from ${memberships} m)`.mapWith(Number),
+      classrooms: sql<number>`(select count(*) from ${facilities} f where f.kind = 'smart_classroom')`.mapWith(Number),
+    })
+    .from(centres)
+    .innerJoin(organisations, eq(organisations.id, centres.organisationId));
   return {
     centres: centreRow?.centres ?? 0,
     nationalCentres: centreRow?.nationalCentres ?? 0,
     trainingCentres: centreRow?.trainingCentres ?? 0,
     countries: centreRow?.countries ?? 0,
-    partnerInstitutions: partnerRow?.n ?? 0,
-    smartClassrooms: facilityRow?.n ?? 0,
+    partnerInstitutions: centreRow?.partners ?? 0,
+    smartClassrooms: centreRow?.classrooms ?? 0,
   };
 }
 

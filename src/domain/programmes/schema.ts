@@ -130,6 +130,8 @@ export const cohortParticipants = pgTable(
     primaryKey({ columns: [t.cohortId, t.userId] }),
     check("cohort_participants_source_check", sql`${t.source} in ('open', 'nomination', 'invitation')`),
     index("cohort_participants_user_idx").on(t.userId),
+    // The institution report finds an institution's participants across every cohort.
+    index("cohort_participants_institution_idx").on(t.institutionId),
   ],
 );
 
@@ -196,6 +198,8 @@ export const nominations = pgTable(
     unique("nominations_cohort_user_key").on(t.cohortId, t.userId),
     check("nominations_status_check", sql`${t.status} in ('pending', 'approved', 'declined', 'withdrawn')`),
     index("nominations_cohort_institution_idx").on(t.cohortId, t.institutionId, t.status),
+    // The institution report finds an institution's nominations across every cohort (the index above starts with the cohort).
+    index("nominations_institution_idx").on(t.institutionId),
   ],
 );
 

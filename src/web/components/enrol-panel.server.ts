@@ -11,7 +11,8 @@ export async function enrolPanelData(services: Services, actor: Actor | null, co
     slug: course.slug,
     published: course.status === "published",
     signedIn: actor !== null,
-    enrolment: await services.learning.enrolmentIn(actor, course.id),
+    // The course as the page read it: its syllabus counts progress, so the course is not read again.
+    enrolment: await services.learning.enrolmentInCourse(actor, course),
     quizzes,
     enrolsOthers: course.status === "published" && services.learning.mayEnrolOthers(actor, course.owner.id),
   };

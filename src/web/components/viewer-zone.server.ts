@@ -24,8 +24,21 @@ function offsetText(minutes: number): string {
  * first, then by name, so the regions stay together and typing "Asia/B" finds Bishkek.
  */
 export function timeZoneOptions(at: Date): Option[] {
-  return timeZoneChoices().map((zone) => ({ value: zone, label: `${zone} (UTC${offsetText(zoneOffsetMinutes(at, zone))})` }));
+  // Offsets change only at a zone's daylight-saving switch, which every zone makes on a quarter
+  // hour (of UTC, offsets being whole quarters): the ~420 labels are built once a quarter hour,
+  // not on every view of a page with the picker.
+  const quarter = Math.floor(at.getTime() / QUARTER_HOUR_MS);
+  if (built?.quarter !== quarter) {
+    const start = new Date(quarter * QUARTER_HOUR_MS);
+    built = {
+      quarter,
+      options: timeZoneChoices().map((zone) => ({ value: zone, label: `${zone} (UTC${offsetText(zoneOffsetMinutes(start, zone))})` })),
+    };
+  }
+  return built.options;
 }
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+let built: { quarter: number; options: Option[] } | undefined;
 
 function cookieZone(request: Request): string | null {
   const header = request.headers.get("cookie") ?? "";

@@ -21,11 +21,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const locale = routeLocale(params);
   const { services, actor } = context.get(appContext);
   try {
-    const course = await services.catalogue.getCourse(params.slug, locale, actor);
+    const { course, adaptedFrom } = await services.catalogue.getCoursePage(params.slug, locale, actor);
     return {
       course,
       enrolPanel: await enrolPanelData(services, actor, course),
-      adaptedFrom: await services.workflow.courseOrigin(course.id, locale),
+      adaptedFrom,
       manageable: can(actor, "course.author", course.owner.id) || can(actor, "course.review", course.owner.id),
     };
   } catch (error) {

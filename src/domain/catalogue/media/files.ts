@@ -33,9 +33,11 @@ async function mediaRows(db: Executor, lessonId: string) {
   return { externalUrl: lesson?.externalUrl ?? null, files, captions };
 }
 
-/** What a lesson plays and offers its readers: the uploaded video or the link, ready captions, downloads. */
-export async function lessonMediaOf(db: Executor, lessonId: string): Promise<LessonMediaDto> {
-  const { externalUrl, files, captions } = await mediaRows(db, lessonId);
+type ReaderFile = { link: { role: string; locale: string | null }; file: Pick<FileRow, "id" | "originalName" | "mimeType" | "byteSize"> };
+type ReaderCaption = { caption: { locale: string; status: string }; file: Pick<FileRow, "id" | "originalName"> };
+
+/** What a lesson plays and offers its readers, from its rows: the uploaded video or the link, ready captions, downloads. */
+export function readerMedia(externalUrl: string | null, files: readonly ReaderFile[], captions: readonly ReaderCaption[]): LessonMediaDto {
   const video = files.find((f) => f.link.role === "video")?.file;
   return {
     video: video ? { url: fileUrl(video), mimeType: video.mimeType } : externalUrl ? { externalUrl } : null,
