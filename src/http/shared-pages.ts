@@ -103,25 +103,58 @@ export async function serveShared(
 ): Promise<FastifyReply | null> {
   const version = await caching.version.current();
   let page = caching.cache.get(key, version, Date.now() - caching.maxAgeMs);
+  const flight = `${version}\n${key}`;
+  // Readers who miss while the same page is being rendered wait for that render rather than make their own.
+  const inFlight = flights(caching);
+  const rendering = page ? undefined : inFlight.get(flight);
+  if (rendering) page = (await rendering) ?? undefined;
   reply.header("x-orbis-cache", page ? "hit" : "miss");
   if (!page) {
-    const response = await render();
-    if (!response) return null;
-    const html = Buffer.from(await response.arrayBuffer());
-    const headers = [...response.headers].filter(([name]) => !["set-cookie", "content-length", "content-encoding"].includes(name));
-    if (unshareable(response.status, response.headers, html.toString("utf8"))) {
-      // Sent to this reader only, as an uncached render would be (a `?tz=` choice sets its cookie).
-      caching.cache.refused();
-      reply.status(response.status);
-      for (const [name, value] of headers) reply.header(name, value);
-      const cookies = response.headers.getSetCookie();
-      if (cookies.length) reply.header("set-cookie", cookies);
-      sharedPolicy(reply);
-      return reply.header("cache-control", "no-store").send(html);
+    const { promise, resolve: done } = Promise.withResolvers<CachedPage | null>();
+    inFlight.set(flight, promise);
+    try {
+      page = await renderAndKeep(reply, caching, key, version, render);
+    } finally {
+      inFlight.delete(flight);
+      done(page ?? null);
     }
-    page = await caching.cache.put(key, version, response.status, headers, html);
+    if (!page) return reply.sent ? reply : null;
   }
   return sendShared(request, reply, caching, page);
+}
+
+/** Pages being rendered now for each cache, by version and key. */
+const rendering = new WeakMap<PageCaching, Map<string, Promise<CachedPage | null>>>();
+function flights(caching: PageCaching) {
+  const map = rendering.get(caching) ?? new Map<string, Promise<CachedPage | null>>();
+  rendering.set(caching, map);
+  return map;
+}
+
+/** Renders the page and keeps it; answers the reader itself (and returns undefined) when the page is not for sharing, null when the database is unavailable. */
+async function renderAndKeep(
+  reply: FastifyReply,
+  caching: PageCaching,
+  key: string,
+  version: string,
+  render: () => Promise<Response | null>,
+): Promise<CachedPage | undefined> {
+  const response = await render();
+  if (!response) return undefined;
+  const html = Buffer.from(await response.arrayBuffer());
+  const headers = [...response.headers].filter(([name]) => !["set-cookie", "content-length", "content-encoding"].includes(name));
+  if (unshareable(response.status, response.headers, html.toString("utf8"))) {
+    // Sent to this reader only, as an uncached render would be (a `?tz=` choice sets its cookie).
+    caching.cache.refused();
+    reply.status(response.status);
+    for (const [name, value] of headers) reply.header(name, value);
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) reply.header("set-cookie", cookies);
+    sharedPolicy(reply);
+    reply.header("cache-control", "no-store").send(html);
+    return undefined;
+  }
+  return caching.cache.put(key, version, response.status, headers, html);
 }
 
 function sendShared(request: FastifyRequest, reply: FastifyReply, caching: PageCaching, page: CachedPage): FastifyReply {
