@@ -290,4 +290,22 @@ describe("course authoring", () => {
     expect(await page.getByRole("button", { name: /^Сохранить|^Загрузить/ }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Начать новую версию" }).count()).toBe(1);
   });
+
+  it("gives the translator the authors' editor, the original stacked above it on a phone, in Arabic", async () => {
+    const page = await orbis.newPage({ viewport: { width: 360, height: 740 } });
+    await signIn(page, orbis.url, "translator.ru@orbis.example", author.password, "ar");
+    await page.goto(`${orbis.url}/ar/manage/courses/digital-pedagogy-for-higher-education/translate/ru`);
+    const editor = page.locator(".translate-lesson .rte-content").first();
+    await editor.waitFor();
+    // No textarea of HTML once the page runs its script: the same toolbar as the lesson editor.
+    expect(await page.locator('.translate-lesson textarea[name$=".body"]').count()).toBe(0);
+    expect(await page.getByRole("toolbar", { name: "التنسيق" }).first().isVisible()).toBe(true);
+    const pair = page.locator(".translate-lesson .translate-pair", { has: page.locator(".source-body") }).first();
+    const source = await pair.locator(".source").boundingBox();
+    const target = await pair.locator(".target").boundingBox();
+    expect(source!.y + source!.height).toBeLessThanOrEqual(target!.y);
+    expect(await fitsWidth(page)).toBe(true);
+    await pair.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/shots/authoring/translate-ar-360.png" });
+  });
 });

@@ -156,13 +156,21 @@ describe("events", () => {
     await page.getByLabel("Starts").fill(`${day}T10:00`);
     await page.getByLabel("Ends").fill(`${day}T09:00`);
     await page.getByLabel("Organiser’s time zone").selectOption("Asia/Bishkek");
+    // Languages are ticked by name, not typed as codes.
+    const languages = page.getByRole("group", { name: "Languages", exact: true });
+    await languages.getByLabel("Russian", { exact: true }).check();
+    await languages.getByLabel("Kyrgyz", { exact: true }).check();
+    await page.getByRole("group", { name: "Interpretation languages" }).getByLabel("English", { exact: true }).check();
     await page.getByRole("button", { name: "Create event" }).click();
     expect(await page.locator(".form-error").textContent()).toContain("The end must be after the start.");
+    expect(await languages.getByLabel("Kyrgyz", { exact: true }).isChecked()).toBe(true);
     await page.getByLabel("Ends").fill(`${day}T12:00`);
     await page.getByRole("button", { name: "Create event" }).click();
     await page.waitForURL(/\/manage\/events\/[0-9a-f-]{36}\?saved/);
     expect(await page.getByRole("status").first().textContent()).toBe("Saved.");
     expect(await page.getByLabel("Starts").inputValue()).toBe(`${day}T10:00`);
+    const ticked = await languages.locator("input:checked").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(ticked.sort()).toEqual(["ky", "ru"]);
     await screenshot(page, "events-form-en");
     await page.context().close();
   });

@@ -118,7 +118,7 @@ export default {
   "quality.translate.module": "الوحدة {number}",
   "quality.translate.moduleTitle": "عنوان الوحدة",
   "quality.translate.lessonTitle": "عنوان الدرس",
-  "quality.translate.lessonBody": "نص الدرس (HTML)",
+  "quality.translate.lessonBody": "نص الدرس",
   "quality.translate.status": "الحالة",
   "quality.translate.statusDraft": "مسودة: لا تُعرض على القرّاء",
   "quality.translate.statusReady": "جاهزة للقرّاء",

@@ -118,7 +118,7 @@ export default {
   "quality.translate.module": "Module {number}",
   "quality.translate.moduleTitle": "Module title",
   "quality.translate.lessonTitle": "Lesson title",
-  "quality.translate.lessonBody": "Lesson text (HTML)",
+  "quality.translate.lessonBody": "Lesson text",
   "quality.translate.status": "Status",
   "quality.translate.statusDraft": "Draft: not shown to readers",
   "quality.translate.statusReady": "Ready for readers",

@@ -121,7 +121,7 @@ export default {
   "quality.translate.module": "Módulo {number}",
   "quality.translate.moduleTitle": "Título del módulo",
   "quality.translate.lessonTitle": "Título de la lección",
-  "quality.translate.lessonBody": "Texto de la lección (HTML)",
+  "quality.translate.lessonBody": "Texto de la lección",
   "quality.translate.status": "Estado",
   "quality.translate.statusDraft": "Borrador: no se muestra a los lectores",
   "quality.translate.statusReady": "Lista para los lectores",

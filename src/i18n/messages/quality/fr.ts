@@ -123,7 +123,7 @@ export default {
   "quality.translate.module": "Module {number}",
   "quality.translate.moduleTitle": "Titre du module",
   "quality.translate.lessonTitle": "Titre de la leçon",
-  "quality.translate.lessonBody": "Texte de la leçon (HTML)",
+  "quality.translate.lessonBody": "Texte de la leçon",
   "quality.translate.status": "État",
   "quality.translate.statusDraft": "Brouillon : non montré aux lecteurs",
   "quality.translate.statusReady": "Prêt pour les lecteurs",

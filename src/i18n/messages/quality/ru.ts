@@ -119,7 +119,7 @@ export default {
   "quality.translate.module": "Модуль {number}",
   "quality.translate.moduleTitle": "Название модуля",
   "quality.translate.lessonTitle": "Название урока",
-  "quality.translate.lessonBody": "Текст урока (HTML)",
+  "quality.translate.lessonBody": "Текст урока",
   "quality.translate.status": "Статус",
   "quality.translate.statusDraft": "Черновик: читатели не видят",
   "quality.translate.statusReady": "Готово для читателей",

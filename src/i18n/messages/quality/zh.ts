@@ -115,7 +115,7 @@ export default {
   "quality.translate.module": "模块 {number}",
   "quality.translate.moduleTitle": "模块标题",
   "quality.translate.lessonTitle": "课时标题",
-  "quality.translate.lessonBody": "课时正文（HTML）",
+  "quality.translate.lessonBody": "课时正文",
   "quality.translate.status": "状态",
   "quality.translate.statusDraft": "草稿：不向读者显示",
   "quality.translate.statusReady": "可供读者阅读",
