@@ -130,6 +130,9 @@ describe("account page", () => {
     const page = await freshPage();
     await signIn(page, orbis.url, "learner@orbis.example", "orbis-demo-2026");
     await page.goto(`${orbis.url}/en/account`);
+    // Behind "Advanced": learners see their own things first.
+    expect(await page.getByLabel(label(messages.en["identity.tokens.name"])).isVisible()).toBe(false);
+    await page.getByText(messages.en["identity.account.advanced"]).click();
     await page.getByLabel(label(messages.en["identity.tokens.name"])).fill("journey script");
     await page.getByRole("button", { name: messages.en["identity.tokens.create"] }).click();
     const token = await page.locator("code.new-token").textContent();

@@ -3,7 +3,7 @@ import { locales } from "../../i18n/locales.ts";
 import { roles, tokenScopes } from "../shared/actor.ts";
 import { displayName, multiLine, singleLine } from "../shared/text.ts";
 import { timeZoneSchema } from "../shared/time-zone.ts";
-import { contentLocaleSchema, countryCodeSchema, emailSchema, nameSchema } from "../shared/validation.ts";
+import { contentLocaleSchema, emailSchema, nameSchema } from "../shared/validation.ts";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
@@ -50,7 +50,8 @@ export const profileInput = z
     country: z
       .literal("")
       .transform(() => null)
-      .or(countryCodeSchema.refine((code) => regionNames.of(code) !== undefined, "validation.countryCode"))
+      // One check, not a pattern and then a lookup: Intl throws on a value that is not a region code.
+      .or(z.string().refine((code) => /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== undefined, "validation.countryCode"))
       .nullable(),
     languages: z
       .array(contentLocaleSchema)

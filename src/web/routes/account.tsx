@@ -14,7 +14,7 @@ import { requireSignedIn } from "../components/staff-access.server.ts";
 import { countryOptions } from "../components/staff-options.server.ts";
 import { StatusError } from "../components/status-error.tsx";
 import { readerZone, timeZoneOptions } from "../components/viewer-zone.server.ts";
-import { useHref, useT } from "../i18n.tsx";
+import { useHref, useLocale, useT } from "../i18n.tsx";
 import { safeNext } from "../session.server.ts";
 import type { Route } from "./+types/account.ts";
 
@@ -234,6 +234,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const t = useT();
   const dates = useEventFormat();
   const href = useHref();
+  const locale = useLocale();
   const [search] = useSearchParams();
   const { profile, tokens, zones, zone, countries, languages } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : undefined;
@@ -256,7 +257,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   };
   const when = (iso: string) => dates.short(iso, zone);
   const languageName = new Map(languages.map((option) => [option.value, option.label]));
-  const chosenLanguages = profile.languages.map((code) => languageName.get(code) ?? code).join(", ");
+  const chosenLanguages = new Intl.ListFormat(locale, { type: "unit" }).format(
+    profile.languages.map((code) => languageName.get(code) ?? code),
+  );
   return (
     <main id="main" className="page narrow">
       <h1>{t("identity.account.title")}</h1>
@@ -371,100 +374,109 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </Form>
       </section>
 
-      <section aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading">{t("identity.tokens.title")}</h2>
-        <p>{t("identity.tokens.intro")}</p>
-        {done?.newToken && (
-          <div className="notice" role="status">
-            <p>{t("identity.tokens.created", { name: isolate(done.newToken.name) })}</p>
-            <p>
-              <code className="new-token" dir="ltr">
-                {done.newToken.token}
-              </code>
+      {/* Scripts are for a few: the tokens wait behind a disclosure, open when one was just made, revoked or refused. */}
+      <details
+        className="advanced"
+        open={Boolean(
+          done?.newToken || done?.intent === "revokeToken" || failed?.intent === "createToken" || failed?.intent === "revokeToken",
+        )}
+      >
+        <summary>{t("identity.account.advanced")}</summary>
+        <section aria-labelledby="tokens-heading">
+          <h2 id="tokens-heading">{t("identity.tokens.title")}</h2>
+          <p>{t("identity.tokens.intro")}</p>
+          {done?.newToken && (
+            <div className="notice" role="status">
+              <p>{t("identity.tokens.created", { name: isolate(done.newToken.name) })}</p>
+              <p>
+                <code className="new-token" dir="ltr">
+                  {done.newToken.token}
+                </code>
+              </p>
+            </div>
+          )}
+          {done?.intent === "revokeToken" && (
+            <p className="notice" role="status">
+              {t("identity.tokens.revoked")}
             </p>
-          </div>
-        )}
-        {done?.intent === "revokeToken" && (
-          <p className="notice" role="status">
-            {t("identity.tokens.revoked")}
-          </p>
-        )}
-        {failed?.intent === "revokeToken" && (
-          <p className="form-error" role="alert">
-            {failed.formError}
-          </p>
-        )}
-        {tokens.length === 0 ? (
-          <p>{t("identity.tokens.none")}</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("identity.tokens.name")}</th>
-                <th scope="col">{t("identity.tokens.createdAt")}</th>
-                <th scope="col">{t("identity.tokens.lastUsed")}</th>
-                <th scope="col">{t("identity.tokens.scope")}</th>
-                <th scope="col">{t("identity.tokens.expires")}</th>
-                <td />
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>{when(token.createdAt)}</td>
-                  <td>{token.lastUsedAt ? when(token.lastUsedAt) : t("identity.tokens.never")}</td>
-                  <td>{t(`identity.tokens.scope.${token.scope}`)}</td>
-                  <td>{when(token.expiresAt)}</td>
-                  <td>
-                    <Form method="post">
-                      <CsrfField />
-                      <input type="hidden" name="intent" value="revokeToken" />
-                      <input type="hidden" name="id" value={token.id} />
-                      <button type="submit" className="danger" aria-label={t("identity.tokens.revokeLabel", { name: token.name })}>
-                        {t("identity.tokens.revoke")}
-                      </button>
-                    </Form>
-                  </td>
+          )}
+          {failed?.intent === "revokeToken" && (
+            <p className="form-error" role="alert">
+              {failed.formError}
+            </p>
+          )}
+          {tokens.length === 0 ? (
+            <p>{t("identity.tokens.none")}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("identity.tokens.name")}</th>
+                  <th scope="col">{t("identity.tokens.createdAt")}</th>
+                  <th scope="col">{t("identity.tokens.lastUsed")}</th>
+                  <th scope="col">{t("identity.tokens.scope")}</th>
+                  <th scope="col">{t("identity.tokens.expires")}</th>
+                  <td />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <Form method="post" noValidate>
-          <CsrfField />
-          <input type="hidden" name="intent" value="createToken" />
-          <ErrorSummary formError={tokenErrors?.formError} errors={tokenErrors?.fields} labels={tokenLabels} idPrefix="token" />
-          <TextField
-            name="name"
-            idPrefix="token"
-            label={tokenLabels.name}
-            errors={tokenErrors?.fields}
-            defaultValue={tokenErrors?.values.name}
-            required
-          />
-          <TextField
-            name="expiresInDays"
-            idPrefix="token"
-            type="number"
-            inputMode="numeric"
-            label={tokenLabels.expiresInDays}
-            hint={t("identity.tokens.expiresHint")}
-            errors={tokenErrors?.fields}
-            defaultValue={tokenErrors?.values.expiresInDays}
-          />
-          <SelectField
-            name="scope"
-            idPrefix="token"
-            label={tokenLabels.scope}
-            hint={t("identity.tokens.scopeHint")}
-            options={tokenScopes.map((scope) => ({ value: scope, label: t(`identity.tokens.scope.${scope}`) }))}
-            errors={tokenErrors?.fields}
-            defaultValue={tokenErrors?.values.scope ?? "read"}
-          />
-          <button type="submit">{t("identity.tokens.create")}</button>
-        </Form>
-      </section>
+              </thead>
+              <tbody>
+                {tokens.map((token) => (
+                  <tr key={token.id}>
+                    <th scope="row">{token.name}</th>
+                    <td>{when(token.createdAt)}</td>
+                    <td>{token.lastUsedAt ? when(token.lastUsedAt) : t("identity.tokens.never")}</td>
+                    <td>{t(`identity.tokens.scope.${token.scope}`)}</td>
+                    <td>{when(token.expiresAt)}</td>
+                    <td>
+                      <Form method="post">
+                        <CsrfField />
+                        <input type="hidden" name="intent" value="revokeToken" />
+                        <input type="hidden" name="id" value={token.id} />
+                        <button type="submit" className="danger" aria-label={t("identity.tokens.revokeLabel", { name: token.name })}>
+                          {t("identity.tokens.revoke")}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="createToken" />
+            <ErrorSummary formError={tokenErrors?.formError} errors={tokenErrors?.fields} labels={tokenLabels} idPrefix="token" />
+            <TextField
+              name="name"
+              idPrefix="token"
+              label={tokenLabels.name}
+              errors={tokenErrors?.fields}
+              defaultValue={tokenErrors?.values.name}
+              required
+            />
+            <TextField
+              name="expiresInDays"
+              idPrefix="token"
+              type="number"
+              inputMode="numeric"
+              label={tokenLabels.expiresInDays}
+              hint={t("identity.tokens.expiresHint")}
+              errors={tokenErrors?.fields}
+              defaultValue={tokenErrors?.values.expiresInDays}
+            />
+            <SelectField
+              name="scope"
+              idPrefix="token"
+              label={tokenLabels.scope}
+              hint={t("identity.tokens.scopeHint")}
+              options={tokenScopes.map((scope) => ({ value: scope, label: t(`identity.tokens.scope.${scope}`) }))}
+              errors={tokenErrors?.fields}
+              defaultValue={tokenErrors?.values.scope ?? "read"}
+            />
+            <button type="submit">{t("identity.tokens.create")}</button>
+          </Form>
+        </section>
+      </details>
     </main>
   );
 }

@@ -137,4 +137,5 @@ export default {
   "identity.field.countryUnset": "غير محدد",
   "identity.field.languages": "اللغات",
   "identity.field.languagesUnset": "لم تُختر أي لغة",
+  "identity.account.advanced": "خيارات متقدمة: رموز واجهة البرمجة",
 } as const satisfies Catalogue<typeof en>;

@@ -137,4 +137,5 @@ export default {
   "identity.field.countryUnset": "Not given",
   "identity.field.languages": "Languages",
   "identity.field.languagesUnset": "none chosen",
+  "identity.account.advanced": "Advanced: API tokens",
 } as const;

@@ -144,4 +144,5 @@ export default {
   "identity.field.countryUnset": "Sin indicar",
   "identity.field.languages": "Idiomas",
   "identity.field.languagesUnset": "ninguno elegido",
+  "identity.account.advanced": "Avanzado: tokens de API",
 } as const satisfies Catalogue<typeof en>;

@@ -145,4 +145,5 @@ export default {
   "identity.field.countryUnset": "Non indiqué",
   "identity.field.languages": "Langues",
   "identity.field.languagesUnset": "aucune choisie",
+  "identity.account.advanced": "Avancé : jetons d’API",
 } as const satisfies Catalogue<typeof en>;

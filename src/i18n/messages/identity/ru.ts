@@ -141,4 +141,5 @@ export default {
   "identity.field.countryUnset": "Не указана",
   "identity.field.languages": "Языки",
   "identity.field.languagesUnset": "не выбраны",
+  "identity.account.advanced": "Дополнительно: API-токены",
 } as const satisfies Catalogue<typeof en>;

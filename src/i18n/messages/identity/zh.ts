@@ -133,4 +133,5 @@ export default {
   "identity.field.countryUnset": "未填写",
   "identity.field.languages": "语言",
   "identity.field.languagesUnset": "未选择",
+  "identity.account.advanced": "高级：API 令牌",
 } as const satisfies Catalogue<typeof en>;
