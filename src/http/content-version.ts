@@ -4,7 +4,7 @@ import { rowsOf } from "../domain/shared/sql.ts";
 
 /**
  * The content version: the sum of the rows every write to a table public pages are made from
- * bumps in its own transaction (migration 0018, decision 0017). It grows exactly when such a
+ * bumps in its own transaction (migrations 0019 and 0023, decision 0017). It grows exactly when such a
  * write commits, on any server sharing the database, so a page cached under an older sum is
  * never served after that commit.
  */

@@ -72,6 +72,8 @@ const REFUSAL_PATH = "_orbis/refused";
 export function outsideLanguages(request: FastifyRequest): boolean {
   if (request.routeOptions.url !== "/*" || (request.method !== "GET" && request.method !== "HEAD")) return false;
   const first = routedPath(request).split("/")[1] ?? "";
+  // React Router's own address for the routes a hydrated page discovers as it goes (the editor's).
+  if (first === "__manifest") return false;
   return first !== "" && first !== "api" && !isLocale(first);
 }
 

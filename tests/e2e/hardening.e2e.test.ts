@@ -84,10 +84,12 @@ describe("unreadable input on pages", () => {
     for (const path of ["/en", "/en/courses", "/en/sign-in"]) {
       const response = await fetch(`${session.url}${path}`, { headers: { cookie: mangled } });
       expect(response.status, path).toBe(200);
+      // Pages without a form are the page cache's, the same for every visitor and setting no cookie
+      // (decision 0017); a page with a form replaces the mangled cookie.
       expect(
         response.headers.getSetCookie().some((c) => /^orbis_csrf=[\w-]{43};/.test(c)),
         path,
-      ).toBe(true);
+      ).toBe(path === "/en/sign-in");
     }
     const refused = await post("/en/sign-in", mangled, { _csrf: "%E0%A4%A", email: "learner@orbis.example", password: demoPassword });
     expect(refused.status).toBe(403);
@@ -154,7 +156,10 @@ describe("the API reference", () => {
     });
     page.on("pageerror", (error) => problems.push(error.message));
     await page.goto(`${session.url}/api/docs/`);
-    await page.getByText("Create an account (a learner) and start a browser session").first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText("Create an account (a learner): a link to confirm the address is mailed", { exact: false })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
     expect(elsewhere).toEqual([]);
     expect(problems).toEqual([]);

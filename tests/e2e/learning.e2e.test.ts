@@ -61,7 +61,10 @@ describe("learning", () => {
     await screenshot(page, "learning-quiz-passed-ru");
     await Promise.all([page.waitForURL(/\/complete$/), page.locator(".quiz .onward .button").click()]);
     expect(await heading(page)).toContain("Курс завершён");
-    expect(await page.locator(".certificate-placeholder").textContent()).toContain("Ваш сертификат появится здесь");
+    // The course credential is issued on completion: the page links to it.
+    expect(await page.locator(".certificate-placeholder").getByRole("link", { name: "Открыть сертификат" }).getAttribute("href")).toMatch(
+      /^\/ru\/credentials\/[0-9a-f-]{36}$/,
+    );
     await screenshot(page, "learning-complete-ru");
 
     // The page's own link to My learning (the header has one too).
@@ -124,8 +127,9 @@ describe("learning", () => {
     await page.getByRole("link", { name: "Редактировать тест: Проверочный тест" }).click();
     expect(await heading(page)).toContain("Проверочный тест");
 
-    const add = page.locator("#new-question form");
-    await add.getByLabel("Тип вопроса").selectOption("single");
+    // One form per kind of question, each folded until chosen.
+    await page.locator("#add-single summary").click();
+    const add = page.locator("#add-single form");
     await add.getByRole("textbox", { name: /^Вопрос/ }).fill("Сколько будет 2 + 2?");
     await add.getByLabel("Вариант 1").fill("4");
     await add.getByLabel("Вариант 2").fill("5");
@@ -136,15 +140,15 @@ describe("learning", () => {
     // What was typed comes back.
     expect(
       await page
-        .locator("#new-question")
+        .locator("#add-single")
         .getByRole("textbox", { name: /^Вопрос/ })
         .inputValue(),
     ).toBe("Сколько будет 2 + 2?");
 
-    await page.locator("#new-question form").getByRole("checkbox").nth(1).uncheck();
+    await page.locator("#add-single form").getByRole("checkbox").nth(1).uncheck();
     await Promise.all([
       page.waitForLoadState("load"),
-      page.locator("#new-question form").getByRole("button", { name: "Сохранить вопрос" }).click(),
+      page.locator("#add-single form").getByRole("button", { name: "Сохранить вопрос" }).click(),
     ]);
     expect(await page.locator(".question-list > li").count()).toBe(1);
     expect(

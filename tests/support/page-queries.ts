@@ -30,7 +30,8 @@ export async function openPageQueries(seededDataDir: string): Promise<PageQuerie
   let seen: string[] = [];
   const database: DatabaseHandle = await openDatabase({ pgliteDir: path.join(dataDir, "pglite"), onQuery: (query) => seen.push(query) });
   await database.migrate();
-  const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: "production", PUBLIC_URL: "http://orbis.test" });
+  // Rendering itself is counted: the anonymous page cache in front (tested on its own) is off.
+  const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: "production", PUBLIC_URL: "http://orbis.test", PAGE_CACHE_MB: "0" });
   const services = createServices({
     db: database.db,
     mailer: { send: async () => {} },

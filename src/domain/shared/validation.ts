@@ -71,10 +71,14 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   // One line unless the field says otherwise, for every input of every use case (text.ts).
   const text = textIssue(schema, input);
-  if (text) throw new DomainError("validation_failed", 400, {}, [text]);
   // The input stays on each issue (Zod leaves it out by default): "required" is an absent input.
   const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) throw new DomainError("validation_failed", 400, {}, toFieldIssues(result.error));
+  // Every field's problem at once, the text rule's first where it found one.
+  const issues = [
+    ...(text ? [text] : []),
+    ...(result.success ? [] : toFieldIssues(result.error).filter((issue) => issue.path !== text?.path)),
+  ];
+  if (issues.length || !result.success) throw new DomainError("validation_failed", 400, {}, issues);
   return result.data;
 }
 

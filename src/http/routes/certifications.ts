@@ -175,7 +175,7 @@ export async function certificationRoutes(fastify: FastifyInstance, options: { s
 
   app.get(
     "/certification-evidence/:id/file",
-    { schema: { tags: docs.tags, summary: "The evidence file (its assessors and the learner who sent it)", params: idParams } },
+    docs.signedIn("The evidence file (its assessors and the learner who sent it)", { params: idParams }),
     async (request, reply) => sendFile(request, reply, await certifications.openEvidenceFile(request.actor, request.params.id)),
   );
 
