@@ -3,8 +3,9 @@
  * `npm test -- unit int-pglite`. A failing step does not stop the others (except e2e after a failed
  * build), so one run shows everything that is wrong; the exit code is non-zero if any step failed.
  *
- * The steps run in two lanes at once, so two cores are kept busy: the two integration suites
- * beside the checks, the build and browser journeys (the longest step), each lane taking about as long.
+ * The steps run in two lanes at once, so two cores are kept busy: the type check, lint, unit tests
+ * and both integration suites beside the build and browser journeys (the longest step), each lane
+ * taking about as long.
  * The second lane's output is held back and printed as each of its steps ends, so the log stays readable.
  */
 import { spawn } from "node:child_process";
@@ -102,19 +103,20 @@ const steps: Step[] = [
   {
     name: "typecheck",
     describe: "react-router typegen && tsc",
-    lane: "checks",
+    // The quick checks go before the integration suites: the build and browser journeys are the longer lane.
+    lane: "integration",
     run: (_, output) => commands(output, ["react-router", "typegen"], ["tsc"]),
   },
   {
     name: "lint",
     describe: "biome check . && the module-boundary rules (npm run lint)",
-    lane: "checks",
+    lane: "integration",
     run: (_, output) => commands(output, ["biome", "check", "."], ["node", "scripts/lint-architecture.ts"]),
   },
   {
     name: "unit",
     describe: "vitest --project unit, with coverage",
-    lane: "checks",
+    lane: "integration",
     run: (_, output) => vitest("unit", output, { args: coverageArgs("unit") }),
   },
   {
