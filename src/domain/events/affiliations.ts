@@ -40,7 +40,8 @@ export async function pendingAffiliations(
         inArray(eventRegistrations.status, ["registered", "waitlisted"]),
       ),
     )
-    .orderBy(asc(events.startsAt), asc(eventRegistrations.createdAt))
+    // The queue sequence breaks ties: registrations in one instant (or on one clock) keep their order.
+    .orderBy(asc(events.startsAt), asc(eventRegistrations.createdAt), asc(eventRegistrations.queue))
     .limit(500);
   const [people, summaries] = await Promise.all([
     peopleByIds(
